@@ -1,0 +1,19 @@
+using System.CommandLine;
+using System.Text;
+using Khanij.Cli;
+using Khanij.Cli.Commands;
+using Spectre.Console;
+
+Console.OutputEncoding = Encoding.UTF8;
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 200; // pipes and files get full rows instead of 80-column wrapping
+}
+var context = new CliContext(AnsiConsole.Console, Console.Out, Console.Error);
+var root = new RootCommand(
+    "Khanij — critical-minerals supply-chain intelligence: where minerals come from at each stage, how concentrated and exposed "
+    + "that is, what a disruption does downstream, and which partnerships close which gaps.\n\n" + ExitCodes.HelpText);
+root.Options.Add(GlobalOptions.Db);
+root.Subcommands.Add(MineralsCommand.Create(context));
+root.Subcommands.Add(CountriesCommand.Create(context));
+return await root.Parse(args).InvokeAsync();

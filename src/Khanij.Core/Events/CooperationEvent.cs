@@ -1,0 +1,45 @@
+namespace Khanij.Core.Events;
+
+/// <summary>A cooperation event extracted from a document or curated by hand, in the schema of <c>shared/gold/README.md</c>.</summary>
+/// <param name="Doc">Name of the source document.</param>
+/// <param name="Date">Event date (YYYY-MM-DD) when stated or resolvable; else the publication date; null if neither.</param>
+/// <param name="Published">Publication date printed in the document, or null.</param>
+/// <param name="Parties">ISO3 codes of the countries taking part, plus framework ids (MSP, IPEF, QUAD, G7) for framework events.</param>
+/// <param name="VenueCountry">ISO3 of the venue when the text says where it happened; never the dateline.</param>
+/// <param name="VenueCity">City of the venue, in English, or null.</param>
+/// <param name="Instrument">One of mou, moc, protocol, agreement, trade_agreement, joint_statement, meeting, working_group_session,
+/// ministerial, investment_commitment, project.</param>
+/// <param name="Status">held, signed, announced, planned, ongoing, approved or reported.</param>
+/// <param name="Minerals">Catalogue mineral ids, or <c>critical_minerals</c> for a generic mention.</param>
+/// <param name="Areas">Areas of cooperation (exploration, processing, recycling …).</param>
+/// <param name="Officials">Officials named, with roles.</param>
+/// <param name="Organisations">Organisations named (ministries, state companies, agencies).</param>
+/// <param name="Amounts">Amounts describing the cooperation itself.</param>
+/// <param name="Evidence">Sentences copied verbatim from the document.</param>
+public sealed record CooperationEvent(
+    string Doc,
+    string? Date,
+    string? Published,
+    IReadOnlyList<string> Parties,
+    string? VenueCountry,
+    string? VenueCity,
+    string Instrument,
+    string Status,
+    IReadOnlyList<string> Minerals,
+    IReadOnlyList<string> Areas,
+    IReadOnlyList<Official> Officials,
+    IReadOnlyList<string> Organisations,
+    IReadOnlyList<Amount> Amounts,
+    IReadOnlyList<string> Evidence);
+
+/// <summary>A named official.</summary>
+/// <param name="Name">Name in usual English spelling (or as written when no transliteration is known).</param>
+/// <param name="Role">Role in English, e.g. <c>Minister of Mines</c>.</param>
+/// <param name="Country">ISO3 of the official's country, or null when unknown.</param>
+public sealed record Official(string Name, string Role, string? Country);
+
+/// <summary>An amount of money or a count.</summary>
+/// <param name="Value">The value with Indian or Western multipliers resolved (1 करोड़ = 1e7).</param>
+/// <param name="Unit">ISO 4217 currency code, or <c>count</c>.</param>
+/// <param name="What">What the amount is of, in a few words.</param>
+public sealed record Amount(double Value, string Unit, string What);

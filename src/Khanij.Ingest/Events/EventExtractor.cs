@@ -47,12 +47,34 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             return null;
         }
         var parties = new List<string>();
+        var crowded = new List<SentenceFacts>();
         foreach (var s in relevant)
         {
+            if (s.PartyCountries.Distinct().Count(c => c != doc.Home) > 2)
+            {
+                crowded.Add(s); // "supply chains that run through China, Argentina and Bolivia": a list, not the participants
+                continue;
+            }
             AddParties(parties, s, doc);
             foreach (var f in s.Frameworks)
             {
                 AddOnce(parties, f);
+            }
+        }
+        var named = doc.Sentences.Where(s => s.PartyCountries.Distinct().Count(c => c != doc.Home) <= 2)
+            .SelectMany(s => s.PartyCountries).ToHashSet(StringComparer.Ordinal);
+        foreach (var s in crowded)
+        {
+            foreach (var c in s.PartyCountries.Where(named.Contains))
+            {
+                AddOnce(parties, c);
+            }
+        }
+        if (parties.Count < 2)
+        {
+            foreach (var s in crowded)
+            {
+                AddParties(parties, s, doc);
             }
         }
         CompleteParties(parties, doc, relevant);
@@ -132,10 +154,6 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
                     }
                 }
             }
-            if (minerals.Count == 0 && relevant)
-            {
-                minerals.Add(Lexicon.CriticalMinerals);
-            }
             var group = groups.FindIndex(g => g.Type == type && (g.Parties.Intersect(parties).Count() >= Math.Min(2, Math.Min(g.Parties.Count, parties.Count))));
             if (group >= 0)
             {
@@ -156,6 +174,28 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
                 groups.Add((type, parties, [s], minerals, relevant));
             }
         }
+        for (var i = groups.Count - 1; i >= 0; i--)
+        {
+            var g = groups[i];
+            if (g.Type != "agreement")
+            {
+                continue;
+            }
+            var specific = groups.FindIndex(x => x.Type is "mou" or "moc" or "protocol" && !x.Parties.Except(g.Parties).Any() && !g.Parties.Except(x.Parties).Any());
+            if (specific < 0)
+            {
+                continue;
+            }
+            var x = groups[specific];
+            foreach (var m in g.Minerals)
+            {
+                AddOnce(x.Minerals, m);
+            }
+            x.Sentences.AddRange(g.Sentences);
+            x.Sentences.Sort((a, b) => a.Sentence.Index.CompareTo(b.Sentence.Index));
+            groups[specific] = (x.Type, x.Parties, x.Sentences, x.Minerals, x.Relevant || g.Relevant);
+            groups.RemoveAt(i);
+        }
         var events = new List<CooperationEvent>();
         foreach (var g in groups.Where(g => g.Relevant))
         {
@@ -166,7 +206,8 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
                 : g.Sentences.Any(s => s.Future) ? "planned"
                 : g.Sentences.Any(s => s.Statuses.Contains("announced")) ? "announced" : "reported";
             var (venueCountry, venueCity) = g.Type is "mou" or "moc" or "protocol" or "agreement" or "joint_statement" ? Venue(g.Sentences) : (null, null);
-            events.Add(Build(doc, date, g.Parties, venueCountry, venueCity, g.Type, status, g.Minerals, g.Sentences, g.Sentences));
+            var minerals = g.Minerals.Count > 0 ? g.Minerals : [Lexicon.CriticalMinerals];
+            events.Add(Build(doc, date, g.Parties, venueCountry, venueCity, g.Type, status, minerals, g.Sentences, g.Sentences));
         }
         return events;
     }

@@ -76,15 +76,23 @@ internal static class Officials
                 {
                     portfolio.Insert(0, english);
                 }
-                else if (t is not ("और" or "एवं" or "तथा"))
+                else if (t is "और" or "एवं" or "तथा")
+                {
+                    portfolio.Insert(0, "and");
+                }
+                else
                 {
                     break;
                 }
             }
             var roleName = role.Entry.Id;
+            while (portfolio.Count > 0 && portfolio[0] == "and")
+            {
+                portfolio.RemoveAt(0);
+            }
             var union = portfolio.Remove("Union");
             var deputy = portfolio.Remove("Deputy");
-            var text = (union ? "Union " : "") + (deputy ? "Deputy " : "") + roleName + (portfolio.Count > 0 ? " of " + string.Join(" and ", portfolio) : "");
+            var text = (union ? "Union " : "") + (deputy ? "Deputy " : "") + roleName + (portfolio.Count > 0 ? " of " + string.Join(' ', portfolio).Trim() : "");
             yield return new Official(string.Join(' ', nameTokens), text, country);
         }
     }

@@ -65,8 +65,8 @@ internal sealed class Recognizer(Lexicon lexicon)
                 case EntryKind.HomeCue:
                     facts.HomeCue = true;
                     break;
-                case EntryKind.MineralContext:
-                    facts.MineralContext = true;
+                case EntryKind.MineralContext when !entities.Any(e => e.Kind is EntryKind.Organisation && e.Start <= m.Start && m.End <= e.End):
+                    facts.MineralContext = true; // "खनिज" inside "खनिज बिदेश इंडिया लिमिटेड" names a company, not minerals
                     break;
                 case EntryKind.Future:
                     facts.Future = true;

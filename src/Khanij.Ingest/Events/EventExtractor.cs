@@ -63,11 +63,20 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         }
         var named = doc.Sentences.Where(s => s.PartyCountries.Distinct().Count(c => c != doc.Home) <= 2)
             .SelectMany(s => s.PartyCountries).ToHashSet(StringComparer.Ordinal);
+        var multilateral = parties.Any(IsFramework) || relevant.Any(s => s.MeetingCues.Contains("ministerial"));
         foreach (var s in crowded)
         {
-            foreach (var c in s.PartyCountries.Where(named.Contains))
+            foreach (var c in s.PartyCountries.Where(c => multilateral || named.Contains(c)))
             {
                 AddOnce(parties, c);
+            }
+        }
+        if (multilateral)
+        {
+            // at a framework's or a ministerial meeting, the countries whose ministers are listed as attending are participants
+            foreach (var s in meetingSentences.Where(s => s.Cues.Any(c => c.Kind == EntryKind.Role)))
+            {
+                AddParties(parties, s, doc);
             }
         }
         if (parties.Count < 2)
@@ -205,7 +214,9 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
                 : g.Sentences.Any(s => s.Statuses.Contains("ongoing")) ? "ongoing"
                 : g.Sentences.Any(s => s.Future) ? "planned"
                 : g.Sentences.Any(s => s.Statuses.Contains("announced")) ? "announced" : "reported";
-            var (venueCountry, venueCity) = g.Type is "mou" or "moc" or "protocol" or "agreement" or "joint_statement" ? Venue(g.Sentences) : (null, null);
+            var city = g.Sentences.SelectMany(s => s.Cities).FirstOrDefault();
+            var (venueCountry, venueCity) = g.Type is "mou" or "moc" or "protocol" or "agreement" or "joint_statement" && city is not null
+                ? (city.Iso3, city.NameEn) : ((string?)null, (string?)null);
             var minerals = g.Minerals.Count > 0 ? g.Minerals : [Lexicon.CriticalMinerals];
             events.Add(Build(doc, date, g.Parties, venueCountry, venueCity, g.Type, status, minerals, g.Sentences, g.Sentences));
         }

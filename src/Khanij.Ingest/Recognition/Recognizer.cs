@@ -79,6 +79,10 @@ internal sealed class Recognizer(Lexicon lexicon)
                     break;
             }
         }
+        for (var k = 0; k + 1 < tokens.Count && !facts.Future; k++)
+        {
+            facts.Future = tokens[k].Key is "agreed" or "decided" or "plan" && tokens[k + 1].Key == "to"; // "agreed to set up"
+        }
         if (!facts.Future)
         {
             facts.Future = tokens.Any(t => t.Surface.Length > 3 && FutureSuffixes.Any(s => t.Surface.EndsWith(s, StringComparison.Ordinal)));

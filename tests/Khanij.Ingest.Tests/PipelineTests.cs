@@ -100,6 +100,33 @@ public sealed class PipelineTests(PipelineFixture fixture) : IClassFixture<Pipel
     }
 
     [Fact]
+    public async Task ExtractAsync_WorkingGroupOnlySetUp_IsAMeetingNotASession()
+    {
+        // Given
+        const string text = "भारत और चिली ने सोमवार को हुई बैठक में लिथियम और तांबे पर सहयोग बढ़ाने पर सहमति जताई।\n\n"
+            + "दोनों देशों ने एक संयुक्त कार्य समूह बनाने का भी फैसला किया है जो हर साल बैठक करेगा।";
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("wg.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then
+        r.Events.ShouldHaveSingleItem().Instrument.ShouldBe("meeting");
+    }
+
+    [Fact]
+    public async Task ExtractAsync_InstrumentNamedAgainWithoutParties_JoinsTheEarlierInstrument()
+    {
+        // Given
+        const string text = "India and Peru signed an MoU on geology and mineral resources.\n"
+            + "The MoU was signed on 4 March 2025 in Lima.\nThe MoU covers joint exploration of copper and zinc.";
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("peru.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then
+        var e = r.Events.ShouldHaveSingleItem();
+        (e.Instrument, e.Date, e.VenueCity).ShouldBe(("mou", "2025-03-04", "Lima"));
+        e.Minerals.ShouldBe(["copper", "zinc"], ignoreOrder: true);
+        e.Evidence.Count.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task ExtractAsync_Empty_NoEventsAndAWarning()
     {
         // When

@@ -173,6 +173,19 @@ public sealed class StageTests
     }
 
     [Fact]
+    public void HtmlToText_JsonLd_GivesPublicationTime()
+    {
+        // Given
+        const string html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\": \"2026-02-04T06:09:00Z\"}</script>"
+            + "</head><body><p>Text.</p></body></html>";
+        // When
+        var text = HtmlToText.Convert(html, out var published);
+        // Then
+        text.ShouldBe("Text.");
+        published.ShouldBe("2026-02-04T06:09:00Z");
+    }
+
+    [Fact]
     public void HtmlToText_DeeplyNested_Linear()
     {
         // Given: 200 000 nested divs would overflow a recursive parser

@@ -42,6 +42,22 @@ public sealed class StageTests
         Kind("चिली").ShouldBe("footer");
     }
 
+    [Theory]
+    [InlineData("Home | World | India | Business | Markets", "navigation")]
+    [InlineData("होम  देश  विदेश  व्यापार  खेल", "navigation")]
+    [InlineData("Also Read: India and Japan sign pact on rare earths", "linked headline")]
+    [InlineData("यह भी पढ़ें: भारत-जापान के बीच खनिज समझौता", "linked headline")]
+    [InlineData("India and Japan sign pact on rare earths", "heading")]
+    public void Boilerplate_MenusAndInlineLinks_AreBoilerplate(string line, string reason)
+    {
+        // Given
+        var text = "First line of the article that is long enough to be a paragraph of body text, ending properly.\n" + line;
+        // When
+        var lines = Boilerplate.Classify(text, text);
+        // Then
+        lines[^1].Reason.ShouldBe(reason);
+    }
+
     [Fact]
     public void Boilerplate_UpdatedAndPublishedLines_AreMetadata()
     {

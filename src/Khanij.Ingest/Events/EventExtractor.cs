@@ -84,7 +84,8 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         if (multilateral)
         {
             // at a framework's or a ministerial meeting, the countries whose ministers are listed as attending are participants
-            foreach (var s in meetingSentences.Where(s => s.Cues.Any(c => c.Kind == EntryKind.Role)))
+            foreach (var s in meetingSentences.Where(s => s.Cues.Any(c => c.Kind == EntryKind.Role)
+                && s.PartyCountries.Distinct().Count(c => c != doc.Home) > 2))
             {
                 AddParties(parties, s, doc);
             }

@@ -37,7 +37,7 @@ public sealed class RegistryStore
         CREATE TABLE IF NOT EXISTS registry_audit (
             seq BIGINT PRIMARY KEY,
             record_id VARCHAR NOT NULL,
-            at TIMESTAMP NOT NULL,
+            happened_at TIMESTAMP NOT NULL,
             who VARCHAR NOT NULL,
             action VARCHAR NOT NULL,
             changes VARCHAR NOT NULL);
@@ -90,7 +90,7 @@ public sealed class RegistryStore
     {
         var result = new List<AuditEntry>();
         await using var command = Command(
-            "SELECT seq, record_id, at, who, action, changes FROM registry_audit WHERE record_id = $id ORDER BY seq", [("id", id)]);
+            "SELECT seq, record_id, happened_at, who, action, changes FROM registry_audit WHERE record_id = $id ORDER BY seq", [("id", id)]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

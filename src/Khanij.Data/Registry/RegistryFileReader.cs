@@ -19,8 +19,8 @@ internal sealed class RegistryFileReader
 
     public IReadOnlyList<(string Path, string Message)> Problems => _problems;
 
-    /// <summary>The records of <paramref name="root"/>, each with its index in <c>records</c>; records with problems are left out
-    /// (their problems are in <see cref="Problems"/>).</summary>
+    /// <summary>The records of <paramref name="root"/>, each with its index in <c>records</c>, as far as they could be read; their
+    /// problems are in <see cref="Problems"/>.</summary>
     public IReadOnlyList<(int Index, RegistryRecord Record)> Read(JsonElement root)
     {
         var result = new List<(int, RegistryRecord)>();
@@ -36,9 +36,8 @@ internal sealed class RegistryFileReader
         var i = 0;
         foreach (var element in records.EnumerateArray())
         {
-            var before = _problems.Count;
             var record = ReadRecord(element, $"records[{i}]");
-            if (record is not null && _problems.Count == before)
+            if (record is not null)
             {
                 result.Add((i, record));
             }

@@ -62,7 +62,11 @@ public static class RegistryImporter
             foreach (var (index, record) in read)
             {
                 var prefix = $"records[{index}]";
-                problems.AddRange(RegistryValidator.Validate(record, catalogue).Select(p => (Join(prefix, p.Path), p.Message)));
+                var shapeProblems = problems.Select(p => p.Path).ToList();
+                problems.AddRange(RegistryValidator.Validate(record, catalogue)
+                    .Select(p => (Path: Join(prefix, p.Path), p.Message))
+                    .Where(p => !shapeProblems.Any(s => s == p.Path || (s.StartsWith(p.Path, StringComparison.Ordinal) && p.Path.Length > prefix.Length)))
+                    .Where(p => !shapeProblems.Contains(prefix) || !p.Message.Contains("empty", StringComparison.Ordinal)));
                 problems.AddRange(RegistryStore.MissingReferences(record, known).Select(m => (Join(prefix, m[..m.IndexOf(':', StringComparison.Ordinal)]),
                     m[(m.IndexOf(':', StringComparison.Ordinal) + 2)..])));
                 if (existingIds.Contains(record.Id))

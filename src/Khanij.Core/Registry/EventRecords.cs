@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Khanij.Core.Catalogue;
 using Khanij.Core.Events;
 using Khanij.Core.Text;
 
@@ -19,8 +20,11 @@ public static partial class EventRecords
     public const int DateWindowDays = 3;
 
     /// <summary>The proposed record an event becomes (its <see cref="RegistryRecord.Id"/> is empty until the store assigns one).</summary>
+    /// <param name="e">The event.</param>
+    /// <param name="catalogue">When given, mineral names the catalogue knows under another id (<c>aluminium</c>) become catalogue ids
+    /// (<c>bauxite_aluminium</c>), so the analytics can match them; unknown names are kept as found.</param>
     /// <exception cref="ArgumentException">The event's instrument is not one of the gold schema's instruments.</exception>
-    public static RegistryRecord FromEvent(CooperationEvent e)
+    public static RegistryRecord FromEvent(CooperationEvent e, KhanijCatalogue? catalogue = null)
     {
         ArgumentNullException.ThrowIfNull(e);
         var instrument = e.Instrument.Trim().ToLowerInvariant();
@@ -62,7 +66,7 @@ public static partial class EventRecords
             Status: string.IsNullOrWhiteSpace(e.Status) ? null : e.Status.Trim().ToLowerInvariant(),
             Date: e.Date,
             EndDate: null,
-            Minerals: Distinct(e.Minerals),
+            Minerals: Distinct(e.Minerals.Select(m => CatalogueId(m, catalogue))),
             Stages: [.. areas.Where(RegistryVocabulary.Stages.Contains)],
             Areas: areas,
             Officials: [.. e.Officials.DistinctBy(o => TextNormalizer.Key(o.Name))],
@@ -86,17 +90,34 @@ public static partial class EventRecords
         };
     }
 
-    /// <summary>True when <paramref name="incoming"/> reports the same event as <paramref name="existing"/> (see the merge key above).</summary>
+    /// <summary>True when <paramref name="incoming"/> reports the same event as <paramref name="existing"/> (see the merge key above).
+    /// Events from a document that <paramref name="existing"/> already cites never match it: one extractor run reporting two events
+    /// means two events.</summary>
     public static bool Matches(RegistryRecord existing, RegistryRecord incoming)
     {
         ArgumentNullException.ThrowIfNull(existing);
         ArgumentNullException.ThrowIfNull(incoming);
-        return existing.Kind == incoming.Kind
+        return !incoming.Sources.Any(i => existing.Sources.Any(s => s.Document == i.Document))
+            && SameEvent(existing, incoming);
+    }
+
+    /// <summary>True when <paramref name="existing"/> already holds <paramref name="incoming"/>: the same kind and instrument, and every
+    /// incoming source document already cited with all its evidence (so a reviewer's later edits to dates or minerals do not make a
+    /// re-added file look new). Adding the same file twice changes nothing.</summary>
+    public static bool IsRecorded(RegistryRecord existing, RegistryRecord incoming)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(incoming);
+        return existing.Kind == incoming.Kind && SameInstrument(existing, incoming)
+            && incoming.Sources.All(i => existing.Sources.Any(s => s.Document == i.Document && i.Evidence.All(s.Evidence.Contains)));
+    }
+
+    private static bool SameEvent(RegistryRecord existing, RegistryRecord incoming) =>
+        existing.Kind == incoming.Kind
             && SameInstrument(existing, incoming)
             && SameParties(existing, incoming)
             && DatesClose(EffectiveDate(existing), EffectiveDate(incoming))
             && MineralsCompatible(existing.Minerals, incoming.Minerals);
-    }
 
     /// <summary>Merges <paramref name="incoming"/> into <paramref name="existing"/>: lists are united, missing values filled, sources
     /// added (evidence united per document). Returns the merged record, the field changes, and whether anything besides the sources
@@ -164,6 +185,11 @@ public static partial class EventRecords
     [GeneratedRegex(@"(?<n>[0-9]{1,3})\s*(?:st|nd|rd|th|वें|वीं|वां|वाँ|वी|वे)?\s*(?:-\s*)?(?:session|meeting|round|सत्र|बैठक|दौर)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SessionPattern();
+
+    private static string CatalogueId(string mineral, KhanijCatalogue? catalogue) =>
+        catalogue is null || mineral == RegistryVocabulary.CriticalMinerals || catalogue.MineralById(mineral) is not null
+            ? mineral
+            : catalogue.FindMineral(mineral.Replace('_', ' '))?.Id ?? mineral;
 
     private static InvestmentDetails InvestmentOf(IReadOnlyList<Amount> amounts)
     {

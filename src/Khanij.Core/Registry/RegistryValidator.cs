@@ -9,8 +9,9 @@ public static class RegistryValidator
     /// <summary>The problems of <paramref name="record"/>; empty when it is valid.</summary>
     /// <param name="record">The record to check.</param>
     /// <param name="catalogue">Countries, frameworks and minerals that may be named.</param>
-    /// <param name="strictAreas">True for curated records: areas must come from <see cref="RegistryVocabulary.Areas"/>. Ingested
-    /// proposals keep whatever area the extractor found.</param>
+    /// <param name="strictAreas">True for curated records: minerals must be catalogue ids and areas must come from
+    /// <see cref="RegistryVocabulary.Areas"/>. Ingested proposals keep whatever mineral or area the extractor found (a reviewer can
+    /// correct it with an edit).</param>
     public static IReadOnlyList<RegistryProblem> Validate(RegistryRecord record, KhanijCatalogue catalogue, bool strictAreas = true)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -66,7 +67,7 @@ public static class RegistryValidator
         for (var i = 0; i < record.Minerals.Count; i++)
         {
             var m = record.Minerals[i];
-            if (m != RegistryVocabulary.CriticalMinerals && catalogue.MineralById(m) is null)
+            if (strictAreas && m != RegistryVocabulary.CriticalMinerals && catalogue.MineralById(m) is null)
             {
                 var hint = catalogue.FindMineral(m) is { } found ? $" Did you mean '{found.Id}'?" : "";
                 Add($"minerals[{i}]", $"mineral '{m}' is not a catalogue mineral id (see 'khanij minerals'), nor '{RegistryVocabulary.CriticalMinerals}'.{hint}");

@@ -117,8 +117,10 @@ public sealed class RegistryStore
     /// <param name="catalogue">For checking the events' parties and minerals.</param>
     /// <param name="cancellationToken">Cancels the work; nothing is stored then.</param>
     /// <returns>What was created, merged and skipped.</returns>
-    /// <exception cref="RegistryException">A different document with the same name is already stored, or an event has an unknown
-    /// instrument, party or mineral; nothing was changed.</exception>
+    /// <exception cref="RegistryException">A different document with the same name is already stored; nothing was changed.</exception>
+    /// <remarks>Events that cannot make a valid proposal (unknown instrument or party, fewer than two parties, no evidence) are
+    /// skipped and listed in <see cref="IngestOutcome.Skipped"/> with the reason: they are an extractor's output, not a user's input,
+    /// and one weak event should not block the others.</remarks>
     public async Task<IngestOutcome> AddEventsAsync(
         IReadOnlyList<SourceDocument> documents, IReadOnlyList<CooperationEvent> events, string who, KhanijCatalogue catalogue,
         CancellationToken cancellationToken = default)
@@ -127,25 +129,28 @@ public sealed class RegistryStore
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(catalogue);
         var incoming = new List<RegistryRecord>();
-        var problems = new List<string>();
+        var skipped = new List<string>();
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
             try
             {
-                var record = EventRecords.FromEvent(e);
+                var record = EventRecords.FromEvent(e, catalogue);
                 var bad = RegistryValidator.Validate(record with { Id = "new" }, catalogue, strictAreas: false);
-                problems.AddRange(bad.Select(p => $"event {i + 1} of '{e.Doc}' ({e.Instrument}, {string.Join("+", e.Parties)}): {p.Path}: {p.Message}"));
-                incoming.Add(record);
+                if (bad.Count == 0)
+                {
+                    incoming.Add(record);
+                }
+                else
+                {
+                    skipped.Add($"event {i + 1} of '{e.Doc}' ({e.Instrument}; parties {string.Join("+", e.Parties)}): "
+                        + string.Join("; ", bad.Select(p => $"{p.Path}: {p.Message}")));
+                }
             }
             catch (ArgumentException x)
             {
-                problems.Add($"event {i + 1}: {x.Message}");
+                skipped.Add($"event {i + 1} of '{e.Doc}': {x.Message}");
             }
-        }
-        if (problems.Count > 0)
-        {
-            throw new RegistryException(problems);
         }
 
         return await InTransactionAsync(async ct =>
@@ -162,6 +167,11 @@ public sealed class RegistryStore
             var unchanged = 0;
             foreach (var record in incoming)
             {
+                if (records.Any(r => EventRecords.IsRecorded(r, record)))
+                {
+                    unchanged++;
+                    continue;
+                }
                 var match = records.Where(r => r.Review != ReviewState.Rejected).FirstOrDefault(r => EventRecords.Matches(r, record))
                     ?? records.FirstOrDefault(r => EventRecords.Matches(r, record));
                 if (match is null)
@@ -174,11 +184,6 @@ public sealed class RegistryStore
                     continue;
                 }
                 var (result, changes, substantive) = EventRecords.Merge(match, record);
-                if (changes.Count == 0)
-                {
-                    unchanged++;
-                    continue;
-                }
                 var action = "merged";
                 if (substantive && match.Review == ReviewState.Accepted)
                 {
@@ -189,13 +194,13 @@ public sealed class RegistryStore
                 }
                 await UpdateAsync(result, who, action, changes, ct);
                 records[records.IndexOf(match)] = result;
-                if (!merged.Contains(match.Id) && !created.Contains(match.Id))
+                if (!merged.Contains(match.Id))
                 {
                     merged.Add(match.Id);
                 }
             }
             await LinkSessionsAsync(records, who, ct);
-            return new IngestOutcome(stored, created, merged, unchanged, reopened);
+            return new IngestOutcome(stored, created, merged, unchanged, reopened, skipped);
         }, cancellationToken);
     }
 
@@ -275,7 +280,12 @@ public sealed class RegistryStore
                     throw new RegistryException($"--set {field}={value}: {x.Message}", x);
                 }
             }
-            var problems = RegistryValidator.Validate(edited, catalogue, strictAreas: false).Select(p => $"{id}: {p.Path}: {p.Message}")
+            // Values the reviewer typed are held to the curated standard; values the extractor found and nobody touched are not.
+            var touched = edits.Select(e => e.Field.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+            var problems = RegistryValidator.Validate(edited, catalogue, strictAreas: false)
+                .Concat(RegistryValidator.Validate(edited, catalogue, strictAreas: true).Where(p => touched.Contains(p.Path.Split('[')[0])))
+                .Distinct()
+                .Select(p => $"{id}: {p.Path}: {p.Message}")
                 .Concat(MissingReferences(edited, all.Select(r => r.Id).ToHashSet(StringComparer.Ordinal)).Select(m => $"{id}: {m}"))
                 .ToList();
             if (problems.Count > 0)

@@ -11,9 +11,11 @@ public sealed record SourceDocument(string Name, string Text);
 /// <param name="Merged">Ids of existing records an event merged into (each once).</param>
 /// <param name="Unchanged">Events that were already fully recorded (same document, same evidence).</param>
 /// <param name="Reopened">Ids of accepted records sent back to review because a merge changed more than their sources.</param>
+/// <param name="Skipped">Events that could not become a valid proposal, each with the reason.</param>
 public sealed record IngestOutcome(
     int Documents,
     IReadOnlyList<string> Created,
     IReadOnlyList<string> Merged,
     int Unchanged,
-    IReadOnlyList<string> Reopened);
+    IReadOnlyList<string> Reopened,
+    IReadOnlyList<string> Skipped);

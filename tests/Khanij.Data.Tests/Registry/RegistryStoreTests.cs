@@ -283,4 +283,53 @@ public sealed class RegistryStoreTests
         // Then
         error.Message.ShouldContain("pt-9999");
     }
+
+    [Fact]
+    public async Task AddEventsAsync_TwoEventsOfOneDocument_StaySeparateEvenWhenTheKeyMatches()
+    {
+        // Given: one article reporting a minerals MoU and, separately, an agreement without minerals, same parties and day
+        var (connection, store) = await OpenAsync(Ct);
+        await using var _ = connection;
+        var mou = Event("one.txt", "2025-08-29", "mou", ["IND", "JPN"], ["critical_minerals"], "They signed a memorandum on critical minerals.");
+        var other = Event("one.txt", "2025-08-29", "agreement", ["IND", "JPN"], [], "They also signed a defence agreement.");
+
+        // When
+        var outcome = await store.AddEventsAsync([], [mou, other], "ingest", Catalogue, Ct);
+
+        // Then
+        outcome.Created.Count.ShouldBe(2);
+        outcome.Merged.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task AddEventsAsync_MineralNamedOutsideTheCatalogueIds_BecomesTheCatalogueId()
+    {
+        // Given
+        var (connection, store) = await OpenAsync(Ct);
+        await using var _ = connection;
+        var e = Event("a.txt", "2025-08-07", "protocol", ["IND", "RUS"], ["aluminium", "rare_earths"], "A protocol on aluminium was signed.");
+
+        // When
+        await store.AddEventsAsync([], [e], "ingest", Catalogue, Ct);
+
+        // Then
+        (await store.FindAsync("pt-0001", Ct))!.Minerals.ShouldBe(["bauxite_aluminium", "rare_earths"]);
+    }
+
+    [Fact]
+    public async Task AddEventsAsync_EventWithoutEnoughParties_IsSkippedWithReasonAndOthersAreStored()
+    {
+        // Given
+        var (connection, store) = await OpenAsync(Ct);
+        await using var _ = connection;
+        var lonely = Event("a.txt", "2025-08-07", "agreement", [], ["lithium"], "Research agreements were signed.");
+        var fine = Event("a.txt", "2025-08-07", "meeting", ["IND", "USA"], ["lithium"], "The ministers met.");
+
+        // When
+        var outcome = await store.AddEventsAsync([], [lonely, fine], "ingest", Catalogue, Ct);
+
+        // Then
+        outcome.Skipped.Single().ShouldContain("two or more parties");
+        outcome.Created.ShouldBe(["oc-0001"]);
+    }
 }

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Text;
+using Khanij.Core.Events;
+using Khanij.Data.Registry;
+using Spectre.Console;
+
+namespace Khanij.Cli.Commands;
+
+/// <summary><c>khanij ingest add FILE...</c>: store documents and their cooperation events in the registry as proposals, merging
+/// duplicates. The <c>ingest</c> parent belongs to the ingestion verbs; this file only adds <c>add</c> to it.</summary>
+internal static class IngestAddCommand
+{
+    /// <summary>Adds <c>add</c> to the root's <c>ingest</c> command, creating a bare <c>ingest</c> when no other verb made one yet.</summary>
+    public static void Register(RootCommand root, CliContext context)
+    {
+        var ingest = root.Subcommands.FirstOrDefault(c => c.Name == "ingest");
+        if (ingest is null)
+        {
+            ingest = new Command("ingest", "Read news and official releases (Hindi or English) into the registry.\n\n" + ExitCodes.HelpText);
+            root.Subcommands.Add(ingest);
+        }
+        ingest.Subcommands.Add(Create(context));
+    }
+
+    /// <summary>Extracts events from a document's text; null while no extractor is built in.</summary>
+    internal static Func<string, string, CancellationToken, Task<IReadOnlyList<CooperationEvent>>>? Extractor { get; set; }
+
+    public static Command Create(CliContext context)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Articles (.txt, .html) or events files (.json, gold schema {\"events\": [...]}).", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "Print JSON ({documents, created, merged, unchanged, reopened}) instead of a summary." };
+        var command = new Command("add",
+            "Add documents to the registry: extract their cooperation events and store each as a PROPOSED record with its verbatim "
+            + "evidence. The same event reported by two articles (or in two languages) becomes one record with both sources (same parties "
+            + "and instrument, dates within 3 days, overlapping minerals). All files are added in one transaction, or none. Review the "
+            + "proposals with 'khanij partners review'.\n\n" + ExitCodes.HelpText)
+        {
+            files, json, PartnersRegistry.By,
+        };
+        command.SetHandler(context, async (parse, ct) =>
+        {
+            var paths = parse.GetValue(files) ?? [];
+            var missing = paths.Where(p => !File.Exists(p)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new CliException($"file(s) not found: {string.Join(", ", missing)}; nothing was added.");
+            }
+            var documents = new List<SourceDocument>();
+            var events = new List<CooperationEvent>();
+            try
+            {
+                foreach (var path in paths)
+                {
+                    if (string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        events.AddRange(await EventsFile.ReadAsync(path, ct));
+                        continue;
+                    }
+                    var text = await File.ReadAllTextAsync(path, Encoding.UTF8, ct);
+                    var name = Path.GetFileName(path);
+                    documents.Add(new SourceDocument(name, text));
+                    var extractor = Extractor ?? throw new CliException(
+                        $"{path}: extracting events from text needs the news-ingestion pipeline, which this build does not include; "
+                        + "pass an events file (.json, {\"events\": [...]}) instead. Nothing was added.");
+                    events.AddRange(await extractor(name, text, ct));
+                }
+            }
+            catch (RegistryException e)
+            {
+                throw PartnersRegistry.BadInput(e);
+            }
+            await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct);
+            IngestOutcome outcome;
+            try
+            {
+                outcome = await registry.Store.AddEventsAsync(documents, events, parse.GetValue(PartnersRegistry.By)!, context.Catalogue, ct);
+            }
+            catch (RegistryException e)
+            {
+                throw PartnersRegistry.BadInput(e);
+            }
+            if (parse.GetValue(json))
+            {
+                context.Out.WriteLine(CliJson.Serialize(outcome));
+                return ExitCodes.Ok;
+            }
+            context.Console.MarkupLine($"{paths.Length} file(s), {events.Count} event(s): [green]{outcome.Created.Count}[/] new proposal(s), "
+                + $"{outcome.Merged.Count} merged into existing records, {outcome.Unchanged} already recorded, {outcome.Documents} document(s) stored.");
+            foreach (var skip in outcome.Skipped)
+            {
+                context.Console.MarkupLine($"[yellow]skipped {skip.Esc()}[/]");
+            }
+            if (outcome.Reopened.Count > 0)
+            {
+                context.Console.MarkupLine($"[yellow]Back to review (new facts on accepted records): {string.Join(", ", outcome.Reopened).Esc()}[/]");
+            }
+            context.Console.MarkupLine("[grey]Review them with 'khanij partners review'.[/]");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -6,7 +6,9 @@ namespace Khanij.Core.Registry;
 /// <summary>What the analytics see of the registry: <see cref="PartnerLink"/>s built from ACCEPTED records only.</summary>
 /// <remarks>
 /// <para>Bilateral links (Basis <c>registry</c>): every accepted partnership, occasion, project or investment naming two or more
-/// countries gives one link per country pair, with the record's minerals and dates. Commitments are follow-ups, not links.</para>
+/// countries and at least one mineral (or <c>critical_minerals</c>) gives one link per country pair, with the record's minerals and
+/// dates. A record naming no mineral (a defence or trade agreement reported beside a minerals deal) gives no link, because
+/// <see cref="PartnerLink"/> reads an empty mineral list as "all minerals". Commitments are follow-ups, not links.</para>
 /// <para>Framework links (Basis <c>framework:ID</c>): every accepted record naming a framework gives links between each pair of its
 /// members (the record's member list, else the catalogue's), unless a bilateral link of the same pair already covers every mineral the
 /// framework record covers. Consumers should prefer <c>registry</c> links and say when they used a framework link.</para>
@@ -20,7 +22,7 @@ public static class RegistryLinks
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(catalogue);
-        var accepted = records.Where(r => r.Review == ReviewState.Accepted && r.Kind != RecordKind.Commitment).ToList();
+        var accepted = records.Where(r => r.Review == ReviewState.Accepted && r.Kind != RecordKind.Commitment && r.Minerals.Count > 0).ToList();
         var links = new List<PartnerLink>();
         foreach (var r in accepted)
         {

@@ -2,12 +2,13 @@ using System.CommandLine;
 using System.Text;
 using Khanij.Core.Events;
 using Khanij.Data.Registry;
+using Khanij.Ingest;
 using Spectre.Console;
 
 namespace Khanij.Cli.Commands;
 
-/// <summary><c>khanij ingest add FILE...</c>: store documents and their cooperation events in the registry as proposals, merging
-/// duplicates. The <c>ingest</c> parent belongs to the ingestion verbs; this file only adds <c>add</c> to it.</summary>
+/// <summary><c>khanij ingest add FILE...</c>: extract events with the ingestion pipeline and store documents and events in the registry
+/// as proposals, merging duplicates. The <c>ingest</c> parent belongs to the ingestion verbs; this file only adds <c>add</c> to it.</summary>
 internal static class IngestAddCommand
 {
     /// <summary>Adds <c>add</c> to the root's <c>ingest</c> command, creating a bare <c>ingest</c> when no other verb made one yet.</summary>
@@ -21,9 +22,6 @@ internal static class IngestAddCommand
         }
         ingest.Subcommands.Add(Create(context));
     }
-
-    /// <summary>Extracts events from a document's text; null while no extractor is built in.</summary>
-    internal static Func<string, string, CancellationToken, Task<IReadOnlyList<CooperationEvent>>>? Extractor { get; set; }
 
     public static Command Create(CliContext context)
     {
@@ -47,6 +45,7 @@ internal static class IngestAddCommand
             }
             var documents = new List<SourceDocument>();
             var events = new List<CooperationEvent>();
+            IngestPipeline? pipeline = null;
             try
             {
                 foreach (var path in paths)
@@ -56,18 +55,23 @@ internal static class IngestAddCommand
                         events.AddRange(await EventsFile.ReadAsync(path, ct));
                         continue;
                     }
-                    var text = await File.ReadAllTextAsync(path, Encoding.UTF8, ct);
-                    var name = Path.GetFileName(path);
-                    documents.Add(new SourceDocument(name, text));
-                    var extractor = Extractor ?? throw new CliException(
-                        $"{path}: extracting events from text needs the news-ingestion pipeline, which this build does not include; "
-                        + "pass an events file (.json, {\"events\": [...]}) instead. Nothing was added.");
-                    events.AddRange(await extractor(name, text, ct));
+                    pipeline ??= IngestPipeline.Create(context.Catalogue, context.DataDir);
+                    var result = await pipeline.ExtractFileAsync(path, ct);
+                    documents.Add(new SourceDocument(result.Document.Name, result.Document.Text, result.Document.Title));
+                    events.AddRange(result.Events);
+                    foreach (var warning in result.Warnings)
+                    {
+                        context.Error.WriteLine($"warning: {path}: {warning}");
+                    }
                 }
             }
             catch (RegistryException e)
             {
                 throw PartnersRegistry.BadInput(e);
+            }
+            catch (IngestException e)
+            {
+                throw new CliException(e.Message + " Nothing was added.");
             }
             await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct);
             IngestOutcome outcome;

@@ -72,7 +72,9 @@ public static partial class EventRecords
             Officials: [.. e.Officials.DistinctBy(o => TextNormalizer.Key(o.Name))],
             Organisations: [.. e.Organisations.Distinct(StringComparer.Ordinal).Select(o => new Organisation(o, null))],
             ParentId: null,
-            Sources: [new SourceRef(e.Doc, null, null, e.Published, [.. e.Evidence.Distinct(StringComparer.Ordinal)])],
+            Sources: e.Sources.Count > 0
+                ? [.. e.Sources.Select(s => new SourceRef(s.Doc, null, null, s.Published, [.. s.Evidence.Distinct(StringComparer.Ordinal)]))]
+                : [new SourceRef(e.Doc, null, null, e.Published, [.. e.Evidence.Distinct(StringComparer.Ordinal)])],
             Review: ReviewState.Proposed);
         return kind switch
         {

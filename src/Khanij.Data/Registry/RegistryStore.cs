@@ -153,6 +153,11 @@ public sealed class RegistryStore
             }
         }
 
+        var titles = documents.Where(d => d.Title is not null).GroupBy(d => d.Name).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
+        incoming = [.. incoming.Select(r => r with
+        {
+            Sources = [.. r.Sources.Select(s => s.Title is null && titles.GetValueOrDefault(s.Document) is { } t ? s with { Title = t } : s)],
+        })];
         return await InTransactionAsync(async ct =>
         {
             var stored = 0;

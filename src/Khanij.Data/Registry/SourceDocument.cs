@@ -2,8 +2,9 @@ namespace Khanij.Data.Registry;
 
 /// <summary>A source document as ingested: its file name and full text, stored so evidence can be checked later.</summary>
 /// <param name="Name">File name (without directories), the <c>doc</c> of its events.</param>
-/// <param name="Text">The full text as read (UTF-8).</param>
-public sealed record SourceDocument(string Name, string Text);
+/// <param name="Text">The text its evidence is taken from (for HTML, the extracted text).</param>
+/// <param name="Title">Its headline when known; copied to the sources of its records.</param>
+public sealed record SourceDocument(string Name, string Text, string? Title = null);
 
 /// <summary>What one <c>ingest add</c> did.</summary>
 /// <param name="Documents">Documents newly stored (a document already stored with the same text is not counted).</param>

@@ -6,7 +6,7 @@ using Khanij.Testing;
 namespace Khanij.Data.Tests;
 
 /// <summary>The real pack: row counts per table follow from the files (less documented exclusions), values keep their provenance.</summary>
-public sealed class PackImportTests(PackStoreFixture fixture) : IClassFixture<PackStoreFixture>
+public sealed class PackImportTests(PackStoreFixture fixture)
 {
     private static CsvTable Read(string file) => Csv.Parse(File.ReadAllText(Path.Combine(RepoPaths.Data, file)), file);
 

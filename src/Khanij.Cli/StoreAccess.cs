@@ -18,7 +18,7 @@ internal static class StoreAccess
         context.Error.WriteLine($"khanij: creating the store {path} from the data pack in {context.DataDir} …");
         try
         {
-            return await WithProgressAsync(context, "Importing the data pack",
+            return await WithProgressAsync(context, "Importing",
                 progress => KhanijStore.OpenAsync(path, context.DataDir, progress, cancellationToken));
         }
         catch (ImportFailedException e)
@@ -60,7 +60,8 @@ internal static class StoreAccess
         {
             task.MaxValue = value.Total;
             task.Value = value.Done;
-            task.Description = $"{title}: {value.Step}".EscapeMarkup();
+            var step = value.Step.Length > 44 ? value.Step[..43] + "…" : value.Step;
+            task.Description = $"{title}: {step}".EscapeMarkup();
         }
     }
 }

@@ -229,6 +229,26 @@ public sealed class PackImportTests(PackStoreFixture fixture)
     }
 
     [Fact]
+    public async Task GetPublishedSharesAsync_IeaTop3_AgreesWithCountryRows()
+    {
+        // Given
+        var facts = await fixture.Store.GetSupplyAsync(source: "iea", cancellationToken: TestContext.Current.CancellationToken);
+
+        // When
+        var shares = await fixture.Store.GetPublishedSharesAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        // Then
+        shares.Count.ShouldBe(Count("iea_cmo2025_supply_mining_refining_by_country.csv", (t, r) => F(t, r, "row_type") == "top3_share_fraction"));
+        foreach (var share in shares)
+        {
+            var group = facts.Where(f => f.MineralId == share.MineralId && f.Stage == share.Stage && f.Year == share.Year).ToList();
+            var total = group.Single(f => f.AggregateKind == "world_total").Value!.Value;
+            var top3 = group.Where(f => f.IsCountry).Select(f => f.Value ?? 0).OrderDescending().Take(3).Sum();
+            (top3 / total).ShouldBe(share.Fraction, 0.01, $"{share.MineralId} {share.Stage} {share.Year}");
+        }
+    }
+
+    [Fact]
     public async Task ImportAsync_Twice_GivesSameContents()
     {
         // Given

@@ -93,13 +93,14 @@ public static partial class EventRecords
     }
 
     /// <summary>True when <paramref name="incoming"/> reports the same event as <paramref name="existing"/> (see the merge key above).
-    /// Events from a document that <paramref name="existing"/> already cites never match it: one extractor run reporting two events
-    /// means two events.</summary>
+    /// An event from a document that <paramref name="existing"/> already cites matches only when it shares an evidence sentence with
+    /// that source (the same event extracted again); otherwise one article reporting two events means two events.</summary>
     public static bool Matches(RegistryRecord existing, RegistryRecord incoming)
     {
         ArgumentNullException.ThrowIfNull(existing);
         ArgumentNullException.ThrowIfNull(incoming);
-        return !incoming.Sources.Any(i => existing.Sources.Any(s => s.Document == i.Document))
+        return incoming.Sources.All(i => existing.Sources.FirstOrDefault(s => s.Document == i.Document) is not { } same
+                || same.Evidence.Intersect(i.Evidence, StringComparer.Ordinal).Any())
             && SameEvent(existing, incoming);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Khanij.Core.Events;
 
 namespace Khanij.Core.Registry;
@@ -55,9 +56,11 @@ public sealed record RegistryRecord(
     public CommitmentDetails? Commitment { get; init; }
 
     /// <summary>The country parties (three upper-case letters), without framework ids.</summary>
+    [JsonIgnore]
     public IEnumerable<string> Countries => Parties.Where(RegistryVocabulary.IsIso3);
 
     /// <summary>The framework parties (ids that are not ISO3 codes), plus <see cref="PartnershipDetails.FrameworkId"/>.</summary>
+    [JsonIgnore]
     public IEnumerable<string> Frameworks =>
         Parties.Where(p => !RegistryVocabulary.IsIso3(p))
             .Concat(Partnership?.FrameworkId is { } f ? [f] : [])

@@ -332,4 +332,23 @@ public sealed class RegistryStoreTests
         outcome.Skipped.Single().ShouldContain("two or more parties");
         outcome.Created.ShouldBe(["oc-0001"]);
     }
+
+    [Fact]
+    public async Task AddEventsAsync_SameDocumentReExtractedWithMoreEvidence_MergesInsteadOfDuplicating()
+    {
+        // Given: an event stored, then the same article extracted again finding one more sentence and one more mineral
+        var (connection, store) = await OpenAsync(Ct);
+        await using var _ = connection;
+        await store.AddEventsAsync([], [Event("a.txt", "2024-01-15", "mou", ["IND", "AUS"], ["lithium"], "They signed an MoU.")], "ingest", Catalogue, Ct);
+
+        // When
+        var outcome = await store.AddEventsAsync([], [Event("a.txt", "2024-01-15", "mou", ["IND", "AUS"], ["lithium", "cobalt"],
+            "They signed an MoU.", "It covers lithium and cobalt.")], "ingest", Catalogue, Ct);
+
+        // Then
+        outcome.Merged.ShouldBe(["pt-0001"]);
+        var record = (await store.ListAsync(Ct)).Single();
+        record.Sources.Single().Evidence.Count.ShouldBe(2);
+        record.Minerals.ShouldBe(["lithium", "cobalt"]);
+    }
 }

@@ -124,8 +124,13 @@ internal sealed class RegistryFileReader
             }) ?? (kind == RecordKind.Project ? new ProjectDetails(null, null, null, [], null) : null),
             Investment = Detail(e, "investment", path, (o, p) =>
             {
-                Unknown(o, p, ["amount", "currency", "period"]);
-                return new InvestmentDetails(Num(o, "amount", p), Str(o, "currency", p, required: false), Str(o, "period", p, required: false), []);
+                Unknown(o, p, ["amount", "currency", "period", "other"]);
+                return new InvestmentDetails(Num(o, "amount", p), Str(o, "currency", p, required: false), Str(o, "period", p, required: false),
+                    Objects(o, "other", p, (a, ap) =>
+                    {
+                        Unknown(a, ap, ["value", "unit", "what"]);
+                        return new Amount(Num(a, "value", ap) ?? 0, Str(a, "unit", ap, required: true) ?? "", Str(a, "what", ap, required: false) ?? "");
+                    }));
             }) ?? (kind == RecordKind.Investment ? new InvestmentDetails(null, null, null, []) : null),
             Commitment = Detail(e, "commitment", path, (o, p) =>
             {

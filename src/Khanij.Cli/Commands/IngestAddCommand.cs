@@ -26,7 +26,7 @@ internal static class IngestAddCommand
     public static Command Create(CliContext context)
     {
         var files = new Argument<string[]>("FILE") { Description = "Articles (.txt, .html) or events files (.json, gold schema {\"events\": [...]}).", Arity = ArgumentArity.OneOrMore };
-        var json = new Option<bool>("--json") { Description = "Print JSON ({documents, created, merged, unchanged, reopened}) instead of a summary." };
+        var json = new Option<bool>("--json") { Description = "Print JSON ({documents, created, merged, unchanged, reopened, skipped}) instead of a summary." };
         var command = new Command("add",
             "Add documents to the registry: extract their cooperation events and store each as a PROPOSED record with its verbatim "
             + "evidence. The same event reported by two articles (or in two languages) becomes one record with both sources (same parties "

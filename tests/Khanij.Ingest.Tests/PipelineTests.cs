@@ -72,6 +72,34 @@ public sealed class PipelineTests(PipelineFixture fixture) : IClassFixture<Pipel
     }
 
     [Fact]
+    public async Task ExtractAsync_ExportCurbsWithoutCooperation_NoEvent()
+    {
+        // Given: minerals and countries, but no cooperation between them
+        const string text = "China tightens gallium and germanium export rules\n\nPublished: 3 July 2025\n\n"
+            + "China on Monday said exporters of gallium and germanium will need licences from August. Indian chip makers said the move could "
+            + "raise costs, and the Ministry of Mines is reviewing domestic supply.";
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("curbs.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then
+        r.Events.ShouldBeEmpty();
+        r.Document.Published.ShouldBe("2025-07-03");
+    }
+
+    [Fact]
+    public async Task ExtractFileAsync_FrameworkMinisterial_AttendingCountriesAndFrameworkAreParties()
+    {
+        // When
+        var r = await fixture.Pipeline.ExtractFileAsync(Sample("en_quad_ministerial.txt"), TestContext.Current.CancellationToken);
+        // Then
+        var e = r.Events.ShouldHaveSingleItem();
+        e.Instrument.ShouldBe("ministerial");
+        e.Parties.ShouldBe(["IND", "AUS", "JPN", "USA", "QUAD"]);
+        e.Date.ShouldBe("2025-11-06"); // "on Thursday", published Friday 7 November; the Updated stamp is ignored
+        e.VenueCity.ShouldBeNull(); // "WASHINGTON:" is a dateline
+        e.Officials.ShouldContain(new Khanij.Core.Events.Official("Marco Rubio", "Secretary of State", "USA"));
+    }
+
+    [Fact]
     public async Task ExtractAsync_Empty_NoEventsAndAWarning()
     {
         // When

@@ -66,4 +66,18 @@ public sealed class RecognitionTests
         f.Countries.ShouldBeEmpty();
         f.Cities.Single().NameEn.ShouldBe("Washington");
     }
+
+    [Theory]
+    [InlineData("They will fund processing plants outside China.")]
+    [InlineData("The aim is to cut dependence on China for rare earths.")]
+    [InlineData("भारत को चीन पर निर्भरता कम करनी है।")]
+    [InlineData("चीन के बाहर आपूर्ति श्रृंखला बनाने पर जोर दिया गया।")]
+    public void Recognizer_CountryAsTopic_NotAParty(string text)
+    {
+        // When
+        var f = Analyse(text);
+        // Then
+        f.PartyCountries.ShouldNotContain("CHN");
+        f.TopicCountries.ShouldContain("CHN");
+    }
 }

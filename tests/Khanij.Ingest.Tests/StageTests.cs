@@ -87,6 +87,8 @@ public sealed class StageTests
     [InlineData("Update: 2026-02-04 06:09 GMT", "2026-02-04")]
     [InlineData("प्रकाशित: 12 मार्च 2026, 09:15 AM", "2026-03-12")]
     [InlineData("दिनांक 05/11/2025", "2025-11-05")]
+    [InlineData("खान मंत्रालय के अधीन काबिल ने 15 जनवरी 2024 को अर्जेंटीना", "2024-01-15")]
+    [InlineData("signed on 3rd March, 2025 in Canberra", "2025-03-03")]
     public void DateParser_AbsoluteForms_Parsed(string text, string expected)
     {
         // When

@@ -37,7 +37,7 @@ internal static class DateParser
 
     private static readonly Regex Iso = new(@"\b(?<y>(19|20)\d\d)-(?<m>\d\d?)-(?<d>\d\d?)\b", Options, Timeout);
     private static readonly Regex DayMonth = new(
-        $@"(?<![\w])(?<d>\d\d?)(st|nd|rd|th)?[ .,\-]{{0,2}}(?<mon>{MonthAlt})\b\.?,?[ ]?(?<y>(19|20)\d\d)?",
+        $@"(?<![\w])(?<d>\d\d?)(st|nd|rd|th)?[ .,\-]{{0,2}}(?<mon>{MonthAlt})(?![\w\p{{Mc}}])\.?,?[ ]?(?<y>(19|20)\d\d)?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex MonthDay = new(
         $@"\b(?<mon>{MonthAlt})\.?[ ](?<d>\d\d?)(st|nd|rd|th)?\b,?[ ]?(?<y>(19|20)\d\d)?",
@@ -52,47 +52,18 @@ internal static class DateParser
     public static IReadOnlyList<DateMention> Find(string text)
     {
         var found = new List<DateMention>();
+        var hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        var hasDayWord = text.Contains("वार", StringComparison.Ordinal) || text.Contains("day", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("आज", StringComparison.Ordinal) || text.Contains("बीते कल", StringComparison.Ordinal);
         try
         {
-            foreach (Match m in Iso.Matches(text))
+            if (hasDigit)
             {
-                Add(found, m, TryDate(Int(m, "y"), Int(m, "m"), Int(m, "d")));
+                FindAbsolute(text, found);
             }
-            foreach (Match m in Numeric.Matches(text))
+            if (hasDayWord)
             {
-                Add(found, m, TryDate(Int(m, "y"), Int(m, "m"), Int(m, "d")));
-            }
-            foreach (var regex in new[] { DayMonth, MonthDay })
-            {
-                foreach (Match m in regex.Matches(text))
-                {
-                    var month = Months[m.Groups["mon"].Value];
-                    var day = Int(m, "d");
-                    if (day is < 1 or > 31 || (m.Groups["mon"].Value.Length == 3 && m.Groups["mon"].Value == "may" && regex == MonthDay))
-                    {
-                        continue;
-                    }
-                    if (m.Groups["y"].Success)
-                    {
-                        Add(found, m, TryDate(Int(m, "y"), month, day));
-                    }
-                    else if (TryDate(2000, month, day) is not null)
-                    {
-                        AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, month, day, null, null, false));
-                    }
-                }
-            }
-            foreach (Match m in Weekday.Matches(text))
-            {
-                var pre = m.Groups["pre"].Value.Trim().ToLowerInvariant();
-                var future = pre is "next" or "coming" or "अगले" or "आगामी" or "आने वाले";
-                AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, Weekdays[m.Groups["w"].Value], null, future));
-            }
-            foreach (Match m in Relative.Matches(text))
-            {
-                var w = m.Groups["w"].Value.ToLowerInvariant();
-                var offset = w is "today" or "आज" ? 0 : -1;
-                AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, null, offset, false));
+                FindRelative(text, found);
             }
         }
         catch (RegexMatchTimeoutException)
@@ -101,6 +72,54 @@ internal static class DateParser
         }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
+    }
+
+    private static void FindAbsolute(string text, List<DateMention> found)
+    {
+        foreach (Match m in Iso.Matches(text))
+        {
+            Add(found, m, TryDate(Int(m, "y"), Int(m, "m"), Int(m, "d")));
+        }
+        foreach (Match m in Numeric.Matches(text))
+        {
+            Add(found, m, TryDate(Int(m, "y"), Int(m, "m"), Int(m, "d")));
+        }
+        foreach (var regex in new[] { DayMonth, MonthDay })
+        {
+            foreach (Match m in regex.Matches(text))
+            {
+                var month = Months[m.Groups["mon"].Value];
+                var day = Int(m, "d");
+                if (day is < 1 or > 31 || (regex == MonthDay && m.Groups["mon"].Value == "may"))
+                {
+                    continue; // "may 5 countries": the modal verb, not the month
+                }
+                if (m.Groups["y"].Success)
+                {
+                    Add(found, m, TryDate(Int(m, "y"), month, day));
+                }
+                else if (TryDate(2000, month, day) is not null)
+                {
+                    AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, month, day, null, null, false));
+                }
+            }
+        }
+    }
+
+    private static void FindRelative(string text, List<DateMention> found)
+    {
+        foreach (Match m in Weekday.Matches(text))
+        {
+            var pre = m.Groups["pre"].Value.Trim().ToLowerInvariant();
+            var future = pre is "next" or "coming" or "अगले" or "आगामी" or "आने वाले";
+            AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, Weekdays[m.Groups["w"].Value], null, future));
+        }
+        foreach (Match m in Relative.Matches(text))
+        {
+            var w = m.Groups["w"].Value.ToLowerInvariant();
+            var offset = w is "today" or "आज" ? 0 : -1;
+            AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, null, offset, false));
+        }
     }
 
     public static DateOnly? TryDate(int year, int month, int day) =>
@@ -130,6 +149,10 @@ internal static class DateParser
 
     private static void AddMention(List<DateMention> found, DateMention mention)
     {
+        if (found.Count >= 2_000)
+        {
+            return; // no article has this many dates; keeps the overlap check bounded
+        }
         foreach (var f in found)
         {
             if (mention.Start < f.End && f.Start < mention.End)

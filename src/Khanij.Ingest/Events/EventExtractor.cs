@@ -32,8 +32,18 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         if (meeting is not null)
         {
             events.Add(meeting);
+            // an instrument agreed at the meeting ("बैठक में दोनों देशों ने … सहमति जताई", "both countries agreed to …") and dated
+            // only by publication takes the meeting's date
+            for (var i = 0; i < instruments.Count; i++)
+            {
+                var (e, sentences) = instruments[i];
+                if (e.Date == e.Published && meeting.Date != e.Date && sentences.Any(s => s.HasMeeting) && sentences.All(s => FirstDate(s, doc.Published) is null))
+                {
+                    instruments[i] = (e with { Date = meeting.Date }, sentences);
+                }
+            }
         }
-        events.AddRange(instruments);
+        events.AddRange(instruments.Select(i => i.Event));
         events.AddRange(operations);
         return events;
     }
@@ -63,11 +73,20 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         }
         var named = doc.Sentences.Where(s => s.PartyCountries.Distinct().Count(c => c != doc.Home) <= 2)
             .SelectMany(s => s.PartyCountries).ToHashSet(StringComparer.Ordinal);
+        var multilateral = parties.Any(IsFramework) || relevant.Any(s => s.MeetingCues.Contains("ministerial"));
         foreach (var s in crowded)
         {
-            foreach (var c in s.PartyCountries.Where(named.Contains))
+            foreach (var c in s.PartyCountries.Where(c => multilateral || named.Contains(c)))
             {
                 AddOnce(parties, c);
+            }
+        }
+        if (multilateral)
+        {
+            // at a framework's or a ministerial meeting, the countries whose ministers are listed as attending are participants
+            foreach (var s in meetingSentences.Where(s => s.Cues.Any(c => c.Kind == EntryKind.Role)))
+            {
+                AddParties(parties, s, doc);
             }
         }
         if (parties.Count < 2)
@@ -100,14 +119,15 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         {
             minerals.Add(Lexicon.CriticalMinerals);
         }
-        var evidenceSentences = occasion.Where(s => s.MineralRelevant || (s.HasMeeting && s.PartyCountries.Any())).Take(8).ToList();
+        var evidenceSentences = occasion.Where(s => s.MineralRelevant
+            || (s.HasMeeting && s.PartyCountries.Any() && s.PartyCountries.All(parties.Contains))).Take(8).ToList();
         var date = relevant.Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null) ?? doc.Published;
         var (venueCountry, venueCity) = Venue(meetingSentences);
         var status = relevant.All(s => s.Future) ? "planned" : "held";
         return Build(doc, date, parties, venueCountry, venueCity, instrument, status, minerals, occasion, evidenceSentences);
     }
 
-    private List<CooperationEvent> Instruments(DocumentFacts doc)
+    private List<(CooperationEvent Event, List<SentenceFacts> Sentences)> Instruments(DocumentFacts doc)
     {
         var groups = new List<(string Type, List<string> Parties, List<SentenceFacts> Sentences, List<string> Minerals, bool Relevant)>();
         for (var k = 0; k < doc.Sentences.Count; k++)
@@ -196,7 +216,7 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             groups[specific] = (x.Type, x.Parties, x.Sentences, x.Minerals, x.Relevant || g.Relevant);
             groups.RemoveAt(i);
         }
-        var events = new List<CooperationEvent>();
+        var events = new List<(CooperationEvent, List<SentenceFacts>)>();
         foreach (var g in groups.Where(g => g.Relevant))
         {
             var date = g.Sentences.Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null) ?? doc.Published;
@@ -204,10 +224,13 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
                 : g.Sentences.Any(s => s.Statuses.Contains("approved")) ? "approved"
                 : g.Sentences.Any(s => s.Statuses.Contains("ongoing")) ? "ongoing"
                 : g.Sentences.Any(s => s.Future) ? "planned"
-                : g.Sentences.Any(s => s.Statuses.Contains("announced")) ? "announced" : "reported";
-            var (venueCountry, venueCity) = g.Type is "mou" or "moc" or "protocol" or "agreement" or "joint_statement" ? Venue(g.Sentences) : (null, null);
+                : g.Sentences.Any(s => s.Statuses.Contains("announced")) ? "announced"
+                : g.Type is "investment_commitment" or "project" && g.Sentences.Any(s => s.Discussion) ? "planned" : "reported";
+            var city = g.Sentences.SelectMany(s => s.Cities).FirstOrDefault();
+            var (venueCountry, venueCity) = g.Type is "mou" or "moc" or "protocol" or "agreement" or "joint_statement" && city is not null
+                ? (city.Iso3, city.NameEn) : ((string?)null, (string?)null);
             var minerals = g.Minerals.Count > 0 ? g.Minerals : [Lexicon.CriticalMinerals];
-            events.Add(Build(doc, date, g.Parties, venueCountry, venueCity, g.Type, status, minerals, g.Sentences, g.Sentences));
+            events.Add((Build(doc, date, g.Parties, venueCountry, venueCity, g.Type, status, minerals, g.Sentences, g.Sentences), g.Sentences));
         }
         return events;
     }

@@ -29,28 +29,53 @@ internal static class Officials
         foreach (var role in s.Cues.Where(c => c.Kind == EntryKind.Role))
         {
             var after = role.FirstToken + role.TokenCount;
-            var nameTokens = new List<string>();
             var latin = tokens[role.FirstToken].Surface.Any(char.IsAsciiLetter);
-            for (var j = after; j < tokens.Count && nameTokens.Count < 3; j++)
+            var nameTokens = new List<string>();
+            var englishPortfolio = new List<string>();
+            if (latin)
             {
-                var t = tokens[j].Surface;
-                if (Stop.Contains(t) || s.Cues.Any(c => c.FirstToken == j) || s.Entities.Any(e => e.FirstToken == j && e.Kind != EntryKind.City))
+                // "Secretary of State Marco Rubio", "Minister Penny Wong": a run of capitalised words; with "of", the last two are the name
+                var run = new List<string>();
+                var sawOf = false;
+                for (var j = after; j < tokens.Count && run.Count < 6; j++)
                 {
-                    if (nameTokens.Count > 0 || !latin)
+                    var t = tokens[j].Surface;
+                    if (t is "of" or "for" or "and" && (run.Count == 0 || sawOf))
+                    {
+                        sawOf = true;
+                        run.Add(t);
+                        continue;
+                    }
+                    if (!char.IsUpper(t[0]) || s.Cues.Any(c => c.FirstToken == j && c.Kind == EntryKind.Role)
+                        || (run.Count > 0 && s.Entities.Any(e => e.FirstToken == j && e.Kind is EntryKind.Country or EntryKind.Framework)))
                     {
                         break;
                     }
-                    continue;
+                    run.Add(t);
                 }
-                if (latin && !char.IsUpper(t[0]))
+                var names = run.Where(t => t is not ("of" or "for" or "and")).ToList();
+                if (sawOf && names.Count >= 3)
                 {
-                    break;
+                    nameTokens.AddRange(names.TakeLast(names.Count >= 4 ? 3 : 2));
+                    englishPortfolio.AddRange(run.Take(run.Count - nameTokens.Count).SkipWhile(t => t is "of" or "for"));
                 }
-                if (t.All(char.IsDigit))
+                else if (!sawOf)
                 {
-                    break;
+                    nameTokens.AddRange(names.Take(3));
                 }
-                nameTokens.Add(t);
+            }
+            else
+            {
+                for (var j = after; j < tokens.Count && nameTokens.Count < 3; j++)
+                {
+                    var t = tokens[j].Surface;
+                    if (Stop.Contains(t) || s.Cues.Any(c => c.FirstToken == j) || s.Entities.Any(e => e.FirstToken == j && e.Kind != EntryKind.City)
+                        || t.All(char.IsDigit))
+                    {
+                        break;
+                    }
+                    nameTokens.Add(t);
+                }
             }
             if (nameTokens.Count < 2)
             {
@@ -66,6 +91,19 @@ internal static class Officials
                 {
                     country = entity.Id;
                     break;
+                }
+                if (latin)
+                {
+                    if (!char.IsUpper(t[0]))
+                    {
+                        break;
+                    }
+                    if (t is "Union" or "External")
+                    {
+                        country = home;
+                    }
+                    portfolio.Insert(0, t);
+                    continue;
                 }
                 if (t == "केंद्रीय")
                 {
@@ -86,6 +124,13 @@ internal static class Officials
                 }
             }
             var roleName = role.Entry.Id;
+            if (latin)
+            {
+                var prefix = portfolio.Count > 0 ? string.Join(' ', portfolio) + " " : "";
+                var suffix = englishPortfolio.Count > 0 ? " of " + string.Join(' ', englishPortfolio) : "";
+                yield return new Official(string.Join(' ', nameTokens), prefix + roleName + suffix, country);
+                continue;
+            }
             while (portfolio.Count > 0 && portfolio[0] == "and")
             {
                 portfolio.RemoveAt(0);

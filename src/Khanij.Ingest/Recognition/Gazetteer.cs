@@ -60,7 +60,8 @@ internal sealed class Gazetteer
                 if (node.Entries is { Count: > 0 } entries)
                 {
                     var length = j - i + 1;
-                    var ok = entries.Where(e => !e.CaseSensitive || SurfaceMatches(e, tokens, i)).ToList();
+                    var ok = entries.TrueForAll(e => !e.CaseSensitive) ? entries
+                        : entries.Where(e => !e.CaseSensitive || SurfaceMatches(e, tokens, i)).ToList();
                     if (ok.Count > 0)
                     {
                         best = ok;

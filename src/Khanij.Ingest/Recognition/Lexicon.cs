@@ -122,7 +122,7 @@ internal sealed class Lexicon
         ("two countries", EntryKind.BothSides, "both"), ("the two sides", EntryKind.BothSides, "both"), ("both nations", EntryKind.BothSides, "both"),
         ("the two nations", EntryKind.BothSides, "both"), ("both governments", EntryKind.BothSides, "both"), ("both leaders", EntryKind.BothSides, "both"),
         ("the two ministers", EntryKind.BothSides, "both"), ("both ministers", EntryKind.BothSides, "both"), ("the two leaders", EntryKind.BothSides, "both"),
-        ("केंद्रीय", EntryKind.HomeCue, "IND"), ("Union Minister", EntryKind.HomeCue, "IND"), ("Union Cabinet", EntryKind.HomeCue, "IND"),
+        ("केंद्रीय", EntryKind.HomeCue, "IND"), 
         ("खनिज", EntryKind.MineralContext, "minerals"), ("खनिजों", EntryKind.MineralContext, "minerals"), ("mineral", EntryKind.MineralContext, "minerals"),
         ("minerals", EntryKind.MineralContext, "minerals"), ("मिनरल", EntryKind.MineralContext, "minerals"), ("मिनरल्स", EntryKind.MineralContext, "minerals"),
         ("अयस्क", EntryKind.MineralContext, "minerals"), ("ore", EntryKind.MineralContext, "minerals"), ("metals", EntryKind.MineralContext, "minerals"),
@@ -214,6 +214,10 @@ internal sealed class Lexicon
             "कनाडाई डॉलर", "Canadian dollar", "Canadian dollars", "जापानी येन", "Japanese yen", "Indian rupee", "Indian rupees", "भारतीय रुपये"])
         {
             entities.Add(phrase, EntryKind.Currency, "currency"); // "अमेरिकी डॉलर" names a currency, not a party
+        }
+        foreach (var phrase in (string[])["Union Minister", "Union Cabinet", "External Affairs Minister", "Minister of External Affairs"])
+        {
+            entities.Add(phrase, EntryKind.HomeCue, "IND"); // India-specific titles; in the entity layer so the role word stays a cue
         }
         foreach (var phrase in CriticalMineralPhrases)
         {

@@ -15,6 +15,9 @@ internal sealed class SentenceFacts
 
     public List<string> Countries { get; } = [];
 
+    /// <summary>Countries named as a topic ("outside China", "चीन पर निर्भरता"), not as participants.</summary>
+    public List<string> TopicCountries { get; } = [];
+
     public List<string> Frameworks { get; } = [];
 
     public List<string> Minerals { get; } = [];

@@ -181,10 +181,11 @@ internal static class Boilerplate
         {
             return false;
         }
-        var labelled = MetadataLabels.Any(l => lower.StartsWith(l, StringComparison.Ordinal) || lower.StartsWith("( " + l, StringComparison.Ordinal)
-            || lower.StartsWith("(" + l, StringComparison.Ordinal) || lower.Contains(" " + l + ":", StringComparison.Ordinal)
-            || lower.Contains(" " + l + " -", StringComparison.Ordinal) || lower.Contains(" " + l + "-", StringComparison.Ordinal));
-        var dates = DateParser.Find(folded.ToString());
+        var head = lower.TrimStart('(', ' ');
+        var labelled = MetadataLabels.Any(l => head.StartsWith(l, StringComparison.Ordinal)
+            || (lower.Contains(l, StringComparison.Ordinal) && (lower.Contains(" " + l + ":", StringComparison.Ordinal)
+                || lower.Contains(" " + l + " -", StringComparison.Ordinal) || lower.Contains(" " + l + "-", StringComparison.Ordinal))));
+        IReadOnlyList<DateMention> dates = folded.IndexOfAnyInRange('0', '9') >= 0 ? DateParser.Find(folded.ToString()) : [];
         var hasDate = dates.Any(d => d.Date is not null);
         if (labelled && !hasDate && line.Length <= 40)
         {

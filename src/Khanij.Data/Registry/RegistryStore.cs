@@ -291,7 +291,7 @@ public sealed class RegistryStore
                 .Concat(RegistryValidator.Validate(edited, catalogue, strictAreas: true).Where(p => touched.Contains(p.Path.Split('[')[0])))
                 .Distinct()
                 .Select(p => $"{id}: {p.Path}: {p.Message}")
-                .Concat(MissingReferences(edited, all.Select(r => r.Id).ToHashSet(StringComparer.Ordinal)).Select(m => $"{id}: {m}"))
+                .Concat(MissingReferences(edited, all.Select(r => r.Id).ToHashSet(StringComparer.Ordinal)).Select(p => $"{id}: {p.Path}: {p.Message}"))
                 .ToList();
             if (problems.Count > 0)
             {
@@ -309,18 +309,18 @@ public sealed class RegistryStore
     public async Task<IReadOnlyList<PartnerLink>> PartnerLinksAsync(KhanijCatalogue catalogue, CancellationToken cancellationToken = default) =>
         RegistryLinks.Build(await ListAsync(cancellationToken), catalogue);
 
-    /// <summary>References of <paramref name="record"/> (parent, reviewed records) that are not in <paramref name="ids"/>, as messages.</summary>
-    internal static IEnumerable<string> MissingReferences(RegistryRecord record, IReadOnlySet<string> ids)
+    /// <summary>References of <paramref name="record"/> (parent, reviewed records) that are not in <paramref name="ids"/>, as problems.</summary>
+    internal static IEnumerable<RegistryProblem> MissingReferences(RegistryRecord record, IReadOnlySet<string> ids)
     {
         if (record.ParentId is { } parent && !ids.Contains(parent))
         {
-            yield return $"parent_id: no record has id '{parent}'.";
+            yield return new RegistryProblem("parent_id", $"no record has id '{parent}'.");
         }
         foreach (var (reviewed, i) in (record.Occasion?.Reviews ?? []).Select((r, i) => (r, i)))
         {
             if (!ids.Contains(reviewed))
             {
-                yield return $"occasion.reviews[{i}]: no record has id '{reviewed}'.";
+                yield return new RegistryProblem($"occasion.reviews[{i}]", $"no record has id '{reviewed}'.");
             }
         }
     }

@@ -249,10 +249,26 @@ public sealed class PackImportTests(PackStoreFixture fixture)
     }
 
     [Fact]
+    public async Task FindChangedSourcesAsync_EditedFile_IsNamedAndTheBundledPackIsNot()
+    {
+        // Given
+        var dir = fixture.CopyData();
+        File.AppendAllText(Path.Combine(dir, "criticality_lists.csv"), "unobtainium,0,0,0\n");
+
+        // When
+        var same = await fixture.Store.FindChangedSourcesAsync(RepoPaths.Data, TestContext.Current.CancellationToken);
+        var changed = await fixture.Store.FindChangedSourcesAsync(dir, TestContext.Current.CancellationToken);
+
+        // Then
+        same.ShouldBeEmpty();
+        changed.ShouldBe(["criticality_lists.csv"]);
+    }
+
+    [Fact]
     public async Task ImportAsync_Twice_GivesSameContents()
     {
         // Given
-        var store = fixture.Copy();
+        await using var store = fixture.Copy();
         var before = await PackStoreFixture.FingerprintAsync(store);
 
         // When

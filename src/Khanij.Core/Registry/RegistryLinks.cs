@@ -30,7 +30,7 @@ public static class RegistryLinks
             {
                 continue;
             }
-            foreach (var (a, b) in Pairs(r.Countries))
+            foreach (var (a, b) in Pairs(r.CountriesIn(catalogue)))
             {
                 links.Add(new PartnerLink(a, b, r.Minerals, Day(r.Date), Day(r.EndDate), "registry", r.Id));
             }
@@ -38,12 +38,12 @@ public static class RegistryLinks
         var bilateral = links.ToList();
         foreach (var r in accepted)
         {
-            foreach (var frameworkId in r.Frameworks)
+            foreach (var frameworkId in r.FrameworksIn(catalogue))
             {
                 IReadOnlyList<string> members = r.Partnership is { Members.Count: > 0 } p && r.Partnership.FrameworkId == frameworkId
                     ? p.Members
                     : catalogue.FrameworkById(frameworkId)?.Members ?? [];
-                foreach (var (a, b) in Pairs(members))
+                foreach (var (a, b) in Pairs(members.Where(m => catalogue.CountryByIso3(m) is not null)))
                 {
                     if (!bilateral.Any(l => l.CountryA == a && l.CountryB == b && CoversAll(l.MineralIds, r.Minerals)))
                     {
@@ -66,7 +66,7 @@ public static class RegistryLinks
 
     private static IEnumerable<(string A, string B)> Pairs(IEnumerable<string> countries)
     {
-        var list = countries.Where(RegistryVocabulary.IsIso3).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var list = countries.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         for (var i = 0; i < list.Count; i++)
         {
             for (var j = i + 1; j < list.Count; j++)

@@ -98,6 +98,7 @@ public sealed class RegistryLinksTests
         links.ShouldNotContain(l => l.CountryA == "MSP" || l.CountryB == "MSP");
         links.ShouldAllBe(l => l.Basis == "framework:MSP");
         links.ShouldContain(l => l.CountryA == "IND" && l.CountryB == "JPN");
+        links.ShouldAllBe(l => l.CountryA == "IND" || l.CountryB == "IND");
     }
 
     private static string Key(Partners.PartnerLink l) => $"{l.CountryA}|{l.CountryB}|{l.Basis}|{l.RecordId}|{string.Join(",", l.MineralIds)}";

@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace Khanij.Data.Tests;
 
@@ -226,6 +225,5 @@ public sealed class BadInputTests(PackStoreFixture fixture)
         var error = errors.ShouldHaveSingleItem();
         error.Source.ShouldBe("lithium_deposits_busch2024.csv");
         error.Message.ShouldContain("missing");
-        _ = Encoding.UTF8;
     }
 }

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Khanij.Analytics.Risk;
+using Khanij.Core;
+using Khanij.Core.Catalogue;
+
+namespace Khanij.Cli.Reports;
+
+/// <summary>Formatting and the generated sentences shared by the terminal, Markdown and HTML reports (one wording everywhere).</summary>
+internal sealed class ReportText(KhanijCatalogue catalogue)
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Pct(double? share) => share is { } s ? (100 * s).ToString("0.0", Inv) + " %" : "n/a";
+
+    public static string Num(double? value, string format = "0") => value is { } v ? v.ToString(format, Inv) : "n/a";
+
+    public string Mineral(string id) => catalogue.MineralById(id)?.NameEn ?? id;
+
+    public string Country(string? iso3) => iso3 is null ? "n/a" : (catalogue.CountryByIso3(iso3)?.NameEn ?? iso3);
+
+    public string CountryShort(string iso3)
+    {
+        var name = Country(iso3);
+        return name.Length > 22 ? iso3 : name;
+    }
+
+    public static string StageName(Stage stage) => stage.ToId();
+
+    public static string SourceYear(ConcentrationResult t) =>
+        $"{t.Key.Source.ToUpperInvariant()} {t.Key.Year}{(t.Key.Scenario is null ? "" : " " + t.Key.Scenario)}";
+
+    /// <summary>Short findings, most important first, built only from the model's numbers.</summary>
+    public IReadOnlyList<string> Headlines(BriefModel model)
+    {
+        var lines = new List<string>();
+        if (model.Rows.Count == 0)
+        {
+            return ["No supply data in the store: run `khanij data import` (or any verb, which creates the store) first."];
+        }
+        var top = model.Rows[0];
+        lines.Add($"Most exposed: {Mineral(top.MineralId)} at the {StageName(top.Stage)} stage. {Country(top.Table.Top1Iso3)} supplies "
+            + $"{Pct(top.Table.Top1Share)} of world output (HHI {Num(top.Table.Hhi)}; supply-risk score {Num(top.Risk.Score, "0.00")}).");
+        var mostConcentrated = model.Rows.MaxBy(r => r.Table.Hhi ?? 0)!;
+        if (mostConcentrated != top)
+        {
+            lines.Add($"Most concentrated: {Mineral(mostConcentrated.MineralId)} {StageName(mostConcentrated.Stage)}, HHI "
+                + $"{Num(mostConcentrated.Table.Hhi)}, {Pct(mostConcentrated.Table.Top1Share)} from {Country(mostConcentrated.Table.Top1Iso3)}.");
+        }
+        var highly = model.Rows.Count(r => r.Table.Hhi > 2500);
+        lines.Add($"{highly} of {model.Rows.Count} mineral-stage supplies are highly concentrated (HHI above 2 500).");
+        var bites = model.Rows.Where(r => r.RestrictedWorldShare > 0).OrderByDescending(r => r.RestrictedWorldShare).ToList();
+        if (bites.Count > 0)
+        {
+            var b = bites[0];
+            lines.Add($"Restrictions bite hardest on {Mineral(b.MineralId)} {StageName(b.Stage)}: {Pct(b.RestrictedWorldShare)} of world supply comes "
+                + $"from {string.Join(", ", b.RestrictingProducers.Select(Country))}, with export restrictions in force "
+                + $"({bites.Count} mineral-stage supplies are affected in all).");
+        }
+        var imports = model.Rows.Where(r => r.Risk.Imports is { HasImports: true }).OrderByDescending(r => r.Risk.Imports!.Hhi).ToList();
+        if (imports.Count > 0)
+        {
+            var i = imports[0].Risk.Imports!;
+            lines.Add($"{Country(model.Perspective)}'s most concentrated imports: {Mineral(i.MineralId)} {StageName(i.Stage)} products, "
+                + $"{Pct(i.Shares[0].Share)} from {Country(i.Shares[0].Iso3)} in {i.Year} (import HHI {Num(i.Hhi)}); "
+                + $"{Pct(i.ShareFromPartners)} of it from partner countries.");
+        }
+        else
+        {
+            lines.Add("No bilateral trade data covers these minerals for this country: import-side measures are not available.");
+        }
+        return lines;
+    }
+}

@@ -18,4 +18,5 @@ root.Subcommands.Add(MineralsCommand.Create(context));
 root.Subcommands.Add(CountriesCommand.Create(context));
 root.Subcommands.Add(DataCommand.Create(context));
 root.Subcommands.Add(RiskCommand.Create(context));
+root.Subcommands.Add(BriefCommand.Create(context));
 return await root.Parse(args).InvokeAsync();

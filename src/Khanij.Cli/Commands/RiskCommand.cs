@@ -36,7 +36,7 @@ internal static class RiskCommand
         options.AddTo(command);
         command.SetHandler(context, async (parse, ct) =>
         {
-            var parameters = options.Read(parse);
+            var parameters = options.Read(parse, context.Catalogue);
             var mineralId = ResolveMineral(context, parse.GetValue(mineral));
             Stage? stageValue = null;
             if (parse.GetValue(stage) is { } s)
@@ -58,7 +58,7 @@ internal static class RiskCommand
                 throw new CliException(NoDataMessage(inputs, mineralId, stageValue, parse.GetValue(year), parse.GetValue(source)));
             }
             var governance = GovernanceIndex.Build(inputs.Governance, parameters.GovernanceIndicators, parameters.GovernanceYear);
-            var partners = FrameworkPartners.For(perspective, context.Catalogue.Frameworks);
+            var partners = FrameworkPartners.For(perspective, context.Catalogue.Frameworks, parameters.PartnerFrameworks);
             var tables = SupplyConcentration.ComputeAll(supply);
             var risks = tables.Select(t => SupplyRisk.ForStage(t, governance, inputs.Restrictions, inputs.Trade, partners, perspective, parameters)).ToList();
             var rows = risks.Select(ToRow).ToList();

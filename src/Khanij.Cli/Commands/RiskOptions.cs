@@ -18,6 +18,12 @@ internal sealed class RiskOptions
         DefaultValueFactory = _ => RiskParameters.Default.PartnerFactor,
     };
 
+    public Option<string> PartnerFrameworks { get; } = new("--partner-frameworks")
+    {
+        Description = "Comma-separated framework ids whose co-members count as partners (see data/catalogue/frameworks.csv); 'none' for no partners.",
+        DefaultValueFactory = _ => string.Join(",", RiskParameters.Default.PartnerFrameworks),
+    };
+
     public Option<int?> WgiYear { get; } = new("--wgi-year") { Description = "WGI year (default: the latest in the store)." };
 
     public Option<int?> TradeYear { get; } = new("--trade-year") { Description = "Trade year for import measures (default: latest with data)." };
@@ -31,12 +37,13 @@ internal sealed class RiskOptions
     {
         command.Options.Add(RestrictionFactor);
         command.Options.Add(PartnerFactor);
+        command.Options.Add(PartnerFrameworks);
         command.Options.Add(WgiYear);
         command.Options.Add(TradeYear);
         command.Options.Add(CountSuspended);
     }
 
-    public RiskParameters Read(ParseResult parse)
+    public RiskParameters Read(ParseResult parse, Khanij.Core.Catalogue.KhanijCatalogue catalogue)
     {
         var p = RiskParameters.Default with
         {
@@ -44,8 +51,18 @@ internal sealed class RiskOptions
             PartnerFactor = parse.GetValue(PartnerFactor),
             GovernanceYear = parse.GetValue(WgiYear),
             TradeYear = parse.GetValue(TradeYear),
+            PartnerFrameworks = parse.GetValue(PartnerFrameworks) is { } f && !string.Equals(f.Trim(), "none", StringComparison.OrdinalIgnoreCase)
+                ? f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : [],
             RestrictionStatuses = parse.GetValue(CountSuspended) ? ["in_force", "suspended"] : RiskParameters.Default.RestrictionStatuses,
         };
+        var unknown = p.PartnerFrameworks.Where(id => catalogue.FrameworkById(id) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new CliException($"'--partner-frameworks' names unknown framework(s) {string.Join(", ", unknown)}; expected ids from "
+                + $"data/catalogue/frameworks.csv: {string.Join(", ", catalogue.Frameworks.Select(f => f.Id))}, or 'none'.");
+        }
+        p = p with { PartnerFrameworks = [.. p.PartnerFrameworks.Select(id => catalogue.FrameworkById(id)!.Id)] };
         try
         {
             return p.Validate();

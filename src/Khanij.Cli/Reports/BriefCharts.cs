@@ -97,16 +97,20 @@ internal static class BriefCharts
     {
         var plot = NewPlot();
         var points = model.Matrix.Where(p => p.Importance is not null).ToList();
-        foreach (var p in points)
+        var placed = new List<(double X, double Y)>();
+        foreach (var p in points.OrderByDescending(p => p.SupplyRisk))
         {
+            // A label that would sit on an earlier one goes below its marker instead.
+            var crowded = placed.Any(q => Math.Abs(q.X - p.Importance!.Value) < 2 && Math.Abs(q.Y - p.SupplyRisk) < 0.35);
+            placed.Add((p.Importance!.Value, p.SupplyRisk));
             var marker = plot.Add.Marker(p.Importance!.Value, p.SupplyRisk);
             marker.Size = 12;
             marker.Color = StageColors[(int)p.DrivingStage % StageColors.Length];
             var label = plot.Add.Text($"{text.Mineral(p.MineralId)} ({ReportText.StageName(p.DrivingStage)})", p.Importance.Value, p.SupplyRisk);
             label.LabelFontSize = 12;
-            label.LabelAlignment = Alignment.LowerLeft;
+            label.LabelAlignment = crowded ? Alignment.UpperLeft : Alignment.LowerLeft;
             label.OffsetX = 8;
-            label.OffsetY = -4;
+            label.OffsetY = crowded ? 4 : -4;
         }
         var maxRisk = Math.Max(1, model.Matrix.Select(p => p.SupplyRisk).DefaultIfEmpty(1).Max()) * 1.15;
         plot.Axes.SetLimits(0, 10.5, 0, maxRisk);
@@ -161,8 +165,15 @@ internal static class BriefCharts
         plot.Axes.Left.SetTicks([.. Enumerable.Range(0, rows.Count).Select(i => (double)i)],
             [.. rows.Select(r => $"{text.Mineral(r.MineralId)} · {ReportText.StageName(r.Stage)}")]);
         plot.Axes.SetLimits(0, 100, -0.6, rows.Count - 0.4);
-        plot.XLabel("Share of world supply (%): top three producers, other named producers, unattributed ('Other' / rest of world)");
-        plot.Title("Top supplier shares");
+        plot.XLabel("Share of world supply (%)");
+        plot.Title("Top supplier shares (largest three named; labels where ≥ 7 %)");
+        string[] names = ["largest producer", "second", "third", "other named producers", "unattributed (Other / rest of world)"];
+        for (var k = 0; k < names.Length; k++)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = names[k], FillColor = ShareColors[k] });
+        }
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.ShowLegend(Edge.Bottom);
         return plot;
     }
 }

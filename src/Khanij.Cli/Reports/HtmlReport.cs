@@ -22,8 +22,8 @@ internal static class HtmlReport
         h2 { font-size:18px; margin:0 0 12px; color:var(--accent); border-bottom:2px solid var(--line); padding-bottom:6px; }
         ul.findings { margin:0; padding-left:20px; } ul.findings li { margin:6px 0; }
         table { border-collapse:collapse; width:100%; font-size:13px; }
-        th { text-align:left; background:#eef2f6; color:#2c3e50; font-weight:600; padding:7px 8px; border-bottom:2px solid var(--line); white-space:nowrap; }
-        td { padding:6px 8px; border-bottom:1px solid var(--line); vertical-align:top; }
+        th { text-align:left; background:#eef2f6; color:#2c3e50; font-weight:600; padding:7px 6px; border-bottom:2px solid var(--line); vertical-align:bottom; }
+        td { padding:6px 6px; border-bottom:1px solid var(--line); vertical-align:top; }
         td.num { text-align:right; font-variant-numeric: tabular-nums; white-space:nowrap; }
         tr:hover td { background:#fafcfe; }
         .hhi { display:inline-block; min-width:52px; text-align:right; padding:1px 6px; border-radius:4px; }
@@ -31,6 +31,7 @@ internal static class HtmlReport
         .score { font-weight:700; }
         .tag { display:inline-block; background:#fbe3e4; color:#8a1020; border-radius:10px; padding:0 8px; margin:1px 2px; font-size:12px; }
         .muted { color:var(--muted); font-size:12.5px; }
+        td.sup { white-space:nowrap; } .alt { font-size:11.5px; color:#7a8a99; white-space:nowrap; }
         figure { margin:8px 0 18px; } figure img { width:100%; border:1px solid var(--line); border-radius:6px; background:#fff; }
         figcaption { color:var(--muted); font-size:12.5px; margin-top:4px; }
         .grid2 { display:grid; grid-template-columns: 1fr; gap:8px; }
@@ -54,14 +55,14 @@ internal static class HtmlReport
 
         h.Append("<section><h2>Ranked exposure</h2><p class=\"muted\">Ranked by EU-style supply-risk score (higher = riskier). Shares are of world supply; "
             + "HHI on 0–10 000 (above 2 500 = highly concentrated).</p><table><thead><tr><th>#</th><th>Mineral</th><th>Stage</th><th>Data</th>"
-            + "<th>Top supplier</th><th>Top-3</th><th>HHI</th><th>Without top-1</th><th>From restricting producers</th><th>HHI<sub>WGI,t</sub></th>"
+            + "<th>Top supplier</th><th>Top-3</th><th>HHI</th><th>Without top-1</th><th>Restricted share</th><th>HHI<sub>WGI,t</sub></th>"
             + "<th>Supply risk</th></tr></thead><tbody>");
         var rank = 0;
         foreach (var r in model.Rows)
         {
             var t = r.Table;
             h.Append(Inv, $"<tr><td class=\"num\">{++rank}</td><td><b>{E(text.Mineral(r.MineralId))}</b></td><td>{E(ReportText.StageName(r.Stage))}</td>");
-            h.Append(Inv, $"<td class=\"muted\">{E(ReportText.SourceYear(t))}{Alt(r)}</td><td>{E(text.Country(t.Top1Iso3))} <b>{ReportText.Pct(t.Top1Share)}</b></td>");
+            h.Append(Inv, $"<td class=\"muted\">{E(ReportText.SourceYear(t))}{Alt(r)}</td><td class=\"sup\">{E(text.Country(t.Top1Iso3))} <b>{ReportText.Pct(t.Top1Share)}</b></td>");
             h.Append(Inv, $"<td class=\"num\">{ReportText.Pct(t.Top3Share)}</td><td class=\"num\">{HhiBadge(t.Hhi)}</td><td class=\"num\">{ReportText.Pct(t.CoverageWithoutTop1)}</td>");
             h.Append(Inv, $"<td class=\"num\">{(r.RestrictedWorldShare > 0 ? ReportText.Pct(r.RestrictedWorldShare) : "–")}</td>");
             h.Append(Inv, $"<td class=\"num\">{ReportText.Num(r.Risk.GlobalGovernance.HhiWgiT, "0.00")}</td><td class=\"num score\">{ReportText.Num(r.Risk.Score, "0.00")}</td></tr>");
@@ -151,8 +152,8 @@ internal static class HtmlReport
 
     private static string Alt(BriefRow r) => r.OtherSources.Count == 0
         ? ""
-        : "<br>" + string.Join("<br>", r.OtherSources.Select(o =>
-            E($"{o.Key.Source.ToUpperInvariant()}: HHI {ReportText.Num(o.Hhi)}, top-1 {ReportText.Pct(o.Top1Share)}")));
+        : string.Concat(r.OtherSources.Select(o =>
+            $"<div class=\"alt\">{E($"{ReportText.SourceName(o.Key.Source)}: HHI {ReportText.Num(o.Hhi)}, top-1 {ReportText.Pct(o.Top1Share)}")}</div>"));
 
     private static string HhiBadge(double? hhi) => hhi is { } v
         ? $"<span class=\"hhi {(v > 2500 ? "high" : v > 1500 ? "mid" : "low")}\">{ReportText.Num(v)}</span>"

@@ -10,13 +10,37 @@ internal sealed class ReportText(KhanijCatalogue catalogue)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Pct(double? share) => share is { } s ? (100 * s).ToString("0.0", Inv) + " %" : "n/a";
+    public static string Pct(double? share) => share switch
+    {
+        null => "n/a",
+        > 0 and < 0.0005 => "<0.1 %",
+        { } s => (100 * s).ToString("0.0", Inv) + " %",
+    };
 
     public static string Num(double? value, string format = "0") => value is { } v ? v.ToString(format, Inv) : "n/a";
 
-    public string Mineral(string id) => catalogue.MineralById(id)?.NameEn ?? id;
+    /// <summary>The catalogue name, or for ids outside the catalogue (e.g. Cheng's cathode products) a readable form of the id.</summary>
+    public string Mineral(string id) => catalogue.MineralById(id)?.NameEn
+        ?? string.Join(" ", id.Split('_').Select(w => w.Length <= 3 ? w.ToUpperInvariant() : w));
 
-    public string Country(string? iso3) => iso3 is null ? "n/a" : (catalogue.CountryByIso3(iso3)?.NameEn ?? iso3);
+    /// <summary>A display name: the ISO name, or a common short alias when the ISO name is long or inverted ("Korea, Republic of").</summary>
+    public string Country(string? iso3)
+    {
+        if (iso3 is null)
+        {
+            return "n/a";
+        }
+        if (catalogue.CountryByIso3(iso3) is not { } c)
+        {
+            return iso3;
+        }
+        if (c.NameEn.Length <= 20 && !c.NameEn.Contains(',', StringComparison.Ordinal) && !c.NameEn.Contains('(', StringComparison.Ordinal))
+        {
+            return c.NameEn;
+        }
+        return c.AliasesEn.FirstOrDefault(a => a.Length is >= 5 and <= 20 && !a.Contains(',', StringComparison.Ordinal)
+            && !a.Contains('(', StringComparison.Ordinal) && a.Any(char.IsLower)) ?? c.NameEn;
+    }
 
     public string CountryShort(string iso3)
     {
@@ -27,7 +51,14 @@ internal sealed class ReportText(KhanijCatalogue catalogue)
     public static string StageName(Stage stage) => stage.ToId();
 
     public static string SourceYear(ConcentrationResult t) =>
-        $"{t.Key.Source.ToUpperInvariant()} {t.Key.Year}{(t.Key.Scenario is null ? "" : " " + t.Key.Scenario)}";
+        $"{SourceName(t.Key.Source)} {t.Key.Year}{(t.Key.Scenario is null ? "" : " " + t.Key.Scenario)}";
+
+    public static string SourceName(string source) => source switch
+    {
+        "cheng2020" => "Cheng et al.",
+        "usgs2024" => "USGS (MCS 2024)",
+        _ => source.ToUpperInvariant(),
+    };
 
     /// <summary>Short findings, most important first, built only from the model's numbers.</summary>
     public IReadOnlyList<string> Headlines(BriefModel model)

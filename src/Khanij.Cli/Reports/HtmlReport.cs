@@ -115,7 +115,7 @@ internal static class HtmlReport
                 var i = r.Risk.Imports!;
                 h.Append(Inv, $"<tr><td>{E(text.Mineral(r.MineralId))} · {E(ReportText.StageName(r.Stage))}</td><td class=\"num\">{i.Year}</td>");
                 h.Append(Inv, $"<td>{E(MarkdownReport.Partners(i, text))}</td><td class=\"num\">{HhiBadge(i.Hhi)}</td><td class=\"num\">{ReportText.Pct(i.ShareFromPartners)}</td>");
-                h.Append(Inv, $"<td class=\"num\">{ReportText.Pct(i.ShareFromRestricting)}</td><td class=\"muted\">{E(r.Risk.ImportRelianceBasis)}</td></tr>");
+                h.Append(Inv, $"<td class=\"num\">{(i.ShareFromRestricting > 0 ? ReportText.Pct(i.ShareFromRestricting) : "–")}</td><td class=\"muted\">{E(r.Risk.ImportRelianceBasis)}</td></tr>");
             }
             h.Append("</tbody></table>");
         }

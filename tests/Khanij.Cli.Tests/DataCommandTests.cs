@@ -64,6 +64,27 @@ public sealed class DataCommandTests
     }
 
     [Fact]
+    public async Task DataStatus_StoreLockedByAnotherProcess_SaysWhichFileAndWhatToDo()
+    {
+        // Given
+        var dir = Directory.CreateTempSubdirectory("khanij-cli-lock-");
+        var db = Path.Combine(dir.FullName, "held.duckdb");
+        await using (var holder = new DuckDB.NET.Data.DuckDBConnection("Data Source=" + db))
+        {
+            await holder.OpenAsync(TestContext.Current.CancellationToken);
+
+            // When
+            var run = await RunAsync("data", "status", "--db", db);
+
+            // Then
+            run.Exit.ShouldBe(2);
+            run.Err.ShouldContain($"The store {db} is in use by another process");
+            run.Err.ShouldContain("--db");
+        }
+        dir.Delete(recursive: true);
+    }
+
+    [Fact]
     public async Task DataImport_Help_ListsExitCodes()
     {
         // When

@@ -78,15 +78,18 @@ public sealed class PackImportTests(PackStoreFixture fixture)
     public async Task Sources_EveryPackFile_IsRecordedAndAccountedFor()
     {
         // Given
-        var files = Directory.EnumerateFiles(RepoPaths.Data, "*", SearchOption.AllDirectories)
+        // (the published pack is every data file directly in data/; data/catalogue/ may hold files of other components)
+        var files = Directory.EnumerateFiles(RepoPaths.Data, "*", SearchOption.TopDirectoryOnly)
             .Where(f => f.EndsWith(".csv", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(RepoPaths.Data, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+            .Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
 
         // When
         var sources = await fixture.Store.GetSourcesAsync(TestContext.Current.CancellationToken);
 
         // Then
-        sources.Select(s => s.File).Order(StringComparer.Ordinal).ShouldBe(files);
+        sources.Select(s => s.File).Where(f => !f.StartsWith("catalogue/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ShouldBe(files);
+        sources.Select(s => s.File).ShouldBeSubsetOf(sources.Select(s => s.File).Where(f => File.Exists(Path.Combine(RepoPaths.Data, f))));
+        sources.Select(s => s.File).ShouldContain("catalogue/source_spellings.csv");
         foreach (var s in sources)
         {
             (s.ImportedRows + s.ExcludedRows).ShouldBe(s.FileRows, s.File);
@@ -223,6 +226,42 @@ public sealed class PackImportTests(PackStoreFixture fixture)
         }
         nmc811.Single(i => i.MineralId == "lithium").KgPerKwh.ShouldBe(0.1, 0.005);
         nmc811.ShouldNotContain(i => i.MineralId == "battery_mwh");
+    }
+
+    [Fact]
+    public async Task GetPublishedSharesAsync_IeaTop3_AgreesWithCountryRows()
+    {
+        // Given
+        var facts = await fixture.Store.GetSupplyAsync(source: "iea", cancellationToken: TestContext.Current.CancellationToken);
+
+        // When
+        var shares = await fixture.Store.GetPublishedSharesAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        // Then
+        shares.Count.ShouldBe(Count("iea_cmo2025_supply_mining_refining_by_country.csv", (t, r) => F(t, r, "row_type") == "top3_share_fraction"));
+        foreach (var share in shares)
+        {
+            var group = facts.Where(f => f.MineralId == share.MineralId && f.Stage == share.Stage && f.Year == share.Year).ToList();
+            var total = group.Single(f => f.AggregateKind == "world_total").Value!.Value;
+            var top3 = group.Where(f => f.IsCountry).Select(f => f.Value ?? 0).OrderDescending().Take(3).Sum();
+            (top3 / total).ShouldBe(share.Fraction, 0.01, $"{share.MineralId} {share.Stage} {share.Year}");
+        }
+    }
+
+    [Fact]
+    public async Task FindChangedSourcesAsync_EditedFile_IsNamedAndTheBundledPackIsNot()
+    {
+        // Given
+        var dir = fixture.CopyData();
+        File.AppendAllText(Path.Combine(dir, "criticality_lists.csv"), "unobtainium,0,0,0\n");
+
+        // When
+        var same = await fixture.Store.FindChangedSourcesAsync(RepoPaths.Data, TestContext.Current.CancellationToken);
+        var changed = await fixture.Store.FindChangedSourcesAsync(dir, TestContext.Current.CancellationToken);
+
+        // Then
+        same.ShouldBeEmpty();
+        changed.ShouldBe(["criticality_lists.csv"]);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public static class SupplyConcentration
         if (published is { } p2 && denominator > 0 && Math.Abs(p2 - denominator) / denominator > 0.001)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Listed rows sum to {denominator:G6} while the published total is {p2:G6}; shares use the sum of the rows (a published total may be rounded)."));
+                $"Listed rows sum to {denominator:#,0.###} while the published total is {p2:#,0.###}; shares use the sum of the rows (a published total may be rounded)."));
         }
         if (withheld.Count > 0)
         {

@@ -52,7 +52,7 @@ internal static class BriefCommand
             var files = BriefWriter.Write(model, text, outDir);
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(CliJson.Serialize(model.Rows.Select(r => RiskCommand.ToRow(r.Risk))));
+                context.Out.WriteLine(CliJson.Serialize(model.Rows.Select(r => RiskCommand.ToRow(r.Risk, inputs.PublishedTop3(r.Table.Key)))));
                 return ExitCodes.Ok;
             }
             TerminalReport.Write(context.Console, model, text);

@@ -61,7 +61,7 @@ internal static class RiskCommand
             var partners = FrameworkPartners.For(perspective, context.Catalogue.Frameworks, parameters.PartnerFrameworks);
             var tables = SupplyConcentration.ComputeAll(supply);
             var risks = tables.Select(t => SupplyRisk.ForStage(t, governance, inputs.Restrictions, inputs.Trade, partners, perspective, parameters)).ToList();
-            var rows = risks.Select(ToRow).ToList();
+            var rows = risks.Select(r => ToRow(r, inputs.PublishedTop3(r.Global.Key))).ToList();
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(CliJson.Serialize(rows));
@@ -107,7 +107,7 @@ internal static class RiskCommand
         return what + " Available for this selection (source/stage/year): " + string.Join(", ", combos) + ".";
     }
 
-    internal static RiskRow ToRow(StageRisk r)
+    internal static RiskRow ToRow(StageRisk r, double? publishedTop3)
     {
         var t = r.Global;
         var imports = r.Imports is { } i
@@ -116,7 +116,7 @@ internal static class RiskCommand
         var restricted = r.GlobalGovernance.Terms.Where(x => x.RestrictionIds.Count > 0).ToList();
         return new RiskRow(
             t.Key.MineralId, t.Key.Stage.ToId(), t.Key.Year, t.Key.Source, t.Key.Scenario, t.Measure, t.Unit, t.Basis,
-            t.Hhi, t.HhiAmongNamed, t.Top1Iso3, t.Top1Share, t.Top3Share, t.CoverageWithoutTop1, t.Producers,
+            t.Hhi, t.HhiAmongNamed, t.Top1Iso3, t.Top1Share, t.Top3Share, publishedTop3, t.CoverageWithoutTop1, t.Producers,
             Ordered(t.Shares), t.ResidualShare, t.ResidualBasis, t.Denominator, t.PublishedTotal, t.Withheld,
             r.GlobalGovernance.HhiWgi, r.GlobalGovernance.HhiWgiT, r.GlobalGovernance.WgiYear, r.GlobalGovernance.MissingWgi,
             restricted.Sum(x => x.Share), restricted.ToDictionary(x => x.Iso3, x => x.RestrictionIds, StringComparer.Ordinal),

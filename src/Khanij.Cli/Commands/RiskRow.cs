@@ -15,6 +15,7 @@ internal sealed record RiskRow(
     string? Top1Country,
     double? Top1Share,
     double? Top3Share,
+    double? PublishedTop3Share,
     double? CoverageWithoutTop1,
     int Producers,
     IReadOnlyDictionary<string, double> Shares,

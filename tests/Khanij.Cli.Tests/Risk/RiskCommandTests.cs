@@ -44,6 +44,21 @@ public sealed class RiskCommandTests(StoreFixture store) : IClassFixture<StoreFi
     }
 
     [Fact]
+    public async Task Risk_IeaGraphiteRefining2024_TopThreeShareEqualsTheIeaPublishedFigure()
+    {
+        // When
+        var (exit, output, _, error) = await store.RunAsync("risk", "--mineral", "graphite", "--stage", "refining", "--year", "2024", "--source", "iea", "--json");
+
+        // Then
+        exit.ShouldBe(0, error);
+        using var doc = JsonDocument.Parse(output);
+        var row = doc.RootElement.EnumerateArray().ShouldHaveSingleItem();
+        var published = row.GetProperty("published_top3_share").GetDouble();
+        row.GetProperty("top3_share").GetDouble().ShouldBe(published, 1e-9);
+        row.GetProperty("top1_country").GetString().ShouldBe("CHN");
+    }
+
+    [Fact]
     public async Task Risk_UnknownMineral_ExitsOneAndNamesWhatWasExpected()
     {
         // When

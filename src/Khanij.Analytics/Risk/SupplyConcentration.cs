@@ -99,6 +99,10 @@ public static class SupplyConcentration
         {
             notes.Add($"Withheld by the source (not filled, not in the denominator): {string.Join(", ", withheld)}.");
         }
+        if (facts.Any(f => f.IsEstimate))
+        {
+            notes.Add("The source marks these figures as estimates.");
+        }
         if (key.Scenario is not null)
         {
             notes.Add($"Projection ({key.Scenario}), not an observation.");

@@ -10,7 +10,7 @@ public sealed class BadInputTests(PackStoreFixture fixture)
     /// <summary>Imports <paramref name="dataDir"/> into a copy of the imported store; returns the errors after checking nothing changed.</summary>
     private async Task<IReadOnlyList<ImportError>> ImportExpectingFailureAsync(string dataDir)
     {
-        var store = fixture.Copy();
+        await using var store = fixture.Copy();
         var before = await PackStoreFixture.FingerprintAsync(store);
 
         var result = await store.ImportAsync(dataDir, null, TestContext.Current.CancellationToken);

@@ -268,7 +268,7 @@ public sealed class PackImportTests(PackStoreFixture fixture)
     public async Task ImportAsync_Twice_GivesSameContents()
     {
         // Given
-        var store = fixture.Copy();
+        await using var store = fixture.Copy();
         var before = await PackStoreFixture.FingerprintAsync(store);
 
         // When

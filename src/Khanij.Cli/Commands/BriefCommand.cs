@@ -40,7 +40,7 @@ internal static class BriefCommand
             var parameters = options.Read(parse, context.Catalogue);
             var perspective = RiskCommand.ResolveCountry(context, parse.GetValue(country)!);
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
-            var store = await context.OpenStoreAsync(parse, ct);
+            await using var store = await context.OpenStoreAsync(parse, ct);
             var inputs = await RiskInputsLoader.LoadAsync(store, ct);
             var partners = FrameworkPartners.For(perspective, context.Catalogue.Frameworks, parameters.PartnerFrameworks);
             var model = BriefBuilder.Build(inputs, context.Catalogue, perspective, parse.GetValue(year), partners, parameters);

@@ -46,7 +46,7 @@ internal static class RiskCommand
                     : throw new CliException($"'--stage {s}' is not a stage; expected one of {string.Join(", ", StageNames.All)}.");
             }
             var perspective = ResolveCountry(context, parse.GetValue(country)!);
-            var store = await context.OpenStoreAsync(parse, ct);
+            await using var store = await context.OpenStoreAsync(parse, ct);
             var inputs = await RiskInputsLoader.LoadAsync(store, ct);
             var supply = inputs.Supply.Where(f =>
                 (mineralId is null || f.MineralId == mineralId)

@@ -58,7 +58,7 @@ internal static class RiskCommand
                 throw new CliException(NoDataMessage(inputs, mineralId, stageValue, parse.GetValue(year), parse.GetValue(source)));
             }
             var governance = GovernanceIndex.Build(inputs.Governance, parameters.GovernanceIndicators, parameters.GovernanceYear);
-            var partners = FrameworkPartners.For(perspective, context.Catalogue.Frameworks, parameters.PartnerFrameworks);
+            var partners = await PartnerSources.ForAsync(store, context.Catalogue, perspective, parameters, ct);
             var tables = SupplyConcentration.ComputeAll(supply);
             var risks = tables.Select(t => SupplyRisk.ForStage(t, governance, inputs.Restrictions, inputs.Trade, partners, perspective, parameters)).ToList();
             var rows = risks.Select(r => ToRow(r, inputs.PublishedTop3(r.Global.Key))).ToList();

@@ -111,7 +111,7 @@ internal static class RiskCommand
     {
         var t = r.Global;
         var imports = r.Imports is { } i
-            ? new RiskImports(i.Year, i.TotalImports, i.Hhi, Ordered(i.Shares), i.ShareFromPartners, i.ShareFromRestricting, i.HsBasis, i.Notes)
+            ? new RiskImports(i.Year, i.TotalImports, i.Hhi, Ordered(i.Shares), i.ShareFromPartners, i.PartnerBases, i.ShareFromRestricting, i.HsBasis, i.Notes)
             : null;
         var restricted = r.GlobalGovernance.Terms.Where(x => x.RestrictionIds.Count > 0).ToList();
         return new RiskRow(

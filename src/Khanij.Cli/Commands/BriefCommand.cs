@@ -49,7 +49,15 @@ internal static class BriefCommand
                 throw new CliException($"No supply data up to {parse.GetValue(year)} in the store {store.DbPath}; run `khanij data import` and try again.");
             }
             var text = new ReportText(context.Catalogue);
-            var files = BriefWriter.Write(model, text, outDir);
+            (string Html, string Markdown) files;
+            try
+            {
+                files = BriefWriter.Write(model, text, outDir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException($"cannot write the brief to '{outDir}': {e.Message} Expected a writable directory (--out DIR).");
+            }
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(CliJson.Serialize(model.Rows.Select(r => RiskCommand.ToRow(r.Risk, inputs.PublishedTop3(r.Table.Key)))));

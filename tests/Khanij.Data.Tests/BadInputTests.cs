@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Khanij.Data.Tests;
 
 /// <summary>Each kind of bad input is reported as file:line:column with what was found and expected, and leaves the store as it was.</summary>
@@ -226,6 +224,5 @@ public sealed class BadInputTests(PackStoreFixture fixture)
         var error = errors.ShouldHaveSingleItem();
         error.Source.ShouldBe("lithium_deposits_busch2024.csv");
         error.Message.ShouldContain("missing");
-        _ = Encoding.UTF8;
     }
 }

@@ -114,6 +114,18 @@ public sealed class RiskCommandTests(StoreFixture store) : IClassFixture<StoreFi
     }
 
     [Fact]
+    public async Task Risk_WgiYearWithoutData_ExitsOneAndListsTheYears()
+    {
+        // When
+        var (exit, _, _, error) = await store.RunAsync("risk", "--mineral", "lithium", "--wgi-year", "2031");
+
+        // Then
+        exit.ShouldBe(1);
+        error.ShouldContain("'--wgi-year 2031' has no WGI data");
+        error.ShouldContain("2022");
+    }
+
+    [Fact]
     public async Task Risk_UnknownMineral_ExitsOneAndNamesWhatWasExpected()
     {
         // When

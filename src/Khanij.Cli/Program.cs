@@ -17,4 +17,5 @@ root.Options.Add(GlobalOptions.Db);
 root.Subcommands.Add(MineralsCommand.Create(context));
 root.Subcommands.Add(CountriesCommand.Create(context));
 root.Subcommands.Add(DataCommand.Create(context));
+root.Subcommands.Add(SimulateCommand.Create(context));
 return await root.Parse(args).InvokeAsync();

@@ -108,7 +108,7 @@ public static class NetworkBuilder
         layers.Add(new StageLayer(lastStage, last, sourcing));
         if (miningCap is null)
         {
-            notes.Add($"{inputs.MineralId}: no mining data by country; the chain starts at refining.");
+            notes.Add("no mining data by country; the chain starts at refining");
         }
 
         var sectors = Sectors(inputs, notes);

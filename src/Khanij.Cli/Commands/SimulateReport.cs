@@ -30,8 +30,9 @@ internal sealed record SimulateReport(
     internal sealed record StageResult(string Stage, double WorldOutputT, IReadOnlyDictionary<string, double> ShockedShares,
         double WorldShortfallFraction, double WorldShortfallT, CountryResult Country, IReadOnlyDictionary<string, Stat>? Distribution);
 
-    /// <summary>The perspective country at a stage. <c>ShortfallT</c> and <c>UseT</c> are null when its use is not in the data.</summary>
-    internal sealed record CountryResult(string Iso3, double ShortfallFraction, double? ShortfallT, double? UseT, double? StockpileDrawnT);
+    /// <summary>The perspective country at a stage. <c>ShortfallT</c> and <c>UseT</c> are null when its use is not in the data;
+    /// <c>ShortfallFraction</c> is null at a stage whose product it does not take (mining, when it has no refineries).</summary>
+    internal sealed record CountryResult(string Iso3, double? ShortfallFraction, double? ShortfallT, double? UseT, double? StockpileDrawnT);
 
     internal sealed record SectorResult(string Sector, double Share, double WorldShortfallT, double? CountryShortfallT,
         IReadOnlyDictionary<string, Stat>? Distribution);
@@ -74,7 +75,7 @@ internal sealed record SimulateReport(
                 var prefix = $"{mineral}/{stage}/";
                 var volume = network.ReceiverVolume(s, network.IndexOf(p));
                 var last = s == network.Layers.Count - 1;
-                var country = new CountryResult(p, Value(prefix + p + "/shortfall_fraction"),
+                var country = new CountryResult(p, last || volume > 0 ? Value(prefix + p + "/shortfall_fraction") : null,
                     volume > 0 ? Value(prefix + p + "/shortfall_t") : null, volume > 0 ? volume * model.Parameters.HorizonMonths / 12 : null,
                     last ? Value(prefix + p + "/stockpile_drawn_t") : null);
                 stages.Add(new StageResult(stage, layer.TotalCapacity, shares, Value(prefix + "world/shortfall_fraction"),
@@ -132,7 +133,7 @@ internal sealed record SimulateReport(
                 table.AddRow(s.Stage, shares,
                     Cell(s.WorldShortfallFraction, s.Distribution?["world_shortfall_fraction"], true),
                     Cell(s.WorldShortfallT, s.Distribution?["world_shortfall_t"], false),
-                    Cell(s.Country.ShortfallFraction, s.Distribution?["shortfall_fraction"], true),
+                    s.Country.ShortfallFraction is { } f ? Cell(f, s.Distribution?["shortfall_fraction"], true) : "[grey]takes none[/]",
                     s.Country.ShortfallT is { } t ? Cell(t, s.Distribution?["shortfall_t"], false) : "[grey]use unknown[/]",
                     s.Country.StockpileDrawnT is { } d ? F($"{d:N0}") : "");
             }

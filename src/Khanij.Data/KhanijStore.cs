@@ -87,6 +87,12 @@ public sealed partial class KhanijStore
             await connection.OpenAsync(cancellationToken);
             return connection;
         }
+        catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        {
+            await connection.DisposeAsync();
+            throw new StoreUnavailableException(
+                $"The store {DbPath} is in use by another process ({e.Message}). Stop that process (e.g. 'khanij serve'), or pass --db to use another file.", e);
+        }
         catch
         {
             await connection.DisposeAsync();

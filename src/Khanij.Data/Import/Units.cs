@@ -38,7 +38,7 @@ internal static class Units
         return Factors.TryGetValue(head.Trim(), out factor);
     }
 
-    /// <summary>Multiplies and rounds away binary noise (e.g. 1.1 × 1000), keeping 12 significant digits.</summary>
+    /// <summary>Multiplies and rounds away binary noise (e.g. 1.1 × 1000), keeping 15 significant digits.</summary>
     public static double Scale(double value, double factor)
     {
         var scaled = value * factor;
@@ -46,7 +46,7 @@ internal static class Units
         {
             return scaled;
         }
-        var digits = 12 - (int)Math.Floor(Math.Log10(Math.Abs(scaled))) - 1;
+        var digits = 15 - (int)Math.Floor(Math.Log10(Math.Abs(scaled))) - 1;
         return digits is >= 0 and <= 15 ? Math.Round(scaled, digits) : scaled;
     }
 }

@@ -197,7 +197,7 @@ public sealed class FastEngine : ISimulationEngine
 
         public void Run(ulong seed, long run, bool monteCarlo, Span<double> output)
         {
-            ShockSampler.Sample(_c.Model.Events, seed, run, monteCarlo, _draws);
+            ShockSampler.Sample(_c.Model.EventArray, seed, run, monteCarlo, _draws);
             foreach (var mineral in _c.Minerals)
             {
                 Evaluate(mineral, output);

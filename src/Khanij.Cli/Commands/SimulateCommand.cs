@@ -41,7 +41,7 @@ internal static class SimulateCommand
         var threads = new Option<int?>("--threads") { Description = "Threads for the fast engine (default: all cores). Results do not depend on it." };
         var priority = new Option<bool?>("--partner-priority")
         {
-            Description = "Partners' spare capacity serves the perspective country first (partners: shared framework membership in the catalogue).",
+            Description = "Partners' spare capacity serves the perspective country first (partners: fellow members of MSP, IPEF or the Quad).",
         };
         var stockpile = new Option<double?>("--stockpile-months") { Description = "Perspective country's stockpile in months of its use (default: the scenario's, else 0)." };
         var horizon = new Option<double?>("--horizon") { Description = "Months over which shortfalls are counted (default: the scenario's, else 12)." };
@@ -149,9 +149,13 @@ internal static class SimulateCommand
         return command;
     }
 
-    /// <summary>Framework co-members of the perspective country, from the catalogue (registry partnerships join later).</summary>
+    /// <summary>Frameworks whose members count as partners for partner priority: the critical-minerals and supply-chain ones. Broad
+    /// groupings (G20, BRICS) are left out: membership there is no commitment to share supply.</summary>
+    internal static readonly string[] PartnerFrameworks = ["MSP", "IPEF", "QUAD"];
+
+    /// <summary>Co-members of the perspective country in <see cref="PartnerFrameworks"/>, from the catalogue.</summary>
     private static List<PartnerLink> Partners(CliContext context, string perspective) =>
-        [.. context.Catalogue.Frameworks.Where(f => f.Members.Contains(perspective))
+        [.. context.Catalogue.Frameworks.Where(f => PartnerFrameworks.Contains(f.Id) && f.Members.Contains(perspective))
             .SelectMany(f => f.Members.Where(m => m != perspective).Select(m => new PartnerLink(perspective, m, [], null, null, "framework:" + f.Id, f.Id)))];
 
     private static SimulationRuns RunWithProgress(CliContext context, ISimulationEngine engine, SimulationModel model, int runs, ulong seed,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Khanij.Analytics.Simulation;
 using Khanij.Core;
 using Khanij.Core.Partners;
+using Khanij.Data.Registry;
 using Spectre.Console;
 
 namespace Khanij.Cli.Commands;
@@ -41,7 +42,8 @@ internal static class SimulateCommand
         var threads = new Option<int?>("--threads") { Description = "Threads for the fast engine (default: all cores). Results do not depend on it." };
         var priority = new Option<bool?>("--partner-priority")
         {
-            Description = "Partners' spare capacity serves the perspective country first (partners: fellow members of MSP, IPEF or the Quad).",
+            Description = "Partners' spare capacity serves the perspective country first (partners: fellow members of MSP, IPEF or the Quad, "
+                + "and accepted partnerships in the registry).",
         };
         var stockpile = new Option<double?>("--stockpile-months") { Description = "Perspective country's stockpile in months of its use (default: the scenario's, else 0)." };
         var horizon = new Option<double?>("--horizon") { Description = "Months over which shortfalls are counted (default: the scenario's, else 12)." };
@@ -127,8 +129,14 @@ internal static class SimulateCommand
             {
                 throw new CliException("no supply data for the shocked minerals:\n" + string.Join("\n", loaded.Skipped.Select(s => "  " + s)));
             }
+            var partners = Partners(context, perspective);
+            if (partnerPriority)
+            {
+                partners.AddRange((await RegistryFeed.PartnerLinksAsync(store, catalogue, ct)).Where(l => l.Basis == "registry"
+                    || PartnerFrameworks.Any(f => l.Basis == "framework:" + f)));
+            }
             var parameters = new SimulationParameters(spareCapacity, horizonMonths, perspective,
-                scenario?.StockpileTonnes ?? new Dictionary<string, double>(), stockpileMonths, partnerPriority, Partners(context, perspective));
+                scenario?.StockpileTonnes ?? new Dictionary<string, double>(), stockpileMonths, partnerPriority, partners);
             var model = new SimulationModel(loaded.Networks, events, parameters);
             ISimulationEngine simulationEngine = parse.GetValue(engine) == "reference" ? new ReferenceEngine() : new FastEngine(threadCount ?? -1);
             var asJson = parse.GetValue(json);

@@ -77,7 +77,7 @@ internal static class BenchmarkModels
         {
             home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".khanij");
         }
-        var store = await KhanijStore.OpenAsync(Path.Combine(home, "khanij.duckdb"), DataDirectory.Locate());
+        await using var store = await KhanijStore.OpenAsync(Path.Combine(home, "khanij.duckdb"), DataDirectory.Locate());
         var supply = await store.GetSupplyAsync();
         var intensities = await store.GetBatteryIntensitiesAsync();
         var networks = new List<SupplyNetwork>();

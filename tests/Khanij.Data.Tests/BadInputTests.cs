@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace Khanij.Data.Tests;
 
@@ -10,7 +9,7 @@ public sealed class BadInputTests(PackStoreFixture fixture)
     /// <summary>Imports <paramref name="dataDir"/> into a copy of the imported store; returns the errors after checking nothing changed.</summary>
     private async Task<IReadOnlyList<ImportError>> ImportExpectingFailureAsync(string dataDir)
     {
-        var store = fixture.Copy();
+        await using var store = fixture.Copy();
         var before = await PackStoreFixture.FingerprintAsync(store);
 
         var result = await store.ImportAsync(dataDir, null, TestContext.Current.CancellationToken);
@@ -226,6 +225,5 @@ public sealed class BadInputTests(PackStoreFixture fixture)
         var error = errors.ShouldHaveSingleItem();
         error.Source.ShouldBe("lithium_deposits_busch2024.csv");
         error.Message.ShouldContain("missing");
-        _ = Encoding.UTF8;
     }
 }

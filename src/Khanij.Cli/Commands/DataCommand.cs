@@ -37,7 +37,7 @@ internal static class DataCommand
                 throw new CliException($"'{dataDir}' is not a directory; expected a data directory such as data/.");
             }
             var path = CliContext.ResolveDbPath(parse.GetValue(GlobalOptions.Db));
-            var store = KhanijStore.At(path);
+            await using var store = KhanijStore.At(path);
             var result = await StoreAccess.WithProgressAsync(context, "Importing", progress => store.ImportAsync(dataDir, progress, ct));
             if (!result.Succeeded)
             {
@@ -62,13 +62,14 @@ internal static class DataCommand
         };
         command.SetHandler(context, async (parse, ct) =>
         {
-            var store = await context.OpenStoreAsync(parse, ct);
+            await using var store = await context.OpenStoreAsync(parse, ct);
             var counts = await store.GetCountsAsync(ct);
             var sources = await store.GetSourcesAsync(ct);
             var info = await store.GetInfoAsync(ct);
+            var changed = await store.FindChangedSourcesAsync(context.DataDir, ct);
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(CliJson.Serialize(new { store = store.DbPath, info, counts, sources }));
+                context.Out.WriteLine(CliJson.Serialize(new { store = store.DbPath, info, counts, sources, pack_changed_since_import = changed }));
                 return ExitCodes.Ok;
             }
             context.Console.MarkupLine($"Store [blue]{store.DbPath.EscapeMarkup()}[/] (schema {info.GetValueOrDefault("schema_version", "?")}, "
@@ -88,6 +89,11 @@ internal static class DataCommand
                 context.Console.MarkupLine($"[grey]excluded from {s.File.EscapeMarkup()}: {N(s.ExcludedRows)} rows, {s.Exclusions.EscapeMarkup()}[/]");
             }
             context.Console.MarkupLine("[grey]Publishers, caveats and units: data/SOURCES.md. Schema and import rules: docs/data.md.[/]");
+            if (changed.Count > 0)
+            {
+                context.Console.MarkupLine($"[yellow]The data pack in {context.DataDir.EscapeMarkup()} differs from what this store imported "
+                    + $"({string.Join(", ", changed).EscapeMarkup()}). Run 'khanij data import' to refresh it.[/]");
+            }
             return ExitCodes.Ok;
         });
         return command;

@@ -123,7 +123,7 @@ internal static class SimulateCommand
             var partnerPriority = parse.GetValue(priority) ?? scenario?.PartnerPriority ?? false;
             var seedValue = parse.GetValue(seed) ?? scenario?.Seed ?? DefaultSeed;
 
-            var store = await context.OpenStoreAsync(parse, ct);
+            await using var store = await context.OpenStoreAsync(parse, ct);
             var loaded = await SimulateNetworks.LoadAsync(store, events, perspective, scenario?.BatteryMix, parse.GetValue(source), ct);
             if (loaded.Networks.Count == 0)
             {

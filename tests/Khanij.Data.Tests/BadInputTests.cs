@@ -1,4 +1,3 @@
-
 namespace Khanij.Data.Tests;
 
 /// <summary>Each kind of bad input is reported as file:line:column with what was found and expected, and leaves the store as it was.</summary>

@@ -17,6 +17,7 @@ root.Options.Add(GlobalOptions.Db);
 root.Subcommands.Add(MineralsCommand.Create(context));
 root.Subcommands.Add(CountriesCommand.Create(context));
 root.Subcommands.Add(DataCommand.Create(context));
+root.Subcommands.Add(SimulateCommand.Create(context));
 root.Subcommands.Add(IngestCommand.Create(context));
 root.Subcommands.Add(PartnersCommand.Create(context));
 IngestAddCommand.Register(root, context);

@@ -1,0 +1,18 @@
+using Khanij.Analytics.Risk;
+
+namespace Khanij.Cli.Reports;
+
+/// <summary>The whole brief for one perspective country: rows ranked by supply risk, the criticality matrix, and the method's inputs.</summary>
+internal sealed record BriefModel(
+    string Perspective,
+    string PerspectiveName,
+    int Year,
+    IReadOnlyList<BriefRow> Rows,
+    IReadOnlyList<CriticalityPoint> Matrix,
+    RiskParameters Parameters,
+    int? WgiYear,
+    IReadOnlyList<string> PartialWgi,
+    int PartnerCount,
+    IReadOnlyList<string> PartnerBases,
+    IReadOnlyList<string> MineralsWithoutData,
+    IReadOnlyList<string> Sources);

@@ -16,4 +16,5 @@ var root = new RootCommand(
 root.Options.Add(GlobalOptions.Db);
 root.Subcommands.Add(MineralsCommand.Create(context));
 root.Subcommands.Add(CountriesCommand.Create(context));
+root.Subcommands.Add(ServeCommand.Create(context));
 return await root.Parse(args).InvokeAsync();

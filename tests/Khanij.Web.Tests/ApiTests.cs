@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Khanij.Data;
+using Khanij.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Khanij.Web.Tests;
+
+/// <summary>The web host in memory, with its own store file.</summary>
+public sealed class KhanijWebFactory : WebApplicationFactory<Program>
+{
+    public string Home { get; } = Path.Combine(Path.GetTempPath(), "khanij-web-api-" + Guid.NewGuid().ToString("N")[..8]);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.UseSetting("Khanij:DbPath", Path.Combine(Home, "khanij.duckdb")).UseEnvironment("Production")
+            .ConfigureLogging(logging => logging.ClearProviders());
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(Home))
+        {
+            Directory.Delete(Home, recursive: true);
+        }
+    }
+}
+
+/// <summary>Catalogue endpoints, error shapes and the OpenAPI document.</summary>
+public sealed class ApiTests(KhanijWebFactory factory) : IClassFixture<KhanijWebFactory>
+{
+    private static readonly Core.Catalogue.KhanijCatalogue Catalogue = CatalogueLoader.Load(RepoPaths.Data);
+
+    [Fact]
+    public async Task ListMinerals_IndiaList_ReturnsExactlyTheIndiaListWithHindiNames()
+    {
+        // Given
+        var client = factory.CreateClient();
+        var expected = Catalogue.Minerals.Where(m => m.India2023).Select(m => m.Id).ToList();
+
+        // When
+        var minerals = await client.GetFromJsonAsync<JsonElement>("/api/minerals?list=india", TestContext.Current.CancellationToken);
+
+        // Then
+        minerals.EnumerateArray().Select(m => m.GetProperty("id").GetString()!).ToList().ShouldBe(expected);
+        expected.Count.ShouldBe(30);
+        minerals.EnumerateArray().ShouldAllBe(m => m.GetProperty("india2023").GetBoolean());
+        var lithium = minerals.EnumerateArray().Single(m => m.GetProperty("id").GetString() == "lithium");
+        lithium.GetProperty("name_hi").GetString().ShouldBe(Catalogue.MineralById("lithium")!.NamesHi[0]);
+    }
+
+    [Fact]
+    public async Task ListMinerals_UnknownList_Returns400ProblemNamingTheField()
+    {
+        // Given
+        var client = factory.CreateClient();
+
+        // When
+        var response = await client.GetAsync("/api/minerals?list=mars", TestContext.Current.CancellationToken);
+
+        // Then
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        var message = problem.GetProperty("errors").GetProperty("list")[0].GetString()!;
+        message.ShouldContain("'mars'");
+        message.ShouldContain("india, eu, us");
+    }
+
+    [Theory]
+    [InlineData("/api/minerals/लिथियम", "lithium")]
+    [InlineData("/api/minerals/REE", "rare_earths")]
+    [InlineData("/api/countries/जापान", "JPN")]
+    [InlineData("/api/countries/ind", "IND")]
+    public async Task GetOne_AnyKnownName_FindsTheRecord(string path, string expectedId)
+    {
+        // Given
+        var client = factory.CreateClient();
+
+        // When
+        var record = await client.GetFromJsonAsync<JsonElement>(path, TestContext.Current.CancellationToken);
+
+        // Then
+        var id = record.TryGetProperty("iso3", out var iso3) ? iso3.GetString() : record.GetProperty("id").GetString();
+        id.ShouldBe(expectedId);
+    }
+
+    [Theory]
+    [InlineData("/api/minerals/unobtainium", "unobtainium")]
+    [InlineData("/api/countries/Atlantis", "Atlantis")]
+    [InlineData("/api/no-such-thing", null)]
+    public async Task Get_Unknown_Returns404Problem(string path, string? mentioned)
+    {
+        // Given
+        var client = factory.CreateClient();
+
+        // When
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        // Then
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        problem.GetProperty("status").GetInt32().ShouldBe(404);
+        if (mentioned is not null)
+        {
+            problem.GetProperty("detail").GetString()!.ShouldContain(mentioned);
+        }
+    }
+
+    [Fact]
+    public async Task SearchCountries_HindiText_FindsByHindiName()
+    {
+        // Given
+        var client = factory.CreateClient();
+
+        // When
+        var rows = await client.GetFromJsonAsync<JsonElement>("/api/countries?search=" + Uri.EscapeDataString("कनाडा"),
+            TestContext.Current.CancellationToken);
+
+        // Then
+        rows.EnumerateArray().Select(c => c.GetProperty("iso3").GetString()).ShouldContain("CAN");
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_DescribesEveryApiEndpointWithNameAndSummary()
+    {
+        // Given
+        var client = factory.CreateClient();
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("api/", StringComparison.Ordinal) == true
+                || e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .ToList();
+
+        // When
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", TestContext.Current.CancellationToken);
+
+        // Then
+        endpoints.Count.ShouldBeGreaterThanOrEqualTo(5);
+        var paths = document.GetProperty("paths");
+        foreach (var endpoint in endpoints)
+        {
+            var path = "/" + endpoint.RoutePattern.RawText!.TrimStart('/').TrimEnd('/');
+            path = System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)(:[^}]*)?\}", "{$1}");
+            paths.TryGetProperty(path, out var item).ShouldBeTrue($"{path} is not in /openapi/v1.json");
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods)
+            {
+                item.TryGetProperty(method.ToLowerInvariant(), out var operation).ShouldBeTrue($"{method} {path} is not described");
+                operation.GetProperty("operationId").GetString().ShouldNotBeNullOrWhiteSpace();
+                operation.GetProperty("summary").GetString().ShouldNotBeNullOrWhiteSpace($"{method} {path} has no summary");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Dashboard_Root_ServesPageAndNpmLibraries()
+    {
+        // Given
+        var client = factory.CreateClient();
+
+        // When
+        var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+        var echarts = await client.GetAsync("/lib/echarts.min.js", TestContext.Current.CancellationToken);
+        var world = await client.GetAsync("/lib/countries-110m.json", TestContext.Current.CancellationToken);
+
+        // Then
+        html.ShouldContain("lib/echarts.min.js");
+        echarts.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await echarts.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Length.ShouldBeGreaterThan(500_000);
+        world.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}

@@ -1,0 +1,84 @@
+using Khanij.Testing;
+using Khanij.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(Khanij.Web.Tests.DashboardServer))]
+
+namespace Khanij.Web.Tests;
+
+/// <summary>One real Kestrel server on 127.0.0.1 (random port) with its own store, and one headless Debian Chromium driven by
+/// Playwright, shared by the browser tests. The browser is null when /usr/bin/chromium is absent; those tests then skip.</summary>
+public sealed class DashboardServer : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public string Home { get; } = Path.Combine(Path.GetTempPath(), "khanij-web-tests-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public IBrowser? Browser { get; private set; }
+
+    public static string ScreenshotDir => Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(Home);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.Configuration["Khanij:DbPath"] = Path.Combine(Home, "khanij.duckdb");
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddKhanijWeb();
+        _app = builder.Build();
+        _app.MapKhanijWeb();
+        await _app.StartAsync(TestContext.Current.CancellationToken);
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+
+        if (File.Exists(ChromiumPath))
+        {
+            _playwright = await Playwright.CreateAsync();
+            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run"],
+            });
+        }
+        Directory.CreateDirectory(ScreenshotDir);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(Home, recursive: true);
+        }
+        catch (IOException)
+        {
+            // the store may still be closing; a temp directory left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace Khanij.Web.Tests;
+
+/// <summary>The dashboard in Debian's Chromium against a real server: every page draws its charts from the API with no console errors.</summary>
+public sealed class DashboardTests(DashboardServer server)
+{
+    [Fact]
+    public async Task Overview_Loads_DrawsCatalogueChartsWithoutErrors()
+    {
+        // Given
+        await using var page = await DashboardPage.OpenAsync(server, "/");
+
+        // When
+        var charts = await page.ShouldHaveRenderedChartsAsync(atLeast: 2);
+        await page.ScreenshotAsync("overview");
+
+        // Then
+        charts.ShouldContain(c => c.Id == "lists-chart" && c.Types.Contains("bar"));
+        (await page.Page.Locator("#minerals-table tbody tr").CountAsync()).ShouldBeGreaterThan(20);
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_Hindi_ShowsHindiLabelsAndNames()
+    {
+        // Given
+        await using var page = await DashboardPage.OpenAsync(server, "/");
+
+        // When
+        await page.Page.ClickAsync("button[data-lang=hi]");
+        await page.Page.WaitForSelectorAsync("body[data-ready]");
+        await page.ShouldHaveRenderedChartsAsync(atLeast: 2);
+        await page.ScreenshotAsync("overview-hi");
+
+        // Then
+        (await page.Page.GetAttributeAsync("html", "lang")).ShouldBe("hi");
+        (await page.Page.InnerTextAsync("h1")).ShouldBe("सारांश");
+        (await page.Page.InnerTextAsync("header nav")).ShouldContain("आपूर्ति शृंखला");
+    }
+
+    [Fact]
+    public async Task ApiReference_Loads_ListsOperationsOffline()
+    {
+        // Given
+        await using var page = await DashboardPage.OpenAsync(server, "/api-reference/", waitForReady: false);
+
+        // When
+        await page.Page.GetByText("ListMinerals").Or(page.Page.GetByText("List the catalogue's minerals")).First
+            .WaitForAsync(new() { Timeout = 15_000 });
+        await page.ScreenshotAsync("api-reference");
+
+        // Then
+        page.Problems.ShouldBeEmpty();
+    }
+}

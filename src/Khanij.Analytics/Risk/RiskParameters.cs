@@ -1,0 +1,57 @@
+namespace Khanij.Analytics.Risk;
+
+/// <summary>Every tunable input of the supply-risk method, in one place so that it can be shown next to the results and changed.
+/// <see cref="Default"/> holds the values documented in <c>docs/risk.md</c>.</summary>
+/// <param name="GovernanceIndicators">WGI dimensions averaged into the governance score (codes CC, GE, PV, RL, RQ, VA). The EU method uses all six.</param>
+/// <param name="GovernanceYear">WGI year to use; null means the latest year present in the governance data.</param>
+/// <param name="RestrictionFactor">Multiplier (≥ 1) applied to the governance term of a producer with an export restriction in force on the
+/// mineral at that stage, in the spirit of the EU "t" factor.</param>
+/// <param name="RestrictionStatuses">Register statuses that count as "in force" (the register's status column is as of its vintage).</param>
+/// <param name="RestrictionMeasures">Measures that count as restricting supply of the mineral (a technology export ban does not by default).</param>
+/// <param name="PartnerFactor">Multiplier (0–1) applied to the sourcing-side governance term of a partner country: supply from partners weighs less.
+/// 1 switches partner-awareness off.</param>
+/// <param name="TradeYear">Year of trade data for import-side measures; null means the latest year with data for that mineral and stage.</param>
+/// <param name="ImportanceScenario">IEA demand scenario used for the importance proxy of the criticality matrix (STEPS, APS or NZE).</param>
+/// <param name="ImportanceYear">Year of the IEA projection used for the importance proxy.</param>
+public sealed record RiskParameters(
+    IReadOnlyList<string> GovernanceIndicators,
+    int? GovernanceYear,
+    double RestrictionFactor,
+    IReadOnlyList<string> RestrictionStatuses,
+    IReadOnlyList<string> RestrictionMeasures,
+    double PartnerFactor,
+    int? TradeYear,
+    string ImportanceScenario,
+    int ImportanceYear)
+{
+    /// <summary>The documented defaults: all six WGI dimensions at the latest year, t = 1.1 for restrictions in force, partner factor 0.8,
+    /// latest trade year, importance from IEA STEPS 2040.</summary>
+    public static RiskParameters Default { get; } = new(
+        ["CC", "GE", "PV", "RL", "RQ", "VA"],
+        null,
+        1.1,
+        ["in_force"],
+        ["export_ban", "export_quota", "export_licensing", "export_suspension", "destination_ban"],
+        0.8,
+        null,
+        "STEPS",
+        2040);
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a parameter is outside its documented range.</summary>
+    public RiskParameters Validate()
+    {
+        if (!(RestrictionFactor >= 1 && RestrictionFactor <= 10))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RestrictionFactor), RestrictionFactor, "The restriction factor must be between 1 and 10.");
+        }
+        if (!(PartnerFactor >= 0 && PartnerFactor <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PartnerFactor), PartnerFactor, "The partner factor must be between 0 and 1.");
+        }
+        if (GovernanceIndicators.Count == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(GovernanceIndicators), "At least one WGI dimension is needed (CC, GE, PV, RL, RQ, VA).");
+        }
+        return this;
+    }
+}

@@ -1,0 +1,30 @@
+using Khanij.Core;
+
+namespace Khanij.Analytics.Risk;
+
+/// <summary>EU-style supply risk of one mineral at one stage for one perspective country, with every input it used.</summary>
+/// <param name="MineralId">Catalogue mineral id.</param>
+/// <param name="Stage">Stage.</param>
+/// <param name="Perspective">The country whose supply is assessed (ISO3).</param>
+/// <param name="Global">Global supply concentration the score starts from.</param>
+/// <param name="GlobalGovernance">HHI_WGI and HHI_WGI,t of global supply.</param>
+/// <param name="Imports">The perspective country's import profile, or null when no trade data covers this mineral and stage.</param>
+/// <param name="SourcingGovernance">HHI_WGI,t of the import partners (partner factor applied), or null without imports.</param>
+/// <param name="ImportReliance">Import reliance 0–1, or null when it cannot be computed honestly (see <paramref name="ImportRelianceBasis"/>).</param>
+/// <param name="ImportRelianceBasis">How the import reliance was found, or why it is missing.</param>
+/// <param name="Score">Supply risk: HHI_WGI,t(global) × IR/2 + HHI_WGI,t(sourcing) × (1 − IR/2) when both are known, else HHI_WGI,t(global).</param>
+/// <param name="Formula">The formula actually applied, with its numbers.</param>
+/// <param name="NotInData">Inputs of the EU method that the data pack lacks and how the score treats them.</param>
+public sealed record StageRisk(
+    string MineralId,
+    Stage Stage,
+    string Perspective,
+    ConcentrationResult Global,
+    GovernanceWeighted GlobalGovernance,
+    ImportProfile? Imports,
+    GovernanceWeighted? SourcingGovernance,
+    double? ImportReliance,
+    string ImportRelianceBasis,
+    double Score,
+    string Formula,
+    IReadOnlyList<string> NotInData);

@@ -1,0 +1,118 @@
+using Khanij.Analytics.Risk;
+using Khanij.Core;
+using Khanij.Core.Facts;
+using Khanij.Core.Partners;
+
+namespace Khanij.Analytics.Tests.Risk;
+
+public sealed class ImportExposureTests
+{
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<ExportRestriction>> NoRestrictions =
+        new Dictionary<string, IReadOnlyList<ExportRestriction>>();
+
+    private static TradeFlow Flow(string hs, string reporter, string partner, string flow, double qty, bool mirror = false, int year = 2021, string unit = "t") =>
+        new(hs, "cobalt", reporter, partner, null, flow, mirror, year, qty, unit, Fact.Prov(reporter));
+
+    [Fact]
+    public void Compute_BothDirectionsReported_CountsTheImportersOwnReportOnce()
+    {
+        // Given: IND reports 60 t from COD and 40 t from AUS; COD's export report of 70 t to IND must not be added
+        var flows = new[]
+        {
+            Flow("810520", "IND", "COD", "import", 60), Flow("810520", "IND", "AUS", "import", 40),
+            Flow("810520", "COD", "IND", "export", 70),
+        };
+
+        // When
+        var profile = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Refining, [], NoRestrictions, RiskParameters.Default);
+
+        // Then
+        profile.TotalImports.ShouldBe(100);
+        profile.HsBasis["810520"].ShouldBe("importer");
+        profile.Shares.Select(s => (s.Iso3, s.Share)).ShouldBe([("COD", 0.6), ("AUS", 0.4)]);
+        profile.Hhi!.Value.ShouldBe(3600 + 1600, 1e-9);
+    }
+
+    [Fact]
+    public void Compute_ImporterSilentForACode_UsesMirrorThenExporters()
+    {
+        // Given: code 282200 only in IND's mirror file; code 260500 only in an exporter's report
+        var flows = new[]
+        {
+            Flow("282200", "IND", "CHN", "import", 30, mirror: true),
+            Flow("260500", "COD", "IND", "export", 10),
+            Flow("810520", "IND", "COD", "import", 60),
+        };
+
+        // When
+        var refining = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Refining, [], NoRestrictions, RiskParameters.Default);
+        var mining = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Mining, [], NoRestrictions, RiskParameters.Default);
+
+        // Then
+        refining.HsBasis["282200"].ShouldBe("mirror");
+        refining.TotalImports.ShouldBe(90);
+        mining.HsBasis["260500"].ShouldBe("exporters");
+        mining.Shares.Single().Iso3.ShouldBe("COD");
+    }
+
+    [Fact]
+    public void Compute_PartnersAndRestrictingSuppliers_GiveTheirShares()
+    {
+        // Given
+        var flows = new[] { Flow("810520", "IND", "AUS", "import", 25), Flow("810520", "IND", "COD", "import", 75) };
+        var partners = new[] { new PartnerLink("IND", "AUS", ["critical_minerals"], null, null, "framework:QUAD", "QUAD") };
+        var restrictions = new Dictionary<string, IReadOnlyList<ExportRestriction>>
+        {
+            ["COD"] = [new ExportRestriction("Q", "COD", "export_quota", ["cobalt"], "cobalt", "all", "", "", "", "in_force", "high", "", Fact.Prov("Q"))],
+        };
+
+        // When
+        var profile = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Refining, partners, restrictions, RiskParameters.Default);
+
+        // Then
+        profile.ShareFromPartners.ShouldBe(0.25, 1e-12);
+        profile.PartnerBases["AUS"].ShouldBe(["framework:QUAD"]);
+        profile.ShareFromRestricting.ShouldBe(0.75, 1e-12);
+        profile.RestrictingSuppliers["COD"].ShouldBe(["Q"]);
+    }
+
+    [Fact]
+    public void Compute_NoTradeData_ReportsMissingRatherThanZero()
+    {
+        // When
+        var profile = ImportExposure.Compute([], "IND", "rare_earths", Stage.Mining, [], NoRestrictions, RiskParameters.Default);
+
+        // Then
+        profile.Year.ShouldBeNull();
+        profile.Hhi.ShouldBeNull();
+        profile.Notes.ShouldContain(n => n.Contains("No trade data", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compute_LatestYearDefault_AndNonTonneRowsSkipped()
+    {
+        // Given
+        var flows = new[]
+        {
+            Flow("810520", "IND", "COD", "import", 5, year: 2019), Flow("810520", "IND", "AUS", "import", 7, year: 2021),
+            Flow("810520", "IND", "ZMB", "import", 9, year: 2021, unit: "Mixed"),
+        };
+
+        // When
+        var profile = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Refining, [], NoRestrictions, RiskParameters.Default);
+
+        // Then
+        profile.Year.ShouldBe(2021);
+        profile.YearsAvailable.ShouldBe([2019, 2021]);
+        profile.TotalImports.ShouldBe(7);
+        profile.Notes.ShouldContain(n => n.Contains("skipped", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("260500", Stage.Mining)]
+    [InlineData("2510", Stage.Mining)]
+    [InlineData("283691", Stage.Refining)]
+    [InlineData("810520", Stage.Refining)]
+    [InlineData("7502", Stage.Refining)]
+    public void StageOf_HsCode_FollowsChapter(string hs, Stage expected) => ImportExposure.StageOf(hs).ShouldBe(expected);
+}

@@ -16,5 +16,6 @@ var root = new RootCommand(
 root.Options.Add(GlobalOptions.Db);
 root.Subcommands.Add(MineralsCommand.Create(context));
 root.Subcommands.Add(CountriesCommand.Create(context));
+root.Subcommands.Add(DataCommand.Create(context));
 root.Subcommands.Add(ServeCommand.Create(context));
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Khanij.Data;
+using Spectre.Console;
+
+namespace Khanij.Cli;
+
+/// <summary>Opens the store for a command: resolves <c>--db</c>, and on first use imports the bundled pack with a progress bar.</summary>
+internal static class StoreAccess
+{
+    /// <summary>The store named by <c>--db</c> (or the default), imported if it is new. Import errors become exit code 1 with every error listed.</summary>
+    public static async Task<KhanijStore> OpenStoreAsync(this CliContext context, ParseResult parse, CancellationToken cancellationToken)
+    {
+        var path = CliContext.ResolveDbPath(parse.GetValue(GlobalOptions.Db));
+        if (await KhanijStore.IsReadyAsync(path, cancellationToken))
+        {
+            return await KhanijStore.OpenAsync(path, context.DataDir, null, cancellationToken);
+        }
+        context.Error.WriteLine($"khanij: creating the store {path} from the data pack in {context.DataDir} …");
+        try
+        {
+            return await WithProgressAsync(context, "Importing the data pack",
+                progress => KhanijStore.OpenAsync(path, context.DataDir, progress, cancellationToken));
+        }
+        catch (ImportFailedException e)
+        {
+            throw new CliException(FormatErrors(e.Errors, "nothing was imported"));
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> under a Spectre progress bar fed by its <see cref="ImportProgress"/> reports.</summary>
+    public static async Task<T> WithProgressAsync<T>(CliContext context, string title, Func<IProgress<ImportProgress>, Task<T>> work) =>
+        await context.Console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask(title.EscapeMarkup());
+                var progress = new Progress(task, title);
+                var result = await work(progress);
+                task.Value = task.MaxValue;
+                return result;
+            });
+
+    public static string FormatErrors(IReadOnlyList<ImportError> errors, string consequence) =>
+        $"the data pack has {errors.Count} error{(errors.Count == 1 ? "" : "s")}; {consequence}:\n"
+        + string.Join("\n", errors.Select(e => "  " + e));
+
+    /// <summary>Reports straight into the task (synchronously; <see cref="Progress{T}"/> would post to the thread pool and lag).</summary>
+    private sealed class Progress(ProgressTask task, string title) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value)
+        {
+            task.MaxValue = value.Total;
+            task.Value = value.Done;
+            task.Description = $"{title}: {value.Step}".EscapeMarkup();
+        }
+    }
+}

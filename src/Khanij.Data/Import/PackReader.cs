@@ -1,0 +1,462 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Khanij.Core.Catalogue;
+using Khanij.Core.Text;
+
+namespace Khanij.Data.Import;
+
+/// <summary>Reads and checks every file of a data pack into a <see cref="PackData"/>, collecting all errors. Writes nothing.</summary>
+internal sealed partial class PackReader
+{
+    public const string Minerals = "catalogue/minerals.csv";
+    public const string Aliases = "catalogue/country_aliases.csv";
+    public const string Frameworks = "catalogue/frameworks.csv";
+    public const string SourceSpellings = "catalogue/source_spellings.csv";
+    public const string SourceAggregates = "catalogue/source_aggregates.csv";
+    public const string HsExtras = "catalogue/hs_code_extras.csv";
+    public const string IsoCodes = "country_codes_iso3166.csv";
+    public const string Cldr = "cldr_hi_territories.json";
+    public const string Criticality = "criticality_lists.csv";
+
+    private readonly string _dataDir;
+    private readonly ImportErrors _errors = new();
+    private readonly PackData _data = new();
+    private readonly PlaceResolver _places = new();
+    private readonly Dictionary<string, string> _hsToMineral = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _iso2To3 = new(StringComparer.Ordinal);
+    private KhanijCatalogue? _catalogue;
+
+    private PackReader(string dataDir) => _dataDir = dataDir;
+
+    /// <summary>The files read, in order, for progress reporting.</summary>
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        IsoCodes, Aliases, SourceSpellings, SourceAggregates, Minerals, HsExtras, Criticality, Frameworks, Cldr,
+        Usgs2026, Busch2024Reserves, Busch2024Production, IeaSupply, IeaDemand, ChengStages, "cheng2024_sankey_*.csv",
+        TradeMap, WgiLong, WgiWide, Restrictions, BatPac, Deposits,
+    ];
+
+    public static (PackData Data, IReadOnlyList<ImportError> Errors) Read(string dataDir, Action<string>? step, CancellationToken cancellationToken)
+    {
+        var reader = new PackReader(dataDir);
+        var steps = new (string Name, Action Run)[]
+        {
+            (IsoCodes, reader.ReadIsoCodes), (Aliases, reader.ReadAliases), (SourceSpellings, reader.ReadSourceSpellings),
+            (SourceAggregates, reader.ReadSourceAggregates), (Minerals, reader.ReadMinerals), (HsExtras, reader.ReadHsExtras),
+            (Criticality, reader.ReadCriticality), (Frameworks, reader.ReadFrameworks), (Cldr, reader.ReadCldr),
+            (Usgs2026, reader.ReadUsgs2026), (Busch2024Reserves, reader.ReadBuschReserves), (Busch2024Production, reader.ReadBuschProduction),
+            (IeaSupply, reader.ReadIeaSupply), (IeaDemand, reader.ReadIeaDemand), (ChengStages, reader.ReadChengStages),
+            ("cheng2024_sankey_*.csv", reader.ReadSankeys), (TradeMap, reader.ReadTrade), (WgiLong, reader.ReadWgiLong),
+            (WgiWide, reader.ReadWgiWide), (Restrictions, reader.ReadRestrictions), (BatPac, reader.ReadBatPac), (Deposits, reader.ReadDeposits),
+        };
+        foreach (var (name, run) in steps)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            step?.Invoke(name);
+            run();
+        }
+        return (reader._data, reader._errors.All);
+    }
+
+    private SourceTable? Open(string file, params string[] columns) => SourceTable.Read(_dataDir, file, _errors, columns);
+
+    private static object?[] Prov(SourceTable t, CsvRow row, string edition, string unit, string value, string label) =>
+        [t.File, row.Line, edition, unit, value, label];
+
+    private void Register(SourceTable t, string dataset, string publisher, string edition, string licence, string tables,
+        int imported, int excluded = 0, string exclusions = "") =>
+        _data.Sources.Add(new SourceInfo(t.File, dataset, publisher, edition, licence, tables, t.Rows.Count, imported, excluded, exclusions, t.Sha256));
+
+    /// <summary>Records a duplicate-key error when <paramref name="key"/> was seen before in this file.</summary>
+    private static bool Unique(Dictionary<string, int> seen, SourceTable t, CsvRow row, string column, string what, params string[] parts)
+    {
+        var key = string.Join(" | ", parts);
+        if (seen.TryGetValue(key, out var first))
+        {
+            t.Error(row, column, $"duplicate {what} ({key}); it first appears on line {first}. Expected each {what} once.");
+            return false;
+        }
+        seen[key] = row.Line;
+        return true;
+    }
+
+    private static string[] SplitList(string value, char separator) =>
+        value.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // ---------------------------------------------------------------- catalogue
+
+    private void ReadIsoCodes()
+    {
+        var t = Open(IsoCodes, "alpha2", "alpha3", "numeric", "name_en", "official_name_en", "common_name_en", "name_hi_isocodes",
+            "name_hi_cldr", "name_hi_cldr_alt_short", "name_hi_cldr_alt_variant");
+        if (t is null)
+        {
+            return;
+        }
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in t.Rows)
+        {
+            var iso3 = t.Required(row, "alpha3", "an ISO 3166-1 alpha-3 code");
+            var iso2 = t.Required(row, "alpha2", "an ISO 3166-1 alpha-2 code");
+            if (iso3.Length != 3 || !iso3.All(char.IsAsciiLetterUpper))
+            {
+                t.Error(row, "alpha3", $"'alpha3' is '{iso3}'; expected three upper-case letters.");
+                continue;
+            }
+            if (!Unique(seen, t, row, "alpha3", "country code", iso3))
+            {
+                continue;
+            }
+            _places.AddIso3(iso3);
+            _iso2To3[iso2] = iso3;
+            foreach (var column in new[] { "alpha3", "name_en", "official_name_en", "common_name_en" })
+            {
+                var clash = _places.AddCountry(t.Text(row, column), iso3);
+                if (clash is not null)
+                {
+                    t.Error(row, column, $"the name '{t.Text(row, column)}' of {iso3} already names {clash}; expected names to be unique.");
+                }
+            }
+            _data.Add("countries", [iso3, iso2, t.Text(row, "numeric"), t.Required(row, "name_en", "an English name"),
+                t.Text(row, "official_name_en"), t.Text(row, "common_name_en"), t.Text(row, "name_hi_isocodes"), t.Text(row, "name_hi_cldr"),
+                t.Text(row, "name_hi_cldr_alt_short"), t.Text(row, "name_hi_cldr_alt_variant"), t.File, row.Line]);
+        }
+        Register(t, "iso3166", "Debian iso-codes (ISO 3166-1) with Unicode CLDR Hindi names", "iso-codes 4.15.0", "LGPL-2.1+",
+            "countries", _data.Count("countries"));
+    }
+
+    private void ReadAliases()
+    {
+        var t = Open(Aliases, "iso3", "alias", "lang", "kind");
+        if (t is null)
+        {
+            return;
+        }
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var before = _data.Count("country_names");
+        foreach (var row in t.Rows)
+        {
+            var iso3 = t.Text(row, "iso3");
+            var alias = t.Required(row, "alias", "a name");
+            var lang = t.OneOf(row, "lang", "en", "hi");
+            var kind = t.Required(row, "kind", "a kind such as name, short, adjective");
+            if (!_places.Iso3Codes.Contains(iso3))
+            {
+                t.Error(row, "iso3", $"'{iso3}' is not an ISO 3166-1 alpha-3 code in {IsoCodes}; expected a known code.");
+                continue;
+            }
+            if (lang is null || !Unique(seen, t, row, "alias", "alias", iso3, alias, lang, kind))
+            {
+                continue;
+            }
+            if (lang == "en" && kind is "name" or "short" or "source_spelling")
+            {
+                var clash = _places.AddCountry(alias, iso3);
+                if (clash is not null)
+                {
+                    t.Error(row, "alias", $"'{alias}' for {iso3} already names {clash}; expected an alias to name one country.");
+                }
+            }
+            _data.Add("country_names", [iso3, alias, lang, kind, "country_aliases", t.File, row.Line]);
+        }
+        Register(t, "catalogue", "Khanij catalogue (curated)", "Khanij catalogue", "project data", "country_names", _data.Count("country_names") - before);
+    }
+
+    private void ReadSourceSpellings()
+    {
+        var t = Open(SourceSpellings, "iso3", "spelling", "source");
+        if (t is null)
+        {
+            return;
+        }
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var before = _data.Count("country_names");
+        foreach (var row in t.Rows)
+        {
+            var iso3 = t.Text(row, "iso3");
+            var spelling = t.Required(row, "spelling", "a source's spelling of a country");
+            var source = t.Required(row, "source", "the dataset that uses this spelling");
+            if (!_places.Iso3Codes.Contains(iso3))
+            {
+                t.Error(row, "iso3", $"'{iso3}' is not an ISO 3166-1 alpha-3 code in {IsoCodes}; expected a known code.");
+                continue;
+            }
+            if (!Unique(seen, t, row, "spelling", "spelling", TextNormalizer.Key(spelling)))
+            {
+                continue;
+            }
+            var clash = _places.AddCountry(spelling, iso3);
+            if (clash is not null)
+            {
+                t.Error(row, "spelling", $"'{spelling}' for {iso3} already names {clash}; expected a spelling to name one country.");
+                continue;
+            }
+            _data.Add("country_names", [iso3, spelling, "en", "source_spelling", source, t.File, row.Line]);
+        }
+        Register(t, "catalogue", "Khanij catalogue (curated)", "Khanij catalogue", "project data", "country_names", _data.Count("country_names") - before);
+    }
+
+    private void ReadSourceAggregates()
+    {
+        var t = Open(SourceAggregates, "spelling", "kind", "source");
+        if (t is null)
+        {
+            return;
+        }
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in t.Rows)
+        {
+            var spelling = t.Required(row, "spelling", "a source's label for an aggregate");
+            var kind = t.OneOf(row, "kind", AggregateKinds);
+            var source = t.Required(row, "source", "the dataset that uses this label");
+            if (kind is null || !Unique(seen, t, row, "spelling", "aggregate spelling", TextNormalizer.Key(spelling), source))
+            {
+                continue;
+            }
+            var clash = _places.AddAggregate(spelling, kind);
+            if (clash is not null)
+            {
+                t.Error(row, "spelling", $"'{spelling}' already means {clash}; expected an aggregate label that names no country and one kind only.");
+                continue;
+            }
+            _data.Add("aggregate_spellings", [spelling, kind, source, t.File, row.Line]);
+        }
+        Register(t, "catalogue", "Khanij catalogue (curated)", "Khanij catalogue", "project data", "aggregate_spellings", _data.Count("aggregate_spellings"));
+    }
+
+    private static readonly string[] AggregateKinds =
+        ["world_total", "total", "other", "rest_of_world", "region", "not_specified", "special", "unknown", "excluded_economy"];
+
+    private readonly Dictionary<string, int> _mineralLines = new(StringComparer.Ordinal);
+    private bool _criticalityRead;
+
+    private void ReadMinerals()
+    {
+        var t = Open(Minerals, "id", "name_en", "symbols", "names_hi", "aliases_en", "hs_codes");
+        if (t is null)
+        {
+            return;
+        }
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in t.Rows)
+        {
+            var id = t.Required(row, "id", "a lower-case mineral id");
+            if (!Regex.IsMatch(id, "^[a-z][a-z0-9_]*$"))
+            {
+                t.Error(row, "id", $"'id' is '{id}'; expected a lower-case id of letters, digits and '_'.");
+                continue;
+            }
+            if (!Unique(seen, t, row, "id", "mineral id", id))
+            {
+                continue;
+            }
+            _mineralLines[id] = row.Line;
+            foreach (var hs in SplitList(t.Text(row, "hs_codes"), ';'))
+            {
+                if (!Regex.IsMatch(hs, "^[0-9]{4}([0-9]{2})?$"))
+                {
+                    t.Error(row, "hs_codes", $"HS code '{hs}' of {id}; expected 4 or 6 digits.");
+                    continue;
+                }
+                // The first mineral listing a code owns it for trade mapping (e.g. 811292 is listed for gallium, germanium and indium).
+                if (_hsToMineral.TryAdd(hs, id))
+                {
+                    _data.Add("mineral_hs_codes", [hs, id, t.File, row.Line]);
+                }
+            }
+        }
+        Register(t, "catalogue", "Khanij catalogue (curated)", "Khanij catalogue", "project data", "minerals, mineral_hs_codes", t.Rows.Count);
+    }
+
+    private void ReadHsExtras()
+    {
+        var t = Open(HsExtras, "hs_code", "mineral_id", "note");
+        if (t is null)
+        {
+            return;
+        }
+        var ids = _mineralLines.Keys.ToHashSet(StringComparer.Ordinal);
+        var before = _data.Count("mineral_hs_codes");
+        foreach (var row in t.Rows)
+        {
+            var hs = t.Text(row, "hs_code");
+            var id = t.Text(row, "mineral_id");
+            if (!Regex.IsMatch(hs, "^[0-9]{4}([0-9]{2})?$"))
+            {
+                t.Error(row, "hs_code", $"'hs_code' is '{hs}'; expected 4 or 6 digits.");
+                continue;
+            }
+            if (!ids.Contains(id))
+            {
+                t.Error(row, "mineral_id", $"'mineral_id' is '{id}'; expected a mineral id from {Minerals}.");
+                continue;
+            }
+            if (!_hsToMineral.TryAdd(hs, id))
+            {
+                t.Error(row, "hs_code", $"HS code {hs} already belongs to {_hsToMineral[hs]}; expected each code once.");
+                continue;
+            }
+            _data.Add("mineral_hs_codes", [hs, id, t.File, row.Line]);
+        }
+        Register(t, "catalogue", "Khanij catalogue (curated)", "Khanij catalogue", "project data", "mineral_hs_codes", _data.Count("mineral_hs_codes") - before);
+    }
+
+    private void ReadCriticality()
+    {
+        var t = Open(Criticality, "mineral", "india_2023", "eu_2023", "us_2022");
+        if (t is null)
+        {
+            return;
+        }
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in t.Rows)
+        {
+            var id = t.Text(row, "mineral");
+            var flags = new[] { "india_2023", "eu_2023", "us_2022" }.Select(c => t.OneOf(row, c, "0", "1")).ToArray();
+            if (_mineralLines.Count > 0 && !_mineralLines.ContainsKey(id))
+            {
+                t.Error(row, "mineral", $"'mineral' is '{id}'; expected a mineral id from {Minerals}.");
+                continue;
+            }
+            if (flags.Any(f => f is null) || !Unique(seen, t, row, "mineral", "mineral", id))
+            {
+                continue;
+            }
+            _data.Add("criticality_lists", [id, flags[0] == "1", flags[1] == "1", flags[2] == "1", t.File, row.Line]);
+        }
+        _criticalityRead = true;
+        Register(t, "criticality", "India Ministry of Mines (2023); European Commission CRM list (2023); USGS (2022)",
+            "India 2023 / EU 2023 / US 2022 lists", "public government lists", "criticality_lists", _data.Count("criticality_lists"));
+        BuildCatalogue();
+    }
+
+    /// <summary>Builds the look-up catalogue (minerals by name, alias or symbol) once the files it needs have been checked.</summary>
+    private void BuildCatalogue()
+    {
+        if (_errors.Count > 0 || _mineralLines.Count == 0 || !_criticalityRead)
+        {
+            return;
+        }
+        try
+        {
+            _catalogue = CatalogueReader.Read(name => File.ReadAllText(Path.Combine(_dataDir, name)));
+        }
+        catch (Exception e) when (e is FormatException or IOException)
+        {
+            _errors.Add(Minerals, 0, 0, "the catalogue could not be built: " + e.Message);
+        }
+        foreach (var m in _catalogue?.Minerals ?? [])
+        {
+            _data.Add("minerals", [m.Id, m.NameEn, string.Join(";", m.Symbols), string.Join("|", m.NamesHi), string.Join(";", m.AliasesEn),
+                string.Join(";", m.HsCodes), m.India2023, m.Eu2023, m.Us2022, Minerals, _mineralLines[m.Id]]);
+        }
+    }
+
+    private void ReadFrameworks()
+    {
+        var t = Open(Frameworks, "id", "name_en", "names_hi", "aliases_en", "members", "founded");
+        if (t is null)
+        {
+            return;
+        }
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in t.Rows)
+        {
+            var id = t.Required(row, "id", "an upper-case framework id");
+            if (!Unique(seen, t, row, "id", "framework id", id))
+            {
+                continue;
+            }
+            _data.Add("frameworks", [id, t.Required(row, "name_en", "an English name"), t.Text(row, "names_hi"), t.Text(row, "aliases_en"),
+                t.Text(row, "founded"), t.File, row.Line]);
+            foreach (var member in SplitList(t.Text(row, "members"), ';'))
+            {
+                if (!_places.Iso3Codes.Contains(member))
+                {
+                    t.Error(row, "members", $"member '{member}' of {id} is not an ISO 3166-1 alpha-3 code in {IsoCodes}; expected codes separated by ';'.");
+                    continue;
+                }
+                _data.Add("framework_members", [id, member, t.File, row.Line]);
+            }
+        }
+        Register(t, "catalogue", "Khanij catalogue (curated)", "Khanij catalogue", "project data", "frameworks, framework_members", _data.Count("frameworks"));
+    }
+
+    private void ReadCldr()
+    {
+        var path = Path.Combine(_dataDir, Cldr);
+        if (!File.Exists(path))
+        {
+            _errors.Add(Cldr, 0, 0, $"the file is missing from {_dataDir}; expected the data pack file {Cldr}.");
+            return;
+        }
+        var bytes = File.ReadAllBytes(path);
+        var text = SourceTable.Decode(bytes, Cldr, _errors);
+        if (text is null)
+        {
+            return;
+        }
+        JsonElement territories;
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            territories = doc.RootElement.GetProperty("main").GetProperty("hi").GetProperty("localeDisplayNames").GetProperty("territories").Clone();
+        }
+        catch (JsonException e)
+        {
+            _errors.Add(Cldr, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, $"not valid JSON: {e.Message}");
+            return;
+        }
+        catch (KeyNotFoundException)
+        {
+            _errors.Add(Cldr, 1, 1, "expected the CLDR layout main.hi.localeDisplayNames.territories.");
+            return;
+        }
+        var lines = text.Split('\n');
+        var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var m = Regex.Match(lines[i], "^\\s*\"([^\"]+)\"\\s*:");
+            if (m.Success)
+            {
+                lineOf.TryAdd(m.Groups[1].Value, i + 1);
+            }
+        }
+        var count = 0;
+        foreach (var p in territories.EnumerateObject())
+        {
+            var name = p.Value.GetString() ?? "";
+            var dash = p.Name.IndexOf("-alt-", StringComparison.Ordinal);
+            var code = dash >= 0 ? p.Name[..dash] : p.Name;
+            var variant = dash >= 0 ? p.Name[(dash + 5)..] : "";
+            _data.Add("cldr_territories", [code, variant, name, _iso2To3.GetValueOrDefault(code), Cldr, lineOf.GetValueOrDefault(p.Name)]);
+            count++;
+        }
+        _data.Sources.Add(new SourceInfo(Cldr, "cldr", "Unicode CLDR (cldr-json, localenames-full hi)", "CLDR (cldr-json @74ce161)",
+            "Unicode License v3", "cldr_territories", count, count, 0, "", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))));
+    }
+
+    private string? FindMineral(SourceTable t, CsvRow row, string column, string label, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        if (overrides is not null && overrides.TryGetValue(label, out var id))
+        {
+            return id;
+        }
+        var mineral = _catalogue?.FindMineral(label);
+        if (mineral is null)
+        {
+            if (_catalogue is not null)
+            {
+                t.Error(row, column, $"unknown mineral '{label}'; expected a mineral name, alias or symbol from {Minerals}.");
+            }
+            return null;
+        }
+        return mineral.Id;
+    }
+
+    private static string Slug(string label) =>
+        Regex.Replace(label.Trim().ToLowerInvariant(), "[^a-z0-9]+", "_").Trim('_');
+
+    private static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,155 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+using Khanij.Core;
+using Khanij.Core.Facts;
+
+namespace Khanij.Data;
+
+public sealed partial class KhanijStore
+{
+    private const string ProvenanceColumns = "src_file, src_line, edition, orig_unit, orig_value, orig_label";
+
+    /// <summary>Supply (production) facts, optionally filtered. <paramref name="source"/> is the dataset id: <c>usgs</c> (MCS 2026),
+    /// <c>usgs2024</c>, <c>iea</c> or <c>cheng2020</c>. Aggregate rows (world totals, "other", regions) are included with a null
+    /// <see cref="SupplyFact.Iso3"/>; use <see cref="SupplyFact.IsCountry"/> before computing shares.</summary>
+    public Task<IReadOnlyList<SupplyFact>> GetSupplyAsync(string? mineralId = null, Stage? stage = null, int? year = null, string? source = null,
+        CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT source, mineral_id, stage, iso3, aggregate_kind, year, scenario, measure, value, unit, basis, is_estimate, "
+            + ProvenanceColumns + " FROM supply_facts",
+            [("mineral_id", mineralId), ("stage", stage?.ToId()), ("year", year), ("source", source)],
+            "source, mineral_id, stage, year, scenario NULLS FIRST, measure, aggregate_kind NULLS FIRST, value DESC NULLS LAST, iso3",
+            r => new SupplyFact(r.GetString(0), r.GetString(1), ParseStage(r.GetString(2)), NullableString(r, 3), NullableString(r, 4), r.GetInt32(5),
+                NullableString(r, 6), r.GetString(7), NullableDouble(r, 8), r.GetString(9), r.GetString(10), r.GetBoolean(11), ReadProvenance(r, 12)),
+            cancellationToken);
+
+    /// <summary>Reserves (and demonstrated resources where given) in tonnes. <paramref name="source"/>: <c>usgs2026</c> or <c>usgs2024</c>.</summary>
+    public Task<IReadOnlyList<ReserveFigure>> GetReservesAsync(string? mineralId = null, string? source = null, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT source, mineral_id, iso3, aggregate_kind, reserves_t, resources_t, basis, " + ProvenanceColumns + " FROM reserves",
+            [("mineral_id", mineralId), ("source", source)],
+            "source, mineral_id, aggregate_kind NULLS FIRST, reserves_t DESC NULLS LAST, iso3",
+            r => new ReserveFigure(r.GetString(0), r.GetString(1), NullableString(r, 2), NullableString(r, 3), NullableDouble(r, 4), NullableDouble(r, 5),
+                r.GetString(6), ReadProvenance(r, 7)),
+            cancellationToken);
+
+    /// <summary>Bilateral trade quantities (ITC Trade Map), optionally for one reporter and/or one mineral. Quantities are in tonnes where
+    /// the source says tons; partner aggregates (<c>world_total</c> …) have a null <see cref="TradeFlow.PartnerIso3"/>.</summary>
+    public Task<IReadOnlyList<TradeFlow>> GetTradeFlowsAsync(string? reporterIso3 = null, string? mineralId = null,
+        CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT hs_code, mineral_id, reporter_iso3, partner_iso3, partner_aggregate, flow, is_mirror, year, quantity, unit, "
+            + ProvenanceColumns + " FROM trade_flows",
+            [("reporter_iso3", reporterIso3), ("mineral_id", mineralId)],
+            "reporter_iso3, mineral_id, hs_code, flow, year, partner_aggregate NULLS FIRST, partner_iso3",
+            r => new TradeFlow(r.GetString(0), r.GetString(1), r.GetString(2), NullableString(r, 3), NullableString(r, 4), r.GetString(5),
+                r.GetBoolean(6), r.GetInt32(7), NullableDouble(r, 8), r.GetString(9), ReadProvenance(r, 10)),
+            cancellationToken);
+
+    /// <summary>WGI estimates with their percentile rank, optionally for one indicator (<c>PV</c>, or <c>PV.EST</c>) and/or one year.
+    /// The provenance is that of the estimate's row.</summary>
+    public Task<IReadOnlyList<GovernanceScore>> GetGovernanceAsync(string? indicator = null, int? year = null, CancellationToken cancellationToken = default)
+    {
+        var code = indicator?.Trim().ToUpperInvariant();
+        if (code is not null && code.EndsWith(".EST", StringComparison.Ordinal))
+        {
+            code = code[..^4];
+        }
+        return QueryAsync(
+            "SELECT e.iso3, e.indicator, e.year, e.value, p.value, e.src_file, e.src_line, e.edition, e.orig_unit, e.orig_value, e.orig_label "
+            + "FROM governance e LEFT JOIN governance p ON p.iso3 = e.iso3 AND p.indicator = e.indicator AND p.year = e.year AND p.measure = 'PER.RNK' "
+            + "WHERE e.measure = 'EST'",
+            [("e.indicator", code), ("e.year", year)],
+            "e.iso3, e.indicator, e.year",
+            r => new GovernanceScore(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetDouble(3), NullableDouble(r, 4), ReadProvenance(r, 5)),
+            cancellationToken);
+    }
+
+    /// <summary>The curated export-restriction register, optionally for one restricting country.</summary>
+    public Task<IReadOnlyList<ExportRestriction>> GetRestrictionsAsync(string? iso3 = null, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT id, iso3, measure, minerals, scope, target, announced, effective, ended, status, confidence, notes, " + ProvenanceColumns
+            + " FROM export_restrictions",
+            [("iso3", iso3)],
+            "src_line",
+            r => new ExportRestriction(r.GetString(0), r.GetString(1), r.GetString(2),
+                r.GetString(3).Split(';', StringSplitOptions.RemoveEmptyEntries), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7),
+                r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11), ReadProvenance(r, 12)),
+            cancellationToken);
+
+    /// <summary>BatPaC mineral intensities (kg per kWh of pack), optionally for one chemistry label (e.g. <c>NMC 811</c>).</summary>
+    public Task<IReadOnlyList<BatteryIntensity>> GetBatteryIntensitiesAsync(string? chemistry = null, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT mineral_id, chemistry, kg_per_kwh, " + ProvenanceColumns + " FROM battery_intensities",
+            [("chemistry", chemistry)],
+            "src_line",
+            r => new BatteryIntensity(r.GetString(0), r.GetString(1), r.GetDouble(2), ReadProvenance(r, 3)),
+            cancellationToken);
+
+    /// <summary>IEA demand figures in tonnes, optionally for one mineral id and/or scenario (<c>Historical</c>, <c>STEPS</c>, <c>APS</c>, <c>NZE</c>).</summary>
+    public Task<IReadOnlyList<DemandFigure>> GetDemandAsync(string? mineralId = null, string? scenario = null, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT table_name, mineral_id, sector, scenario, year, value_t, " + ProvenanceColumns + " FROM demand",
+            [("mineral_id", mineralId), ("scenario", scenario)],
+            "src_line",
+            r => new DemandFigure(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetDouble(5), ReadProvenance(r, 6)),
+            cancellationToken);
+
+    /// <summary>Material-flow Sankey edges (Cheng et al.), optionally for one mineral.</summary>
+    public Task<IReadOnlyList<SankeyFlow>> GetSankeyFlowsAsync(string? mineralId = null, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT mineral_id, year, source_node, source_kind, source_iso3, source_aggregate, target_node, target_kind, target_iso3, "
+            + "target_aggregate, value_t, " + ProvenanceColumns + " FROM sankey_flows",
+            [("mineral_id", mineralId)],
+            "mineral_id, src_line",
+            r => new SankeyFlow(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), NullableString(r, 4), NullableString(r, 5),
+                r.GetString(6), r.GetString(7), NullableString(r, 8), NullableString(r, 9), r.GetDouble(10), ReadProvenance(r, 11)),
+            cancellationToken);
+
+    /// <summary>The files of the pack as imported, with edition, licence and row counts.</summary>
+    public Task<IReadOnlyList<StoreSource>> GetSourcesAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT file, dataset, publisher, edition, licence, tables, file_rows, imported_rows, excluded_rows, exclusions, sha256 FROM sources",
+            [],
+            "file",
+            r => new StoreSource(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt32(6),
+                r.GetInt32(7), r.GetInt32(8), r.GetString(9), r.GetString(10)),
+            cancellationToken);
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string select, IReadOnlyList<(string Column, object? Value)> filters, string orderBy,
+        Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var conditions = new List<string>();
+        foreach (var (column, value) in filters)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+            var name = "p" + conditions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            conditions.Add($"{column} = ${name}");
+            command.Parameters.Add(new DuckDBParameter(name, value));
+        }
+        var joiner = select.Contains(" WHERE ", StringComparison.Ordinal) ? " AND " : " WHERE ";
+        command.CommandText = select + (conditions.Count > 0 ? joiner + string.Join(" AND ", conditions) : "") + " ORDER BY " + orderBy;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(map(reader));
+        }
+        return rows;
+    }
+
+    private static Provenance ReadProvenance(DbDataReader r, int first) =>
+        new(r.GetString(first), r.GetInt32(first + 1), r.GetString(first + 2), r.GetString(first + 3), r.GetString(first + 4), r.GetString(first + 5));
+
+    private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static double? NullableDouble(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+
+    private static Stage ParseStage(string id) =>
+        StageNames.TryParse(id, out var stage) ? stage : throw new InvalidOperationException($"The store holds an unknown stage '{id}'.");
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Khanij.Data.Import;
+
+namespace Khanij.Data;
+
+/// <summary>The embedded DuckDB store holding the data pack. <see cref="OpenAsync"/> creates the file and imports the pack on first use.
+/// Every method opens its own connection, so one instance may be shared between threads.</summary>
+public sealed partial class KhanijStore
+{
+    private readonly string _connectionString;
+
+    private KhanijStore(string dbPath)
+    {
+        DbPath = Path.GetFullPath(dbPath);
+        _connectionString = "Data Source=" + DbPath;
+    }
+
+    /// <summary>Full path of the DuckDB file.</summary>
+    public string DbPath { get; }
+
+    /// <summary>Opens the store at <paramref name="dbPath"/>, creating its directory and file when needed. When the file has never been
+    /// imported, or was built by an older schema, the pack in <paramref name="dataDir"/> is imported first (reported through
+    /// <paramref name="progress"/>).</summary>
+    /// <exception cref="ImportFailedException">The first import found errors in the pack; the store holds nothing.</exception>
+    public static async Task<KhanijStore> OpenAsync(string dbPath, string dataDir, IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dbPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
+        var store = new KhanijStore(dbPath);
+        if (!await store.IsCurrentAsync(cancellationToken))
+        {
+            var result = await store.ImportAsync(dataDir, progress, cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw new ImportFailedException(result.Errors);
+            }
+        }
+        return store;
+    }
+
+    /// <summary>The store at <paramref name="dbPath"/> as it is, without importing anything; follow with <see cref="ImportAsync"/>.
+    /// Read methods fail on a store that was never imported.</summary>
+    public static KhanijStore At(string dbPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dbPath);
+        return new KhanijStore(dbPath);
+    }
+
+    /// <summary>True when a store exists at <paramref name="dbPath"/> with a completed import of the current schema, i.e. opening it will
+    /// not import.</summary>
+    public static async Task<bool> IsReadyAsync(string dbPath, CancellationToken cancellationToken = default) =>
+        File.Exists(dbPath) && await new KhanijStore(dbPath).IsCurrentAsync(cancellationToken);
+
+    /// <summary>Reads and checks every file of the pack in <paramref name="dataDir"/>; when there is no error, replaces the store's
+    /// tables with it in one transaction. With any error nothing is written and the store keeps its previous contents.</summary>
+    public async Task<ImportResult> ImportAsync(string dataDir, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
+        var total = PackReader.Steps.Count + Schema.Tables.Count;
+        var done = 0;
+        var (data, errors) = PackReader.Read(dataDir, name => progress?.Report(new ImportProgress("reading " + name, done++, total)), cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new ImportResult(errors, await TryGetCountsAsync(cancellationToken));
+        }
+        await using (var connection = await OpenConnectionAsync(cancellationToken))
+        {
+            PackWriter.Write(connection, data, dataDir, name => progress?.Report(new ImportProgress("writing " + name, done++, total)), cancellationToken);
+        }
+        progress?.Report(new ImportProgress("done", total, total));
+        return new ImportResult([], await GetCountsAsync(cancellationToken));
+    }
+
+    /// <summary>An open connection to the store, for components that keep tables of their own. The caller disposes it.</summary>
+    public async Task<DuckDBConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        var directory = Path.GetDirectoryName(DbPath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+        var connection = new DuckDBConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Rows per table of the store's own tables (in schema order).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> GetCountsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (name, _) in Schema.Tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT count(*) FROM {name}";
+            counts[name] = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+        return counts;
+    }
+
+    /// <summary>Facts about the store itself: schema version, when it was imported and from which directory.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> GetInfoAsync(CancellationToken cancellationToken = default)
+    {
+        var info = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        if (!await TableExistsAsync(connection, Schema.InfoTable, cancellationToken))
+        {
+            return info;
+        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT key, value FROM {Schema.InfoTable}";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            info[reader.GetString(0)] = reader.GetString(1);
+        }
+        return info;
+    }
+
+    private async Task<bool> IsCurrentAsync(CancellationToken cancellationToken)
+    {
+        var info = await GetInfoAsync(cancellationToken);
+        return info.TryGetValue("schema_version", out var version) && version == Schema.Version.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private async Task<IReadOnlyDictionary<string, long>> TryGetCountsAsync(CancellationToken cancellationToken) =>
+        await IsCurrentAsync(cancellationToken) ? await GetCountsAsync(cancellationToken) : new Dictionary<string, long>();
+
+    private static async Task<bool> TableExistsAsync(DuckDBConnection connection, string table, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_name = $name";
+        command.Parameters.Add(new DuckDBParameter("name", table));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
+    }
+}

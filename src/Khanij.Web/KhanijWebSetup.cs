@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Khanij.Core.Catalogue;
 using Khanij.Data;
 using Khanij.Web.Apis;
+using Khanij.Web.Services;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -40,6 +41,7 @@ internal static class KhanijWebSetup
             return Task.CompletedTask;
         }));
         builder.Services.AddSingleton(sp => CatalogueLoader.Load(sp.GetRequiredService<IOptions<KhanijWebOptions>>().Value.DataDir));
+        builder.Services.AddSingleton<KhanijData>();
         return builder;
     }
 
@@ -64,6 +66,7 @@ internal static class KhanijWebSetup
             .DisableDefaultFonts());
         app.MapMineralsApi();
         app.MapCountriesApi();
+        app.MapSupplyApi();
         return app;
     }
 

@@ -50,4 +50,40 @@ public sealed class DashboardTests(DashboardServer server)
         // Then
         page.Problems.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task MineralPage_LithiumRefining_DrawsMapProducersHhiAndImports()
+    {
+        // Given
+        await using var page = await DashboardPage.OpenAsync(server, "/mineral.html?id=lithium&stage=refining&country=IND");
+
+        // When
+        var charts = await page.ShouldHaveRenderedChartsAsync(atLeast: 4);
+        await page.ScreenshotAsync("mineral-lithium-refining");
+
+        // Then
+        charts.Single(c => c.Id == "map-chart").Types.ShouldContain("map");
+        charts.Single(c => c.Id == "hhi-chart").Points.ShouldBeGreaterThan(1);
+        (await page.Page.InnerTextAsync("#map-note")).ShouldContain("HHI");
+        (await page.Page.InnerTextAsync("#imports-note")).ShouldContain("cheng2024_trademap");
+    }
+
+    [Fact]
+    public async Task MineralPage_ChangeMineralAndStage_RedrawsForTheNewSelection()
+    {
+        // Given
+        await using var page = await DashboardPage.OpenAsync(server, "/mineral.html?id=lithium&stage=refining");
+
+        // When
+        await page.Page.SelectOptionAsync("#mineral", "rare_earths");
+        await page.Page.WaitForSelectorAsync("body[data-ready]");
+        await page.Page.SelectOptionAsync("#stage", "mining");
+        await page.Page.WaitForSelectorAsync("body[data-ready]");
+
+        // Then
+        await page.ShouldHaveRenderedChartsAsync(atLeast: 3, allowEmpty: true);
+        page.Page.Url.ShouldContain("id=rare_earths");
+        (await page.Page.InnerTextAsync("#map-note")).ShouldContain("REO");
+        await page.ScreenshotAsync("mineral-rare-earths-mining");
+    }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Net;
+using Khanij.Data;
 using Khanij.Web;
+using Khanij.Web.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -42,6 +44,19 @@ internal static class ServeCommand
             builder.AddKhanijWeb();
             await using var app = builder.Build();
             app.MapKhanijWeb();
+            var dbPath = CliContext.ResolveDbPath(parse.GetValue(GlobalOptions.Db));
+            if (!await KhanijStore.IsReadyAsync(dbPath, cancellationToken))
+            {
+                context.Error.WriteLine($"khanij: creating the store {dbPath} from the data pack in {context.DataDir} …");
+            }
+            try
+            {
+                await app.Services.GetRequiredService<KhanijData>().FactsAsync(cancellationToken);
+            }
+            catch (ImportFailedException e)
+            {
+                throw new CliException(StoreAccess.FormatErrors(e.Errors, "nothing was imported, so there is nothing to serve"));
+            }
             try
             {
                 await app.StartAsync(cancellationToken);

@@ -64,6 +64,7 @@ const K = (() => {
   /** Creates an ECharts instance in the element with this id; resized with the window. */
   function chart(id) {
     const el = document.getElementById(id);
+    delete el.dataset.empty;
     const c = echarts.getInstanceByDom(el) ?? echarts.init(el, null, { renderer: "canvas" });
     if (!charts.includes(c)) charts.push(c);
     return c;
@@ -137,6 +138,44 @@ const K = (() => {
     }
   }
 
+  /** Re-renders part of a page after a control changed: body[data-ready] is cleared while it runs, errors are shown. */
+  async function rerender(render) {
+    delete document.body.dataset.ready;
+    document.querySelectorAll("main > .error").forEach(e => e.remove());
+    try {
+      await render();
+      delete document.body.dataset.failed;
+    } catch (e) {
+      showError(e);
+      document.body.dataset.failed = "1";
+    } finally {
+      document.body.dataset.ready = "1";
+    }
+  }
+
+  /** Marks a chart as having nothing to draw, and says why inside it (tests accept an empty chart only when it says so). */
+  function empty(id, reason) {
+    const c = chart(id);
+    c.clear();
+    c.setOption({ title: { text: reason, left: "center", top: "middle", textStyle: { color: "#5b6876", fontSize: 13, fontWeight: "normal" } } });
+    document.getElementById(id).dataset.empty = reason;
+  }
+
+  /** Fills a select with [value, text] pairs and selects value. */
+  function options(select, pairs, value) {
+    const s = typeof select === "string" ? document.getElementById(select) : select;
+    s.replaceChildren(...pairs.map(([v, text]) => el("option", { value: v }, text)));
+    if (value != null && pairs.some(([v]) => v === value)) s.value = value;
+    return s;
+  }
+
+  /** Sets URL query parameters without reloading (so a page can be bookmarked). */
+  function setParams(values) {
+    const p = new URLSearchParams(location.search);
+    for (const [k, v] of Object.entries(values)) if (v == null || v === "") p.delete(k); else p.set(k, v);
+    history.replaceState(null, "", `${location.pathname}?${p}`);
+  }
+
   window.addEventListener("resize", () => charts.forEach(c => c.resize()));
 
   let worldPromise = null;
@@ -144,7 +183,19 @@ const K = (() => {
   function world() {
     worldPromise ??= fetch("lib/countries-110m.json").then(r => r.json()).then(topo => {
       const geo = topojson.feature(topo, topo.objects.countries);
-      for (const f of geo.features) f.properties.name = String(f.id ?? f.properties.name);
+      geo.features = geo.features.filter(f => f.id !== "010");   // Antarctica: no mining data, and it dwarfs the map
+      for (const f of geo.features) {
+        f.properties.name = String(f.id ?? f.properties.name);
+        // Rings that cross the antimeridian (Russia, Fiji) would be drawn as lines across the whole map: fold them onto one side.
+        const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+        for (const ring of polys.flat()) {
+          const lons = ring.map(p => p[0]);
+          if (Math.max(...lons) - Math.min(...lons) > 180) {
+            const east = lons.filter(x => x > 0).length >= lons.length / 2;
+            for (const p of ring) if (east && p[0] < 0) p[0] = 180; else if (!east && p[0] > 0) p[0] = -180;
+          }
+        }
+      }
       echarts.registerMap("world", geo);
       return geo;
     });
@@ -153,5 +204,5 @@ const K = (() => {
 
   function param(key) { return new URLSearchParams(location.search).get(key); }
 
-  return { t, addLabels, name, api, postJson, chart, el, table, fmt, pct, page, world, param, lang, ApiError };
+  return { t, addLabels, name, api, postJson, chart, el, table, fmt, pct, page, rerender, empty, options, setParams, world, param, lang, ApiError };
 })();

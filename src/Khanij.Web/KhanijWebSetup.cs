@@ -67,6 +67,7 @@ internal static class KhanijWebSetup
         app.MapMineralsApi();
         app.MapCountriesApi();
         app.MapSupplyApi();
+        app.MapChainApi();
         return app;
     }
 

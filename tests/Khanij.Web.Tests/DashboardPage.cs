@@ -22,7 +22,11 @@ internal sealed class DashboardPage : IAsyncDisposable
     public static async Task<DashboardPage> OpenAsync(DashboardServer server, string path, string? language = null, bool waitForReady = true)
     {
         Assert.SkipWhen(server.Browser is null, $"{DashboardServer.ChromiumPath} is not installed (.ci/install-deps installs Debian's chromium).");
-        var context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1360, Height = 900 } });
+        var context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1360, Height = 900 },
+            ReducedMotion = ReducedMotion.Reduce,
+        });
         var page = await context.NewPageAsync();
         var result = new DashboardPage(context, page);
         page.Console += (_, message) =>

@@ -86,4 +86,21 @@ public sealed class DashboardTests(DashboardServer server)
         (await page.Page.InnerTextAsync("#map-note")).ShouldContain("REO");
         await page.ScreenshotAsync("mineral-rare-earths-mining");
     }
+
+    [Fact]
+    public async Task ChainPage_Cobalt_DrawsSankeyFromMinesToCathodes()
+    {
+        // Given
+        await using var page = await DashboardPage.OpenAsync(server, "/chain.html?id=cobalt");
+
+        // When
+        var charts = await page.ShouldHaveRenderedChartsAsync(atLeast: 1);
+        await page.ScreenshotAsync("chain-cobalt");
+
+        // Then
+        var sankey = charts.Single(c => c.Id == "sankey-chart");
+        sankey.Types.ShouldBe(["sankey"]);
+        sankey.Points.ShouldBeGreaterThan(50);
+        (await page.Page.InputValueAsync("#mineral")).ShouldBe("cobalt");
+    }
 }

@@ -31,6 +31,7 @@ const K = (() => {
   };
   const lang = localStorage.getItem("khanij.lang") === "hi" ? "hi" : "en";
   const charts = [];
+  const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   /** The label for key in the current language (English, then the key itself, as fallbacks). */
   function t(key) { return labels[lang][key] ?? labels.en[key] ?? key; }
@@ -65,8 +66,14 @@ const K = (() => {
   function chart(id) {
     const el = document.getElementById(id);
     delete el.dataset.empty;
-    const c = echarts.getInstanceByDom(el) ?? echarts.init(el, null, { renderer: "canvas" });
-    if (!charts.includes(c)) charts.push(c);
+    let c = echarts.getInstanceByDom(el);
+    if (!c) {
+      c = echarts.init(el, null, { renderer: "canvas" });
+      // Honour "reduce motion" (an accessibility setting; browser tests set it too, so screenshots show finished charts).
+      const setOption = c.setOption.bind(c);
+      c.setOption = (option, ...rest) => setOption({ animation: !reducedMotion, ...option }, ...rest);
+      charts.push(c);
+    }
     return c;
   }
 

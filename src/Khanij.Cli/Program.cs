@@ -17,5 +17,7 @@ root.Options.Add(GlobalOptions.Db);
 root.Subcommands.Add(MineralsCommand.Create(context));
 root.Subcommands.Add(CountriesCommand.Create(context));
 root.Subcommands.Add(DataCommand.Create(context));
+root.Subcommands.Add(RiskCommand.Create(context));
+root.Subcommands.Add(BriefCommand.Create(context));
 root.Subcommands.Add(ServeCommand.Create(context));
 return await root.Parse(args).InvokeAsync();

@@ -8,11 +8,15 @@ namespace Khanij.Analytics.Risk;
 public static class FrameworkPartners
 {
     /// <summary>Links between <paramref name="iso3"/> and each fellow member of every framework it belongs to.</summary>
-    public static IReadOnlyList<PartnerLink> For(string iso3, IEnumerable<Framework> frameworks)
+    /// <param name="iso3">The country.</param>
+    /// <param name="frameworks">The catalogue's frameworks.</param>
+    /// <param name="only">Framework ids to use (e.g. <see cref="RiskParameters.PartnerFrameworks"/>); null for all.</param>
+    public static IReadOnlyList<PartnerLink> For(string iso3, IEnumerable<Framework> frameworks, IReadOnlyCollection<string>? only = null)
     {
         ArgumentNullException.ThrowIfNull(frameworks);
         var links = new List<PartnerLink>();
-        foreach (var f in frameworks.Where(f => f.Members.Contains(iso3, StringComparer.OrdinalIgnoreCase)))
+        foreach (var f in frameworks.Where(f => f.Members.Contains(iso3, StringComparer.OrdinalIgnoreCase)
+            && (only is null || only.Contains(f.Id, StringComparer.OrdinalIgnoreCase))))
         {
             foreach (var other in f.Members.Where(m => !string.Equals(m, iso3, StringComparison.OrdinalIgnoreCase)))
             {

@@ -10,6 +10,8 @@ namespace Khanij.Analytics.Risk;
 /// <param name="RestrictionMeasures">Measures that count as restricting supply of the mineral (a technology export ban does not by default).</param>
 /// <param name="PartnerFactor">Multiplier (0–1) applied to the sourcing-side governance term of a partner country: supply from partners weighs less.
 /// 1 switches partner-awareness off.</param>
+/// <param name="PartnerFrameworks">Frameworks whose co-members count as partners (ids from the catalogue). General forums such as G20 or
+/// BRICS are left out by default because membership there is not a minerals partnership.</param>
 /// <param name="TradeYear">Year of trade data for import-side measures; null means the latest year with data for that mineral and stage.</param>
 /// <param name="ImportanceScenario">IEA demand scenario used for the importance proxy of the criticality matrix (STEPS, APS or NZE).</param>
 /// <param name="ImportanceYear">Year of the IEA projection used for the importance proxy.</param>
@@ -20,12 +22,13 @@ public sealed record RiskParameters(
     IReadOnlyList<string> RestrictionStatuses,
     IReadOnlyList<string> RestrictionMeasures,
     double PartnerFactor,
+    IReadOnlyList<string> PartnerFrameworks,
     int? TradeYear,
     string ImportanceScenario,
     int ImportanceYear)
 {
-    /// <summary>The documented defaults: all six WGI dimensions at the latest year, t = 1.1 for restrictions in force, partner factor 0.8,
-    /// latest trade year, importance from IEA STEPS 2040.</summary>
+    /// <summary>The documented defaults: all six WGI dimensions at the latest year, t = 1.1 for restrictions in force, partner factor 0.8
+    /// with partners from MSP, IPEF, Quad and G7, latest trade year, importance from IEA STEPS 2040.</summary>
     public static RiskParameters Default { get; } = new(
         ["CC", "GE", "PV", "RL", "RQ", "VA"],
         null,
@@ -33,6 +36,7 @@ public sealed record RiskParameters(
         ["in_force"],
         ["export_ban", "export_quota", "export_licensing", "export_suspension", "destination_ban"],
         0.8,
+        ["MSP", "IPEF", "QUAD", "G7"],
         null,
         "STEPS",
         2040);

@@ -1,0 +1,54 @@
+using Khanij.Analytics.Risk;
+using Khanij.Core;
+using Khanij.Core.Catalogue;
+using Khanij.Core.Partners;
+
+namespace Khanij.Cli.Reports;
+
+/// <summary>Builds the brief: for every mineral and stage with supply data, the table for the brief's year (USGS first, then IEA, then
+/// Cheng 2020; the latest earlier year when the year has none), scored for the perspective country and ranked.</summary>
+internal static class BriefBuilder
+{
+    private static readonly string[] SourcePreference = ["usgs", "iea", "cheng2020"];
+
+    public static BriefModel Build(RiskInputs inputs, KhanijCatalogue catalogue, string perspective, int year,
+        IReadOnlyList<PartnerLink> partners, RiskParameters parameters)
+    {
+        var governance = GovernanceIndex.Build(inputs.Governance, parameters.GovernanceIndicators, parameters.GovernanceYear);
+        var tables = SupplyConcentration.ComputeAll(inputs.Supply.Where(f => f.Scenario is null))
+            .Where(t => t.Hhi is not null && t.Key.Year <= year)
+            .ToList();
+        var rows = new List<BriefRow>();
+        foreach (var group in tables.GroupBy(t => (t.Key.MineralId, t.Key.Stage)))
+        {
+            var chosen = Pick(group.ToList(), year);
+            var others = group.Where(t => t.Key.Year == chosen.Key.Year && t.Key.Source != chosen.Key.Source).ToList();
+            var risk = SupplyRisk.ForStage(chosen, governance, inputs.Restrictions, inputs.Trade, partners, perspective, parameters);
+            var restricting = risk.GlobalGovernance.Terms.Where(t => t.RestrictionIds.Count > 0).ToList();
+            rows.Add(new BriefRow(risk, others, restricting.Sum(t => t.Share), [.. restricting.Select(t => t.Iso3)]));
+        }
+        rows = [.. rows.OrderByDescending(r => r.Risk.Score).ThenBy(r => r.MineralId, StringComparer.Ordinal).ThenBy(r => r.Stage)];
+        var matrix = Criticality.Build(rows.Select(r => r.Risk), inputs.Demand, parameters);
+        var withData = rows.Select(r => r.MineralId).ToHashSet(StringComparer.Ordinal);
+        var withoutData = catalogue.Minerals.Where(m => m.India2023 && !withData.Contains(m.Id)).Select(m => m.Id).ToList();
+        var sources = rows.SelectMany(r => r.Table.Sources.Concat(r.Risk.Imports?.Sources ?? []))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return new BriefModel(perspective, catalogue.CountryByIso3(perspective)?.NameEn ?? perspective, year, rows, matrix, parameters,
+            governance.Year, partners.Select(p => p.CountryB == perspective ? p.CountryA : p.CountryB).Distinct(StringComparer.Ordinal).Count(),
+            [.. partners.Select(p => p.Basis).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], withoutData, sources);
+    }
+
+    private static ConcentrationResult Pick(IReadOnlyList<ConcentrationResult> candidates, int year)
+    {
+        var bestYear = candidates.Any(c => c.Key.Year == year) ? year : candidates.Max(c => c.Key.Year);
+        return candidates.Where(c => c.Key.Year == bestYear)
+            .OrderBy(c => Rank(c.Key.Source))
+            .First();
+    }
+
+    private static int Rank(string source)
+    {
+        var i = Array.IndexOf(SourcePreference, source);
+        return i < 0 ? SourcePreference.Length : i;
+    }
+}

@@ -68,6 +68,7 @@ internal static class KhanijWebSetup
         app.MapCountriesApi();
         app.MapSupplyApi();
         app.MapChainApi();
+        app.MapRiskApi();
         return app;
     }
 

@@ -4,17 +4,19 @@ namespace Khanij.Web.Tests;
 public sealed class DashboardTests(DashboardServer server)
 {
     [Fact]
-    public async Task Overview_Loads_DrawsCatalogueChartsWithoutErrors()
+    public async Task Overview_Loads_DrawsRankedExposureAndCriticalityMatrixWithoutErrors()
     {
         // Given
         await using var page = await DashboardPage.OpenAsync(server, "/");
 
         // When
-        var charts = await page.ShouldHaveRenderedChartsAsync(atLeast: 2);
+        var charts = await page.ShouldHaveRenderedChartsAsync(atLeast: 4);
         await page.ScreenshotAsync("overview");
 
         // Then
-        charts.ShouldContain(c => c.Id == "lists-chart" && c.Types.Contains("bar"));
+        charts.ShouldContain(c => c.Id == "risk-chart" && c.Types.Contains("bar") && c.Points >= 10);
+        charts.ShouldContain(c => c.Id == "matrix-chart" && c.Types.Contains("scatter") && c.Points >= 3);
+        (await page.Page.Locator("#risk-table tbody tr").CountAsync()).ShouldBeGreaterThan(10);
         (await page.Page.Locator("#minerals-table tbody tr").CountAsync()).ShouldBeGreaterThan(20);
     }
 
@@ -27,12 +29,12 @@ public sealed class DashboardTests(DashboardServer server)
         // When
         await page.Page.ClickAsync("button[data-lang=hi]");
         await page.Page.WaitForSelectorAsync("body[data-ready]");
-        await page.ShouldHaveRenderedChartsAsync(atLeast: 2);
+        await page.ShouldHaveRenderedChartsAsync(atLeast: 4);
         await page.ScreenshotAsync("overview-hi");
 
         // Then
         (await page.Page.GetAttributeAsync("html", "lang")).ShouldBe("hi");
-        (await page.Page.InnerTextAsync("h1")).ShouldBe("सारांश");
+        (await page.Page.InnerTextAsync("h1")).ShouldStartWith("सारांश · भारत");
         (await page.Page.InnerTextAsync("header nav")).ShouldContain("आपूर्ति शृंखला");
     }
 

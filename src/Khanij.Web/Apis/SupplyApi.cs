@@ -106,7 +106,7 @@ internal static class SupplyApi
         var facts = await data.FactsAsync(cancellationToken);
         var parameters = RiskParameters.Default with { TradeYear = year };
         var restrictions = RestrictionRules.InForce(facts.Restrictions, mineral.Id, s, iso3, parameters);
-        var profile = ImportExposure.Compute(facts.Trade, iso3, mineral.Id, s, FrameworkPartners.For(iso3, catalogue.Frameworks), restrictions,
+        var profile = ImportExposure.Compute(facts.Trade, iso3, mineral.Id, s, FrameworkPartners.For(iso3, catalogue.Frameworks, parameters.PartnerFrameworks), restrictions,
             parameters);
         return TypedResults.Ok(ImportProfileDto.From(profile));
     }

@@ -1,0 +1,109 @@
+using System.ComponentModel;
+using Khanij.Analytics.Risk;
+using Khanij.Core;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Khanij.Web.Apis;
+
+/// <summary>One mineral × stage × year × source row of supply risk for a perspective country. The same fields, names and numbers as a row of
+/// <c>khanij risk --json</c>: shares are fractions 0–1, HHI is on 0–10 000.</summary>
+internal sealed record RiskRowDto(
+    string Mineral, string Stage, int Year, string Source, string? Scenario, string Measure, string Unit, string Basis,
+    double? Hhi, double? HhiAmongNamed, string? Top1Country, double? Top1Share, double? Top3Share, double? CoverageWithoutTop1, int Producers,
+    IReadOnlyDictionary<string, double> Shares, double ResidualShare, string ResidualBasis, double Denominator, double? PublishedTotal,
+    IReadOnlyList<string> Withheld, double HhiWgi, double HhiWgiT, int? WgiYear, IReadOnlyList<string> WgiMissing, double RestrictedShare,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Restrictions, string Country, double SupplyRisk, string SupplyRiskFormula,
+    double? ImportReliance, string ImportRelianceBasis, RiskImportsDto? Imports, RiskProvenanceDto Provenance, IReadOnlyList<string> Notes)
+{
+    public static RiskRowDto From(StageRisk r)
+    {
+        var t = r.Global;
+        var imports = r.Imports is { } i
+            ? new RiskImportsDto(i.Year, i.TotalImports, i.Hhi, Ordered(i.Shares), i.ShareFromPartners, i.ShareFromRestricting, i.HsBasis, i.Notes)
+            : null;
+        var restricted = r.GlobalGovernance.Terms.Where(x => x.RestrictionIds.Count > 0).ToList();
+        return new RiskRowDto(
+            t.Key.MineralId, t.Key.Stage.ToId(), t.Key.Year, t.Key.Source, t.Key.Scenario, t.Measure, t.Unit, t.Basis,
+            t.Hhi, t.HhiAmongNamed, t.Top1Iso3, t.Top1Share, t.Top3Share, t.CoverageWithoutTop1, t.Producers,
+            Ordered(t.Shares), t.ResidualShare, t.ResidualBasis, t.Denominator, t.PublishedTotal, t.Withheld,
+            r.GlobalGovernance.HhiWgi, r.GlobalGovernance.HhiWgiT, r.GlobalGovernance.WgiYear, r.GlobalGovernance.MissingWgi,
+            restricted.Sum(x => x.Share), restricted.ToDictionary(x => x.Iso3, x => x.RestrictionIds, StringComparer.Ordinal),
+            r.Perspective, r.Score, r.Formula, r.ImportReliance, r.ImportRelianceBasis, imports,
+            new RiskProvenanceDto(t.Sources, t.Shares.Where(s => s.Provenance is not null)
+                .ToDictionary(s => s.Iso3, s => $"{s.Provenance!.SourceFile}:{s.Provenance.Line}", StringComparer.Ordinal)),
+            t.Notes);
+    }
+
+    private static Dictionary<string, double> Ordered(IReadOnlyList<CountryShare> shares)
+    {
+        var d = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var s in shares)
+        {
+            d[s.Iso3] = s.Share;
+        }
+        return d;
+    }
+}
+
+/// <summary>Import-side measures of a <see cref="RiskRowDto"/>.</summary>
+internal sealed record RiskImportsDto(
+    int? Year, double TotalT, double? Hhi, IReadOnlyDictionary<string, double> Shares, double ShareFromPartners, double ShareFromRestricting,
+    IReadOnlyDictionary<string, string> HsBasis, IReadOnlyList<string> Notes);
+
+/// <summary>Where a row's numbers come from: files with editions, and each country's source line.</summary>
+internal sealed record RiskProvenanceDto(IReadOnlyList<string> Sources, IReadOnlyDictionary<string, string> Rows);
+
+/// <summary>A mineral's place in the criticality matrix (supply risk against the stated importance proxy).</summary>
+internal sealed record CriticalityDto(string MineralId, double SupplyRisk, string DrivingStage, double? Importance, string ImportanceBasis,
+    double? DemandGrowth)
+{
+    public static CriticalityDto From(CriticalityPoint p) =>
+        new(p.MineralId, p.SupplyRisk, p.DrivingStage.ToId(), p.Importance, p.ImportanceBasis, p.DemandGrowth);
+}
+
+/// <summary>The method parameters in force, so they can be shown beside the results.</summary>
+internal sealed record RiskParametersDto(IReadOnlyList<string> GovernanceIndicators, int? GovernanceYear, double RestrictionFactor,
+    IReadOnlyList<string> RestrictionStatuses, IReadOnlyList<string> RestrictionMeasures, double PartnerFactor, IReadOnlyList<string> PartnerFrameworks,
+    int? TradeYear, string ImportanceScenario, int ImportanceYear)
+{
+    public static RiskParametersDto From(RiskParameters p) => new(p.GovernanceIndicators, p.GovernanceYear, p.RestrictionFactor, p.RestrictionStatuses,
+        p.RestrictionMeasures, p.PartnerFactor, p.PartnerFrameworks, p.TradeYear, p.ImportanceScenario, p.ImportanceYear);
+}
+
+/// <summary>The brief: a country's exposure across every mineral with data, ranked by supply risk, with the criticality matrix.</summary>
+internal sealed record BriefDto(string Perspective, int Year, IReadOnlyList<RiskRowDto> Rows, IReadOnlyList<CriticalityDto> Matrix,
+    string ImportanceStatement, RiskParametersDto Parameters, int? WgiYear, int PartnerCount, IReadOnlyList<string> PartnerBases,
+    IReadOnlyList<string> MineralsWithoutData, IReadOnlyList<string> Sources);
+
+/// <summary>Method parameters of <c>/api/risk</c> and <c>/api/brief</c>; each defaults to <see cref="RiskParameters.Default"/>
+/// (the defaults of <c>khanij risk</c>).</summary>
+internal sealed record RiskQuery
+{
+    [Description("Perspective country (ISO3 or name in English or Hindi); default IND.")]
+    [FromQuery(Name = "country")]
+    public string? Country { get; init; }
+
+    [Description("Factor t (1–10) on the governance term of producers with an export restriction in force; default 1.1.")]
+    [FromQuery(Name = "restriction_factor")]
+    public double? RestrictionFactor { get; init; }
+
+    [Description("Factor (0–1) on the sourcing term of partner countries; 1 switches partner-awareness off; default 0.8.")]
+    [FromQuery(Name = "partner_factor")]
+    public double? PartnerFactor { get; init; }
+
+    [Description("Comma-separated framework ids whose co-members count as partners, or 'none'; default as khanij risk.")]
+    [FromQuery(Name = "partner_frameworks")]
+    public string? PartnerFrameworks { get; init; }
+
+    [Description("WGI year (default: the latest in the store).")]
+    [FromQuery(Name = "wgi_year")]
+    public int? WgiYear { get; init; }
+
+    [Description("Trade year for import measures (default: the latest with data).")]
+    [FromQuery(Name = "trade_year")]
+    public int? TradeYear { get; init; }
+
+    [Description("Also count restrictions whose status is 'suspended' as in force.")]
+    [FromQuery(Name = "count_suspended")]
+    public bool? CountSuspended { get; init; }
+}

@@ -19,5 +19,6 @@ root.Subcommands.Add(CountriesCommand.Create(context));
 root.Subcommands.Add(DataCommand.Create(context));
 root.Subcommands.Add(RiskCommand.Create(context));
 root.Subcommands.Add(BriefCommand.Create(context));
+root.Subcommands.Add(SimulateCommand.Create(context));
 root.Subcommands.Add(ServeCommand.Create(context));
 return await root.Parse(args).InvokeAsync();

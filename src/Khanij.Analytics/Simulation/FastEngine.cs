@@ -1,0 +1,447 @@
+namespace Khanij.Analytics.Simulation;
+
+/// <summary>
+/// The production engine: the model of <see cref="ReferenceEngine"/> on flat arrays, touching only the producers a shock
+/// reaches, with no allocation per run, and runs spread over cores.
+/// </summary>
+/// <remarks>
+/// Parallelism lives here, at the top: <see cref="Run"/> splits the runs into chunks and gives them to
+/// <c>Parallel.For</c>,
+/// each worker with its own scratch buffers. This is the one documented exception to "libraries never start work on other
+/// threads": the partitioning belongs with the buffers, and callers get a plain synchronous call. Pass
+/// <c>maxDegreeOfParallelism: 1</c> to keep it on the calling thread. Results never depend on the thread count: run r's
+/// draws come from (seed, r) alone and its outputs go to row r.
+/// </remarks>
+public sealed class FastEngine : ISimulationEngine
+{
+    private const int ChunkSize = 1024;
+    private readonly int _maxDegreeOfParallelism;
+
+    /// <summary>Creates the engine.</summary>
+    /// <param name="maxDegreeOfParallelism">Most threads to use; −1 (default) lets the runtime decide, 1 runs on the caller's thread.</param>
+    public FastEngine(int maxDegreeOfParallelism = -1)
+    {
+        if (maxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "Use −1 or a positive number.");
+        }
+        _maxDegreeOfParallelism = maxDegreeOfParallelism;
+    }
+
+    /// <inheritdoc/>
+    public string Name => "fast";
+
+    /// <inheritdoc/>
+    public SimulationRuns Run(SimulationModel model, int runs, ulong seed, IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
+        var compiled = new Compiled(model);
+        var result = new SimulationRuns(model.Metrics, runs, seed, Name);
+        var chunks = (runs + ChunkSize - 1) / ChunkSize;
+        var monteCarlo = runs > 1;
+        long done = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        Parallel.For(0, chunks, options, () => new Workspace(compiled), (chunk, _, workspace) =>
+        {
+            var first = chunk * ChunkSize;
+            var last = Math.Min(runs, first + ChunkSize);
+            for (var r = first; r < last; r++)
+            {
+                workspace.Run(seed, r, monteCarlo, result.Row(r));
+            }
+            var total = Interlocked.Add(ref done, last - first);
+            progress?.Report(total);
+            return workspace;
+        }, _ => { });
+        return result;
+    }
+
+    /// <summary>Runs one run on the calling thread into <paramref name="output"/> (for tests and benchmarks).</summary>
+    internal static void RunOne(SimulationModel model, ulong seed, long run, bool monteCarlo, Span<double> output) =>
+        new Workspace(new Compiled(model)).Run(seed, run, monteCarlo, output);
+
+    /// <summary>A network in flat arrays.</summary>
+    private sealed class FlatMineral
+    {
+        public FlatMineral(MineralPlan plan)
+        {
+            var network = plan.Network;
+            N = network.CountryCount;
+            Layers = network.Layers.Count;
+            P = plan.Perspective;
+            Capacity = new double[Layers * N];
+            Volume = new double[Layers * N];
+            Sourcing = new double[Layers * N * N];
+            PerspectiveColumn = new double[Layers * N];
+            Total = new double[Layers];
+            for (var s = 0; s < Layers; s++)
+            {
+                var layer = network.Layers[s];
+                layer.Capacity.CopyTo(Capacity.AsSpan(s * N, N));
+                layer.Sourcing.CopyTo(Sourcing.AsSpan(s * N * N, N * N));
+                Total[s] = layer.TotalCapacity;
+                for (var k = 0; k < N; k++)
+                {
+                    Volume[s * N + k] = network.ReceiverVolume(s, k);
+                    if (P >= 0)
+                    {
+                        PerspectiveColumn[s * N + k] = layer.Share(k, P);
+                    }
+                }
+            }
+            Partner = plan.PartnerMask;
+            Shocks = plan.Shocks;
+            Stockpile = plan.StockpileTonnes;
+            Offset = plan.MetricOffset;
+            SectorShares = plan.SectorShares;
+            GwhPerTonne = plan.GwhPerTonne;
+        }
+
+        public int N { get; }
+        public int Layers { get; }
+        public int P { get; }
+        public double[] Capacity { get; }
+        public double[] Volume { get; }
+        public double[] Sourcing { get; }
+        public double[] PerspectiveColumn { get; }
+        public double[] Total { get; }
+        public bool[] Partner { get; }
+        public PlannedShock[] Shocks { get; }
+        public double Stockpile { get; }
+        public int Offset { get; }
+        public double[] SectorShares { get; }
+        public double[] GwhPerTonne { get; }
+    }
+
+    private sealed class Compiled
+    {
+        public Compiled(SimulationModel model)
+        {
+            Model = model;
+            Minerals = [.. model.Plans.Select(p => new FlatMineral(p))];
+            MaxN = Minerals.Length == 0 ? 0 : Minerals.Max(m => m.N);
+            MaxLayers = Minerals.Length == 0 ? 0 : Minerals.Max(m => m.Layers);
+            MaxShocks = Minerals.Length == 0 ? 0 : Minerals.Max(m => m.Shocks.Length);
+        }
+
+        public SimulationModel Model { get; }
+        public FlatMineral[] Minerals { get; }
+        public int MaxN { get; }
+        public int MaxLayers { get; }
+        public int MaxShocks { get; }
+    }
+
+    /// <summary>Scratch buffers of one worker, sized once.</summary>
+    private sealed class Workspace
+    {
+        private readonly Compiled _c;
+        private readonly SampledShock[] _draws;
+        private readonly double[] _bounds;
+        private readonly int[] _ivShock;
+        private readonly double[] _ivFraction;
+        private readonly double[] _ivStart;
+        private readonly double[] _ivEnd;
+        private readonly bool[] _ivActive;
+        private readonly double[] _remaining;
+        private readonly double[] _loss;
+        private readonly double[] _feed;
+        private readonly double[] _gross;
+        private readonly double[] _banAdd;
+        private readonly int[] _nonZero;
+        private readonly int[] _edgeFrom;
+        private readonly int[] _edgeTo;
+        private readonly double[] _edgeBan;
+        private readonly double[] _worldRate;
+        private readonly double[] _pFraction;
+        private readonly double[] _pRate;
+        private readonly double[] _worldTonnes;
+        private readonly double[] _pFractionMonths;
+        private readonly double[] _pTonnes;
+
+        public Workspace(Compiled compiled)
+        {
+            _c = compiled;
+            var n = compiled.MaxN;
+            var shocks = compiled.MaxShocks;
+            var layers = compiled.MaxLayers;
+            _draws = new SampledShock[compiled.Model.Events.Count];
+            _bounds = new double[2 * shocks + 2];
+            _ivShock = new int[shocks];
+            _ivFraction = new double[shocks];
+            _ivStart = new double[shocks];
+            _ivEnd = new double[shocks];
+            _ivActive = new bool[shocks];
+            _remaining = new double[n];
+            _loss = new double[n];
+            _feed = new double[n];
+            _gross = new double[n];
+            _banAdd = new double[n];
+            _nonZero = new int[n];
+            _edgeFrom = new int[shocks];
+            _edgeTo = new int[shocks];
+            _edgeBan = new double[shocks];
+            _worldRate = new double[layers];
+            _pFraction = new double[layers];
+            _pRate = new double[layers];
+            _worldTonnes = new double[layers];
+            _pFractionMonths = new double[layers];
+            _pTonnes = new double[layers];
+        }
+
+        public void Run(ulong seed, long run, bool monteCarlo, Span<double> output)
+        {
+            ShockSampler.Sample(_c.Model.Events, seed, run, monteCarlo, _draws);
+            foreach (var mineral in _c.Minerals)
+            {
+                Evaluate(mineral, output);
+            }
+        }
+
+        private void Evaluate(FlatMineral m, Span<double> output)
+        {
+            var parameters = _c.Model.Parameters;
+            var horizon = parameters.HorizonMonths;
+            var count = 0;
+            var nb = 0;
+            _bounds[nb++] = 0;
+            _bounds[nb++] = horizon;
+            for (var j = 0; j < m.Shocks.Length; j++)
+            {
+                var draw = _draws[m.Shocks[j].EventIndex];
+                var end = Math.Min(draw.StartMonth + draw.DurationMonths, horizon);
+                if (draw.Occurs && draw.Fraction > 0 && end > draw.StartMonth)
+                {
+                    _ivShock[count] = j;
+                    _ivFraction[count] = draw.Fraction;
+                    _ivStart[count] = draw.StartMonth;
+                    _ivEnd[count] = end;
+                    count++;
+                    _bounds[nb++] = draw.StartMonth;
+                    _bounds[nb++] = end;
+                }
+            }
+            var bounds = _bounds.AsSpan(0, nb);
+            bounds.Sort();
+            var distinct = 1;
+            for (var j = 1; j < nb; j++)
+            {
+                if (bounds[j] != bounds[distinct - 1])
+                {
+                    bounds[distinct++] = bounds[j];
+                }
+            }
+            var layers = m.Layers;
+            Array.Clear(_worldTonnes, 0, layers);
+            Array.Clear(_pFractionMonths, 0, layers);
+            Array.Clear(_pTonnes, 0, layers);
+            var stock = m.Stockpile;
+            var drawn = 0.0;
+            var lastAfterStock = 0.0;
+            for (var j = 0; j + 1 < distinct; j++)
+            {
+                var a = bounds[j];
+                var b = bounds[j + 1];
+                var length = b - a;
+                for (var v = 0; v < count; v++)
+                {
+                    _ivActive[v] = _ivStart[v] <= a && _ivEnd[v] >= b;
+                }
+                Segment(m, parameters, count);
+                for (var s = 0; s < layers; s++)
+                {
+                    _worldTonnes[s] += _worldRate[s] * length / 12;
+                    _pFractionMonths[s] += _pFraction[s] * length;
+                    _pTonnes[s] += _pRate[s] * length / 12;
+                }
+                var need = _pRate[layers - 1] * length / 12;
+                var take = Math.Min(stock, need);
+                stock -= take;
+                drawn += take;
+                lastAfterStock += need - take;
+            }
+
+            var p = m.P;
+            var o = m.Offset;
+            for (var s = 0; s < layers; s++)
+            {
+                var total = m.Total[s];
+                output[o++] = total > 0 ? _worldTonnes[s] / (total * horizon / 12) : 0;
+                output[o++] = _worldTonnes[s];
+                if (p >= 0)
+                {
+                    var volume = m.Volume[s * m.N + p];
+                    var last = s == layers - 1;
+                    output[o++] = last && volume > 0 ? lastAfterStock / (volume * horizon / 12) : _pFractionMonths[s] / horizon;
+                    output[o++] = last ? lastAfterStock : _pTonnes[s];
+                }
+            }
+            if (p >= 0)
+            {
+                output[o++] = drawn;
+            }
+            var worldLast = _worldTonnes[layers - 1];
+            foreach (var share in m.SectorShares)
+            {
+                output[o++] = worldLast * share;
+                if (p >= 0)
+                {
+                    output[o++] = lastAfterStock * share;
+                }
+            }
+            foreach (var gwhPerTonne in m.GwhPerTonne)
+            {
+                output[o++] = worldLast * gwhPerTonne;
+                if (p >= 0)
+                {
+                    output[o++] = lastAfterStock * gwhPerTonne;
+                }
+            }
+        }
+
+        private void Segment(FlatMineral m, SimulationParameters parameters, int count)
+        {
+            var n = m.N;
+            var p = m.P;
+            var spareFraction = parameters.SpareCapacity;
+            for (var s = 0; s < m.Layers; s++)
+            {
+                var capacity = m.Capacity.AsSpan(s * n, n);
+                var volume = m.Volume.AsSpan(s * n, n);
+                var isLast = s == m.Layers - 1;
+                _remaining.AsSpan(0, n).Fill(1.0);
+                var edges = 0;
+                for (var v = 0; v < count; v++)
+                {
+                    if (!_ivActive[v])
+                    {
+                        continue;
+                    }
+                    var shock = m.Shocks[_ivShock[v]];
+                    if (shock.Layer != s)
+                    {
+                        continue;
+                    }
+                    if (shock.Kind != ShockKind.DestinationBan)
+                    {
+                        _remaining[shock.Country] *= 1 - _ivFraction[v];
+                        continue;
+                    }
+                    var e = 0;
+                    while (e < edges && (_edgeFrom[e] != shock.Country || _edgeTo[e] != shock.Target))
+                    {
+                        e++;
+                    }
+                    if (e == edges)
+                    {
+                        _edgeFrom[e] = shock.Country;
+                        _edgeTo[e] = shock.Target;
+                        _edgeBan[e] = 0;
+                        edges++;
+                    }
+                    _edgeBan[e] = 1 - (1 - _edgeBan[e]) * (1 - _ivFraction[v]);
+                }
+
+                var producerLoss = 0.0;
+                var spare = 0.0;
+                var partnerSpare = 0.0;
+                var nonZero = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    var cut = 1 - _remaining[i];
+                    var loss = s == 0 ? cut : 1 - (1 - cut) * (1 - _feed[i]);
+                    _loss[i] = loss;
+                    producerLoss += capacity[i] * loss;
+                    if (loss == 0)
+                    {
+                        spare += spareFraction * capacity[i];
+                        if (m.Partner[i])
+                        {
+                            partnerSpare += spareFraction * capacity[i];
+                        }
+                    }
+                    else
+                    {
+                        _nonZero[nonZero++] = i;
+                    }
+                }
+
+                var banAdd = _banAdd.AsSpan(0, n);
+                banAdd.Clear();
+                for (var e = 0; e < edges; e++)
+                {
+                    var i = _edgeFrom[e];
+                    var k = _edgeTo[e];
+                    banAdd[k] += m.Sourcing[s * n * n + i * n + k] * (1 - _loss[i]) * _edgeBan[e];
+                }
+                var banLoss = 0.0;
+                if (edges > 0)
+                {
+                    for (var k = 0; k < n; k++)
+                    {
+                        banLoss += volume[k] * banAdd[k];
+                    }
+                }
+                var demand = producerLoss + banLoss;
+
+                var grossP = 0.0;
+                if (!isLast)
+                {
+                    var gross = _gross.AsSpan(0, n);
+                    gross.Clear();
+                    for (var z = 0; z < nonZero; z++)
+                    {
+                        var i = _nonZero[z];
+                        var loss = _loss[i];
+                        var row = m.Sourcing.AsSpan(s * n * n + i * n, n);
+                        for (var k = 0; k < n; k++)
+                        {
+                            gross[k] += row[k] * loss;
+                        }
+                    }
+                    for (var k = 0; k < n; k++)
+                    {
+                        gross[k] += banAdd[k];
+                    }
+                    if (p >= 0)
+                    {
+                        grossP = gross[p];
+                    }
+                }
+                else if (p >= 0)
+                {
+                    var column = m.PerspectiveColumn.AsSpan(s * n, n);
+                    for (var z = 0; z < nonZero; z++)
+                    {
+                        var i = _nonZero[z];
+                        grossP += column[i] * _loss[i];
+                    }
+                    grossP += banAdd[p];
+                }
+
+                var pVolume = p >= 0 ? volume[p] : 0;
+                var pLoss = p >= 0 ? pVolume * grossP : 0;
+                var pRefill = parameters.PartnerPriority && p >= 0 ? Math.Min(Math.Min(pLoss, partnerSpare), demand) : 0;
+                var restDemand = demand - pRefill;
+                var restRefill = Math.Min(restDemand, spare - pRefill);
+                var keep = restDemand > 0 ? (restDemand - restRefill) / restDemand : 1;
+                _worldRate[s] = demand > 0 ? (restDemand - restRefill) * producerLoss / demand : 0;
+                var pNet = p < 0 ? 0 : pVolume > 0 ? (pLoss - pRefill) * keep / pVolume : grossP * keep;
+                _pFraction[s] = pNet;
+                _pRate[s] = p >= 0 ? pVolume * pNet : 0;
+                if (!isLast)
+                {
+                    for (var k = 0; k < n; k++)
+                    {
+                        _feed[k] = _gross[k] * keep;
+                    }
+                    if (p >= 0)
+                    {
+                        _feed[p] = pNet;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -11,8 +11,11 @@ using Scalar.AspNetCore;
 
 namespace Khanij.Web;
 
-/// <summary>Wires the API, its OpenAPI description and the dashboard into a web host. Used by <c>Program</c> and by <c>khanij serve</c>.</summary>
-internal static class KhanijWebSetup
+/// <summary>Wires the API, its OpenAPI description and the dashboard into a web host. Used by <c>Program</c> and by <c>khanij serve</c>
+/// (the only public surface of this assembly).</summary>
+#pragma warning disable CA1515 // public: `khanij serve` hosts the web app in-process
+public static class KhanijWebSetup
+#pragma warning restore CA1515
 {
     /// <summary>Largest request body accepted (bytes); larger ones get 413. Ingested texts are far smaller.</summary>
     public const long MaxRequestBodyBytes = 512 * 1024;
@@ -23,6 +26,7 @@ internal static class KhanijWebSetup
     /// <summary>Registers the services the API and dashboard need.</summary>
     public static WebApplicationBuilder AddKhanijWeb(this WebApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
@@ -45,9 +49,18 @@ internal static class KhanijWebSetup
         return builder;
     }
 
+    /// <summary>Opens (on first use: creates and imports) the store and loads the data pack's facts, so the first request is not slow.</summary>
+    /// <exception cref="ImportFailedException">The data pack has errors; nothing was imported.</exception>
+    public static async Task WarmUpAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await app.Services.GetRequiredService<KhanijData>().FactsAsync(cancellationToken);
+    }
+
     /// <summary>Maps the API groups, the OpenAPI document, the API reference page and the dashboard.</summary>
     public static WebApplication MapKhanijWeb(this WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(async (context, next) =>
@@ -69,11 +82,12 @@ internal static class KhanijWebSetup
         app.MapSupplyApi();
         app.MapChainApi();
         app.MapRiskApi();
+        app.MapSimulateApi();
         return app;
     }
 
     /// <summary>The API's JSON conventions: snake_case names and enum values, Devanagari kept readable.</summary>
-    public static void Configure(JsonSerializerOptions options)
+    internal static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;

@@ -173,4 +173,59 @@ public sealed class ApiTests(KhanijWebFactory factory) : IClassFixture<KhanijWeb
         (await echarts.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Length.ShouldBeGreaterThan(500_000);
         world.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Simulate_BadFraction_Returns400NamingTheFieldWithLineAndColumn()
+    {
+        // Given
+        var client = factory.CreateClient();
+        const string scenario = """
+            {
+              "name": "bad",
+              "shocks": [ { "kind": "cut", "country": "COD", "minerals": ["cobalt"], "stage": "mining", "fraction": 1.7, "duration_months": 6 } ]
+            }
+            """;
+
+        // When
+        var response = await client.PostAsync("/api/simulate", new StringContent(scenario, System.Text.Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+        // Then
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        var errors = problem.GetProperty("errors");
+        var field = errors.EnumerateObject().Single();
+        field.Name.ShouldContain("fraction");
+        field.Value[0].GetString()!.ShouldContain("line 3");
+    }
+
+    [Fact]
+    public async Task Simulate_SameScenarioAndSeed_IsReproducible()
+    {
+        // Given
+        var client = factory.CreateClient();
+        const string scenario = """
+            {"name": "repro", "perspective": "IND", "runs": 3000, "seed": 7, "shocks": [
+              {"kind": "cut", "country": "COD", "minerals": ["cobalt"], "stage": "mining",
+               "fraction": {"dist": "triangular", "min": 0.2, "mode": 0.5, "max": 0.9}, "duration_months": 6}]}
+            """;
+
+        // When
+        async Task<JsonElement> RunAsync()
+        {
+            var response = await client.PostAsync("/api/simulate", new StringContent(scenario, System.Text.Encoding.UTF8, "application/json"),
+                TestContext.Current.CancellationToken);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        }
+        var first = await RunAsync();
+        var second = await RunAsync();
+
+        // Then
+        var stage = first.GetProperty("report").GetProperty("minerals")[0].GetProperty("stages")[0];
+        stage.GetProperty("world_shortfall_fraction").GetDouble().ShouldBeGreaterThan(0);
+        JsonElement.DeepEquals(first.GetProperty("report").GetProperty("minerals"), second.GetProperty("report").GetProperty("minerals")).ShouldBeTrue();
+        JsonElement.DeepEquals(first.GetProperty("histograms"), second.GetProperty("histograms")).ShouldBeTrue();
+        first.GetProperty("histograms").EnumerateArray().ShouldAllBe(h => h.GetProperty("bins").EnumerateArray().Sum(b => b.GetProperty("count").GetInt32()) == 3000);
+    }
 }

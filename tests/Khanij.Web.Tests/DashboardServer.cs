@@ -46,7 +46,7 @@ public sealed class DashboardServer : IAsyncLifetime
         _app.MapKhanijWeb();
         await _app.StartAsync(TestContext.Current.CancellationToken);
         // Import the data pack into this server's store now, so no page waits for it.
-        await _app.Services.GetRequiredService<Services.KhanijData>().FactsAsync(TestContext.Current.CancellationToken);
+        await _app.WarmUpAsync(TestContext.Current.CancellationToken);
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
         if (File.Exists(ChromiumPath))

@@ -105,4 +105,28 @@ public sealed class DashboardTests(DashboardServer server)
         sankey.Points.ShouldBeGreaterThan(50);
         (await page.Page.InputValueAsync("#mineral")).ShouldBe("cobalt");
     }
+
+    [Fact]
+    public async Task ScenarioPage_QuickShock_RunsMonteCarloAndDrawsShortfallsAndDistribution()
+    {
+        // Given
+        await using var page = await DashboardPage.OpenAsync(server, "/scenario.html");
+        await page.ShouldHaveRenderedChartsAsync(atLeast: 3, allowEmpty: true);   // the bundled example ran on load
+
+        // When
+        await page.Page.SelectOptionAsync("#q-country", "COD");
+        await page.Page.SelectOptionAsync("#q-mineral", "cobalt");
+        await page.Page.SelectOptionAsync("#q-stage", "mining");
+        await page.Page.FillAsync("#q-runs", "5000");
+        await page.Page.ClickAsync("#q-build");
+        await page.Page.WaitForSelectorAsync("body[data-ready]");
+
+        // Then
+        var charts = await page.ShouldHaveRenderedChartsAsync(atLeast: 3, allowEmpty: true);
+        charts.Single(c => c.Id == "mc-chart").Points.ShouldBeGreaterThan(5);
+        (await page.Page.InputValueAsync("#scenario")).ShouldContain("\"COD\"");
+        (await page.Page.InnerTextAsync("#shortfall-note")).ShouldContain("5,000");
+        (await page.Page.InnerTextAsync("h1")).ShouldContain("COD cuts cobalt");
+        await page.ScreenshotAsync("scenario-cobalt");
+    }
 }

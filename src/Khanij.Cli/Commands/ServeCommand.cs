@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Net;
 using Khanij.Data;
 using Khanij.Web;
-using Khanij.Web.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -51,7 +50,7 @@ internal static class ServeCommand
             }
             try
             {
-                await app.Services.GetRequiredService<KhanijData>().FactsAsync(cancellationToken);
+                await app.WarmUpAsync(cancellationToken);
             }
             catch (ImportFailedException e)
             {

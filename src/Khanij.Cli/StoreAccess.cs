@@ -18,7 +18,7 @@ internal static class StoreAccess
         context.Error.WriteLine($"khanij: creating the store {path} from the data pack in {context.DataDir} …");
         try
         {
-            return await WithProgressAsync(context, "Importing the data pack",
+            return await WithProgressAsync(context, "Importing",
                 progress => KhanijStore.OpenAsync(path, context.DataDir, progress, cancellationToken));
         }
         catch (ImportFailedException e)
@@ -27,9 +27,16 @@ internal static class StoreAccess
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> under a Spectre progress bar fed by its <see cref="ImportProgress"/> reports.</summary>
-    public static async Task<T> WithProgressAsync<T>(CliContext context, string title, Func<IProgress<ImportProgress>, Task<T>> work) =>
-        await context.Console.Progress()
+    /// <summary>Runs <paramref name="work"/> under a Spectre progress bar fed by its <see cref="ImportProgress"/> reports. The bar goes to
+    /// stderr, so stdout stays clean for --json; when stderr is not a terminal there is no bar at all.</summary>
+    public static async Task<T> WithProgressAsync<T>(CliContext context, string title, Func<IProgress<ImportProgress>, Task<T>> work)
+    {
+        if (Console.IsErrorRedirected)
+        {
+            return await work(new Progress<ImportProgress>());
+        }
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
+        return await console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async ctx =>
@@ -40,6 +47,7 @@ internal static class StoreAccess
                 task.Value = task.MaxValue;
                 return result;
             });
+    }
 
     public static string FormatErrors(IReadOnlyList<ImportError> errors, string consequence) =>
         $"the data pack has {errors.Count} error{(errors.Count == 1 ? "" : "s")}; {consequence}:\n"
@@ -52,7 +60,8 @@ internal static class StoreAccess
         {
             task.MaxValue = value.Total;
             task.Value = value.Done;
-            task.Description = $"{title}: {value.Step}".EscapeMarkup();
+            var step = value.Step.Length > 44 ? value.Step[..43] + "…" : value.Step;
+            task.Description = $"{title}: {step}".EscapeMarkup();
         }
     }
 }

@@ -106,6 +106,16 @@ public sealed partial class KhanijStore
                 r.GetString(6), r.GetString(7), NullableString(r, 8), NullableString(r, 9), r.GetDouble(10), ReadProvenance(r, 11)),
             cancellationToken);
 
+    /// <summary>Concentration figures as published (the IEA's top-3 shares), optionally for one mineral; for checking computed shares.</summary>
+    public Task<IReadOnlyList<PublishedShare>> GetPublishedSharesAsync(string? mineralId = null, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT source, mineral_id, stage, year, scenario, measure, value, " + ProvenanceColumns + " FROM published_shares",
+            [("mineral_id", mineralId)],
+            "source, mineral_id, stage, year",
+            r => new PublishedShare(r.GetString(0), r.GetString(1), ParseStage(r.GetString(2)), r.GetInt32(3), NullableString(r, 4), r.GetString(5),
+                r.GetDouble(6), ReadProvenance(r, 7)),
+            cancellationToken);
+
     /// <summary>The files of the pack as imported, with edition, licence and row counts.</summary>
     public Task<IReadOnlyList<StoreSource>> GetSourcesAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(

@@ -73,6 +73,31 @@ public sealed partial class KhanijStore
         return new ImportResult([], await GetCountsAsync(cancellationToken));
     }
 
+    /// <summary>Files of the pack in <paramref name="dataDir"/> that differ from what the store imported (changed, missing, or new
+    /// top-level data files), so callers can say the store is out of date. Empty when the store matches.</summary>
+    public async Task<IReadOnlyList<string>> FindChangedSourcesAsync(string dataDir, CancellationToken cancellationToken = default)
+    {
+        var imported = (await GetSourcesAsync(cancellationToken)).ToDictionary(s => s.File, s => s.Sha256, StringComparer.Ordinal);
+        var changed = new List<string>();
+        foreach (var (file, sha) in imported)
+        {
+            var path = Path.Combine(dataDir, file);
+            if (!File.Exists(path))
+            {
+                changed.Add(file + " (missing)");
+                continue;
+            }
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            if (!string.Equals(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), sha, StringComparison.Ordinal))
+            {
+                changed.Add(file);
+            }
+        }
+        changed.AddRange(Directory.EnumerateFiles(dataDir, "*.csv").Concat(Directory.EnumerateFiles(dataDir, "*.json"))
+            .Select(Path.GetFileName).OfType<string>().Where(f => !imported.ContainsKey(f)).Order(StringComparer.Ordinal).Select(f => f + " (new)"));
+        return changed;
+    }
+
     /// <summary>An open connection to the store, for components that keep tables of their own. The caller disposes it.</summary>
     public async Task<DuckDBConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
@@ -86,6 +111,12 @@ public sealed partial class KhanijStore
         {
             await connection.OpenAsync(cancellationToken);
             return connection;
+        }
+        catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        {
+            await connection.DisposeAsync();
+            throw new StoreUnavailableException(
+                $"The store {DbPath} is in use by another process ({e.Message}). Stop that process (e.g. 'khanij serve'), or pass --db to use another file.", e);
         }
         catch
         {

@@ -38,7 +38,7 @@ internal static class DataCommand
             }
             var path = CliContext.ResolveDbPath(parse.GetValue(GlobalOptions.Db));
             var store = KhanijStore.At(path);
-            var result = await StoreAccess.WithProgressAsync(context, "Importing " + dataDir, progress => store.ImportAsync(dataDir, progress, ct));
+            var result = await StoreAccess.WithProgressAsync(context, "Importing", progress => store.ImportAsync(dataDir, progress, ct));
             if (!result.Succeeded)
             {
                 context.Error.WriteLine("error: " + StoreAccess.FormatErrors(result.Errors, $"the store {path} was not changed"));
@@ -66,27 +66,40 @@ internal static class DataCommand
             var counts = await store.GetCountsAsync(ct);
             var sources = await store.GetSourcesAsync(ct);
             var info = await store.GetInfoAsync(ct);
+            var changed = await store.FindChangedSourcesAsync(context.DataDir, ct);
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(CliJson.Serialize(new { store = store.DbPath, info, counts, sources }));
+                context.Out.WriteLine(CliJson.Serialize(new { store = store.DbPath, info, counts, sources, pack_changed_since_import = changed }));
                 return ExitCodes.Ok;
             }
             context.Console.MarkupLine($"Store [blue]{store.DbPath.EscapeMarkup()}[/] (schema {info.GetValueOrDefault("schema_version", "?")}, "
                 + $"imported {info.GetValueOrDefault("imported_at_utc", "?")} from {info.GetValueOrDefault("data_dir", "?").EscapeMarkup()})");
             WriteCounts(context, counts);
-            var table = new Table().AddColumns("file", "publisher", "edition", "licence", "rows", "imported", "excluded");
+            var table = new Table().AddColumns("file", "edition / vintage", "licence")
+                .AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("imported").RightAligned())
+                .AddColumn(new TableColumn("excluded").RightAligned());
             foreach (var s in sources)
             {
-                table.AddRow(s.File.EscapeMarkup(), s.Publisher.EscapeMarkup(), s.Edition.EscapeMarkup(), s.Licence.EscapeMarkup(),
-                    s.FileRows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
-                    s.ImportedRows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
-                    s.ExcludedRows == 0 ? "" : $"{s.ExcludedRows:N0}: {s.Exclusions}".EscapeMarkup());
+                table.AddRow(s.File.EscapeMarkup(), s.Edition.EscapeMarkup(), s.Licence.EscapeMarkup(), N(s.FileRows), N(s.ImportedRows),
+                    s.ExcludedRows == 0 ? "" : N(s.ExcludedRows));
             }
             context.Console.Write(table);
+            foreach (var s in sources.Where(s => s.ExcludedRows > 0))
+            {
+                context.Console.MarkupLine($"[grey]excluded from {s.File.EscapeMarkup()}: {N(s.ExcludedRows)} rows, {s.Exclusions.EscapeMarkup()}[/]");
+            }
+            context.Console.MarkupLine("[grey]Publishers, caveats and units: data/SOURCES.md. Schema and import rules: docs/data.md.[/]");
+            if (changed.Count > 0)
+            {
+                context.Console.MarkupLine($"[yellow]The data pack in {context.DataDir.EscapeMarkup()} differs from what this store imported "
+                    + $"({string.Join(", ", changed).EscapeMarkup()}). Run 'khanij data import' to refresh it.[/]");
+            }
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static string N(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void WriteCounts(CliContext context, IReadOnlyDictionary<string, long> counts)
     {

@@ -24,7 +24,7 @@ internal sealed partial class PackReader
     private static readonly Dictionary<string, string> IeaBasis = new(StringComparer.Ordinal)
     {
         ["Copper"] = "Cu content", ["Cobalt"] = "Co content", ["Lithium"] = "Li content", ["Nickel"] = "Ni content",
-        ["Graphite"] = "graphite (natural and synthetic, as reported by the IEA)", ["Rare Earth Elements"] = "magnet rare earth elements",
+        ["Graphite"] = "graphite (as reported by the IEA)", ["Rare Earth Elements"] = "magnet rare earth elements",
     };
     private static readonly Dictionary<string, string> BuschBasis = new(StringComparer.Ordinal)
     {

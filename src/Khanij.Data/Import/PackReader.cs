@@ -56,7 +56,34 @@ internal sealed partial class PackReader
             step?.Invoke(name);
             run();
         }
+        reader.CountImportedRows();
         return (reader._data, reader._errors.All);
+    }
+
+    /// <summary>Sets each source's imported-row count from what was actually added (distinct source lines across all tables), so the
+    /// count in <c>sources</c> cannot drift from the tables.</summary>
+    private void CountImportedRows()
+    {
+        var lines = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        foreach (var (name, columns) in Schema.Tables)
+        {
+            var names = columns.Split(',').Select(c => c.Trim().Split(' ')[0]).ToList();
+            int file = names.IndexOf("src_file"), line = names.IndexOf("src_line");
+            if (file < 0 || line < 0)
+            {
+                continue;
+            }
+            foreach (var row in _data.Tables[name])
+            {
+                var set = lines.TryGetValue((string)row[file]!, out var s) ? s : lines[(string)row[file]!] = [];
+                set.Add((int)row[line]!);
+            }
+        }
+        for (var i = 0; i < _data.Sources.Count; i++)
+        {
+            var source = _data.Sources[i];
+            _data.Sources[i] = source with { ImportedRows = lines.GetValueOrDefault(source.File)?.Count ?? 0 };
+        }
     }
 
     private SourceTable? Open(string file, params string[] columns) => SourceTable.Read(_dataDir, file, _errors, columns);

@@ -49,6 +49,8 @@ internal static class PackWriter
             transaction.Rollback();
             throw;
         }
+        // Fold the write-ahead log into the file now, so that the .duckdb file alone holds the import (copies, backups).
+        Execute(connection, "CHECKPOINT");
     }
 
     private static void Append(DuckDBConnection connection, string table, List<object?[]> rows)

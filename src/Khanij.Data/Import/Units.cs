@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Khanij.Data.Import;
 
 /// <summary>Normalises source units to tonnes: the factor to multiply by and what the tonnes are of.</summary>
@@ -38,15 +40,12 @@ internal static class Units
         return Factors.TryGetValue(head.Trim(), out factor);
     }
 
-    /// <summary>Multiplies and rounds away binary noise (e.g. 1.1 × 1000), keeping 12 significant digits.</summary>
+    /// <summary>Multiplies and rounds away binary noise (e.g. 1.1 × 1000), keeping 15 significant digits.</summary>
     public static double Scale(double value, double factor)
     {
         var scaled = value * factor;
-        if (scaled == 0 || factor == 1)
-        {
-            return scaled;
-        }
-        var digits = 12 - (int)Math.Floor(Math.Log10(Math.Abs(scaled))) - 1;
-        return digits is >= 0 and <= 15 ? Math.Round(scaled, digits) : scaled;
+        return factor == 1 || !double.IsFinite(scaled)
+            ? scaled
+            : double.Parse(scaled.ToString("G15", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 }

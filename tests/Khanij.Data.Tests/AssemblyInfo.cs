@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(Khanij.Data.Tests.PackStoreFixture))]

@@ -43,7 +43,7 @@ public static class Criticality
         var clean = Pick("Total clean technologies", parameters.ImportanceScenario, parameters.ImportanceYear);
         if (total is not { } t || clean is not { } c || t <= 0)
         {
-            return (null, $"not in data: no IEA demand for {mineralId} ({parameters.ImportanceScenario} {parameters.ImportanceYear})", null);
+            return (null, $"not in data: no IEA total and clean-technology demand for {mineralId} ({parameters.ImportanceScenario} {parameters.ImportanceYear})", null);
         }
         var baseTotal = Pick("Total demand", "Historical", 2024);
         double? growth = baseTotal is > 0 ? t / baseTotal.Value : null;

@@ -80,6 +80,7 @@ public static class ImportExposure
 
         var byPartner = chosen.GroupBy(c => c.Partner, StringComparer.Ordinal)
             .Select(g => (Iso3: g.Key, Quantity: g.Sum(c => c.Quantity), Rows: g.Select(c => c.Row).ToList()))
+            .Where(p => p.Quantity > 0)
             .OrderByDescending(p => p.Quantity).ThenBy(p => p.Iso3, StringComparer.Ordinal).ToList();
         var shareValues = Concentration.Shares([.. byPartner.Select(p => p.Quantity)]);
         var shares = byPartner.Select((p, i) => new CountryShare(p.Iso3, p.Quantity, shareValues[i], p.Rows.Count == 1 ? p.Rows[0].Provenance : null)).ToList();

@@ -37,7 +37,7 @@ public static class SupplyConcentration
         var key = new SupplyKey(first.Source, first.MineralId, first.Stage, first.Year, first.Scenario);
         foreach (var f in facts)
         {
-            if (new SupplyKey(f.Source, f.MineralId, f.Stage, f.Year, f.Scenario) != key)
+            if (f.Source != key.Source || f.MineralId != key.MineralId || f.Stage != key.Stage || f.Year != key.Year || f.Scenario != key.Scenario)
             {
                 throw new ArgumentException(
                     $"Rows of different tables mixed: expected {Describe(key)}, found {f.Source}/{f.MineralId}/{f.Stage.ToId()}/{f.Year} "
@@ -90,10 +90,10 @@ public static class SupplyConcentration
             residualBasis = "none";
         }
         var denominator = named + residual;
-        if (published is { } p2 && denominator > 0 && Math.Abs(p2 - denominator) / denominator > 0.05)
+        if (published is { } p2 && denominator > 0 && Math.Abs(p2 - denominator) / denominator > 0.001)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Listed rows sum to {denominator:G6} while the published total is {p2:G6}; shares use the sum of the rows."));
+                $"Listed rows sum to {denominator:G6} while the published total is {p2:G6}; shares use the sum of the rows (a published total may be rounded)."));
         }
         if (withheld.Count > 0)
         {
@@ -111,7 +111,7 @@ public static class SupplyConcentration
             .ToList();
         var shareValues = Concentration.Shares([.. ordered.Select(c => c.Value.Value)], residual);
         var shares = ordered.Select((c, i) => new CountryShare(c.Key, c.Value.Value, shareValues[i], c.Value.Provenance)).ToList();
-        var sources = facts.Select(f => $"{f.Provenance.SourceFile} ({f.Provenance.Edition})").Distinct(StringComparer.Ordinal).ToList();
+        var sources = facts.Select(f => (f.Provenance.SourceFile, f.Provenance.Edition)).Distinct().Select(p => $"{p.SourceFile} ({p.Edition})").ToList();
 
         if (denominator <= 0)
         {

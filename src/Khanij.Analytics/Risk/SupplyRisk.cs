@@ -89,7 +89,7 @@ public static class SupplyRisk
         var own = global.Shares.FirstOrDefault(s => s.Iso3 == perspective);
         if (own is { Value: > 0 })
         {
-            return (null, $"not computed: {perspective} produces {own.Value.ToString("G4", CultureInfo.InvariantCulture)} {global.Unit} "
+            return (null, $"not computed: {perspective} produces {own.Value.ToString("#,0", CultureInfo.InvariantCulture)} {global.Unit} "
                 + $"({global.Basis}) while trade is in gross tonnes of product; the two are not comparable");
         }
         var listed = own is null ? "is not a listed producer (any output would sit in the unattributed residual)" : "is listed with zero production";

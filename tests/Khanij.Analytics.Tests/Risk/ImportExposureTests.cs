@@ -20,7 +20,7 @@ public sealed class ImportExposureTests
         var flows = new[]
         {
             Flow("810520", "IND", "COD", "import", 60), Flow("810520", "IND", "AUS", "import", 40),
-            Flow("810520", "COD", "IND", "export", 70),
+            Flow("810520", "COD", "IND", "export", 70), Flow("810520", "IND", "FRA", "import", 0),
         };
 
         // When

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json;
+using Khanij.Core.Text;
+using Khanij.Testing;
+
+namespace Khanij.Cli.Tests.Risk;
+
+public sealed class RiskCommandTests(StoreFixture store) : IClassFixture<StoreFixture>
+{
+    [Fact]
+    public async Task Risk_RareEarthMiningUsgs2024Json_GivesChinaShareAndHhiAsComputedByHandFromTheCsv()
+    {
+        // Given: the USGS MCS 2026 file read directly; denominator = all country values + the 'Other' row
+        const string file = "usgs_mcs2026_world_production_reserves.csv";
+        var csv = Csv.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Data, file), TestContext.Current.CancellationToken), file);
+        int c = csv.IndexOf("commodity"), m = csv.IndexOf("measure"), y = csv.IndexOf("year"), rt = csv.IndexOf("row_type"),
+            iso = csv.IndexOf("iso3"), v = csv.IndexOf("value");
+        var rows = csv.Rows.Where(r => r[c] == "Rare earths" && r[m] == "mine production" && r[y] == "2024").ToList();
+        var countries = rows.Where(r => r[rt] == "country" && r[v].Length > 0)
+            .ToDictionary(r => r[iso], r => double.Parse(r[v], CultureInfo.InvariantCulture));
+        var denominator = countries.Values.Sum() + rows.Where(r => r[rt] == "other").Sum(r => double.Parse(r[v], CultureInfo.InvariantCulture));
+        var chinaShare = countries["CHN"] / denominator;
+        var hhi = countries.Values.Sum(x => Math.Pow(100 * x / denominator, 2));
+
+        // When
+        var (exit, output, _, error) = await store.RunAsync("risk", "--mineral", "rare_earths", "--stage", "mining", "--year", "2024", "--source", "usgs", "--json");
+
+        // Then
+        exit.ShouldBe(0, error);
+        using var doc = JsonDocument.Parse(output);
+        var row = doc.RootElement.EnumerateArray().ShouldHaveSingleItem();
+        row.GetProperty("mineral").GetString().ShouldBe("rare_earths");
+        row.GetProperty("stage").GetString().ShouldBe("mining");
+        row.GetProperty("year").GetInt32().ShouldBe(2024);
+        row.GetProperty("source").GetString().ShouldBe("usgs");
+        row.GetProperty("top1_country").GetString().ShouldBe("CHN");
+        row.GetProperty("top1_share").GetDouble().ShouldBe(chinaShare, 1e-12);
+        row.GetProperty("shares").GetProperty("CHN").GetDouble().ShouldBe(chinaShare, 1e-12);
+        row.GetProperty("hhi").GetDouble().ShouldBe(hhi, 1e-9);
+        row.GetProperty("coverage_without_top1").GetDouble().ShouldBe(1 - chinaShare, 1e-12);
+        var shareSum = row.GetProperty("shares").EnumerateObject().Sum(p => p.Value.GetDouble()) + row.GetProperty("residual_share").GetDouble();
+        shareSum.ShouldBe(1, 1e-12);
+        row.GetProperty("provenance").GetProperty("sources")[0].GetString()!.ShouldStartWith(file);
+    }
+
+    [Fact]
+    public async Task Risk_UnknownMineral_ExitsOneAndNamesWhatWasExpected()
+    {
+        // When
+        var (exit, _, _, error) = await store.RunAsync("risk", "--mineral", "unobtainium");
+
+        // Then
+        exit.ShouldBe(1);
+        error.ShouldContain("'--mineral unobtainium' is not in the catalogue");
+    }
+
+    [Fact]
+    public async Task Risk_YearWithoutData_ListsTheAvailableTables()
+    {
+        // When
+        var (exit, _, _, error) = await store.RunAsync("risk", "--mineral", "rare_earths", "--year", "2031", "--source", "usgs");
+
+        // Then
+        exit.ShouldBe(1);
+        error.ShouldContain("usgs/mining/2024");
+    }
+
+    [Fact]
+    public async Task Risk_UnknownPartnerFramework_ExitsOne()
+    {
+        // When
+        var (exit, _, _, error) = await store.RunAsync("risk", "--mineral", "lithium", "--partner-frameworks", "NOPE");
+
+        // Then
+        exit.ShouldBe(1);
+        error.ShouldContain("unknown framework(s) NOPE");
+    }
+
+    [Fact]
+    public async Task Brief_DefaultIndia_PrintsRankedBriefAndWritesBothReportsWithCharts()
+    {
+        // Given
+        var outDir = Path.Combine(store.Directory, "brief");
+
+        // When
+        var (exit, _, screen, error) = await store.RunAsync("brief", "--out", outDir);
+        var (jsonExit, json, _, _) = await store.RunAsync("brief", "--out", outDir, "--json");
+
+        // Then
+        exit.ShouldBe(0, error);
+        screen.ShouldContain("Key findings");
+        screen.ShouldContain("Ranked exposure");
+        var html = await File.ReadAllTextAsync(Path.Combine(outDir, "report.html"), TestContext.Current.CancellationToken);
+        var md = await File.ReadAllTextAsync(Path.Combine(outDir, "report.md"), TestContext.Current.CancellationToken);
+        CountOf(html, "data:image/svg+xml;base64,").ShouldBe(3);
+        html.ShouldNotContain("src=\"charts/");
+        CountOf(md, "](charts/").ShouldBe(3);
+        foreach (var stem in new[] { "concentration_by_mineral_stage", "criticality_matrix", "top_supplier_shares" })
+        {
+            new FileInfo(Path.Combine(outDir, "charts", stem + ".png")).Length.ShouldBeGreaterThan(5_000);
+        }
+        jsonExit.ShouldBe(0);
+        using var doc = JsonDocument.Parse(json);
+        var scores = doc.RootElement.EnumerateArray().Select(r => r.GetProperty("supply_risk").GetDouble()).ToList();
+        scores.Count.ShouldBeGreaterThan(10);
+        scores.ShouldBe(scores.OrderByDescending(s => s).ToList());
+        doc.RootElement.EnumerateArray().ShouldContain(r => r.GetProperty("mineral").GetString() == "rare_earths");
+    }
+
+    private static int CountOf(string text, string what)
+    {
+        var n = 0;
+        for (var i = text.IndexOf(what, StringComparison.Ordinal); i >= 0; i = text.IndexOf(what, i + what.Length, StringComparison.Ordinal))
+        {
+            n++;
+        }
+        return n;
+    }
+}

@@ -95,6 +95,7 @@ public sealed class FastEngine : ISimulationEngine
             Shocks = plan.Shocks;
             Stockpile = plan.StockpileTonnes;
             Offset = plan.MetricOffset;
+            MetricCount = plan.MetricCount;
             SectorShares = plan.SectorShares;
             GwhPerTonne = plan.GwhPerTonne;
         }
@@ -111,6 +112,7 @@ public sealed class FastEngine : ISimulationEngine
         public PlannedShock[] Shocks { get; }
         public double Stockpile { get; }
         public int Offset { get; }
+        public int MetricCount { get; }
         public double[] SectorShares { get; }
         public double[] GwhPerTonne { get; }
     }
@@ -222,6 +224,12 @@ public sealed class FastEngine : ISimulationEngine
                     _bounds[nb++] = end;
                 }
             }
+            if (count == 0)
+            {
+                // Nothing happens to this mineral in this run: every output is exactly 0, as the full evaluation would give.
+                output.Slice(m.Offset, m.MetricCount).Clear();
+                return;
+            }
             var bounds = _bounds.AsSpan(0, nb);
             bounds.Sort();
             var distinct = 1;
@@ -244,9 +252,15 @@ public sealed class FastEngine : ISimulationEngine
                 var a = bounds[j];
                 var b = bounds[j + 1];
                 var length = b - a;
+                var anyActive = false;
                 for (var v = 0; v < count; v++)
                 {
                     _ivActive[v] = _ivStart[v] <= a && _ivEnd[v] >= b;
+                    anyActive |= _ivActive[v];
+                }
+                if (!anyActive)
+                {
+                    continue; // a quiet segment adds exactly 0 everywhere
                 }
                 Segment(m, parameters, count);
                 for (var s = 0; s < layers; s++)
@@ -305,11 +319,25 @@ public sealed class FastEngine : ISimulationEngine
             var n = m.N;
             var p = m.P;
             var spareFraction = parameters.SpareCapacity;
+            var feedLoss = false;
             for (var s = 0; s < m.Layers; s++)
             {
                 var capacity = m.Capacity.AsSpan(s * n, n);
                 var volume = m.Volume.AsSpan(s * n, n);
                 var isLast = s == m.Layers - 1;
+                var shocked = false;
+                for (var v = 0; v < count && !shocked; v++)
+                {
+                    shocked = _ivActive[v] && m.Shocks[_ivShock[v]].Layer == s;
+                }
+                if (!shocked && !feedLoss)
+                {
+                    // No shock here and no missing feed: this stage loses nothing and passes no feed loss on.
+                    _worldRate[s] = 0;
+                    _pFraction[s] = 0;
+                    _pRate[s] = 0;
+                    continue;
+                }
                 _remaining.AsSpan(0, n).Fill(1.0);
                 var edges = 0;
                 for (var v = 0; v < count; v++)
@@ -350,7 +378,7 @@ public sealed class FastEngine : ISimulationEngine
                 for (var i = 0; i < n; i++)
                 {
                     var cut = 1 - _remaining[i];
-                    var loss = s == 0 ? cut : 1 - (1 - cut) * (1 - _feed[i]);
+                    var loss = !feedLoss ? cut : 1 - (1 - cut) * (1 - _feed[i]);
                     _loss[i] = loss;
                     producerLoss += capacity[i] * loss;
                     if (loss == 0)
@@ -439,6 +467,11 @@ public sealed class FastEngine : ISimulationEngine
                     if (p >= 0)
                     {
                         _feed[p] = pNet;
+                    }
+                    feedLoss = false;
+                    for (var k = 0; k < n && !feedLoss; k++)
+                    {
+                        feedLoss = _feed[k] != 0;
                     }
                 }
             }

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Khanij.Core;
+using Khanij.Data;
+using Khanij.Testing;
+
+namespace Khanij.Cli.Tests;
+
+/// <summary>A store imported once from the bundled pack, for the simulate tests.</summary>
+public sealed class SimulateStoreFixture : IAsyncLifetime
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("khanij-cli-sim-");
+
+    public string Db => Path.Combine(_dir.FullName, "store.duckdb");
+
+    public async ValueTask InitializeAsync()
+    {
+        var run = await SimulateCommandTests.RunAsync("data", "status", "--json", "--db", Db);
+        run.Exit.ShouldBe(0, run.Err);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _dir.Delete(recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>`khanij simulate` as a user runs it: a separate process, a temp store.</summary>
+public sealed class SimulateCommandTests(SimulateStoreFixture store) : IClassFixture<SimulateStoreFixture>
+{
+    internal static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "khanij.dll"));
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        start.Environment["KHANIJ_DATA"] = RepoPaths.Data;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private static JsonElement Stage(JsonElement report, string mineral, string stage) =>
+        report.GetProperty("minerals").EnumerateArray().Single(m => m.GetProperty("mineral").GetString() == mineral)
+            .GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("stage").GetString() == stage);
+
+    [Fact]
+    public async Task Simulate_ChinaRareEarthHalfCutNoSpare_WorldMiningShortfallIsHalfChinasShare()
+    {
+        // Given China's share of rare-earth mining, computed here from the store's IEA 2024 rows (countries and rest of world)
+        var supply = await KhanijStore.At(store.Db).GetSupplyAsync("rare_earths", Khanij.Core.Stage.Mining, 2024, "iea",
+            TestContext.Current.CancellationToken);
+        var rows = supply.Where(f => f.Scenario is null && f.Value > 0 && (f.IsCountry || f.AggregateKind == "rest_of_world")).ToList();
+        var chinaShare = rows.Single(f => f.Iso3 == "CHN").Value!.Value / rows.Sum(f => f.Value!.Value);
+
+        // When
+        var run = await RunAsync("simulate", "--shock", "CHN:rare_earths:mining:0.5:12", "--spare-capacity", "0", "--json", "--db", store.Db);
+
+        // Then
+        run.Exit.ShouldBe(0, run.Err);
+        var report = JsonDocument.Parse(run.Out).RootElement;
+        var mining = Stage(report, "rare_earths", "mining");
+        chinaShare.ShouldBeInRange(0.3, 0.95);
+        mining.GetProperty("world_shortfall_fraction").GetDouble().ShouldBe(0.5 * chinaShare, 1e-9);
+        mining.GetProperty("shocked_shares").GetProperty("CHN").GetDouble().ShouldBe(chinaShare, 1e-9);
+        Stage(report, "rare_earths", "refining").GetProperty("world_shortfall_fraction").GetDouble().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Simulate_DrcScenarioMonteCarlo_GivesOrderedStatisticsAndTheSameNumbersOnOneOrTwoThreads()
+    {
+        // Given the DRC cobalt scenario file
+        var file = Path.Combine(RepoPaths.Root, "scenarios", "drc-cobalt-suspension-2025.json");
+
+        // When it runs 5 000 draws on one thread and on two
+        var one = await RunAsync("simulate", file, "--runs", "5000", "--threads", "1", "--json", "--db", store.Db);
+        var two = await RunAsync("simulate", file, "--runs", "5000", "--threads", "2", "--json", "--db", store.Db);
+
+        // Then the statistics are ordered, the country's use is known from trade data, and the threads change nothing
+        one.Exit.ShouldBe(0, one.Err);
+        two.Exit.ShouldBe(0, two.Err);
+        var refining = Stage(JsonDocument.Parse(one.Out).RootElement, "cobalt", "refining");
+        var world = refining.GetProperty("distribution").GetProperty("world_shortfall_fraction");
+        var (min, median, p95, cvar, max) = (world.GetProperty("min").GetDouble(), world.GetProperty("median").GetDouble(),
+            world.GetProperty("p95").GetDouble(), world.GetProperty("cvar95").GetDouble(), world.GetProperty("max").GetDouble());
+        min.ShouldBeLessThanOrEqualTo(median);
+        median.ShouldBeLessThanOrEqualTo(p95);
+        p95.ShouldBeLessThanOrEqualTo(cvar);
+        cvar.ShouldBeLessThanOrEqualTo(max);
+        max.ShouldBeGreaterThan(min);
+        refining.GetProperty("country").GetProperty("shortfall_t").ValueKind.ShouldBe(JsonValueKind.Number);
+        string Minerals(string json) => JsonDocument.Parse(json).RootElement.GetProperty("minerals").GetRawText();
+        Minerals(two.Out).ShouldBe(Minerals(one.Out));
+    }
+
+    [Fact]
+    public async Task Simulate_BadScenarioFile_Exits1WithFileLineColumnAndExpectation()
+    {
+        // Given a scenario whose second shock has a fraction of 2 on line 4
+        var dir = Directory.CreateTempSubdirectory("khanij-cli-badscn-");
+        var file = Path.Combine(dir.FullName, "bad.json");
+        await File.WriteAllTextAsync(file, """
+            {"name": "bad", "shocks": [
+              {"country": "CHN", "minerals": ["graphite"], "stage": "refining", "fraction": 0.5, "duration_months": 6},
+              {"country": "CHN", "minerals": ["graphite"], "stage": "refining",
+               "fraction": 2, "duration_months": 6}
+            ]}
+            """, TestContext.Current.CancellationToken);
+
+        // When
+        var run = await RunAsync("simulate", file, "--db", store.Db);
+
+        // Then
+        var line = (await File.ReadAllLinesAsync(file, TestContext.Current.CancellationToken))[3];
+        run.Exit.ShouldBe(1);
+        run.Err.ShouldContain($"bad.json:4:{line.IndexOf("2,", StringComparison.Ordinal) + 1}: ");
+        run.Err.ShouldContain("$.shocks[1].fraction: found the number 2; expected a number from 0 to 1");
+        run.Out.ShouldBeEmpty();
+        dir.Delete(recursive: true);
+    }
+
+    [Theory]
+    [InlineData("CHN:unobtainium:mining:0.5:12", "not a known mineral")]
+    [InlineData("CHN:cobalt:mining:0.5", "expected ISO3:mineral:stage:fraction:months")]
+    public async Task Simulate_BadShock_Exits1SayingWhatWasExpected(string shock, string expected)
+    {
+        // Given / When
+        var run = await RunAsync("simulate", "--shock", shock, "--db", store.Db);
+
+        // Then
+        run.Exit.ShouldBe(1);
+        run.Err.ShouldContain(expected);
+    }
+}

@@ -20,5 +20,8 @@ root.Subcommands.Add(DataCommand.Create(context));
 root.Subcommands.Add(RiskCommand.Create(context));
 root.Subcommands.Add(BriefCommand.Create(context));
 root.Subcommands.Add(SimulateCommand.Create(context));
+root.Subcommands.Add(IngestCommand.Create(context));
+root.Subcommands.Add(PartnersCommand.Create(context));
+IngestAddCommand.Register(root, context);
 root.Subcommands.Add(ServeCommand.Create(context));
 return await root.Parse(args).InvokeAsync();

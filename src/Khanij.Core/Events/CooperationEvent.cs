@@ -30,7 +30,20 @@ public sealed record CooperationEvent(
     IReadOnlyList<Official> Officials,
     IReadOnlyList<string> Organisations,
     IReadOnlyList<Amount> Amounts,
-    IReadOnlyList<string> Evidence);
+    IReadOnlyList<string> Evidence)
+{
+    /// <summary>Every document that reports this event, with its own verbatim evidence, when duplicates across articles or
+    /// languages were merged into one event; empty when the event comes from <see cref="Doc"/> alone. <see cref="Evidence"/>
+    /// always holds sentences of <see cref="Doc"/> only.</summary>
+    public IReadOnlyList<EventSource> Sources { get; init; } = [];
+}
+
+/// <summary>One document reporting an event.</summary>
+/// <param name="Doc">Name of the document.</param>
+/// <param name="Published">Its publication date (YYYY-MM-DD), or null.</param>
+/// <param name="Language">Its language: <c>hi</c>, <c>en</c> or <c>mixed</c>.</param>
+/// <param name="Evidence">Sentences copied verbatim from that document.</param>
+public sealed record EventSource(string Doc, string? Published, string Language, IReadOnlyList<string> Evidence);
 
 /// <summary>A named official.</summary>
 /// <param name="Name">Name in usual English spelling (or as written when no transliteration is known).</param>

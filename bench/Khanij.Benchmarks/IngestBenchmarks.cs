@@ -1,0 +1,71 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Khanij.Data;
+using Khanij.Ingest;
+using Khanij.Ingest.Text;
+
+namespace Khanij.Benchmarks;
+
+/// <summary>Ingestion throughput on the project's own sample articles (Hindi and English, text and HTML).
+/// Baseline: decoding and normalising the text only (the floor any pipeline pays); the full pipeline adds boilerplate, sentences,
+/// recognition, dates, amounts and events. Articles/s = 1 / mean; MB/s = bytes / mean.</summary>
+[MemoryDiagnoser]
+public class IngestBenchmarks
+{
+    private IngestPipeline _pipeline = null!;
+    private (string Name, byte[] Bytes)[] _articles = [];
+
+    [Params("hi_kabil_australia_mou.txt", "en_kabil_australia_mou.txt", "en_india_chile_jwg.html", "all-x50")]
+    public string Input { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var data = DataDirectory.Locate();
+        _pipeline = IngestPipeline.Create(CatalogueLoader.Load(data), data);
+        var dir = Path.Combine(Path.GetDirectoryName(data)!, "samples", "articles");
+        var files = Directory.GetFiles(dir).Where(f => !f.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        if (Input == "all-x50")
+        {
+            // one long document: 50 copies of every sample, numbered so that no line repeats (~60 KB)
+            var sb = new StringBuilder();
+            for (var i = 0; i < 50; i++)
+            {
+                foreach (var f in files.Where(f => f.EndsWith(".txt", StringComparison.Ordinal)))
+                {
+                    foreach (var line in File.ReadAllLines(f))
+                    {
+                        sb.Append(i).Append(' ').AppendLine(line);
+                    }
+                }
+            }
+            _articles = [("all-x50.txt", Encoding.UTF8.GetBytes(sb.ToString()))];
+        }
+        else
+        {
+            _articles = [(Input, File.ReadAllBytes(Path.Combine(dir, Input)))];
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public int DecodeAndNormalise()
+    {
+        var n = 0;
+        foreach (var (_, bytes) in _articles)
+        {
+            n += SourceText.From(Encoding.UTF8.GetString(bytes)).Text.Length;
+        }
+        return n;
+    }
+
+    [Benchmark]
+    public int FullPipeline()
+    {
+        var n = 0;
+        foreach (var (name, bytes) in _articles)
+        {
+            n += _pipeline.Extract(name, bytes).Events.Count;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using DuckDB.NET.Data;
+using Khanij.Core.Registry;
+using Khanij.Data.Registry;
+
+namespace Khanij.Cli.Commands;
+
+/// <summary>The registry opened for one command: a connection to the store and the registry on it. Dispose to close.</summary>
+internal sealed class PartnersRegistry(DuckDBConnection connection, RegistryStore store) : IAsyncDisposable
+{
+    public RegistryStore Store { get; } = store;
+
+    public static Option<string> By { get; } = new("--by")
+    {
+        Description = "Name recorded in the audit trail (default: your user name).",
+        DefaultValueFactory = _ => Environment.UserName,
+    };
+
+    /// <summary>Opens (and on first use creates) the store named by <c>--db</c>, then the registry tables in it.</summary>
+    public static async Task<PartnersRegistry> OpenAsync(CliContext context, ParseResult parse, CancellationToken ct)
+    {
+        var store = await context.OpenStoreAsync(parse, ct);
+        var connection = await store.OpenConnectionAsync(ct);
+        try
+        {
+            return new PartnersRegistry(connection, await RegistryStore.OpenAsync(connection, null, ct));
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+
+    /// <summary>An ISO3 code from a code or a country name in either script; <see cref="CliException"/> when unknown.</summary>
+    public static string ResolveCountry(CliContext context, string text)
+    {
+        var country = context.Catalogue.CountryByIso3(text.Trim()) ?? context.Catalogue.FindCountry(text);
+        return country?.Iso3 ?? throw new CliException(
+            $"--country '{text}' is not a known country; expected an ISO3 code (IND, JPN) or a name (India, भारत). See 'khanij countries --search'.");
+    }
+
+    /// <summary>A mineral id from an id or a name in either script (or <c>critical_minerals</c>); <see cref="CliException"/> when unknown.</summary>
+    public static string ResolveMineral(CliContext context, string text)
+    {
+        if (string.Equals(text.Trim(), RegistryVocabulary.CriticalMinerals, StringComparison.OrdinalIgnoreCase))
+        {
+            return RegistryVocabulary.CriticalMinerals;
+        }
+        var mineral = context.Catalogue.MineralById(text.Trim()) ?? context.Catalogue.FindMineral(text);
+        return mineral?.Id ?? throw new CliException(
+            $"--mineral '{text}' is not a known mineral; expected a catalogue id (lithium, rare_earths) or a name (लिथियम). See 'khanij minerals'.");
+    }
+
+    /// <summary>English name of a party: a country's short name or a framework's name; the code itself when unknown.</summary>
+    public static string PartyName(CliContext context, string party) =>
+        context.Catalogue.CountryByIso3(party)?.NameEn ?? context.Catalogue.FrameworkById(party)?.NameEn ?? party;
+
+    /// <summary>Turns registry errors into bad-input errors with every problem listed.</summary>
+    public static CliException BadInput(RegistryException e) => new(string.Join("\n", e.Problems));
+}

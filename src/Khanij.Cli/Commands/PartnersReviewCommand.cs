@@ -1,0 +1,133 @@
+using System.CommandLine;
+using Khanij.Core.Registry;
+using Khanij.Data.Registry;
+using Spectre.Console;
+
+namespace Khanij.Cli.Commands;
+
+/// <summary><c>khanij partners review</c>: list proposals with their evidence; accept, reject or edit them.</summary>
+internal static class PartnersReviewCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var accept = new Option<string[]>("--accept") { Description = "Accept this proposal (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var reject = new Option<string[]>("--reject") { Description = "Reject this proposal (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var acceptAll = new Option<bool>("--accept-all") { Description = "Accept every proposal (after any edits, accepts and rejects given)." };
+        var edit = new Option<string?>("--edit") { Description = "Record to apply the --set edits to (default: the single --accept or --reject id)." };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "An edit FIELD=VALUE (repeatable), e.g. --set minerals=lithium,cobalt --set commitment.status=done. Fields: "
+                + string.Join(", ", RegistryEdits.Fields) + ".",
+        };
+        var json = new Option<bool>("--json") { Description = "When listing, print JSON (an array of proposed records with evidence)." };
+        var command = new Command("review",
+            "Without options: list the proposals waiting for review, each with its sources and verbatim evidence. With options: edit, accept "
+            + "or reject records; every change is written to the record's audit trail (see 'khanij partners show ID'). Only accepted "
+            + "records count in 'khanij partners' and in the analytics.\n\n" + ExitCodes.HelpText)
+        {
+            accept, reject, acceptAll, edit, set, json, PartnersRegistry.By,
+        };
+        command.SetHandler(context, async (parse, ct) =>
+        {
+            var accepts = parse.GetValue(accept) ?? [];
+            var rejects = parse.GetValue(reject) ?? [];
+            var sets = parse.GetValue(set) ?? [];
+            var who = parse.GetValue(PartnersRegistry.By)!;
+            var editId = parse.GetValue(edit);
+            if (sets.Length > 0 && editId is null)
+            {
+                editId = (accepts.Length + rejects.Length) == 1 ? accepts.Concat(rejects).Single()
+                    : throw new CliException("--set needs one record to edit: give --edit ID (or exactly one --accept/--reject ID).");
+            }
+            if (editId is not null && sets.Length == 0)
+            {
+                throw new CliException($"--edit {editId} needs at least one --set FIELD=VALUE.");
+            }
+            var edits = sets.Select(s => s.IndexOf('=', StringComparison.Ordinal) is var i and > 0
+                ? (s[..i].Trim(), s[(i + 1)..])
+                : throw new CliException($"--set '{s}' is not FIELD=VALUE (e.g. --set minerals=lithium,cobalt).")).ToList();
+            var both = accepts.Intersect(rejects, StringComparer.Ordinal).ToList();
+            if (both.Count > 0)
+            {
+                throw new CliException($"{string.Join(", ", both)} is both accepted and rejected; choose one.");
+            }
+
+            await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct);
+            var store = registry.Store;
+            var acting = editId is not null || accepts.Length > 0 || rejects.Length > 0 || parse.GetValue(acceptAll);
+            if (!acting)
+            {
+                return await ListAsync(context, store, parse.GetValue(json), ct);
+            }
+            var known = (await store.ListAsync(ct)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+            var unknown = accepts.Concat(rejects).Concat(editId is null ? [] : [editId]).Where(i => !known.Contains(i)).Distinct().ToList();
+            if (unknown.Count > 0)
+            {
+                throw new CliException($"No registry record has id {string.Join(", ", unknown.Select(u => $"'{u}'"))}; nothing was changed. "
+                    + "List proposals with 'khanij partners review'.");
+            }
+            try
+            {
+                if (editId is not null)
+                {
+                    var edited = await store.EditAsync(editId, edits, who, context.Catalogue, ct);
+                    context.Console.MarkupLine($"Edited [blue]{edited.Id.Esc()}[/]: {string.Join(", ", edits.Select(e => e.Item1)).Esc()}.");
+                }
+                foreach (var id in accepts)
+                {
+                    await store.SetReviewAsync(id, ReviewState.Accepted, who, ct);
+                    context.Console.MarkupLine($"Accepted [green]{id.Esc()}[/].");
+                }
+                foreach (var id in rejects)
+                {
+                    await store.SetReviewAsync(id, ReviewState.Rejected, who, ct);
+                    context.Console.MarkupLine($"Rejected [red]{id.Esc()}[/].");
+                }
+                if (parse.GetValue(acceptAll))
+                {
+                    var ids = await store.AcceptAllAsync(who, ct);
+                    context.Console.MarkupLine($"Accepted [green]{ids.Count}[/] proposal(s){(ids.Count == 0 ? "" : ": " + string.Join(", ", ids).Esc())}.");
+                }
+            }
+            catch (RegistryException e)
+            {
+                throw PartnersRegistry.BadInput(e);
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static async Task<int> ListAsync(CliContext context, RegistryStore store, bool json, CancellationToken ct)
+    {
+        var proposals = (await store.ListAsync(ct)).Where(r => r.Review == ReviewState.Proposed).ToList();
+        if (json)
+        {
+            context.Out.WriteLine(CliJson.Serialize(proposals));
+            return ExitCodes.Ok;
+        }
+        if (proposals.Count == 0)
+        {
+            context.Console.MarkupLine("No proposals waiting for review.");
+            return ExitCodes.Ok;
+        }
+        foreach (var r in proposals)
+        {
+            context.Console.MarkupLine($"[bold blue]{r.Id.Esc()}[/] {r.Kind.ToId()} {(r.Instrument ?? "").Esc()} — {r.Title.Esc()}");
+            context.Console.MarkupLine($"  parties: {string.Join(", ", r.Parties.Select(p => $"{p} ({PartnersRegistry.PartyName(context, p)})")).Esc()}; "
+                + $"date: {(r.Date ?? "?").Esc()}; status: {(r.Status ?? "?").Esc()}; minerals: {string.Join(", ", r.Minerals).Esc()}; "
+                + $"areas: {string.Join(", ", r.Areas).Esc()}");
+            foreach (var s in r.Sources)
+            {
+                context.Console.MarkupLine($"  [grey]{s.Document.Esc()}{(s.Published is null ? "" : $" ({s.Published.Esc()})")}[/]");
+                foreach (var e in s.Evidence)
+                {
+                    context.Console.MarkupLine($"    [green]“{e.Esc()}”[/]");
+                }
+            }
+        }
+        context.Console.MarkupLine($"[grey]{proposals.Count} proposal(s). Accept with --accept ID or --accept-all, reject with --reject ID, "
+            + "edit with --edit ID --set FIELD=VALUE.[/]");
+        return ExitCodes.Ok;
+    }
+}

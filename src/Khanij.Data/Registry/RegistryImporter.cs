@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Khanij.Core.Catalogue;
+using Khanij.Core.Registry;
+
+namespace Khanij.Data.Registry;
+
+/// <summary>Imports a curated registry file: reads it, checks every record (shape, catalogue, word lists, sources, ids, references),
+/// and stores all records in one transaction — or none, with every problem reported as <c>file:line:column: message</c>.</summary>
+public static class RegistryImporter
+{
+    /// <summary>Checks and imports <paramref name="path"/>; returns the imported records.</summary>
+    /// <exception cref="RegistryException">The file is missing, not JSON, or has invalid records; nothing was changed.</exception>
+    public static async Task<IReadOnlyList<RegistryRecord>> ImportFileAsync(
+        string path, RegistryStore store, KhanijCatalogue catalogue, string who, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (!File.Exists(path))
+        {
+            throw new RegistryException($"{path}: file not found.");
+        }
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        var existing = (await store.ListAsync(cancellationToken)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var records = Check(path, bytes, catalogue, existing);
+        await store.ImportAsync(records, who, cancellationToken);
+        return records;
+    }
+
+    /// <summary>The records of a file's bytes when all are valid.</summary>
+    /// <param name="name">File name used in messages.</param>
+    /// <param name="utf8">The file's bytes (UTF-8, optional BOM).</param>
+    /// <param name="catalogue">Catalogue to check names against.</param>
+    /// <param name="existingIds">Ids already in the registry (taken, and valid references).</param>
+    /// <exception cref="RegistryException">Every problem, each as <c>name:line:column: message</c>.</exception>
+    public static IReadOnlyList<RegistryRecord> Check(string name, byte[] utf8, KhanijCatalogue catalogue, IReadOnlySet<string> existingIds)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(existingIds);
+        var body = utf8.AsSpan().StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException x)
+        {
+            var line = (int)(x.LineNumber ?? 0);
+            var start = LineStart(body, line);
+            var bytesIn = (int)Math.Min(x.BytePositionInLine ?? 0, body.Length - start);
+            var column = System.Text.Encoding.UTF8.GetCharCount(body, start, bytesIn) + 1;
+            throw new RegistryException($"{name}:{line + 1}:{column}: not valid JSON: {FirstSentence(x.Message)} Nothing was imported.");
+        }
+        using (document)
+        {
+            var positions = new JsonPositions(body);
+            var reader = new RegistryFileReader();
+            var read = reader.Read(document.RootElement);
+            var problems = reader.Problems.Select(p => (p.Path, p.Message)).ToList();
+            var ids = read.Select(r => r.Record.Id).ToList();
+            var known = existingIds.Concat(ids).ToHashSet(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (index, record) in read)
+            {
+                var prefix = $"records[{index}]";
+                var shapeProblems = problems.Select(p => p.Path).ToList();
+                problems.AddRange(RegistryValidator.Validate(record, catalogue)
+                    .Select(p => (Path: Join(prefix, p.Path), p.Message))
+                    .Where(p => !shapeProblems.Any(s => s == p.Path || (s.StartsWith(p.Path, StringComparison.Ordinal) && p.Path.Length > prefix.Length)))
+                    .Where(p => !shapeProblems.Contains(prefix) || !p.Message.Contains("empty", StringComparison.Ordinal)));
+                problems.AddRange(RegistryStore.MissingReferences(record, known).Select(m => (Join(prefix, m[..m.IndexOf(':', StringComparison.Ordinal)]),
+                    m[(m.IndexOf(':', StringComparison.Ordinal) + 2)..])));
+                if (existingIds.Contains(record.Id))
+                {
+                    problems.Add((prefix + ".id", $"id \"{record.Id}\" is already in the registry; choose a new id."));
+                }
+                if (!seen.Add(record.Id))
+                {
+                    problems.Add((prefix + ".id", $"id \"{record.Id}\" is used by an earlier record in this file."));
+                }
+            }
+            if (problems.Count > 0)
+            {
+                throw new RegistryException([.. problems
+                    .Select(p => (Pos: positions.Of(p.Path), p.Path, p.Message))
+                    .OrderBy(p => p.Pos.Line).ThenBy(p => p.Pos.Column)
+                    .Select(p => $"{name}:{p.Pos.Line}:{p.Pos.Column}: {(p.Path.Length == 0 ? "" : p.Path + ": ")}{p.Message}")
+                    .Append($"{name}: {problems.Count} problem(s); nothing was imported.")]);
+            }
+            if (read.Count == 0)
+            {
+                throw new RegistryException($"{name}: \"records\" is empty; nothing to import.");
+            }
+            return [.. read.Select(r => r.Record)];
+        }
+    }
+
+    private static string Join(string prefix, string path) => path.Length == 0 ? prefix : path.StartsWith('[') ? prefix + path : $"{prefix}.{path}";
+
+    private static int LineStart(byte[] body, int line)
+    {
+        var offset = 0;
+        for (var l = 0; l < line && offset < body.Length; offset++)
+        {
+            if (body[offset] == (byte)'\n')
+            {
+                l++;
+            }
+        }
+        return offset;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" LineNumber", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ') + ".";
+    }
+}

@@ -1,0 +1,46 @@
+namespace Khanij.Ingest.Dates;
+
+/// <summary>A date found in text: an absolute date (year known), a day and month without a year, or a weekday/relative
+/// expression to resolve against the publication date.</summary>
+/// <param name="Start">Start in the normalised text.</param>
+/// <param name="End">End (exclusive).</param>
+/// <param name="Date">The date when the year is stated; null otherwise.</param>
+/// <param name="Month">Month (1–12) of a day-month date without year, else 0.</param>
+/// <param name="Day">Day of a day-month date without year, else 0.</param>
+/// <param name="Weekday">The weekday of "on Monday"/"मंगलवार को", or null.</param>
+/// <param name="OffsetDays">Days from publication for today/yesterday/आज (0, -1 …), or null.</param>
+/// <param name="Future">True for "next Monday"/"अगले सोमवार".</param>
+internal sealed record DateMention(int Start, int End, DateOnly? Date, int Month, int Day, DayOfWeek? Weekday, int? OffsetDays, bool Future)
+{
+    /// <summary>The calendar date this mention denotes given the publication date, or null when it cannot be resolved.</summary>
+    public DateOnly? Resolve(DateOnly? published)
+    {
+        if (Date is { } d)
+        {
+            return d;
+        }
+        if (published is not { } p)
+        {
+            return null;
+        }
+        if (Month > 0)
+        {
+            return DateParser.TryDate(p.Year, Month, Day);
+        }
+        if (OffsetDays is { } offset)
+        {
+            return p.AddDays(offset);
+        }
+        if (Weekday is { } w)
+        {
+            var delta = ((int)p.DayOfWeek - (int)w + 7) % 7;
+            if (Future)
+            {
+                var ahead = ((int)w - (int)p.DayOfWeek + 7) % 7;
+                return p.AddDays(ahead == 0 ? 7 : ahead);
+            }
+            return p.AddDays(-delta);
+        }
+        return null;
+    }
+}

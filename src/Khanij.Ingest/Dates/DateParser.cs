@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Khanij.Ingest.Dates;
+
+/// <summary>Finds dates in English and Hindi: month names in both languages (and abbreviations), ISO and numeric day-first forms,
+/// weekdays ("on Monday", "मंगलवार को", "बीते रविवार") and today/yesterday. Regexes run without backtracking, so time is linear.</summary>
+internal static class DateParser
+{
+    private static readonly (string Name, int Month)[] MonthNames =
+    [
+        ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4), ("may", 5),
+        ("june", 6), ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9),
+        ("october", 10), ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+        ("जनवरी", 1), ("फरवरी", 2), ("फ़रवरी", 2), ("फ़रवरी", 2), ("मार्च", 3), ("अप्रैल", 4), ("अप्रेल", 4), ("मई", 5), ("जून", 6),
+        ("जुलाई", 7), ("अगस्त", 8), ("सितंबर", 9), ("सितम्बर", 9), ("अक्टूबर", 10), ("अक्तूबर", 10), ("नवंबर", 11), ("नवम्बर", 11),
+        ("दिसंबर", 12), ("दिसम्बर", 12),
+    ];
+
+    private static readonly (string Name, DayOfWeek Day)[] WeekdayNames =
+    [
+        ("monday", DayOfWeek.Monday), ("tuesday", DayOfWeek.Tuesday), ("wednesday", DayOfWeek.Wednesday), ("thursday", DayOfWeek.Thursday),
+        ("friday", DayOfWeek.Friday), ("saturday", DayOfWeek.Saturday), ("sunday", DayOfWeek.Sunday),
+        ("सोमवार", DayOfWeek.Monday), ("मंगलवार", DayOfWeek.Tuesday), ("बुधवार", DayOfWeek.Wednesday), ("गुरुवार", DayOfWeek.Thursday),
+        ("बृहस्पतिवार", DayOfWeek.Thursday), ("वीरवार", DayOfWeek.Thursday), ("शुक्रवार", DayOfWeek.Friday), ("शनिवार", DayOfWeek.Saturday),
+        ("रविवार", DayOfWeek.Sunday),
+    ];
+
+    private static readonly Dictionary<string, int> Months = MonthNames.DistinctBy(m => m.Name.ToLowerInvariant()).ToDictionary(m => m.Name, m => m.Month, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, DayOfWeek> Weekdays = WeekdayNames.ToDictionary(w => w.Name, w => w.Day, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string MonthAlt = string.Join('|', MonthNames.Select(m => Regex.Escape(m.Name)).OrderByDescending(n => n.Length));
+    private static readonly string WeekdayAlt = string.Join('|', WeekdayNames.Select(w => Regex.Escape(w.Name)).OrderByDescending(n => n.Length));
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+
+    private static readonly Regex Iso = new(@"\b(?<y>(19|20)\d\d)-(?<m>\d\d?)-(?<d>\d\d?)\b", Options, Timeout);
+    private static readonly Regex DayMonth = new(
+        $@"(?<![\w])(?<d>\d\d?)(st|nd|rd|th)?[ .,\-]{{0,2}}(?<mon>{MonthAlt})(?![\w\p{{Mc}}])\.?,?[ ]?(?<y>(19|20)\d\d)?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex MonthDay = new(
+        $@"\b(?<mon>{MonthAlt})\.?[ ](?<d>\d\d?)(st|nd|rd|th)?\b,?[ ]?(?<y>(19|20)\d\d)?",
+        Options, Timeout);
+    private static readonly Regex Numeric = new(@"\b(?<d>\d\d?)[/.](?<m>\d\d?)[/.](?<y>(19|20)\d\d)\b", Options, Timeout);
+    private static readonly Regex Weekday = new(
+        $@"(?<pre>\b(last|next|this|coming|previous|बीते|पिछले|गत|अगले|आगामी|आने वाले|इस)[ ])?(?<w>{WeekdayAlt})\b",
+        Options, Timeout);
+    private static readonly Regex Relative = new(@"\b(?<w>today|yesterday|आज|बीते कल)\b", Options, Timeout);
+
+    /// <summary>All date mentions in <paramref name="text"/> (digits already folded to ASCII), ordered by position, without overlaps.</summary>
+    public static IReadOnlyList<DateMention> Find(string text)
+    {
+        var found = new List<DateMention>();
+        var hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        var hasDayWord = text.Contains("वार", StringComparison.Ordinal) || text.Contains("day", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("आज", StringComparison.Ordinal) || text.Contains("बीते कल", StringComparison.Ordinal);
+        try
+        {
+            if (hasDigit)
+            {
+                FindAbsolute(text, found);
+            }
+            if (hasDayWord)
+            {
+                FindRelative(text, found);
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Bounded by design: a pathological line gives fewer dates, never a hang.
+        }
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
+    private static void FindAbsolute(string text, List<DateMention> found)
+    {
+        foreach (Match m in Iso.Matches(text))
+        {
+            Add(found, m, TryDate(Int(m, "y"), Int(m, "m"), Int(m, "d")));
+        }
+        foreach (Match m in Numeric.Matches(text))
+        {
+            Add(found, m, TryDate(Int(m, "y"), Int(m, "m"), Int(m, "d")));
+        }
+        foreach (var regex in new[] { DayMonth, MonthDay })
+        {
+            foreach (Match m in regex.Matches(text))
+            {
+                var month = Months[m.Groups["mon"].Value];
+                var day = Int(m, "d");
+                if (day is < 1 or > 31 || (regex == MonthDay && m.Groups["mon"].Value == "may"))
+                {
+                    continue; // "may 5 countries": the modal verb, not the month
+                }
+                if (m.Groups["y"].Success)
+                {
+                    Add(found, m, TryDate(Int(m, "y"), month, day));
+                }
+                else if (TryDate(2000, month, day) is not null)
+                {
+                    AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, month, day, null, null, false));
+                }
+            }
+        }
+    }
+
+    private static void FindRelative(string text, List<DateMention> found)
+    {
+        foreach (Match m in Weekday.Matches(text))
+        {
+            var pre = m.Groups["pre"].Value.Trim().ToLowerInvariant();
+            var future = pre is "next" or "coming" or "अगले" or "आगामी" or "आने वाले";
+            AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, Weekdays[m.Groups["w"].Value], null, future));
+        }
+        foreach (Match m in Relative.Matches(text))
+        {
+            var w = m.Groups["w"].Value.ToLowerInvariant();
+            var offset = w is "today" or "आज" ? 0 : -1;
+            AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, null, offset, false));
+        }
+    }
+
+    public static DateOnly? TryDate(int year, int month, int day) =>
+        year is >= 1900 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateOnly(year, month, day) : null;
+
+    /// <summary>ISO form, <c>YYYY-MM-DD</c>.</summary>
+    public static string Iso8601(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Parses the leading date of an ISO timestamp such as <c>2026-01-29T16:30:00+05:30</c>, or null.</summary>
+    public static DateOnly? ParseIsoPrefix(string? value)
+    {
+        if (value is null || value.Length < 10)
+        {
+            return null;
+        }
+        return DateOnly.TryParseExact(value.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    }
+
+    private static void Add(List<DateMention> found, Match m, DateOnly? date)
+    {
+        if (date is not null)
+        {
+            AddMention(found, new DateMention(m.Index, m.Index + m.Length, date, 0, 0, null, null, false));
+        }
+    }
+
+    private static void AddMention(List<DateMention> found, DateMention mention)
+    {
+        if (found.Count >= 2_000)
+        {
+            return; // no article has this many dates; keeps the overlap check bounded
+        }
+        foreach (var f in found)
+        {
+            if (mention.Start < f.End && f.Start < mention.End)
+            {
+                return; // an earlier (more specific) pattern already covers this span
+            }
+        }
+        found.Add(mention);
+    }
+
+    private static int Int(Match m, string group) =>
+        int.TryParse(m.Groups[group].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
+}

@@ -1,0 +1,401 @@
+using Khanij.Core.Events;
+using Khanij.Ingest.Dates;
+using Khanij.Ingest.Recognition;
+using Khanij.Ingest.Text;
+
+namespace Khanij.Ingest.Events;
+
+/// <summary>Turns a recognised document into cooperation events by general cues, never by known texts:
+/// <list type="bullet">
+/// <item>one <b>meeting occasion</b> per document from meeting/discussion sentences (बैठक, मुलाकात, वार्ता, चर्चा; meeting, talks,
+/// discussed); it becomes a <c>working_group_session</c> when a working group is named, <c>ministerial</c> when the meeting is called
+/// ministerial, else a <c>meeting</c>;</item>
+/// <item>one event per <b>instrument</b> (MoU/MoC, protocol, agreement, trade agreement, joint statement, project, investment with
+/// an amount), its mentions within the document merged;</item>
+/// <item>a <b>project</b> when a state company operates in a foreign country (explores, mines, refines there).</item>
+/// </list>
+/// Every event must have critical-mineral content (a mineral named, or minerals/mining in general) in its own sentences or, for an
+/// instrument, in the sentences just before it in the same paragraph; and at least two parties (a single foreign party is paired with
+/// the home country, India, when the article is an Indian one).</summary>
+internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
+{
+    private static readonly string[] InstrumentPriority =
+        ["trade_agreement", "mou", "moc", "protocol", "joint_statement", "agreement", "investment", "project"];
+
+    public IReadOnlyList<CooperationEvent> Extract(DocumentFacts doc)
+    {
+        var events = new List<CooperationEvent>();
+        var consumed = new HashSet<int>();
+        var operations = Operations(doc, consumed);
+        var instruments = Instruments(doc);
+        var meeting = Meeting(doc, consumed);
+        if (meeting is not null)
+        {
+            events.Add(meeting);
+            // an instrument agreed at the meeting ("बैठक में दोनों देशों ने … सहमति जताई", "both countries agreed to …") and dated
+            // only by publication takes the meeting's date
+            for (var i = 0; i < instruments.Count; i++)
+            {
+                var (e, sentences) = instruments[i];
+                if (e.Date == e.Published && meeting.Date != e.Date && sentences.Any(s => s.HasMeeting) && sentences.All(s => FirstDate(s, doc.Published) is null))
+                {
+                    instruments[i] = (e with { Date = meeting.Date }, sentences);
+                }
+            }
+        }
+        events.AddRange(instruments.Select(i => i.Event));
+        events.AddRange(operations);
+        return events;
+    }
+
+    private CooperationEvent? Meeting(DocumentFacts doc, HashSet<int> consumed)
+    {
+        var meetingSentences = doc.Sentences.Where(s => s.HasMeeting && !consumed.Contains(s.Sentence.Index)).ToList();
+        var relevant = meetingSentences.Where(s => s.MineralRelevant).ToList();
+        if (relevant.Count == 0)
+        {
+            return null;
+        }
+        var parties = new List<string>();
+        var crowded = new List<SentenceFacts>();
+        foreach (var s in relevant)
+        {
+            if (s.PartyCountries.Distinct().Count(c => c != doc.Home) > 2)
+            {
+                crowded.Add(s); // "supply chains that run through China, Argentina and Bolivia": a list, not the participants
+                continue;
+            }
+            AddParties(parties, s, doc);
+            foreach (var f in s.Frameworks)
+            {
+                AddOnce(parties, f);
+            }
+        }
+        var named = doc.Sentences.Where(s => s.PartyCountries.Distinct().Count(c => c != doc.Home) <= 2)
+            .SelectMany(s => s.PartyCountries).ToHashSet(StringComparer.Ordinal);
+        var multilateral = parties.Any(IsFramework) || relevant.Any(s => s.MeetingCues.Contains("ministerial"));
+        foreach (var s in crowded)
+        {
+            foreach (var c in s.PartyCountries.Where(c => multilateral || named.Contains(c)))
+            {
+                AddOnce(parties, c);
+            }
+        }
+        if (multilateral)
+        {
+            // at a framework's or a ministerial meeting, the countries whose ministers are listed as attending are participants
+            foreach (var s in meetingSentences.Where(s => s.Cues.Any(c => c.Kind == EntryKind.Role)))
+            {
+                AddParties(parties, s, doc);
+            }
+        }
+        if (parties.Count < 2)
+        {
+            foreach (var s in crowded)
+            {
+                AddParties(parties, s, doc);
+            }
+        }
+        CompleteParties(parties, doc, relevant);
+        if (parties.Count < 2)
+        {
+            return null;
+        }
+        var instrument = meetingSentences.Any(s => s.MeetingCues.Contains("working_group")) ? "working_group_session"
+            : relevant.Any(s => s.MeetingCues.Contains("ministerial")) ? "ministerial" : "meeting";
+
+        var countryParties = parties.Where(p => !IsFramework(p)).ToHashSet(StringComparer.Ordinal);
+        var occasion = doc.Sentences.Where(s => !consumed.Contains(s.Sentence.Index)
+            && (s.HasMeeting || s.BothSides || s.PartyCountries.Distinct().Count(countryParties.Contains) >= 2)).ToList();
+        var minerals = new List<string>();
+        foreach (var s in occasion)
+        {
+            foreach (var m in s.Minerals)
+            {
+                AddOnce(minerals, m);
+            }
+        }
+        if (minerals.Count == 0 && occasion.Any(s => s.MineralContext))
+        {
+            minerals.Add(Lexicon.CriticalMinerals);
+        }
+        var evidenceSentences = occasion.Where(s => s.MineralRelevant
+            || (s.HasMeeting && s.PartyCountries.Any() && s.PartyCountries.All(parties.Contains))).Take(8).ToList();
+        var date = relevant.Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null) ?? doc.Published;
+        var (venueCountry, venueCity) = Venue(meetingSentences);
+        var status = relevant.All(s => s.Future) ? "planned" : "held";
+        return Build(doc, date, parties, venueCountry, venueCity, instrument, status, minerals, occasion, evidenceSentences);
+    }
+
+    private List<(CooperationEvent Event, List<SentenceFacts> Sentences)> Instruments(DocumentFacts doc)
+    {
+        var groups = new List<(string Type, List<string> Parties, List<SentenceFacts> Sentences, List<string> Minerals, bool Relevant)>();
+        for (var k = 0; k < doc.Sentences.Count; k++)
+        {
+            var s = doc.Sentences[k];
+            var type = InstrumentPriority.FirstOrDefault(s.Instruments.Contains);
+            if (type is null)
+            {
+                continue;
+            }
+            if (type == "investment")
+            {
+                if (s.Amounts.Count == 0)
+                {
+                    continue;
+                }
+                type = "investment_commitment";
+            }
+            var parties = new List<string>();
+            AddParties(parties, s, doc);
+            foreach (var f in s.Frameworks)
+            {
+                AddOnce(parties, f);
+            }
+            if (parties.Count == 0)
+            {
+                continue; // "agreements were signed between various countries": parties unspecified
+            }
+            CompleteParties(parties, doc, [s]);
+            if (parties.Count < 2)
+            {
+                continue;
+            }
+            var minerals = new List<string>(s.Minerals);
+            var relevant = s.MineralRelevant;
+            if (!relevant)
+            {
+                foreach (var c in Context(doc, k))
+                {
+                    relevant |= c.MineralRelevant;
+                    foreach (var m in c.Minerals)
+                    {
+                        AddOnce(minerals, m);
+                    }
+                }
+            }
+            var group = groups.FindIndex(g => g.Type == type && (g.Parties.Intersect(parties).Count() >= Math.Min(2, Math.Min(g.Parties.Count, parties.Count))));
+            if (group >= 0)
+            {
+                var g = groups[group];
+                foreach (var p in parties)
+                {
+                    AddOnce(g.Parties, p);
+                }
+                foreach (var m in minerals)
+                {
+                    AddOnce(g.Minerals, m);
+                }
+                g.Sentences.Add(s);
+                groups[group] = (g.Type, g.Parties, g.Sentences, g.Minerals, g.Relevant || relevant);
+            }
+            else
+            {
+                groups.Add((type, parties, [s], minerals, relevant));
+            }
+        }
+        for (var i = groups.Count - 1; i >= 0; i--)
+        {
+            var g = groups[i];
+            if (g.Type != "agreement")
+            {
+                continue;
+            }
+            var specific = groups.FindIndex(x => x.Type is "mou" or "moc" or "protocol" && !x.Parties.Except(g.Parties).Any() && !g.Parties.Except(x.Parties).Any());
+            if (specific < 0)
+            {
+                continue;
+            }
+            var x = groups[specific];
+            foreach (var m in g.Minerals)
+            {
+                AddOnce(x.Minerals, m);
+            }
+            x.Sentences.AddRange(g.Sentences);
+            x.Sentences.Sort((a, b) => a.Sentence.Index.CompareTo(b.Sentence.Index));
+            groups[specific] = (x.Type, x.Parties, x.Sentences, x.Minerals, x.Relevant || g.Relevant);
+            groups.RemoveAt(i);
+        }
+        var events = new List<(CooperationEvent, List<SentenceFacts>)>();
+        foreach (var g in groups.Where(g => g.Relevant))
+        {
+            var date = g.Sentences.Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null) ?? doc.Published;
+            var status = g.Sentences.Any(s => s.Statuses.Contains("signed")) ? "signed"
+                : g.Sentences.Any(s => s.Statuses.Contains("approved")) ? "approved"
+                : g.Sentences.Any(s => s.Statuses.Contains("ongoing")) ? "ongoing"
+                : g.Sentences.Any(s => s.Future) ? "planned"
+                : g.Sentences.Any(s => s.Statuses.Contains("announced")) ? "announced"
+                : g.Type is "investment_commitment" or "project" && g.Sentences.Any(s => s.Discussion) ? "planned" : "reported";
+            var city = g.Sentences.SelectMany(s => s.Cities).FirstOrDefault();
+            var (venueCountry, venueCity) = g.Type is "mou" or "moc" or "protocol" or "agreement" or "joint_statement" && city is not null
+                ? (city.Iso3, city.NameEn) : ((string?)null, (string?)null);
+            var minerals = g.Minerals.Count > 0 ? g.Minerals : [Lexicon.CriticalMinerals];
+            events.Add((Build(doc, date, g.Parties, venueCountry, venueCity, g.Type, status, minerals, g.Sentences, g.Sentences), g.Sentences));
+        }
+        return events;
+    }
+
+    /// <summary>A state company or firm exploring, mining or refining in a foreign country: a project.</summary>
+    private List<CooperationEvent> Operations(DocumentFacts doc, HashSet<int> consumed)
+    {
+        var events = new List<CooperationEvent>();
+        foreach (var s in doc.Sentences)
+        {
+            if (s.Instruments.Count > 0 || s.HasMeeting || !s.MineralRelevant)
+            {
+                continue;
+            }
+            var company = s.Organisations.FirstOrDefault(o => o.Kind is "state_company" or "company" && o.Country is not null);
+            if (company is null || !s.Areas.Any(a => a is "exploration" or "mining" or "processing" or "refining"))
+            {
+                continue;
+            }
+            var foreign = s.Countries.Where(c => c != company.Country).ToList();
+            if (foreign.Count == 0)
+            {
+                continue;
+            }
+            consumed.Add(s.Sentence.Index);
+            var parties = new List<string> { company.Country! };
+            parties.AddRange(foreign);
+            var status = s.Statuses.Contains("ongoing") ? "ongoing" : s.Future ? "planned" : "reported";
+            var minerals = s.Minerals.Count > 0 ? s.Minerals : [Lexicon.CriticalMinerals];
+            events.Add(Build(doc, FirstDate(s, doc.Published) ?? doc.Published, parties, foreign[0], null, "project", status, minerals, [s], [s]));
+        }
+        return events;
+    }
+
+    private CooperationEvent Build(DocumentFacts doc, DateOnly? date, List<string> parties, string? venueCountry, string? venueCity,
+        string instrument, string status, IReadOnlyList<string> minerals, IReadOnlyList<SentenceFacts> all, IReadOnlyList<SentenceFacts> evidence)
+    {
+        var areas = new List<string>();
+        var orgs = new List<string>();
+        var officials = new List<Official>();
+        var amounts = new List<Amount>();
+        foreach (var s in all)
+        {
+            foreach (var a in s.Areas)
+            {
+                AddOnce(areas, a);
+            }
+            foreach (var o in s.Organisations)
+            {
+                AddOnce(orgs, o.NameEn);
+            }
+            foreach (var o in Officials.Find(s, doc.Home))
+            {
+                if (!officials.Any(x => x.Name == o.Name))
+                {
+                    officials.Add(o);
+                }
+            }
+            var what = s.Instruments.Contains("investment") ? "investment" : instrument == "project" ? "project value" : "amount stated";
+            foreach (var a in s.Amounts)
+            {
+                if (!amounts.Any(x => x.Value.Equals(a.Value) && x.Unit == a.Currency))
+                {
+                    amounts.Add(new Amount(a.Value, a.Currency, what));
+                }
+            }
+        }
+        var ordered = parties.Where(p => !IsFramework(p)).OrderBy(p => p == doc.Home ? 0 : 1).ThenBy(p => p, StringComparer.Ordinal)
+            .Concat(parties.Where(IsFramework)).ToList();
+        return new CooperationEvent(doc.Name, date is { } d ? DateParser.Iso8601(d) : null,
+            doc.Published is { } p ? DateParser.Iso8601(p) : null, ordered, venueCountry, venueCity, instrument, status,
+            [.. minerals], areas, officials, orgs, amounts, [.. evidence.Select(s => s.Sentence.Verbatim).Distinct()])
+        {
+            Sources = [],
+        };
+    }
+
+    private static void AddParties(List<string> parties, SentenceFacts s, DocumentFacts doc)
+    {
+        foreach (var c in s.PartyCountries)
+        {
+            AddOnce(parties, c);
+        }
+        if (s.BothSides)
+        {
+            foreach (var c in doc.Pair)
+            {
+                AddOnce(parties, c);
+            }
+        }
+        if (s.HomeCue && doc.Home is not null)
+        {
+            AddOnce(parties, doc.Home);
+        }
+    }
+
+    /// <summary>A single country is paired with the home country (an Indian article reports India's cooperation); more than two
+    /// are trimmed to those the document keeps returning to, unless the meeting is multilateral.</summary>
+    private void CompleteParties(List<string> parties, DocumentFacts doc, IReadOnlyList<SentenceFacts> sentences)
+    {
+        var countries = parties.Where(p => !IsFramework(p)).ToList();
+        if (countries.Count == 1 && doc.Home is not null && countries[0] != doc.Home)
+        {
+            parties.Insert(0, doc.Home);
+        }
+        _ = sentences;
+    }
+
+    private static IEnumerable<SentenceFacts> Context(DocumentFacts doc, int k)
+    {
+        var s = doc.Sentences[k];
+        for (var j = k - 1; j >= 0 && j >= k - 2; j--)
+        {
+            var c = doc.Sentences[j];
+            if (c.Sentence.Paragraph != s.Sentence.Paragraph)
+            {
+                break;
+            }
+            yield return c;
+        }
+    }
+
+    private static DateOnly? FirstDate(SentenceFacts s, DateOnly? published)
+    {
+        foreach (var d in s.Dates)
+        {
+            if (d.Resolve(published) is { } date && (published is null || date <= published.Value.AddDays(366)))
+            {
+                return date;
+            }
+        }
+        return null;
+    }
+
+    private static (string? Country, string? City) Venue(IReadOnlyList<SentenceFacts> sentences)
+    {
+        foreach (var s in sentences)
+        {
+            if (s.Cities.Count > 0)
+            {
+                return (s.Cities[0].Iso3, s.Cities[0].NameEn);
+            }
+        }
+        foreach (var s in sentences)
+        {
+            foreach (var m in s.Entities.Where(e => e.Kind == EntryKind.Country))
+            {
+                var next = m.FirstToken + m.TokenCount;
+                var prev = m.FirstToken - 1;
+                if ((next < s.Tokens.Count && s.Tokens[next].Surface == "में") || (prev >= 0 && s.Tokens[prev].Surface is "in" or "at"))
+                {
+                    return (m.Id, null);
+                }
+            }
+        }
+        return (null, null);
+    }
+
+    private bool IsFramework(string party) => frameworkIds.Contains(party);
+
+    private static void AddOnce(List<string> list, string value)
+    {
+        if (!list.Contains(value))
+        {
+            list.Add(value);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using Khanij.Core.Events;
+using Khanij.Ingest.Recognition;
+
+namespace Khanij.Ingest.Events;
+
+/// <summary>Officials with roles: a role word (मंत्री, सचिव, Minister, Secretary …) with the portfolio words before it and the
+/// name after it ("केंद्रीय खान मंत्री जी. किशन रेड्डी", "Minister of Mines Kishan Reddy"), or "Name, Role of …" in English.
+/// Hindi names are kept as written; portfolios are put into English from a small word list.</summary>
+internal static class Officials
+{
+    private static readonly HashSet<string> Stop = new(StringComparer.Ordinal)
+    {
+        "ने", "के", "की", "का", "से", "को", "में", "और", "एवं", "तथा", "द्वारा", "पर", "भी", "है", "हैं", "था", "थे", "ही", "तो", "व", "या",
+        "ने,", "श्री", "श्रीमती", "डॉ", "उन्होंने", "उनके", "साथ", "नेतृत्व", "said", "says", "and", "the", "of", "on", "in", "at", "to", "with",
+        "for", "has", "had", "was", "is", "who", "also", "met", "said,",
+    };
+
+    private static readonly (string Hindi, string English)[] Portfolio =
+    [
+        ("खान", "Mines"), ("खनन", "Mines"), ("इस्पात", "Steel"), ("भारी", "Heavy"), ("उद्योग", "Industries"), ("विदेश", "External Affairs"),
+        ("वित्त", "Finance"), ("वाणिज्य", "Commerce"), ("इलेक्ट्रॉनिक्स", "Electronics"), ("सूचना", "Information"), ("प्रौद्योगिकी", "Technology"),
+        ("प्राकृतिक", "Natural"), ("संसाधन", "Resources"), ("ऊर्जा", "Energy"), ("कोयला", "Coal"), ("रक्षा", "Defence"), ("व्यापार", "Trade"),
+        ("केंद्रीय", "Union"), ("उप", "Deputy"), ("संयुक्त", "Joint"), ("अतिरिक्त", "Additional"), ("ट्रेजरी", "Treasury"),
+    ];
+
+    public static IEnumerable<Official> Find(SentenceFacts s, string? home)
+    {
+        var tokens = s.Tokens;
+        foreach (var role in s.Cues.Where(c => c.Kind == EntryKind.Role))
+        {
+            var after = role.FirstToken + role.TokenCount;
+            var latin = tokens[role.FirstToken].Surface.Any(char.IsAsciiLetter);
+            var nameTokens = new List<string>();
+            var englishPortfolio = new List<string>();
+            if (latin)
+            {
+                // "Secretary of State Marco Rubio", "Minister Penny Wong": a run of capitalised words; with "of", the last two are the name
+                var run = new List<string>();
+                var sawOf = false;
+                for (var j = after; j < tokens.Count && run.Count < 6; j++)
+                {
+                    var t = tokens[j].Surface;
+                    if (t is "of" or "for" or "and" && (run.Count == 0 || sawOf))
+                    {
+                        sawOf = true;
+                        run.Add(t);
+                        continue;
+                    }
+                    if (!char.IsUpper(t[0]) || s.Cues.Any(c => c.FirstToken == j && c.Kind == EntryKind.Role)
+                        || (run.Count > 0 && s.Entities.Any(e => e.FirstToken == j && e.Kind is EntryKind.Country or EntryKind.Framework)))
+                    {
+                        break;
+                    }
+                    run.Add(t);
+                }
+                var names = run.Where(t => t is not ("of" or "for" or "and")).ToList();
+                if (sawOf && names.Count >= 3)
+                {
+                    nameTokens.AddRange(names.TakeLast(names.Count >= 4 ? 3 : 2));
+                    englishPortfolio.AddRange(run.Take(run.Count - nameTokens.Count).SkipWhile(t => t is "of" or "for"));
+                }
+                else if (!sawOf)
+                {
+                    nameTokens.AddRange(names.Take(3));
+                }
+            }
+            else
+            {
+                for (var j = after; j < tokens.Count && nameTokens.Count < 3; j++)
+                {
+                    var t = tokens[j].Surface;
+                    if (Stop.Contains(t) || s.Cues.Any(c => c.FirstToken == j) || s.Entities.Any(e => e.FirstToken == j && e.Kind != EntryKind.City)
+                        || t.All(char.IsDigit))
+                    {
+                        break;
+                    }
+                    nameTokens.Add(t);
+                }
+            }
+            if (nameTokens.Count < 2)
+            {
+                continue; // a single word is too often a title or a pronoun, not a name
+            }
+            var portfolio = new List<string>();
+            string? country = null;
+            for (var j = role.FirstToken - 1; j >= 0 && j >= role.FirstToken - 5; j--)
+            {
+                var t = tokens[j].Surface;
+                var entity = s.Entities.FirstOrDefault(e => e.FirstToken <= j && j < e.FirstToken + e.TokenCount);
+                if (entity?.Kind == EntryKind.Country)
+                {
+                    country = entity.Id;
+                    break;
+                }
+                if (latin)
+                {
+                    if (!char.IsUpper(t[0]))
+                    {
+                        break;
+                    }
+                    if (t is "Union" or "External")
+                    {
+                        country = home;
+                    }
+                    portfolio.Insert(0, t);
+                    continue;
+                }
+                if (t == "केंद्रीय")
+                {
+                    country = home;
+                }
+                var english = Portfolio.FirstOrDefault(p => p.Hindi == t).English;
+                if (english is not null)
+                {
+                    portfolio.Insert(0, english);
+                }
+                else if (t is "और" or "एवं" or "तथा")
+                {
+                    portfolio.Insert(0, "and");
+                }
+                else
+                {
+                    break;
+                }
+            }
+            var roleName = role.Entry.Id;
+            if (latin)
+            {
+                var prefix = portfolio.Count > 0 ? string.Join(' ', portfolio) + " " : "";
+                var suffix = englishPortfolio.Count > 0 ? " of " + string.Join(' ', englishPortfolio) : "";
+                yield return new Official(string.Join(' ', nameTokens), prefix + roleName + suffix, country);
+                continue;
+            }
+            while (portfolio.Count > 0 && portfolio[0] == "and")
+            {
+                portfolio.RemoveAt(0);
+            }
+            var union = portfolio.Remove("Union");
+            var deputy = portfolio.Remove("Deputy");
+            var text = (union ? "Union " : "") + (deputy ? "Deputy " : "") + roleName + (portfolio.Count > 0 ? " of " + string.Join(' ', portfolio).Trim() : "");
+            yield return new Official(string.Join(' ', nameTokens), text, country);
+        }
+    }
+}

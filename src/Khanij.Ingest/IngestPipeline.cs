@@ -1,0 +1,186 @@
+using System.Text;
+using Khanij.Core.Catalogue;
+using Khanij.Core.Events;
+using Khanij.Data;
+using Khanij.Ingest.Amounts;
+using Khanij.Ingest.Dates;
+using Khanij.Ingest.Events;
+using Khanij.Ingest.Html;
+using Khanij.Ingest.Recognition;
+using Khanij.Ingest.Text;
+
+namespace Khanij.Ingest;
+
+/// <summary>News ingestion: text or HTML in, cooperation events out. Stages: decode → HTML to text → normalise → boilerplate →
+/// sentences → recognition (countries, frameworks, minerals, organisations, cities, cues) → dates and amounts → events → merge
+/// across documents. No network, no models; every stage is linear in the input. Thread-safe: one instance can serve many calls.</summary>
+public sealed class IngestPipeline
+{
+    private readonly Lexicon _lexicon;
+    private readonly Recognizer _recognizer;
+    private readonly EventExtractor _extractor;
+
+    private IngestPipeline(Lexicon lexicon, IReadOnlySet<string> frameworkIds)
+    {
+        _lexicon = lexicon;
+        _recognizer = new Recognizer(lexicon);
+        _extractor = new EventExtractor(frameworkIds);
+    }
+
+    /// <summary>Builds the pipeline from the catalogue and <c>catalogue/organisations.csv</c> and <c>catalogue/cities.csv</c> of
+    /// <paramref name="dataDir"/> (default: the located data pack).</summary>
+    public static IngestPipeline Create(KhanijCatalogue catalogue, string? dataDir = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var dir = dataDir ?? DataDirectory.Locate();
+        string? Read(string name)
+        {
+            var path = Path.Combine(dir, "catalogue", name);
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        var lexicon = Lexicon.Build(catalogue, Read("organisations.csv"), Read("cities.csv"));
+        return new IngestPipeline(lexicon, catalogue.Frameworks.Select(f => f.Id).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>Builds the pipeline from the bundled data pack.</summary>
+    public static IngestPipeline CreateDefault(string? dataDir = null) => Create(CatalogueLoader.Load(dataDir), dataDir);
+
+    /// <summary>Extracts events from a file (UTF-8 text or HTML). <c>doc</c> of each event is the file's name.</summary>
+    /// <exception cref="IngestException">The file is binary, not UTF-8, or too large; the message says where.</exception>
+    public async Task<IngestResult> ExtractFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        return Extract(Path.GetFileName(path), bytes, path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".html", StringComparison.OrdinalIgnoreCase), cancellationToken);
+    }
+
+    /// <summary>Extracts events from bytes (UTF-8, with or without BOM).</summary>
+    public IngestResult Extract(string docName, ReadOnlySpan<byte> bytes, bool? isHtml = null, CancellationToken cancellationToken = default)
+    {
+        var text = InputDecoder.Decode(bytes, docName);
+        return Run(docName, text, isHtml, cancellationToken);
+    }
+
+    /// <summary>Extracts events from text (plain or HTML, detected unless <paramref name="isHtml"/> says).</summary>
+    public Task<IngestResult> ExtractAsync(string docName, string text, bool? isHtml = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(docName);
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > InputDecoder.MaxBytes)
+        {
+            throw new IngestException($"{docName}: {text.Length:N0} characters is more than the {InputDecoder.MaxBytes:N0} allowed for one document.");
+        }
+        return Task.FromResult(Run(docName, text, isHtml, cancellationToken));
+    }
+
+    /// <summary>Merges the same event reported by several documents (or in two languages) into one event that lists every source.</summary>
+    public static IReadOnlyList<CooperationEvent> Merge(IEnumerable<IngestResult> results) => EventMerger.Merge(results);
+
+    private IngestResult Run(string docName, string input, bool? isHtml, CancellationToken cancellationToken)
+    {
+        var warnings = new List<string>();
+        var html = isHtml ?? HtmlToText.LooksLikeHtml(input);
+        string? metaPublished = null;
+        var original = html ? HtmlToText.Convert(input, out metaPublished) : input;
+        var source = SourceText.From(original);
+        var text = source.Text;
+        var folded = FoldDigits(text);
+        var lines = Boilerplate.Classify(text, folded);
+        cancellationToken.ThrowIfCancellationRequested();
+        var published = Published(text, folded, lines) ?? DateParser.ParseIsoPrefix(metaPublished);
+        var sentences = SentenceSplitter.Split(text, source, lines);
+        var facts = new List<SentenceFacts>(sentences.Count);
+        foreach (var s in sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var f = _recognizer.Analyse(text, s);
+            var slice = folded[s.Start..s.End];
+            foreach (var d in DateParser.Find(slice))
+            {
+                f.Dates.Add(d with { Start = d.Start + s.Start, End = d.End + s.Start });
+            }
+            if (f.Instruments.Count > 0 || f.MineralRelevant)
+            {
+                f.Amounts.AddRange(AmountParser.Find(slice));
+            }
+            facts.Add(f);
+        }
+        int dev = 0, lat = 0;
+        foreach (var l in lines.Where(l => l.Kind is LineKind.Body or LineKind.Heading))
+        {
+            var (d, la) = Script.Count(text.AsSpan(l.Start, l.Length));
+            dev += d;
+            lat += la;
+        }
+        var language = Script.Language(dev, lat);
+        var home = facts.Any(f => f.Countries.Contains("IND") || f.HomeCue || f.Organisations.Any(o => o.Country == "IND")) || language == "hi"
+            ? "IND" : null;
+        var pair = facts.SelectMany(f => f.PartyCountries.Distinct()).GroupBy(c => c, StringComparer.Ordinal)
+            .Select((g, i) => (g.Key, Count: g.Count(), First: i)).OrderByDescending(x => x.Count).ThenBy(x => x.First).Take(2).Select(x => x.Key).ToList();
+        var docFacts = new DocumentFacts(docName, language, published, facts, pair, home);
+        var events = _extractor.Extract(docFacts);
+        if (published is null)
+        {
+            warnings.Add("no publication date found (looked for Published/Updated/date lines and HTML meta tags); event dates may be null.");
+        }
+        if (sentences.Count == 0)
+        {
+            warnings.Add(text.Length == 0 ? "the document is empty." : "no article text found (everything looked like boilerplate or metadata).");
+        }
+        var title = lines.FirstOrDefault(l => l.Kind == LineKind.Heading) is { } h ? source.Verbatim(h.Start, h.End) : null;
+        var document = new IngestDocument(docName, original, language, published is { } p ? DateParser.Iso8601(p) : null, title, html,
+            sentences.Count, lines.Count(l => l.Kind == LineKind.Boilerplate));
+        return new IngestResult(document, events, warnings);
+    }
+
+    private static DateOnly? Published(string text, string folded, IReadOnlyList<DocLine> lines)
+    {
+        DateOnly? publishedLabel = null, unlabelled = null, updated = null;
+        string? pendingLabel = null;
+        foreach (var line in lines.Where(l => l.Kind == LineKind.Metadata))
+        {
+            var lower = text.Substring(line.Start, line.Length).ToLowerInvariant();
+            var date = DateParser.Find(folded.Substring(line.Start, line.Length)).Select(d => d.Date).FirstOrDefault(d => d is not null);
+            var label = IsUpdate(lower) ? "updated" : IsPublished(lower) ? "published" : pendingLabel;
+            if (date is null)
+            {
+                pendingLabel = label;
+                continue;
+            }
+            pendingLabel = null;
+            switch (label)
+            {
+                case "updated":
+                    updated ??= date;
+                    break;
+                case "published":
+                    publishedLabel ??= date;
+                    break;
+                default:
+                    unlabelled ??= date;
+                    break;
+            }
+        }
+        return publishedLabel ?? unlabelled ?? updated;
+    }
+
+    private static bool IsUpdate(string lower) =>
+        lower.Contains("updated", StringComparison.Ordinal) || lower.Contains("update", StringComparison.Ordinal)
+        || lower.Contains("अपडेट", StringComparison.Ordinal) || lower.Contains("संशोधित", StringComparison.Ordinal);
+
+    private static bool IsPublished(string lower) =>
+        lower.Contains("published", StringComparison.Ordinal) || lower.Contains("प्रकाशित", StringComparison.Ordinal)
+        || lower.Contains("posted", StringComparison.Ordinal) || lower.Contains("प्रविष्टि", StringComparison.Ordinal)
+        || lower.Contains("दिनांक", StringComparison.Ordinal) || lower.Contains("date", StringComparison.Ordinal);
+
+    private static string FoldDigits(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            sb.Append(c is >= '\u0966' and <= '\u096F' ? (char)('0' + (c - '\u0966')) : c);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Khanij.Core.Events;
+using Khanij.Ingest.Evaluation;
+using Khanij.Testing;
+
+namespace Khanij.Ingest.Tests;
+
+public sealed class EvaluationTests(PipelineFixture fixture) : IClassFixture<PipelineFixture>
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static string SamplesDir => Path.Combine(RepoPaths.Root, "samples", "articles");
+
+    private async Task<(EventScore Score, string PredJson)> EvaluateAsync(string goldPath, string docsDir)
+    {
+        var gold = EventScorer.LoadEvents(await File.ReadAllTextAsync(goldPath, TestContext.Current.CancellationToken), goldPath);
+        var names = gold.Select(g => g.GetProperty("doc").GetString()!).Distinct().Order(StringComparer.Ordinal);
+        var events = new List<CooperationEvent>();
+        foreach (var name in names)
+        {
+            var r = await fixture.Pipeline.ExtractFileAsync(Path.Combine(docsDir, name), TestContext.Current.CancellationToken);
+            events.AddRange(r.Events);
+        }
+        var predJson = JsonSerializer.Serialize(new { events }, Json);
+        return (EventScorer.Score(gold, EventScorer.LoadEvents(predJson, "pred"), docsDir), predJson);
+    }
+
+    [Fact]
+    public async Task Eval_Seeds_MeetsIssueTargets()
+    {
+        // Given
+        RepoPaths.SkipUnlessShared();
+        // When
+        var (score, _) = await EvaluateAsync(Path.Combine(RepoPaths.Shared, "gold", "seeds.json"), Path.Combine(RepoPaths.Shared, "seeds"));
+        // Then
+        score.F1.ShouldBeGreaterThanOrEqualTo(0.9);
+        score.Parties.ShouldBeGreaterThanOrEqualTo(0.85);
+        score.Minerals.ShouldBeGreaterThanOrEqualTo(0.85);
+        score.Instrument.ShouldBeGreaterThanOrEqualTo(0.85);
+        score.Date.ShouldBeGreaterThanOrEqualTo(0.85);
+        score.EvidenceFound.ShouldBe(score.EvidenceTotal);
+        score.EvidenceTotal.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Eval_OwnSamples_MeetsSameTargets()
+    {
+        // When
+        var (score, _) = await EvaluateAsync(Path.Combine(SamplesDir, "gold.json"), SamplesDir);
+        // Then
+        score.F1.ShouldBeGreaterThanOrEqualTo(0.9);
+        score.Parties.ShouldBeGreaterThanOrEqualTo(0.85);
+        score.Minerals.ShouldBeGreaterThanOrEqualTo(0.85);
+        score.Instrument.ShouldBeGreaterThanOrEqualTo(0.85);
+        score.Date.ShouldBeGreaterThanOrEqualTo(0.85);
+        score.EvidenceFound.ShouldBe(score.EvidenceTotal);
+    }
+
+    [Theory]
+    [InlineData("seeds")]
+    [InlineData("samples")]
+    public async Task Score_SamePredictions_MatchesPythonScorer(string set)
+    {
+        // Given
+        if (set == "seeds")
+        {
+            RepoPaths.SkipUnlessShared();
+        }
+        Assert.SkipUnless(File.Exists("/usr/bin/python3") || File.Exists("/usr/local/bin/python3") || OnPath("python3"), "python3 is not installed.");
+        var script = Path.Combine(RepoPaths.Shared, "tools", "score_events.py");
+        Assert.SkipUnless(File.Exists(script), $"{script} is absent.");
+        var (goldPath, docs) = set == "seeds"
+            ? (Path.Combine(RepoPaths.Shared, "gold", "seeds.json"), Path.Combine(RepoPaths.Shared, "seeds"))
+            : (Path.Combine(SamplesDir, "gold.json"), SamplesDir);
+        var (score, predJson) = await EvaluateAsync(goldPath, docs);
+        // Degrade the predictions so that the comparison also covers misses, splits and wrong fields.
+        using var doc = JsonDocument.Parse(predJson);
+        var degraded = doc.RootElement.GetProperty("events").EnumerateArray().Select((e, i) =>
+        {
+            var d = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(e.GetRawText())!;
+            if (i % 3 == 1)
+            {
+                d["instrument"] = JsonSerializer.SerializeToElement("agreement");
+                d["date"] = JsonSerializer.SerializeToElement<string?>(null);
+            }
+            if (i % 4 == 2)
+            {
+                d["parties"] = JsonSerializer.SerializeToElement(new[] { "IND", "CHN", "FRA" });
+            }
+            return d;
+        }).ToList();
+        var degradedJson = JsonSerializer.Serialize(new { events = degraded }, Json);
+        var gold = EventScorer.LoadEvents(await File.ReadAllTextAsync(goldPath, TestContext.Current.CancellationToken), goldPath);
+        foreach (var (json, expected) in new[] { (predJson, score), (degradedJson, EventScorer.Score(gold, EventScorer.LoadEvents(degradedJson, "d"), docs)) })
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"khanij-pred-{Guid.NewGuid():N}.json");
+            await File.WriteAllTextAsync(path, json, TestContext.Current.CancellationToken);
+            try
+            {
+                // When
+                var python = await RunAsync("python3", [script, goldPath, path, "--docs", docs]);
+                // Then
+                python.Trim().Split('\n').ShouldBe(expected.Report.Split('\n'));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    [Fact]
+    public void PyFixed_ExactBinaryValue_RoundsHalfEvenLikePython()
+    {
+        // Then: 0.125 is exact (ties to even), 0.665 is slightly above its decimal (rounds up), as Python's f-strings do
+        PyText.Fixed(0.125, 2).ShouldBe("0.12");
+        PyText.Fixed(0.375, 2).ShouldBe("0.38");
+        PyText.Fixed(0.665, 2).ShouldBe("0.67");
+        PyText.Fixed(2.0 / 3, 3).ShouldBe("0.667");
+        PyText.Fixed(1, 2).ShouldBe("1.00");
+        PyText.Fixed(0, 3).ShouldBe("0.000");
+    }
+
+    [Fact]
+    public void SetF1_NeutralValues_NotPenalised()
+    {
+        // Given
+        var gold = new HashSet<string> { "ind", "jpn" };
+        // When / Then
+        EventScorer.SetF1(["ind", "jpn", "msp"], gold, ["msp"]).ShouldBe(1.0);
+        EventScorer.SetF1(["ind", "jpn", "msp"], gold, []).ShouldBe(0.8, 1e-12);
+        EventScorer.SetF1([], [], []).ShouldBe(1.0);
+    }
+
+    private static bool OnPath(string exe) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(p => File.Exists(Path.Combine(p, exe)));
+
+    private static async Task<string> RunAsync(string exe, string[] args)
+    {
+        var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        using var p = Process.Start(psi)!;
+        var output = await p.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await p.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return output;
+    }
+}

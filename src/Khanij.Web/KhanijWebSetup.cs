@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Khanij.Core.Catalogue;
 using Khanij.Data;
+using Khanij.Ingest;
 using Khanij.Web.Apis;
 using Khanij.Web.Services;
 using Microsoft.Extensions.FileProviders;
@@ -46,6 +47,8 @@ public static class KhanijWebSetup
         }));
         builder.Services.AddSingleton(sp => CatalogueLoader.Load(sp.GetRequiredService<IOptions<KhanijWebOptions>>().Value.DataDir));
         builder.Services.AddSingleton<KhanijData>();
+        builder.Services.AddSingleton(sp => IngestPipeline.Create(sp.GetRequiredService<KhanijCatalogue>(),
+            sp.GetRequiredService<IOptions<KhanijWebOptions>>().Value.DataDir));
         return builder;
     }
 
@@ -83,6 +86,8 @@ public static class KhanijWebSetup
         app.MapChainApi();
         app.MapRiskApi();
         app.MapSimulateApi();
+        app.MapPartnersApi();
+        app.MapIngestApi();
         return app;
     }
 

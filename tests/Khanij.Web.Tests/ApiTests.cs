@@ -228,4 +228,54 @@ public sealed class ApiTests(KhanijWebFactory factory) : IClassFixture<KhanijWeb
         JsonElement.DeepEquals(first.GetProperty("histograms"), second.GetProperty("histograms")).ShouldBeTrue();
         first.GetProperty("histograms").EnumerateArray().ShouldAllBe(h => h.GetProperty("bins").EnumerateArray().Sum(b => b.GetProperty("count").GetInt32()) == 3000);
     }
+
+    [Theory]
+    [InlineData("""{"name": "", "text": "India and Japan signed an MoU."}""", "name")]
+    [InlineData("""{"name": "a.txt", "text": "   "}""", "text")]
+    public async Task Ingest_MissingField_Returns400NamingIt(string body, string field)
+    {
+        // Given
+        var client = factory.CreateClient();
+
+        // When
+        var response = await client.PostAsync("/api/ingest/extract", new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+        // Then
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        problem.GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(problem.ToString());
+    }
+
+    [Fact]
+    public async Task AcceptRecord_UnknownId_Returns404Problem()
+    {
+        // Given
+        var client = factory.CreateClient();
+
+        // When
+        var response = await client.PostAsync("/api/partners/records/no-such-record/accept", null, TestContext.Current.CancellationToken);
+
+        // Then
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("no-such-record");
+    }
+
+    [Fact]
+    public async Task ImportRecords_InvalidFile_Returns400AndChangesNothing()
+    {
+        // Given
+        var client = factory.CreateClient();
+        var before = await client.GetFromJsonAsync<JsonElement>("/api/partners/records", TestContext.Current.CancellationToken);
+
+        // When
+        var response = await client.PostAsync("/api/partners/import",
+            new StringContent("""{"records": [{"id": "x", "kind": "partnership"}]}""", System.Text.Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+        // Then
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var after = await client.GetFromJsonAsync<JsonElement>("/api/partners/records", TestContext.Current.CancellationToken);
+        after.GetArrayLength().ShouldBe(before.GetArrayLength());
+    }
 }

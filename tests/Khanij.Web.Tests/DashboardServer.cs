@@ -45,9 +45,21 @@ public sealed class DashboardServer : IAsyncLifetime
         _app = builder.Build();
         _app.MapKhanijWeb();
         await _app.StartAsync(TestContext.Current.CancellationToken);
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         // Import the data pack into this server's store now, so no page waits for it.
         await _app.WarmUpAsync(TestContext.Current.CancellationToken);
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        // The curated registry records of the repository (samples/registry), imported through the API as a curator would.
+        using var http = new HttpClient();
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "samples", "registry"), "*.json").Order(StringComparer.Ordinal))
+        {
+            using var body = new StringContent(await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken), System.Text.Encoding.UTF8,
+                "application/json");
+            var response = await http.PostAsync(BaseUrl + "/api/partners/import?by=tests", body, TestContext.Current.CancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"importing {file} failed: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+            }
+        }
 
         if (File.Exists(ChromiumPath))
         {

@@ -129,4 +129,55 @@ public sealed class DashboardTests(DashboardServer server)
         (await page.Page.InnerTextAsync("h1")).ShouldContain("COD cuts cobalt");
         await page.ScreenshotAsync("scenario-cobalt");
     }
+
+    [Fact]
+    public async Task PartnersPage_India_DrawsTimelineAndGraphFromCuratedRecords()
+    {
+        // Given
+        await using var page = await DashboardPage.OpenAsync(server, "/partners.html?country=IND");
+
+        // When
+        var charts = await page.ShouldHaveRenderedChartsAsync(atLeast: 2);
+        await page.ScreenshotAsync("partners-india");
+
+        // Then
+        charts.Single(c => c.Id == "graph-chart").Types.ShouldBe(["graph"]);
+        charts.Single(c => c.Id == "timeline-chart").Points.ShouldBeGreaterThan(0);
+        (await page.Page.Locator("#partners-table tbody tr").CountAsync()).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task IngestPage_PasteArticleAndAccept_ProposalBecomesAcceptedPartnership()
+    {
+        // Given: an article written for this test (not one of the seed documents)
+        const string article = """
+            India and Argentina sign lithium agreement
+            Published: 2025-09-18
+
+            New Delhi, 18 September 2025. India and Argentina signed a memorandum of understanding on cooperation in critical minerals on Thursday, covering the exploration and processing of lithium and copper.
+            The memorandum was signed by the Ministry of Mines of India and the Argentine Secretariat of Mining in New Delhi.
+            Officials said the two countries would set up a joint working group to review progress every year.
+            """;
+        await using var page = await DashboardPage.OpenAsync(server, "/ingest.html");
+
+        // When
+        await page.Page.FillAsync("#doc-name", "web-test-ind-arg.txt");
+        await page.Page.FillAsync("#text", article);
+        await page.Page.ClickAsync("#ingest");
+        await page.Page.WaitForSelectorAsync("body[data-ready] [data-record]");
+        var record = page.Page.Locator("[data-record]").Filter(new() { HasText = "Argentina" }).First;
+        var id = await record.GetAttributeAsync("data-record");
+        await page.ScreenshotAsync("ingest-proposed");
+        await record.Locator("button[data-action=accept]").ClickAsync();
+        await page.Page.WaitForSelectorAsync($"[data-record='{id}'] [data-state=accepted]");
+        await page.ScreenshotAsync("ingest-accepted");
+
+        // Then
+        (await page.Page.Locator("#text-view mark").CountAsync()).ShouldBeGreaterThan(0);
+        (await page.Page.InnerTextAsync("#text-view mark >> nth=0")).ShouldContain("Argentina");
+        await page.ShouldHaveRenderedChartsAsync(atLeast: 1);
+        using var http = new HttpClient();
+        var partners = await http.GetStringAsync(server.BaseUrl + "/api/partners?country=IND", TestContext.Current.CancellationToken);
+        partners.ShouldContain(id!);
+    }
 }

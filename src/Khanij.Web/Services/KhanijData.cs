@@ -1,5 +1,6 @@
 using Khanij.Core.Facts;
 using Khanij.Data;
+using Khanij.Data.Registry;
 using Microsoft.Extensions.Options;
 
 namespace Khanij.Web.Services;
@@ -23,6 +24,16 @@ internal sealed class KhanijData(IOptions<KhanijWebOptions> options)
     public Task<KhanijStore> StoreAsync(CancellationToken cancellationToken = default) =>
         LazyInitializer.EnsureInitialized(ref _store, () => new(() => KhanijStore.OpenAsync(DbPath, DataDir, null, CancellationToken.None)))
             .Value.WaitAsync(cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> on the partnership registry over one connection to the store (the registry's tables are
+    /// created on first use). Registry data is never cached: reviews change it.</summary>
+    public async Task<T> WithRegistryAsync<T>(Func<RegistryStore, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        var store = await StoreAsync(cancellationToken);
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        var registry = await RegistryStore.OpenAsync(connection, null, cancellationToken);
+        return await work(registry);
+    }
 
     /// <summary>Supply, trade, restrictions, governance, demand and Sankey facts of the store.</summary>
     public Task<PackFacts> FactsAsync(CancellationToken cancellationToken = default) =>

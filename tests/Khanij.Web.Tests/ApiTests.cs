@@ -11,23 +11,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Khanij.Web.Tests;
 
-/// <summary>The web host in memory, with its own store file.</summary>
+/// <summary>The web host in memory, on the store the assembly's <see cref="DashboardServer"/> imported (same process, so DuckDB shares it):
+/// importing the data pack once per test run keeps the suite fast.</summary>
 public sealed class KhanijWebFactory : WebApplicationFactory<Program>
 {
-    public string Home { get; } = Path.Combine(Path.GetTempPath(), "khanij-web-api-" + Guid.NewGuid().ToString("N")[..8]);
-
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.UseSetting("Khanij:DbPath", Path.Combine(Home, "khanij.duckdb")).UseEnvironment("Production")
+        builder.UseSetting("Khanij:DbPath", DashboardServer.Current?.DbPath
+                ?? throw new InvalidOperationException("The DashboardServer assembly fixture has not started."))
+            .UseEnvironment("Production")
             .ConfigureLogging(logging => logging.ClearProviders());
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (Directory.Exists(Home))
-        {
-            Directory.Delete(Home, recursive: true);
-        }
-    }
 }
 
 /// <summary>Catalogue endpoints, error shapes and the OpenAPI document.</summary>

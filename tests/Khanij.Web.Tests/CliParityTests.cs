@@ -54,7 +54,7 @@ public sealed class CliParityTests(DashboardServer server)
             start.ArgumentList.Add(a);
         }
         start.ArgumentList.Add("--db");
-        start.ArgumentList.Add(Path.Combine(server.Home, "khanij.duckdb"));
+        start.ArgumentList.Add(server.CliDbPath);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

@@ -28,6 +28,16 @@ public sealed class DashboardServer : IAsyncLifetime
 
     public IBrowser? Browser { get; private set; }
 
+    /// <summary>The server's store file (imported once; the in-memory API tests read it too, in this process).</summary>
+    public string DbPath => Path.Combine(Home, "khanij.duckdb");
+
+    /// <summary>A copy of the imported store for the <c>khanij</c> processes the parity tests start: DuckDB lets one process at a time
+    /// open a file, so they must not share the server's.</summary>
+    public string CliDbPath => Path.Combine(Home, "cli", "khanij.duckdb");
+
+    /// <summary>The running fixture, for class fixtures that need its store.</summary>
+    public static DashboardServer? Current { get; private set; }
+
     public static string ScreenshotDir => Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
 
     public async ValueTask InitializeAsync()
@@ -38,7 +48,7 @@ public sealed class DashboardServer : IAsyncLifetime
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = Environments.Production,
         });
-        builder.Configuration["Khanij:DbPath"] = Path.Combine(Home, "khanij.duckdb");
+        builder.Configuration["Khanij:DbPath"] = DbPath;
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddKhanijWeb();
@@ -48,6 +58,14 @@ public sealed class DashboardServer : IAsyncLifetime
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         // Import the data pack into this server's store now, so no page waits for it.
         await _app.WarmUpAsync(TestContext.Current.CancellationToken);
+        Directory.CreateDirectory(Path.GetDirectoryName(CliDbPath)!);
+        foreach (var suffix in new[] { "", ".wal" })
+        {
+            if (File.Exists(DbPath + suffix))
+            {
+                File.Copy(DbPath + suffix, CliDbPath + suffix);
+            }
+        }
         // The curated registry records of the repository (samples/registry), imported through the API as a curator would.
         using var http = new HttpClient();
         foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "samples", "registry"), "*.json").Order(StringComparer.Ordinal))
@@ -73,6 +91,7 @@ public sealed class DashboardServer : IAsyncLifetime
             });
         }
         Directory.CreateDirectory(ScreenshotDir);
+        Current = this;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Khanij.Data.Tests;
 
 /// <summary>Each kind of bad input is reported as file:line:column with what was found and expected, and leaves the store as it was.</summary>
@@ -10,7 +8,7 @@ public sealed class BadInputTests(PackStoreFixture fixture)
     /// <summary>Imports <paramref name="dataDir"/> into a copy of the imported store; returns the errors after checking nothing changed.</summary>
     private async Task<IReadOnlyList<ImportError>> ImportExpectingFailureAsync(string dataDir)
     {
-        var store = fixture.Copy();
+        await using var store = fixture.Copy();
         var before = await PackStoreFixture.FingerprintAsync(store);
 
         var result = await store.ImportAsync(dataDir, null, TestContext.Current.CancellationToken);
@@ -226,6 +224,5 @@ public sealed class BadInputTests(PackStoreFixture fixture)
         var error = errors.ShouldHaveSingleItem();
         error.Source.ShouldBe("lithium_deposits_busch2024.csv");
         error.Message.ShouldContain("missing");
-        _ = Encoding.UTF8;
     }
 }

@@ -265,17 +265,29 @@ public sealed class PackImportTests(PackStoreFixture fixture)
     }
 
     [Fact]
-    public async Task ImportAsync_Twice_GivesSameContents()
+    public async Task ImportAsync_Twice_GivesSameContentsAndKeepsOtherComponentsTables()
     {
         // Given
-        var store = fixture.Copy();
+        await using var store = fixture.Copy();
         var before = await PackStoreFixture.FingerprintAsync(store);
+        await using (var connection = await store.OpenConnectionAsync(TestContext.Current.CancellationToken))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE registry_probe (id INTEGER); INSERT INTO registry_probe VALUES (42)";
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
 
         // When
         var result = await store.ImportAsync(RepoPaths.Data, null, TestContext.Current.CancellationToken);
 
         // Then
         result.Errors.ShouldBeEmpty();
+        await using (var connection = await store.OpenConnectionAsync(TestContext.Current.CancellationToken))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id FROM registry_probe";
+            (await command.ExecuteScalarAsync(TestContext.Current.CancellationToken)).ShouldBe(42);
+        }
         var after = await PackStoreFixture.FingerprintAsync(store);
         after.Where(p => p.Key != Schema.InfoTable).ShouldBe(before.Where(p => p.Key != Schema.InfoTable));
         result.Counts.ShouldBe(await fixture.Store.GetCountsAsync(TestContext.Current.CancellationToken));

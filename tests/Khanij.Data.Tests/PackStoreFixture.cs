@@ -53,7 +53,7 @@ public sealed class PackStoreFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await Task.Yield();
+        await Store.DisposeAsync();
         try
         {
             _dir.Delete(recursive: true);

@@ -37,7 +37,7 @@ internal static class DataCommand
                 throw new CliException($"'{dataDir}' is not a directory; expected a data directory such as data/.");
             }
             var path = CliContext.ResolveDbPath(parse.GetValue(GlobalOptions.Db));
-            var store = KhanijStore.At(path);
+            await using var store = KhanijStore.At(path);
             var result = await StoreAccess.WithProgressAsync(context, "Importing", progress => store.ImportAsync(dataDir, progress, ct));
             if (!result.Succeeded)
             {
@@ -62,7 +62,7 @@ internal static class DataCommand
         };
         command.SetHandler(context, async (parse, ct) =>
         {
-            var store = await context.OpenStoreAsync(parse, ct);
+            await using var store = await context.OpenStoreAsync(parse, ct);
             var counts = await store.GetCountsAsync(ct);
             var sources = await store.GetSourcesAsync(ct);
             var info = await store.GetInfoAsync(ct);

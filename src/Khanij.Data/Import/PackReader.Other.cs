@@ -118,7 +118,17 @@ internal sealed partial class PackReader
             var place = _places.Resolve(t, row, column, m.Groups["place"].Value);
             return place is null ? null : (m.Groups["kind"].Value, place);
         }
-        return (Chemistries.Contains(node) ? "chemistry" : "category", null);
+        if (Chemistries.Contains(node))
+        {
+            return ("chemistry", null);
+        }
+        if (_places.Resolve(node) is { } bare)
+        {
+            t.Error(row, column, $"node '{node}' names {(bare.IsCountry ? bare.Iso3 : bare.AggregateKind)} without a step; expected "
+                + "<place>_mine, _ref_poss, _ref or _cath_poss, a cathode chemistry, or a bookkeeping label.");
+            return null;
+        }
+        return ("category", null);
     }
 
     private void ReadTrade()

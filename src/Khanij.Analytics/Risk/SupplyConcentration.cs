@@ -93,11 +93,15 @@ public static class SupplyConcentration
         if (published is { } p2 && denominator > 0 && Math.Abs(p2 - denominator) / denominator > 0.001)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Listed rows sum to {denominator:G6} while the published total is {p2:G6}; shares use the sum of the rows (a published total may be rounded)."));
+                $"Listed rows sum to {denominator:#,0.###} while the published total is {p2:#,0.###}; shares use the sum of the rows (a published total may be rounded)."));
         }
         if (withheld.Count > 0)
         {
             notes.Add($"Withheld by the source (not filled, not in the denominator): {string.Join(", ", withheld)}.");
+        }
+        if (facts.Any(f => f.IsEstimate))
+        {
+            notes.Add("The source marks these figures as estimates.");
         }
         if (key.Scenario is not null)
         {

@@ -40,19 +40,27 @@ internal static class BriefCommand
             var parameters = options.Read(parse, context.Catalogue);
             var perspective = RiskCommand.ResolveCountry(context, parse.GetValue(country)!);
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
-            var store = await context.OpenStoreAsync(parse, ct);
+            await using var store = await context.OpenStoreAsync(parse, ct);
             var inputs = await RiskInputsLoader.LoadAsync(store, ct);
-            var partners = FrameworkPartners.For(perspective, context.Catalogue.Frameworks, parameters.PartnerFrameworks);
+            var partners = await PartnerSources.ForAsync(store, context.Catalogue, perspective, parameters, ct);
             var model = BriefBuilder.Build(inputs, context.Catalogue, perspective, parse.GetValue(year), partners, parameters);
             if (model.Rows.Count == 0)
             {
                 throw new CliException($"No supply data up to {parse.GetValue(year)} in the store {store.DbPath}; run `khanij data import` and try again.");
             }
             var text = new ReportText(context.Catalogue);
-            var files = BriefWriter.Write(model, text, outDir);
+            (string Html, string Markdown) files;
+            try
+            {
+                files = BriefWriter.Write(model, text, outDir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException($"cannot write the brief to '{outDir}': {e.Message} Expected a writable directory (--out DIR).");
+            }
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(CliJson.Serialize(model.Rows.Select(r => RiskCommand.ToRow(r.Risk))));
+                context.Out.WriteLine(CliJson.Serialize(model.Rows.Select(r => RiskCommand.ToRow(r.Risk, inputs.PublishedTop3(r.Table.Key)))));
                 return ExitCodes.Ok;
             }
             TerminalReport.Write(context.Console, model, text);

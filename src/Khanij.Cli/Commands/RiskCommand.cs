@@ -46,7 +46,7 @@ internal static class RiskCommand
                     : throw new CliException($"'--stage {s}' is not a stage; expected one of {string.Join(", ", StageNames.All)}.");
             }
             var perspective = ResolveCountry(context, parse.GetValue(country)!);
-            var store = await context.OpenStoreAsync(parse, ct);
+            await using var store = await context.OpenStoreAsync(parse, ct);
             var inputs = await RiskInputsLoader.LoadAsync(store, ct);
             var supply = inputs.Supply.Where(f =>
                 (mineralId is null || f.MineralId == mineralId)
@@ -58,10 +58,10 @@ internal static class RiskCommand
                 throw new CliException(NoDataMessage(inputs, mineralId, stageValue, parse.GetValue(year), parse.GetValue(source)));
             }
             var governance = GovernanceIndex.Build(inputs.Governance, parameters.GovernanceIndicators, parameters.GovernanceYear);
-            var partners = FrameworkPartners.For(perspective, context.Catalogue.Frameworks, parameters.PartnerFrameworks);
+            var partners = await PartnerSources.ForAsync(store, context.Catalogue, perspective, parameters, ct);
             var tables = SupplyConcentration.ComputeAll(supply);
             var risks = tables.Select(t => SupplyRisk.ForStage(t, governance, inputs.Restrictions, inputs.Trade, partners, perspective, parameters)).ToList();
-            var rows = risks.Select(ToRow).ToList();
+            var rows = risks.Select(r => ToRow(r, inputs.PublishedTop3(r.Global.Key))).ToList();
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(CliJson.Serialize(rows));
@@ -107,16 +107,16 @@ internal static class RiskCommand
         return what + " Available for this selection (source/stage/year): " + string.Join(", ", combos) + ".";
     }
 
-    internal static RiskRow ToRow(StageRisk r)
+    internal static RiskRow ToRow(StageRisk r, double? publishedTop3)
     {
         var t = r.Global;
         var imports = r.Imports is { } i
-            ? new RiskImports(i.Year, i.TotalImports, i.Hhi, Ordered(i.Shares), i.ShareFromPartners, i.ShareFromRestricting, i.HsBasis, i.Notes)
+            ? new RiskImports(i.Year, i.TotalImports, i.Hhi, Ordered(i.Shares), i.ShareFromPartners, i.PartnerBases, i.ShareFromRestricting, i.HsBasis, i.Notes)
             : null;
         var restricted = r.GlobalGovernance.Terms.Where(x => x.RestrictionIds.Count > 0).ToList();
         return new RiskRow(
             t.Key.MineralId, t.Key.Stage.ToId(), t.Key.Year, t.Key.Source, t.Key.Scenario, t.Measure, t.Unit, t.Basis,
-            t.Hhi, t.HhiAmongNamed, t.Top1Iso3, t.Top1Share, t.Top3Share, t.CoverageWithoutTop1, t.Producers,
+            t.Hhi, t.HhiAmongNamed, t.Top1Iso3, t.Top1Share, t.Top3Share, publishedTop3, t.CoverageWithoutTop1, t.Producers,
             Ordered(t.Shares), t.ResidualShare, t.ResidualBasis, t.Denominator, t.PublishedTotal, t.Withheld,
             r.GlobalGovernance.HhiWgi, r.GlobalGovernance.HhiWgiT, r.GlobalGovernance.WgiYear, r.GlobalGovernance.MissingWgi,
             restricted.Sum(x => x.Share), restricted.ToDictionary(x => x.Iso3, x => x.RestrictionIds, StringComparer.Ordinal),

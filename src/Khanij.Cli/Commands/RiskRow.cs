@@ -15,6 +15,7 @@ internal sealed record RiskRow(
     string? Top1Country,
     double? Top1Share,
     double? Top3Share,
+    double? PublishedTop3Share,
     double? CoverageWithoutTop1,
     int Producers,
     IReadOnlyDictionary<string, double> Shares,
@@ -40,7 +41,8 @@ internal sealed record RiskRow(
 
 /// <summary>Import-side measures of a <see cref="RiskRow"/>.</summary>
 internal sealed record RiskImports(
-    int? Year, double TotalT, double? Hhi, IReadOnlyDictionary<string, double> Shares, double ShareFromPartners, double ShareFromRestricting,
+    int? Year, double TotalT, double? Hhi, IReadOnlyDictionary<string, double> Shares, double ShareFromPartners,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> PartnerBases, double ShareFromRestricting,
     IReadOnlyDictionary<string, string> HsBasis, IReadOnlyList<string> Notes);
 
 /// <summary>Where a <see cref="RiskRow"/>'s numbers come from: files with editions, and each country's source line.</summary>

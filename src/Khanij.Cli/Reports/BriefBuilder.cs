@@ -33,8 +33,12 @@ internal static class BriefBuilder
         var withoutData = catalogue.Minerals.Where(m => m.India2023 && !withData.Contains(m.Id)).Select(m => m.Id).ToList();
         var sources = rows.SelectMany(r => r.Table.Sources.Concat(r.Risk.Imports?.Sources ?? []))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var partialWgi = rows.SelectMany(r => r.Risk.GlobalGovernance.Terms.Concat(r.Risk.SourcingGovernance?.Terms ?? []))
+            .Select(t => t.Iso3).Distinct(StringComparer.Ordinal)
+            .Where(c => governance.DimensionsFor(c) is > 0 and var n && n < parameters.GovernanceIndicators.Count)
+            .Order(StringComparer.Ordinal).ToList();
         return new BriefModel(perspective, catalogue.CountryByIso3(perspective)?.NameEn ?? perspective, year, rows, matrix, parameters,
-            governance.Year, partners.Select(p => p.CountryB == perspective ? p.CountryA : p.CountryB).Distinct(StringComparer.Ordinal).Count(),
+            governance.Year, partialWgi, partners.Select(p => p.CountryB == perspective ? p.CountryA : p.CountryB).Distinct(StringComparer.Ordinal).Count(),
             [.. partners.Select(p => p.Basis).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], withoutData, sources);
     }
 

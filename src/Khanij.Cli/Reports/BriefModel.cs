@@ -23,6 +23,7 @@ internal sealed record BriefModel(
     IReadOnlyList<CriticalityPoint> Matrix,
     RiskParameters Parameters,
     int? WgiYear,
+    IReadOnlyList<string> PartialWgi,
     int PartnerCount,
     IReadOnlyList<string> PartnerBases,
     IReadOnlyList<string> MineralsWithoutData,

@@ -131,7 +131,7 @@ internal static class HtmlReport
         }
         h.Append("</tbody></table></section>");
 
-        h.Append("<section id=\"missing\"><h2>Missing data (reported, not filled)</h2><ul>");
+        h.Append("<section id=\"missing\"><h2>Missing data and caveats (reported, not filled)</h2><ul>");
         foreach (var line in MarkdownReport.MissingData(model, text))
         {
             h.Append("<li>").Append(E(line)).Append("</li>");

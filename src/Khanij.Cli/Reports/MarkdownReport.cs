@@ -75,7 +75,7 @@ internal static class MarkdownReport
             md.AppendLine(Inv, $"| {text.Mineral(p.MineralId)} | {ReportText.Num(p.SupplyRisk, "0.00")} | {ReportText.StageName(p.DrivingStage)} | "
                 + $"{ReportText.Num(p.Importance, "0.0")} | {p.ImportanceBasis} | {(p.DemandGrowth is { } g ? ReportText.Num(g, "0.0") + "×" : "n/a")} |");
         }
-        md.AppendLine().AppendLine("## Missing data (reported, not filled)").AppendLine();
+        md.AppendLine().AppendLine("## Missing data and caveats (reported, not filled)").AppendLine();
         foreach (var line in MissingData(model, text))
         {
             md.AppendLine("- " + line);
@@ -102,16 +102,21 @@ internal static class MarkdownReport
         yield return wgiMissing.Count > 0
             ? $"No WGI score ({model.WgiYear}) for: {string.Join(", ", wgiMissing.Select(text.Country))}. Their terms are left out of the governance-weighted HHI."
             : "Every producer has a WGI score.";
+        if (model.PartialWgi.Count > 0)
+        {
+            yield return $"WGI scores averaging fewer than the {model.Parameters.GovernanceIndicators.Count} chosen dimensions (the others are missing "
+                + $"for {model.WgiYear}): {string.Join(", ", model.PartialWgi.Select(text.Country))}.";
+        }
         foreach (var r in model.Rows.Where(r => r.Table.Withheld.Count > 0))
         {
-            yield return $"{text.Mineral(r.MineralId)} {ReportText.StageName(r.Stage)} ({ReportText.SourceYear(r.Table)}): withheld by the source for "
+            yield return $"{text.Mineral(r.MineralId)} ({ReportText.StageName(r.Stage)}, {ReportText.SourceYear(r.Table)}): withheld by the source for "
                 + $"{string.Join(", ", r.Table.Withheld.Select(text.Country))}.";
         }
         foreach (var r in model.Rows)
         {
             foreach (var n in r.Table.Notes.Where(n => !n.StartsWith("Withheld", StringComparison.Ordinal) && !n.StartsWith("Unattributed", StringComparison.Ordinal)))
             {
-                yield return $"{text.Mineral(r.MineralId)} {ReportText.StageName(r.Stage)}: {n}";
+                yield return $"{text.Mineral(r.MineralId)} ({ReportText.StageName(r.Stage)}, {ReportText.SourceYear(r.Table)}): {n}";
             }
         }
         if (model.MineralsWithoutData.Count > 0)

@@ -8,7 +8,14 @@ internal sealed record RiskInputs(
     IReadOnlyList<GovernanceScore> Governance,
     IReadOnlyList<ExportRestriction> Restrictions,
     IReadOnlyList<TradeFlow> Trade,
-    IReadOnlyList<DemandFigure> Demand);
+    IReadOnlyList<DemandFigure> Demand,
+    IReadOnlyList<PublishedShare> Published)
+{
+    /// <summary>The publisher's own top-3 share for the table, when it prints one (IEA), to stand beside the computed one.</summary>
+    public double? PublishedTop3(Khanij.Analytics.Risk.SupplyKey key) =>
+        Published.FirstOrDefault(p => p.Source == key.Source && p.MineralId == key.MineralId && p.Stage == key.Stage && p.Year == key.Year
+            && p.Scenario == key.Scenario && p.Measure.Contains("top-3", StringComparison.OrdinalIgnoreCase))?.Fraction;
+}
 
 /// <summary>Loads <see cref="RiskInputs"/> from the store.</summary>
 internal static class RiskInputsLoader
@@ -19,5 +26,6 @@ internal static class RiskInputsLoader
             await store.GetGovernanceAsync(cancellationToken: cancellationToken),
             await store.GetRestrictionsAsync(cancellationToken: cancellationToken),
             await store.GetTradeFlowsAsync(cancellationToken: cancellationToken),
-            await store.GetDemandAsync(cancellationToken: cancellationToken));
+            await store.GetDemandAsync(cancellationToken: cancellationToken),
+            await store.GetPublishedSharesAsync(cancellationToken: cancellationToken));
 }

@@ -67,8 +67,7 @@ public static class RegistryImporter
                     .Select(p => (Path: Join(prefix, p.Path), p.Message))
                     .Where(p => !shapeProblems.Any(s => s == p.Path || (s.StartsWith(p.Path, StringComparison.Ordinal) && p.Path.Length > prefix.Length)))
                     .Where(p => !shapeProblems.Contains(prefix) || !p.Message.Contains("empty", StringComparison.Ordinal)));
-                problems.AddRange(RegistryStore.MissingReferences(record, known).Select(m => (Join(prefix, m[..m.IndexOf(':', StringComparison.Ordinal)]),
-                    m[(m.IndexOf(':', StringComparison.Ordinal) + 2)..])));
+                problems.AddRange(RegistryStore.MissingReferences(record, known).Select(p => (Join(prefix, p.Path), p.Message)));
                 if (existingIds.Contains(record.Id))
                 {
                     problems.Add((prefix + ".id", $"id \"{record.Id}\" is already in the registry; choose a new id."));

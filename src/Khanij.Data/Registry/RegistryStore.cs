@@ -120,7 +120,8 @@ public sealed class RegistryStore
     /// <exception cref="RegistryException">A different document with the same name is already stored; nothing was changed.</exception>
     /// <remarks>Events that cannot make a valid proposal (unknown instrument or party, fewer than two parties, no evidence) are
     /// skipped and listed in <see cref="IngestOutcome.Skipped"/> with the reason: they are an extractor's output, not a user's input,
-    /// and one weak event should not block the others.</remarks>
+    /// and one weak event should not block the others. Where a source document's text is known (given now or stored earlier),
+    /// evidence sentences not found in it verbatim are left out, and that is listed too.</remarks>
     public async Task<IngestOutcome> AddEventsAsync(
         IReadOnlyList<SourceDocument> documents, IReadOnlyList<CooperationEvent> events, string who, KhanijCatalogue catalogue,
         CancellationToken cancellationToken = default)
@@ -130,12 +131,35 @@ public sealed class RegistryStore
         ArgumentNullException.ThrowIfNull(catalogue);
         var incoming = new List<RegistryRecord>();
         var skipped = new List<string>();
+        var texts = documents.GroupBy(d => d.Name).ToDictionary(g => g.Key, g => (string?)g.First().Text, StringComparer.Ordinal);
+        foreach (var name in events.SelectMany(e => e.Sources.Select(s => s.Doc).Append(e.Doc)).Distinct().Where(n => !texts.ContainsKey(n)).ToList())
+        {
+            texts[name] = await DocumentTextAsync(name, cancellationToken);
+        }
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
             try
             {
                 var record = EventRecords.FromEvent(e, catalogue);
+                // Evidence must be verbatim: where the document's text is known, sentences not found in it are dropped.
+                record = record with
+                {
+                    Sources = [.. record.Sources.Select(src =>
+                    {
+                        if (texts.GetValueOrDefault(src.Document) is not { } text)
+                        {
+                            return src;
+                        }
+                        var verbatim = src.Evidence.Where(ev => text.Contains(ev, StringComparison.Ordinal)).ToList();
+                        if (verbatim.Count < src.Evidence.Count)
+                        {
+                            skipped.Add($"event {i + 1} of '{e.Doc}': {src.Evidence.Count - verbatim.Count} evidence sentence(s) not found verbatim in "
+                                + $"'{src.Document}' were left out.");
+                        }
+                        return src with { Evidence = verbatim };
+                    })],
+                };
                 var bad = RegistryValidator.Validate(record with { Id = "new" }, catalogue, strictAreas: false);
                 if (bad.Count == 0)
                 {
@@ -291,7 +315,7 @@ public sealed class RegistryStore
                 .Concat(RegistryValidator.Validate(edited, catalogue, strictAreas: true).Where(p => touched.Contains(p.Path.Split('[')[0])))
                 .Distinct()
                 .Select(p => $"{id}: {p.Path}: {p.Message}")
-                .Concat(MissingReferences(edited, all.Select(r => r.Id).ToHashSet(StringComparer.Ordinal)).Select(m => $"{id}: {m}"))
+                .Concat(MissingReferences(edited, all.Select(r => r.Id).ToHashSet(StringComparer.Ordinal)).Select(p => $"{id}: {p.Path}: {p.Message}"))
                 .ToList();
             if (problems.Count > 0)
             {
@@ -309,18 +333,18 @@ public sealed class RegistryStore
     public async Task<IReadOnlyList<PartnerLink>> PartnerLinksAsync(KhanijCatalogue catalogue, CancellationToken cancellationToken = default) =>
         RegistryLinks.Build(await ListAsync(cancellationToken), catalogue);
 
-    /// <summary>References of <paramref name="record"/> (parent, reviewed records) that are not in <paramref name="ids"/>, as messages.</summary>
-    internal static IEnumerable<string> MissingReferences(RegistryRecord record, IReadOnlySet<string> ids)
+    /// <summary>References of <paramref name="record"/> (parent, reviewed records) that are not in <paramref name="ids"/>, as problems.</summary>
+    internal static IEnumerable<RegistryProblem> MissingReferences(RegistryRecord record, IReadOnlySet<string> ids)
     {
         if (record.ParentId is { } parent && !ids.Contains(parent))
         {
-            yield return $"parent_id: no record has id '{parent}'.";
+            yield return new RegistryProblem("parent_id", $"no record has id '{parent}'.");
         }
         foreach (var (reviewed, i) in (record.Occasion?.Reviews ?? []).Select((r, i) => (r, i)))
         {
             if (!ids.Contains(reviewed))
             {
-                yield return $"occasion.reviews[{i}]: no record has id '{reviewed}'.";
+                yield return new RegistryProblem($"occasion.reviews[{i}]", $"no record has id '{reviewed}'.");
             }
         }
     }

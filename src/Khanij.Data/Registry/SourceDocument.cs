@@ -12,7 +12,8 @@ public sealed record SourceDocument(string Name, string Text, string? Title = nu
 /// <param name="Merged">Ids of existing records an event merged into (each once).</param>
 /// <param name="Unchanged">Events that were already fully recorded (same document, same evidence).</param>
 /// <param name="Reopened">Ids of accepted records sent back to review because a merge changed more than their sources.</param>
-/// <param name="Skipped">Events that could not become a valid proposal, each with the reason.</param>
+/// <param name="Skipped">Events that could not become a valid proposal, each with the reason, and evidence left out because it
+/// was not found verbatim in its document.</param>
 public sealed record IngestOutcome(
     int Documents,
     IReadOnlyList<string> Created,

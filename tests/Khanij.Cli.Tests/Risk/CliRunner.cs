@@ -28,6 +28,7 @@ public sealed class StoreFixture : IDisposable
         var root = new RootCommand("test") { GlobalOptions.Db };
         root.Subcommands.Add(Commands.RiskCommand.Create(context));
         root.Subcommands.Add(Commands.BriefCommand.Create(context));
+        root.Subcommands.Add(Commands.PartnersCommand.Create(context));
         var exit = await root.Parse([.. args, "--db", DbPath]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
         return (exit, stdout.ToString(), screen.ToString(), stderr.ToString());
     }

@@ -44,6 +44,41 @@ public sealed class RiskCommandTests(StoreFixture store) : IClassFixture<StoreFi
     }
 
     [Fact]
+    public async Task Risk_IeaGraphiteRefining2024_TopThreeShareEqualsTheIeaPublishedFigure()
+    {
+        // When
+        var (exit, output, _, error) = await store.RunAsync("risk", "--mineral", "graphite", "--stage", "refining", "--year", "2024", "--source", "iea", "--json");
+
+        // Then
+        exit.ShouldBe(0, error);
+        using var doc = JsonDocument.Parse(output);
+        var row = doc.RootElement.EnumerateArray().ShouldHaveSingleItem();
+        var published = row.GetProperty("published_top3_share").GetDouble();
+        row.GetProperty("top3_share").GetDouble().ShouldBe(published, 1e-9);
+        row.GetProperty("top1_country").GetString().ShouldBe("CHN");
+    }
+
+    [Fact]
+    public async Task Risk_AcceptedRegistryPartnership_CountsItsCountryAsPartnerWithRegistryBasis()
+    {
+        // Given: the KABIL–Argentina lithium sample (accepted records) in the store's registry
+        var sample = Path.Combine(RepoPaths.Root, "samples", "registry", "kabil-argentina-lithium.json");
+        var (importExit, _, _, importError) = await store.RunAsync("partners", "import", sample);
+        importExit.ShouldBe(0, importError);
+
+        // When
+        var (exit, output, _, error) = await store.RunAsync("risk", "--mineral", "lithium", "--stage", "refining", "--year", "2024", "--source", "iea", "--json");
+
+        // Then: India's lithium-chemical imports from Argentina count as partner supply, on the registry's word
+        exit.ShouldBe(0, error);
+        using var doc = JsonDocument.Parse(output);
+        var imports = doc.RootElement[0].GetProperty("imports");
+        imports.GetProperty("shares").TryGetProperty("ARG", out _).ShouldBeTrue();
+        imports.GetProperty("partner_bases").GetProperty("ARG")[0].GetString().ShouldBe("registry");
+        imports.GetProperty("partner_bases").TryGetProperty("CHN", out _).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Risk_UnknownMineral_ExitsOneAndNamesWhatWasExpected()
     {
         // When

@@ -42,8 +42,8 @@ public sealed class RegistryStoreTests
         var english = Event("en.txt", "2024-01-16", "agreement", ["ARG", "IND"], ["lithium", "critical_minerals"], "India and Argentina signed a lithium exploration pact.");
 
         // When
-        var first = await store.AddEventsAsync([new SourceDocument("hi.txt", "text one")], [hindi], "ingest", Catalogue, Ct);
-        var second = await store.AddEventsAsync([new SourceDocument("en.txt", "text two")], [english], "ingest", Catalogue, Ct);
+        var first = await store.AddEventsAsync([new SourceDocument("hi.txt", "शीर्षक। " + hindi.Evidence[0])], [hindi], "ingest", Catalogue, Ct);
+        var second = await store.AddEventsAsync([new SourceDocument("en.txt", "Title. " + english.Evidence[0])], [english], "ingest", Catalogue, Ct);
 
         // Then
         var all = await store.ListAsync(Ct);
@@ -52,7 +52,7 @@ public sealed class RegistryStoreTests
         second.Merged.ShouldBe(["pt-0001"]);
         all[0].Sources.Select(s => s.Document).ShouldBe(["hi.txt", "en.txt"]);
         all[0].Review.ShouldBe(ReviewState.Proposed);
-        (await store.DocumentTextAsync("en.txt", Ct)).ShouldBe("text two");
+        (await store.DocumentTextAsync("en.txt", Ct)).ShouldBe("Title. India and Argentina signed a lithium exploration pact.");
         (await store.AuditAsync("pt-0001", Ct)).Select(a => a.Action).ShouldBe(["created", "merged"]);
     }
 
@@ -85,10 +85,10 @@ public sealed class RegistryStoreTests
         var (connection, store) = await OpenAsync(Ct);
         await using var _ = connection;
         var e = Event("a.txt", "2024-01-15", "mou", ["IND", "AUS"], ["lithium"], "one");
-        await store.AddEventsAsync([new SourceDocument("a.txt", "body")], [e], "ingest", Catalogue, Ct);
+        await store.AddEventsAsync([new SourceDocument("a.txt", "body one")], [e], "ingest", Catalogue, Ct);
 
         // When
-        var again = await store.AddEventsAsync([new SourceDocument("a.txt", "body")], [e], "ingest", Catalogue, Ct);
+        var again = await store.AddEventsAsync([new SourceDocument("a.txt", "body one")], [e], "ingest", Catalogue, Ct);
 
         // Then
         again.Documents.ShouldBe(0);
@@ -350,5 +350,25 @@ public sealed class RegistryStoreTests
         var record = (await store.ListAsync(Ct)).Single();
         record.Sources.Single().Evidence.Count.ShouldBe(2);
         record.Minerals.ShouldBe(["lithium", "cobalt"]);
+    }
+
+    [Fact]
+    public async Task AddEventsAsync_EvidenceNotInTheDocument_IsLeftOutAndAnEventWithNoneLeftIsSkipped()
+    {
+        // Given
+        var (connection, store) = await OpenAsync(Ct);
+        await using var _ = connection;
+        var document = new SourceDocument("a.txt", "Headline.\nIndia and Chile met on lithium. Other news follows.");
+        var partly = Event("a.txt", "2025-01-10", "meeting", ["IND", "CHL"], ["lithium"], "India and Chile met on lithium.", "A sentence that is not there.");
+        var invented = Event("a.txt", "2025-01-10", "mou", ["IND", "CHL"], ["lithium"], "They signed an MoU.");
+
+        // When
+        var outcome = await store.AddEventsAsync([document], [partly, invented], "ingest", Catalogue, Ct);
+
+        // Then
+        outcome.Created.ShouldBe(["oc-0001"]);
+        (await store.FindAsync("oc-0001", Ct))!.Sources.Single().Evidence.ShouldBe(["India and Chile met on lithium."]);
+        outcome.Skipped.Count.ShouldBe(3);
+        outcome.Skipped.ShouldContain(s => s.StartsWith("event 2 of", StringComparison.Ordinal) && s.Contains("neither a url nor verbatim evidence", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,81 @@
+using Khanij.Analytics.Risk;
+using Khanij.Cli.Reports;
+using Khanij.Core;
+using Khanij.Core.Catalogue;
+using Khanij.Core.Facts;
+using Khanij.Data;
+using Khanij.Testing;
+
+namespace Khanij.Cli.Tests.Risk;
+
+public sealed class BriefReportTests
+{
+    private static readonly KhanijCatalogue Catalogue = CatalogueLoader.Load(RepoPaths.Data);
+
+    private static Provenance Prov(string label) => new("synthetic.csv", 1, "synthetic", "t", "", label);
+
+    private static SupplyFact Supply(string mineral, Stage stage, string? iso3, double value, string? aggregate = null, string source = "usgs") =>
+        new(source, mineral, stage, iso3, aggregate, 2024, null, "production", value, "t", "content", false, Prov(iso3 ?? aggregate!));
+
+    private static GovernanceScore Wgi(string iso3, double estimate) => new(iso3, "CC", 2022, estimate, null, Prov(iso3));
+
+    /// <summary>Two minerals, two stages, one restriction, India's lithium-chemical imports and IEA-style demand: small enough to check by eye.</summary>
+    private static RiskInputs Inputs() => new(
+        Supply:
+        [
+            Supply("rare_earths", Stage.Mining, "CHN", 70), Supply("rare_earths", Stage.Mining, "USA", 20), Supply("rare_earths", Stage.Mining, null, 10, "other"),
+            Supply("rare_earths", Stage.Refining, "CHN", 90, source: "iea"), Supply("rare_earths", Stage.Refining, "MYS", 10, source: "iea"),
+            Supply("lithium", Stage.Mining, "AUS", 50), Supply("lithium", Stage.Mining, "CHL", 30), Supply("lithium", Stage.Mining, "CHN", 20),
+            Supply("lithium", Stage.Refining, "CHN", 60, source: "iea"), Supply("lithium", Stage.Refining, "CHL", 40, source: "iea"),
+        ],
+        Governance: [Wgi("CHN", -0.5), Wgi("USA", 1.5), Wgi("AUS", 2), Wgi("CHL", 1), Wgi("MYS", 0.5)],
+        Restrictions:
+        [
+            new ExportRestriction("TEST-REE", "CHN", "export_licensing", ["rare_earths"], "oxides and metals", "all", "", "", "", "in_force", "high", "",
+                Prov("TEST-REE")),
+        ],
+        Trade:
+        [
+            new TradeFlow("283691", "lithium", "IND", "CHL", null, "import", false, 2021, 300, "t", Prov("CHL")),
+            new TradeFlow("283691", "lithium", "IND", "CHN", null, "import", false, 2021, 100, "t", Prov("CHN")),
+        ],
+        Demand:
+        [
+            new DemandFigure("total_demand", "lithium", "Total demand", "STEPS", 2040, 1000, Prov("d")),
+            new DemandFigure("total_demand", "lithium", "Total clean technologies", "STEPS", 2040, 900, Prov("d")),
+            new DemandFigure("total_demand", "lithium", "Total demand", "Historical", 2024, 250, Prov("d")),
+        ],
+        Published: []);
+
+    [Fact]
+    public void Build_SyntheticInputs_RanksByScoreWithRestrictionsAndImports()
+    {
+        // When
+        var model = BriefBuilder.Build(Inputs(), Catalogue, "IND", 2024, FrameworkPartners.For("IND", Catalogue.Frameworks, ["QUAD"]), RiskParameters.Default);
+
+        // Then: REE refining = .81×6×1.1 + .01×4 (MYS not restricted here: its scope is not about ores and no MYS restriction exists)
+        model.Rows.Select(r => (r.MineralId, r.Stage)).First().ShouldBe(("rare_earths", Stage.Refining));
+        model.Rows[0].Risk.Score.ShouldBe(0.81 * 6 * 1.1 + 0.01 * 4, 1e-12);
+        model.Rows.Select(r => r.Risk.Score).ShouldBeInOrder(SortDirection.Descending);
+        model.Rows[0].RestrictingProducers.ShouldBe(["CHN"]);
+        var lithiumRefining = model.Rows.Single(r => r.MineralId == "lithium" && r.Stage == Stage.Refining);
+        lithiumRefining.Risk.Imports!.Shares.Select(s => s.Iso3).ShouldBe(["CHL", "CHN"]);
+        lithiumRefining.Risk.ImportReliance.ShouldBe(1);
+        model.Matrix.Single(p => p.MineralId == "lithium").Importance!.Value.ShouldBe(9, 1e-12);
+        model.Matrix.Single(p => p.MineralId == "rare_earths").Importance.ShouldBeNull();
+    }
+
+    [Fact]
+    public void MarkdownReport_SyntheticBrief_MatchesGolden()
+    {
+        // Given
+        var model = BriefBuilder.Build(Inputs(), Catalogue, "IND", 2024, FrameworkPartners.For("IND", Catalogue.Frameworks, ["QUAD"]), RiskParameters.Default);
+        var charts = new[] { new BriefCharts.Chart("concentration_by_mineral_stage", "Concentration", ""), new BriefCharts.Chart("criticality_matrix", "Matrix", "") };
+
+        // When
+        var markdown = MarkdownReport.Render(model, new ReportText(Catalogue), charts);
+
+        // Then
+        Golden.Match(markdown);
+    }
+}

@@ -10,11 +10,11 @@ namespace Khanij.Benchmarks;
 /// Monte Carlo over every mineral with supply data in the store (one uncertain cut of its largest first-stage producer and one
 /// uncertain destination ban each), at several run counts: reference engine (baseline) against the fast engine on one thread and on
 /// all cores. Needs the store: it uses $KHANIJ_HOME/khanij.duckdb (or ~/.khanij), importing the bundled pack if it is new.
-/// Short job (one launch, one warm-up, three measured iterations) because the machine is shared and a reference iteration at
+/// Short job (one launch, two warm-ups, three measured iterations) because the machine is shared and a reference iteration at
 /// 100 000 runs takes tens of seconds.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 3)]
 public class SimulationBenchmarks
 {
     private SimulationModel _model = null!;
@@ -50,7 +50,7 @@ public class SimulationBenchmarks
 /// uncertain shocks, 2 000 runs; reference (baseline) against the fast engine on one thread.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 3)]
 public class SimulationCountryScalingBenchmarks
 {
     private SimulationModel _model = null!;
@@ -77,7 +77,7 @@ internal static class BenchmarkModels
         {
             home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".khanij");
         }
-        var store = await KhanijStore.OpenAsync(Path.Combine(home, "khanij.duckdb"), DataDirectory.Locate());
+        await using var store = await KhanijStore.OpenAsync(Path.Combine(home, "khanij.duckdb"), DataDirectory.Locate());
         var supply = await store.GetSupplyAsync();
         var intensities = await store.GetBatteryIntensitiesAsync();
         var networks = new List<SupplyNetwork>();

@@ -100,7 +100,7 @@ public sealed class IngestPipeline
             {
                 f.Dates.Add(d with { Start = d.Start + s.Start, End = d.End + s.Start });
             }
-            if (f.Instruments.Count > 0 || f.MineralRelevant)
+            if ((f.Instruments.Count > 0 || f.MineralRelevant) && slice.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
             {
                 f.Amounts.AddRange(AmountParser.Find(slice));
             }

@@ -53,8 +53,11 @@ public sealed class SimulateCommandTests(SimulateStoreFixture store) : IClassFix
     public async Task Simulate_ChinaRareEarthHalfCutNoSpare_WorldMiningShortfallIsHalfChinasShare()
     {
         // Given China's share of rare-earth mining, computed here from the store's IEA 2024 rows (countries and rest of world)
-        var supply = await KhanijStore.At(store.Db).GetSupplyAsync("rare_earths", Khanij.Core.Stage.Mining, 2024, "iea",
-            TestContext.Current.CancellationToken);
+        IReadOnlyList<Khanij.Core.Facts.SupplyFact> supply;
+        await using (var facts = KhanijStore.At(store.Db))
+        {
+            supply = await facts.GetSupplyAsync("rare_earths", Khanij.Core.Stage.Mining, 2024, "iea", TestContext.Current.CancellationToken);
+        }
         var rows = supply.Where(f => f.Scenario is null && f.Value > 0 && (f.IsCountry || f.AggregateKind == "rest_of_world")).ToList();
         var chinaShare = rows.Single(f => f.Iso3 == "CHN").Value!.Value / rows.Sum(f => f.Value!.Value);
 

@@ -150,8 +150,9 @@ public sealed class FastEngine : ISimulationEngine
         private readonly double[] _loss;
         private readonly double[] _feed;
         private readonly double[] _gross;
-        private readonly double[] _banAdd;
         private readonly int[] _nonZero;
+        private readonly int[] _touched;
+        private readonly double[] _edgeLoss;
         private readonly int[] _edgeFrom;
         private readonly int[] _edgeTo;
         private readonly double[] _edgeBan;
@@ -176,11 +177,13 @@ public sealed class FastEngine : ISimulationEngine
             _ivEnd = new double[shocks];
             _ivActive = new bool[shocks];
             _remaining = new double[n];
+            Array.Fill(_remaining, 1.0);
             _loss = new double[n];
             _feed = new double[n];
             _gross = new double[n];
-            _banAdd = new double[n];
             _nonZero = new int[n];
+            _touched = new int[shocks];
+            _edgeLoss = new double[shocks];
             _edgeFrom = new int[shocks];
             _edgeTo = new int[shocks];
             _edgeBan = new double[shocks];
@@ -194,7 +197,7 @@ public sealed class FastEngine : ISimulationEngine
 
         public void Run(ulong seed, long run, bool monteCarlo, Span<double> output)
         {
-            ShockSampler.Sample(_c.Model.Events, seed, run, monteCarlo, _draws);
+            ShockSampler.Sample(_c.Model.EventArray, seed, run, monteCarlo, _draws);
             foreach (var mineral in _c.Minerals)
             {
                 Evaluate(mineral, output);
@@ -314,6 +317,11 @@ public sealed class FastEngine : ISimulationEngine
             }
         }
 
+        /// <summary>
+        /// One segment, stage by stage. A stage whose feed is whole is sparse: only the cut producers and the banned flows are
+        /// visited for the losses, and spare capacity is one pass summing the producers not hit. A stage with missing feed makes
+        /// one fused pass over its producers. Same arithmetic as the reference up to rounding.
+        /// </summary>
         private void Segment(FlatMineral m, SimulationParameters parameters, int count)
         {
             var n = m.N;
@@ -324,21 +332,11 @@ public sealed class FastEngine : ISimulationEngine
             {
                 var capacity = m.Capacity.AsSpan(s * n, n);
                 var volume = m.Volume.AsSpan(s * n, n);
+                var sourcing = m.Sourcing.AsSpan(s * n * n, n * n);
                 var isLast = s == m.Layers - 1;
-                var shocked = false;
-                for (var v = 0; v < count && !shocked; v++)
-                {
-                    shocked = _ivActive[v] && m.Shocks[_ivShock[v]].Layer == s;
-                }
-                if (!shocked && !feedLoss)
-                {
-                    // No shock here and no missing feed: this stage loses nothing and passes no feed loss on.
-                    _worldRate[s] = 0;
-                    _pFraction[s] = 0;
-                    _pRate[s] = 0;
-                    continue;
-                }
-                _remaining.AsSpan(0, n).Fill(1.0);
+
+                // Cuts (combined per producer in event order) and bans (combined per flow) active at this stage.
+                var touched = 0;
                 var edges = 0;
                 for (var v = 0; v < count; v++)
                 {
@@ -353,6 +351,15 @@ public sealed class FastEngine : ISimulationEngine
                     }
                     if (shock.Kind != ShockKind.DestinationBan)
                     {
+                        var t = 0;
+                        while (t < touched && _touched[t] != shock.Country)
+                        {
+                            t++;
+                        }
+                        if (t == touched)
+                        {
+                            _touched[touched++] = shock.Country;
+                        }
                         _remaining[shock.Country] *= 1 - _ivFraction[v];
                         continue;
                     }
@@ -370,50 +377,111 @@ public sealed class FastEngine : ISimulationEngine
                     }
                     _edgeBan[e] = 1 - (1 - _edgeBan[e]) * (1 - _ivFraction[v]);
                 }
+                if (touched == 0 && edges == 0 && !feedLoss)
+                {
+                    // No shock here and no missing feed: this stage loses nothing and passes no feed loss on.
+                    _worldRate[s] = 0;
+                    _pFraction[s] = 0;
+                    _pRate[s] = 0;
+                    continue;
+                }
 
                 var producerLoss = 0.0;
                 var spare = 0.0;
                 var partnerSpare = 0.0;
                 var nonZero = 0;
-                for (var i = 0; i < n; i++)
+                var grossP = 0.0;
+                var column = m.PerspectiveColumn.AsSpan(s * n, n);
+                if (!feedLoss)
                 {
-                    var cut = 1 - _remaining[i];
-                    var loss = !feedLoss ? cut : 1 - (1 - cut) * (1 - _feed[i]);
-                    _loss[i] = loss;
-                    producerLoss += capacity[i] * loss;
-                    if (loss == 0)
+                    // Sparse: only cut producers lose. Visit them in index order, as the reference sums; spare capacity is summed
+                    // over the producers not hit in the same order as the reference (a total minus the hit ones would lose small
+                    // producers to rounding).
+                    _touched.AsSpan(0, touched).Sort();
+                    for (var t = 0; t < touched; t++)
                     {
+                        var i = _touched[t];
+                        var cut = 1 - _remaining[i];
+                        var loss = s == 0 ? cut : 1 - (1 - cut) * (1 - 0.0);
+                        _loss[i] = loss;
+                        producerLoss += capacity[i] * loss;
+                        if (loss != 0)
+                        {
+                            _nonZero[nonZero++] = i;
+                            if (isLast && p >= 0)
+                            {
+                                grossP += column[i] * loss;
+                            }
+                        }
+                    }
+                    var next = 0;
+                    for (var i = 0; i < n; i++)
+                    {
+                        if (next < touched && _touched[next] == i)
+                        {
+                            next++;
+                            if (_loss[i] != 0)
+                            {
+                                continue;
+                            }
+                        }
                         spare += spareFraction * capacity[i];
                         if (m.Partner[i])
                         {
                             partnerSpare += spareFraction * capacity[i];
                         }
                     }
-                    else
+                }
+                else
+                {
+                    // Missing feed reaches many producers: one fused pass.
+                    for (var i = 0; i < n; i++)
                     {
-                        _nonZero[nonZero++] = i;
+                        var cut = 1 - _remaining[i];
+                        var loss = 1 - (1 - cut) * (1 - _feed[i]);
+                        _loss[i] = loss;
+                        producerLoss += capacity[i] * loss;
+                        if (loss == 0)
+                        {
+                            spare += spareFraction * capacity[i];
+                            if (m.Partner[i])
+                            {
+                                partnerSpare += spareFraction * capacity[i];
+                            }
+                        }
+                        else
+                        {
+                            _nonZero[nonZero++] = i;
+                            if (isLast && p >= 0)
+                            {
+                                grossP += column[i] * loss;
+                            }
+                        }
                     }
                 }
+                for (var t = 0; t < touched; t++)
+                {
+                    _remaining[_touched[t]] = 1.0;
+                }
 
-                var banAdd = _banAdd.AsSpan(0, n);
-                banAdd.Clear();
+                // Banned flows: tonnes withheld from their destination.
+                var banLoss = 0.0;
+                var banP = 0.0;
                 for (var e = 0; e < edges; e++)
                 {
                     var i = _edgeFrom[e];
                     var k = _edgeTo[e];
-                    banAdd[k] += m.Sourcing[s * n * n + i * n + k] * (1 - _loss[i]) * _edgeBan[e];
-                }
-                var banLoss = 0.0;
-                if (edges > 0)
-                {
-                    for (var k = 0; k < n; k++)
+                    var lossI = LossOf(i, feedLoss, touched);
+                    var fromBan = sourcing[i * n + k] * (1 - lossI) * _edgeBan[e];
+                    _edgeLoss[e] = fromBan;
+                    banLoss += volume[k] * fromBan;
+                    if (k == p)
                     {
-                        banLoss += volume[k] * banAdd[k];
+                        banP += fromBan;
                     }
                 }
                 var demand = producerLoss + banLoss;
 
-                var grossP = 0.0;
                 if (!isLast)
                 {
                     var gross = _gross.AsSpan(0, n);
@@ -422,30 +490,24 @@ public sealed class FastEngine : ISimulationEngine
                     {
                         var i = _nonZero[z];
                         var loss = _loss[i];
-                        var row = m.Sourcing.AsSpan(s * n * n + i * n, n);
+                        var row = sourcing.Slice(i * n, n);
                         for (var k = 0; k < n; k++)
                         {
                             gross[k] += row[k] * loss;
                         }
                     }
-                    for (var k = 0; k < n; k++)
+                    for (var e = 0; e < edges; e++)
                     {
-                        gross[k] += banAdd[k];
+                        gross[_edgeTo[e]] += _edgeLoss[e];
                     }
                     if (p >= 0)
                     {
                         grossP = gross[p];
                     }
                 }
-                else if (p >= 0)
+                else
                 {
-                    var column = m.PerspectiveColumn.AsSpan(s * n, n);
-                    for (var z = 0; z < nonZero; z++)
-                    {
-                        var i = _nonZero[z];
-                        grossP += column[i] * _loss[i];
-                    }
-                    grossP += banAdd[p];
+                    grossP += banP;
                 }
 
                 var pVolume = p >= 0 ? volume[p] : 0;
@@ -460,21 +522,41 @@ public sealed class FastEngine : ISimulationEngine
                 _pRate[s] = p >= 0 ? pVolume * pNet : 0;
                 if (!isLast)
                 {
+                    feedLoss = false;
                     for (var k = 0; k < n; k++)
                     {
-                        _feed[k] = _gross[k] * keep;
+                        var f = _gross[k] * keep;
+                        _feed[k] = f;
+                        feedLoss |= f != 0;
                     }
                     if (p >= 0)
                     {
                         _feed[p] = pNet;
-                    }
-                    feedLoss = false;
-                    for (var k = 0; k < n && !feedLoss; k++)
-                    {
-                        feedLoss = _feed[k] != 0;
+                        feedLoss = false;
+                        for (var k = 0; k < n && !feedLoss; k++)
+                        {
+                            feedLoss = _feed[k] != 0;
+                        }
                     }
                 }
             }
+        }
+
+        /// <summary>Loss of producer <paramref name="i"/> at the current stage: from the fused pass, or 0 unless it was cut.</summary>
+        private double LossOf(int i, bool feedLoss, int touched)
+        {
+            if (feedLoss)
+            {
+                return _loss[i];
+            }
+            for (var t = 0; t < touched; t++)
+            {
+                if (_touched[t] == i)
+                {
+                    return _loss[i];
+                }
+            }
+            return 0;
         }
     }
 }

@@ -33,7 +33,7 @@ public sealed class ReferenceEngine : ISimulationEngine
     internal static double[] RunOne(SimulationModel model, ulong seed, long run, bool monteCarlo)
     {
         var draws = new SampledShock[model.Events.Count];
-        ShockSampler.Sample(model.Events, seed, run, monteCarlo, draws);
+        ShockSampler.Sample(model.EventArray, seed, run, monteCarlo, draws);
         var output = new double[model.Metrics.Count];
         foreach (var plan in model.Plans)
         {

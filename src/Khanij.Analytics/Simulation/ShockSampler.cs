@@ -15,12 +15,19 @@ public static class ShockSampler
     public static void Sample(IReadOnlyList<ShockEvent> events, ulong seed, long run, bool monteCarlo, Span<SampledShock> destination)
     {
         ArgumentNullException.ThrowIfNull(events);
-        if (destination.Length < events.Count)
+        Sample(events as ShockEvent[] ?? [.. events], seed, run, monteCarlo, destination);
+    }
+
+    /// <summary>As <see cref="Sample(IReadOnlyList{ShockEvent}, ulong, long, bool, Span{SampledShock})"/>, over a span (no copy).</summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="events"/>.</exception>
+    public static void Sample(ReadOnlySpan<ShockEvent> events, ulong seed, long run, bool monteCarlo, Span<SampledShock> destination)
+    {
+        if (destination.Length < events.Length)
         {
-            throw new ArgumentException($"Room for {destination.Length} draws; {events.Count} events.", nameof(destination));
+            throw new ArgumentException($"Room for {destination.Length} draws; {events.Length} events.", nameof(destination));
         }
         var state = Mix(seed ^ Mix(unchecked((ulong)run + Golden)));
-        for (var e = 0; e < events.Count; e++)
+        for (var e = 0; e < events.Length; e++)
         {
             var ev = events[e];
             double uOccur, uFraction, uDuration, uStart;

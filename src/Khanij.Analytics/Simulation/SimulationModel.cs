@@ -46,7 +46,8 @@ public sealed class SimulationModel
             }
         }
         Networks = [.. networks];
-        Events = [.. events];
+        EventArray = [.. events];
+        Events = EventArray;
         Parameters = parameters;
         var metrics = new List<SimulationMetric>();
         var plans = new List<MineralPlan>();
@@ -81,6 +82,9 @@ public sealed class SimulationModel
     public IReadOnlyList<string> Warnings => _warnings;
 
     internal MineralPlan[] Plans { get; }
+
+    /// <summary>The events as an array, so engines sample without copying.</summary>
+    internal ShockEvent[] EventArray { get; }
 
     private MineralPlan Plan(SupplyNetwork network, List<SimulationMetric> metrics)
     {

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using DuckDB.NET.Data;
 using Khanij.Core.Registry;
+using Khanij.Data;
 using Khanij.Data.Registry;
 
 namespace Khanij.Cli.Commands;
 
 /// <summary>The registry opened for one command: a connection to the store and the registry on it. Dispose to close.</summary>
-internal sealed class PartnersRegistry(DuckDBConnection connection, RegistryStore store) : IAsyncDisposable
+internal sealed class PartnersRegistry(KhanijStore khanij, DuckDBConnection connection, RegistryStore store) : IAsyncDisposable
 {
     public RegistryStore Store { get; } = store;
 
@@ -20,19 +21,28 @@ internal sealed class PartnersRegistry(DuckDBConnection connection, RegistryStor
     public static async Task<PartnersRegistry> OpenAsync(CliContext context, ParseResult parse, CancellationToken ct)
     {
         var store = await context.OpenStoreAsync(parse, ct);
-        var connection = await store.OpenConnectionAsync(ct);
+        DuckDBConnection? connection = null;
         try
         {
-            return new PartnersRegistry(connection, await RegistryStore.OpenAsync(connection, null, ct));
+            connection = await store.OpenConnectionAsync(ct);
+            return new PartnersRegistry(store, connection, await RegistryStore.OpenAsync(connection, null, ct));
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+            await store.DisposeAsync();
             throw;
         }
     }
 
-    public ValueTask DisposeAsync() => connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await connection.DisposeAsync();
+        await khanij.DisposeAsync();
+    }
 
     /// <summary>An ISO3 code from a code or a country name in either script; <see cref="CliException"/> when unknown.</summary>
     public static string ResolveCountry(CliContext context, string text)

@@ -20,12 +20,16 @@ internal static class PartnersReviewCommand
                 + string.Join(", ", RegistryEdits.Fields) + ".",
         };
         var json = new Option<bool>("--json") { Description = "When listing, print JSON (an array of proposed records with evidence)." };
+        var interactive = new Option<bool>("--interactive", "-i")
+        {
+            Description = "Go through the proposals one by one and answer a (accept), r (reject), e FIELD=VALUE (edit), s (skip) or q (quit).",
+        };
         var command = new Command("review",
             "Without options: list the proposals waiting for review, each with its sources and verbatim evidence. With options: edit, accept "
             + "or reject records; every change is written to the record's audit trail (see 'khanij partners show ID'). Only accepted "
             + "records count in 'khanij partners' and in the analytics.\n\n" + ExitCodes.HelpText)
         {
-            accept, reject, acceptAll, edit, set, json, PartnersRegistry.By,
+            accept, reject, acceptAll, edit, set, json, interactive, PartnersRegistry.By,
         };
         command.SetHandler(context, async (parse, ct) =>
         {
@@ -55,6 +59,15 @@ internal static class PartnersReviewCommand
             await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct);
             var store = registry.Store;
             var acting = editId is not null || accepts.Length > 0 || rejects.Length > 0 || parse.GetValue(acceptAll);
+            if (parse.GetValue(interactive))
+            {
+                if (acting)
+                {
+                    throw new CliException("--interactive cannot be combined with --accept, --reject, --accept-all or --edit.");
+                }
+                return await InteractiveAsync(context, store, who,
+                    question => context.Console.Prompt(new TextPrompt<string>(question).AllowEmpty()), ct);
+            }
             if (!acting)
             {
                 return await ListAsync(context, store, parse.GetValue(json), ct);
@@ -98,6 +111,63 @@ internal static class PartnersReviewCommand
         return command;
     }
 
+    /// <summary>Walks the proposals one by one; <paramref name="ask"/> gets the question and returns the answer (a console prompt, or a
+    /// script in tests). Each decision is stored (and audited) at once, so quitting keeps what was done.</summary>
+    internal static async Task<int> InteractiveAsync(CliContext context, RegistryStore store, string who, Func<string, string> ask, CancellationToken ct)
+    {
+        var proposals = (await store.ListAsync(ct)).Where(r => r.Review == ReviewState.Proposed).ToList();
+        int accepted = 0, rejected = 0, skipped = 0;
+        foreach (var proposal in proposals)
+        {
+            var record = proposal;
+            WriteProposal(context, record);
+            while (true)
+            {
+                var answer = (ask($"{record.Id}: [a]ccept, [r]eject, [e]dit FIELD=VALUE, [s]kip, [q]uit?") ?? "").Trim();
+                var verb = answer.Length == 0 ? "" : answer[..1].ToLowerInvariant();
+                if (verb == "q")
+                {
+                    context.Console.MarkupLine($"Stopped: {accepted} accepted, {rejected} rejected, {skipped} skipped.");
+                    return ExitCodes.Ok;
+                }
+                if (verb is "a" or "r")
+                {
+                    await store.SetReviewAsync(record.Id, verb == "a" ? ReviewState.Accepted : ReviewState.Rejected, who, ct);
+                    if (verb == "a")
+                    {
+                        accepted++;
+                    }
+                    else
+                    {
+                        rejected++;
+                    }
+                    break;
+                }
+                if (verb == "s")
+                {
+                    skipped++;
+                    break;
+                }
+                if (verb == "e" && answer[1..].Trim() is var pair && pair.IndexOf('=', StringComparison.Ordinal) is var eq and > 0)
+                {
+                    try
+                    {
+                        record = await store.EditAsync(record.Id, [(pair[..eq].Trim(), pair[(eq + 1)..])], who, context.Catalogue, ct);
+                        WriteProposal(context, record);
+                    }
+                    catch (RegistryException e)
+                    {
+                        context.Console.MarkupLine($"[red]{string.Join("\n", e.Problems).Esc()}[/]");
+                    }
+                    continue;
+                }
+                context.Console.MarkupLine("Answer a, r, s, q, or e FIELD=VALUE (e.g. e minerals=lithium,cobalt).");
+            }
+        }
+        context.Console.MarkupLine($"Done: {accepted} accepted, {rejected} rejected, {skipped} skipped.");
+        return ExitCodes.Ok;
+    }
+
     private static async Task<int> ListAsync(CliContext context, RegistryStore store, bool json, CancellationToken ct)
     {
         var proposals = (await store.ListAsync(ct)).Where(r => r.Review == ReviewState.Proposed).ToList();
@@ -113,21 +183,26 @@ internal static class PartnersReviewCommand
         }
         foreach (var r in proposals)
         {
-            context.Console.MarkupLine($"[bold blue]{r.Id.Esc()}[/] {r.Kind.ToId()} {(r.Instrument ?? "").Esc()} — {r.Title.Esc()}");
-            context.Console.MarkupLine($"  parties: {string.Join(", ", r.Parties.Select(p => $"{p} ({PartnersRegistry.PartyName(context, p)})")).Esc()}; "
-                + $"date: {(r.Date ?? "?").Esc()}; status: {(r.Status ?? "?").Esc()}; minerals: {string.Join(", ", r.Minerals).Esc()}; "
-                + $"areas: {string.Join(", ", r.Areas).Esc()}");
-            foreach (var s in r.Sources)
-            {
-                context.Console.MarkupLine($"  [grey]{s.Document.Esc()}{(s.Published is null ? "" : $" ({s.Published.Esc()})")}[/]");
-                foreach (var e in s.Evidence)
-                {
-                    context.Console.MarkupLine($"    [green]“{e.Esc()}”[/]");
-                }
-            }
+            WriteProposal(context, r);
         }
         context.Console.MarkupLine($"[grey]{proposals.Count} proposal(s). Accept with --accept ID or --accept-all, reject with --reject ID, "
             + "edit with --edit ID --set FIELD=VALUE.[/]");
         return ExitCodes.Ok;
+    }
+
+    private static void WriteProposal(CliContext context, RegistryRecord r)
+    {
+        context.Console.MarkupLine($"[bold blue]{r.Id.Esc()}[/] {r.Kind.ToId()} {(r.Instrument ?? "").Esc()} — {r.Title.Esc()}");
+        context.Console.MarkupLine($"  parties: {string.Join(", ", r.Parties.Select(p => $"{p} ({PartnersRegistry.PartyName(context, p)})")).Esc()}; "
+            + $"date: {(r.Date ?? "?").Esc()}; status: {(r.Status ?? "?").Esc()}; minerals: {string.Join(", ", r.Minerals).Esc()}; "
+            + $"areas: {string.Join(", ", r.Areas).Esc()}");
+        foreach (var s in r.Sources)
+        {
+            context.Console.MarkupLine($"  [grey]{s.Document.Esc()}{(s.Published is null ? "" : $" ({s.Published.Esc()})")}[/]");
+            foreach (var e in s.Evidence)
+            {
+                context.Console.MarkupLine($"    [green]“{e.Esc()}”[/]");
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Khanij.Analytics.Simulation;
 using Khanij.Core;
 using Khanij.Core.Partners;
+using Khanij.Data.Registry;
 using Spectre.Console;
 
 namespace Khanij.Cli.Commands;
@@ -41,7 +42,8 @@ internal static class SimulateCommand
         var threads = new Option<int?>("--threads") { Description = "Threads for the fast engine (default: all cores). Results do not depend on it." };
         var priority = new Option<bool?>("--partner-priority")
         {
-            Description = "Partners' spare capacity serves the perspective country first (partners: shared framework membership in the catalogue).",
+            Description = "Partners' spare capacity serves the perspective country first (partners: fellow members of MSP, IPEF or the Quad, "
+                + "and accepted partnerships in the registry).",
         };
         var stockpile = new Option<double?>("--stockpile-months") { Description = "Perspective country's stockpile in months of its use (default: the scenario's, else 0)." };
         var horizon = new Option<double?>("--horizon") { Description = "Months over which shortfalls are counted (default: the scenario's, else 12)." };
@@ -121,14 +123,20 @@ internal static class SimulateCommand
             var partnerPriority = parse.GetValue(priority) ?? scenario?.PartnerPriority ?? false;
             var seedValue = parse.GetValue(seed) ?? scenario?.Seed ?? DefaultSeed;
 
-            var store = await context.OpenStoreAsync(parse, ct);
+            await using var store = await context.OpenStoreAsync(parse, ct);
             var loaded = await SimulateNetworks.LoadAsync(store, events, perspective, scenario?.BatteryMix, parse.GetValue(source), ct);
             if (loaded.Networks.Count == 0)
             {
                 throw new CliException("no supply data for the shocked minerals:\n" + string.Join("\n", loaded.Skipped.Select(s => "  " + s)));
             }
+            var partners = Partners(context, perspective);
+            if (partnerPriority)
+            {
+                partners.AddRange((await RegistryFeed.PartnerLinksAsync(store, catalogue, ct)).Where(l => l.Basis == "registry"
+                    || PartnerFrameworks.Any(f => l.Basis == "framework:" + f)));
+            }
             var parameters = new SimulationParameters(spareCapacity, horizonMonths, perspective,
-                scenario?.StockpileTonnes ?? new Dictionary<string, double>(), stockpileMonths, partnerPriority, Partners(context, perspective));
+                scenario?.StockpileTonnes ?? new Dictionary<string, double>(), stockpileMonths, partnerPriority, partners);
             var model = new SimulationModel(loaded.Networks, events, parameters);
             ISimulationEngine simulationEngine = parse.GetValue(engine) == "reference" ? new ReferenceEngine() : new FastEngine(threadCount ?? -1);
             var asJson = parse.GetValue(json);
@@ -149,9 +157,13 @@ internal static class SimulateCommand
         return command;
     }
 
-    /// <summary>Framework co-members of the perspective country, from the catalogue (registry partnerships join later).</summary>
+    /// <summary>Frameworks whose members count as partners for partner priority: the critical-minerals and supply-chain ones. Broad
+    /// groupings (G20, BRICS) are left out: membership there is no commitment to share supply.</summary>
+    internal static readonly string[] PartnerFrameworks = ["MSP", "IPEF", "QUAD"];
+
+    /// <summary>Co-members of the perspective country in <see cref="PartnerFrameworks"/>, from the catalogue.</summary>
     private static List<PartnerLink> Partners(CliContext context, string perspective) =>
-        [.. context.Catalogue.Frameworks.Where(f => f.Members.Contains(perspective))
+        [.. context.Catalogue.Frameworks.Where(f => PartnerFrameworks.Contains(f.Id) && f.Members.Contains(perspective))
             .SelectMany(f => f.Members.Where(m => m != perspective).Select(m => new PartnerLink(perspective, m, [], null, null, "framework:" + f.Id, f.Id)))];
 
     private static SimulationRuns RunWithProgress(CliContext context, ISimulationEngine engine, SimulationModel model, int runs, ulong seed,

@@ -105,7 +105,7 @@ internal sealed record SimulateReport(
             e.Probability)).ToList();
         return new SimulateReport(name, runs.Engine, runs.RunCount, runs.Seed, p,
             new ParameterValues(parameters.SpareCapacity, parameters.HorizonMonths, parameters.PartnerPriority, parameters.StockpileMonths,
-                [.. parameters.Partners.Where(_ => parameters.PartnerPriority).Select(l => l.CountryB).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]),
+                [.. parameters.Partners.Where(_ => parameters.PartnerPriority).Select(l => l.CountryA == p ? l.CountryB : l.CountryA).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]),
             shocks, minerals, [.. model.Warnings, .. skipped], elapsed.TotalSeconds);
     }
 

@@ -40,6 +40,10 @@ internal static class AmountParser
     public static IReadOnlyList<(int Start, int End, double Value, string Currency)> Find(string text)
     {
         var found = new List<(int, int, double, string)>();
+        if (!MayHaveCurrency(text))
+        {
+            return found; // cheap pre-check before the regex
+        }
         try
         {
             foreach (Match m in Pattern.Matches(text))
@@ -69,6 +73,24 @@ internal static class AmountParser
             // bounded: a pathological input yields fewer amounts, never a hang
         }
         return found;
+    }
+
+    private static readonly string[] CurrencyHints =
+    [
+        "₹", "$", "€", "£", "¥", "रु", "डॉलर", "डालर", "येन", "यूरो", "पाउंड", "rs", "inr", "usd", "jpy", "eur", "aud", "cad", "gbp", "yen", "euro",
+        "dollar", "rupee", "pound",
+    ];
+
+    private static bool MayHaveCurrency(string text)
+    {
+        foreach (var hint in CurrencyHints)
+        {
+            if (text.Contains(hint, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static string Alt(IEnumerable<string> words) => string.Join('|', words.OrderByDescending(w => w.Length).Select(Regex.Escape));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Khanij.Ingest.Recognition;
 
@@ -50,7 +49,8 @@ internal static class Tokenizer
     /// <summary>The matching key of one word.</summary>
     public static string Key(string word)
     {
-        var sb = new StringBuilder(word.Length);
+        Span<char> buffer = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
+        var n = 0;
         foreach (var ch in word)
         {
             var c = ch switch
@@ -71,10 +71,10 @@ internal static class Tokenizer
             };
             if (c != '\0')
             {
-                sb.Append(c);
+                buffer[n++] = c;
             }
         }
-        var key = sb.ToString();
+        var key = new string(buffer[..n]);
         if (key.Length > 2 && key.EndsWith("\u094B\u0902", StringComparison.Ordinal))
         {
             return key[..^2]; // ों

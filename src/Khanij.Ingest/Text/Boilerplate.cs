@@ -185,7 +185,8 @@ internal static class Boilerplate
         var labelled = MetadataLabels.Any(l => head.StartsWith(l, StringComparison.Ordinal)
             || (lower.Contains(l, StringComparison.Ordinal) && (lower.Contains(" " + l + ":", StringComparison.Ordinal)
                 || lower.Contains(" " + l + " -", StringComparison.Ordinal) || lower.Contains(" " + l + "-", StringComparison.Ordinal))));
-        IReadOnlyList<DateMention> dates = folded.IndexOfAnyInRange('0', '9') >= 0 ? DateParser.Find(folded.ToString()) : [];
+        var mayBeDateLine = folded.IndexOfAnyInRange('0', '9') >= 0 && (labelled || labelPending || line.Length <= 60);
+        IReadOnlyList<DateMention> dates = mayBeDateLine ? DateParser.Find(folded.ToString()) : [];
         var hasDate = dates.Any(d => d.Date is not null);
         if (labelled && !hasDate && line.Length <= 40)
         {

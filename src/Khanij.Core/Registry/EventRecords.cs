@@ -122,9 +122,13 @@ public static partial class EventRecords
             && DatesClose(EffectiveDate(existing), EffectiveDate(incoming))
             && MineralsCompatible(existing.Minerals, incoming.Minerals);
 
+    /// <summary>The fields whose change alters what the analytics see (<see cref="RegistryLinks"/>): a merge that changes one of them
+    /// sends an accepted record back to review. New sources, areas, stages, officials or organisations are added without reopening.</summary>
+    public static IReadOnlyList<string> SubstantiveFields { get; } = ["kind", "parties", "instrument", "date", "end_date", "minerals"];
+
     /// <summary>Merges <paramref name="incoming"/> into <paramref name="existing"/>: lists are united, missing values filled, sources
-    /// added (evidence united per document). Returns the merged record, the field changes, and whether anything besides the sources
-    /// changed (a substantive change sends an accepted record back to review).</summary>
+    /// added (evidence united per document). Returns the merged record, the field changes, and whether a
+    /// <see cref="SubstantiveFields">substantive</see> field changed (which sends an accepted record back to review).</summary>
     public static (RegistryRecord Merged, IReadOnlyList<FieldChange> Changes, bool Substantive) Merge(RegistryRecord existing, RegistryRecord incoming)
     {
         ArgumentNullException.ThrowIfNull(existing);
@@ -159,7 +163,7 @@ public static partial class EventRecords
                 : existing.Investment,
         };
         var changes = RecordDiff.Changes(existing, merged);
-        return (merged, changes, changes.Any(c => c.Field != "sources"));
+        return (merged, changes, changes.Any(c => SubstantiveFields.Contains(c.Field)));
     }
 
     /// <summary>The record's date, else its first source's publication date, else null.</summary>

@@ -92,4 +92,21 @@ public sealed class EventRecordsTests
         c.EffectiveStatus("2025-12-31").ShouldBe(FollowUpStatus.Open);
         (c with { Status = FollowUpStatus.Done }).EffectiveStatus("2026-06-01").ShouldBe(FollowUpStatus.Done);
     }
+
+    [Fact]
+    public void Merge_OnlyOrganisationsAndAreasNew_IsNotSubstantive()
+    {
+        // Given
+        var x = EventRecords.FromEvent(Event("a.txt", "2024-01-15", "agreement", ["IND", "ARG"], ["lithium"], "one"));
+        var y = EventRecords.FromEvent(new CooperationEvent("b.txt", "2024-01-15", null, ["IND", "ARG"], null, null, "agreement", "signed",
+            ["lithium"], ["exploration"], [], ["CAMYEN"], [], ["two"]));
+
+        // When
+        var (merged, changes, substantive) = EventRecords.Merge(x, y);
+
+        // Then
+        substantive.ShouldBeFalse();
+        changes.Select(c => c.Field).ShouldBe(["stages", "areas", "organisations", "sources"]);
+        merged.Organisations.Select(o => o.Name).ShouldBe(["CAMYEN"]);
+    }
 }

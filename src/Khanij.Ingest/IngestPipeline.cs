@@ -114,8 +114,9 @@ public sealed class IngestPipeline
             lat += la;
         }
         var language = Script.Language(dev, lat);
-        var home = facts.Any(f => f.Countries.Contains("IND") || f.HomeCue || f.Organisations.Any(o => o.Country == "IND")) || language == "hi"
-            ? "IND" : null;
+        // India is the home country when the article names it (or an Indian body or a Union minister); a Hindi article about
+        // other countries' dealings does not make India a party
+        var home = facts.Any(f => f.Countries.Contains("IND") || f.HomeCue || f.Organisations.Any(o => o.Country == "IND")) ? "IND" : null;
         var pair = facts.SelectMany(f => f.PartyCountries.Distinct()).GroupBy(c => c, StringComparer.Ordinal)
             .Select((g, i) => (g.Key, Count: g.Count(), First: i)).OrderByDescending(x => x.Count).ThenBy(x => x.First).Take(2).Select(x => x.Key).ToList();
         var docFacts = new DocumentFacts(docName, language, published, facts, pair, home);

@@ -100,6 +100,33 @@ public sealed class PipelineTests(PipelineFixture fixture) : IClassFixture<Pipel
     }
 
     [Fact]
+    public async Task ExtractAsync_WorkingGroupOnlySetUp_IsAMeetingNotASession()
+    {
+        // Given
+        const string text = "भारत और चिली ने सोमवार को हुई बैठक में लिथियम और तांबे पर सहयोग बढ़ाने पर सहमति जताई।\n\n"
+            + "दोनों देशों ने एक संयुक्त कार्य समूह बनाने का भी फैसला किया है जो हर साल बैठक करेगा।";
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("wg.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then
+        r.Events.ShouldHaveSingleItem().Instrument.ShouldBe("meeting");
+    }
+
+    [Fact]
+    public async Task ExtractAsync_InstrumentNamedAgainWithoutParties_JoinsTheEarlierInstrument()
+    {
+        // Given
+        const string text = "India and Peru signed an MoU on geology and mineral resources.\n"
+            + "The MoU was signed on 4 March 2025 in Lima.\nThe MoU covers joint exploration of copper and zinc.";
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("peru.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then
+        var e = r.Events.ShouldHaveSingleItem();
+        (e.Instrument, e.Date, e.VenueCity).ShouldBe(("mou", "2025-03-04", "Lima"));
+        e.Minerals.ShouldBe(["copper", "zinc"], ignoreOrder: true);
+        e.Evidence.Count.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task ExtractAsync_Empty_NoEventsAndAWarning()
     {
         // When
@@ -174,5 +201,56 @@ public sealed class PipelineTests(PipelineFixture fixture) : IClassFixture<Pipel
                 return true; // a clear refusal is an allowed outcome
             }
         }, iter: 300);
+    }
+
+    private static readonly Gen<string> ArticleLike = Gen.OneOfConst(
+            "भारत और जापान ने", "लिथियम", "दुर्लभ पृथ्वी तत्वों", "पर समझौता ज्ञापन पर हस्ताक्षर किए।", "बैठक में", "दोनों देशों ने", "मंगलवार को",
+            "India and Chile", "signed an MoU on copper.", "held talks on Monday in Santiago.", "Published: 3 March 2026", "Updated: 4 March 2026",
+            "\n", "\n\n", "Advertisement", "यह भी पढ़ें", "Tags", "KABIL", "एनएमडीसी", "₹2,050 करोड़", "$1.5 billion", "outside China",
+            "<p>", "</p>", "<div>", "&amp;", "नई दिल्ली।", "NEW DELHI:")
+        .Array[0, 80].Select(parts => string.Join(' ', parts));
+
+    [Fact]
+    public void Extract_ArticleLikeText_DeterministicAndEvidenceVerbatim() =>
+        ArticleLike.Sample(text =>
+        {
+            // When: the same input twice
+            var bytes = Encoding.UTF8.GetBytes(text);
+            var a = fixture.Pipeline.Extract("a.txt", bytes, false);
+            var b = fixture.Pipeline.Extract("a.txt", bytes, false);
+            // Then: identical events, every evidence string a verbatim slice of the input
+            return a.Events.Count == b.Events.Count
+                && a.Events.Zip(b.Events).All(p => p.First.Instrument == p.Second.Instrument && p.First.Parties.SequenceEqual(p.Second.Parties)
+                    && p.First.Evidence.SequenceEqual(p.Second.Evidence) && p.First.Date == p.Second.Date)
+                && a.Events.All(e => e.Evidence.All(ev => text.Contains(ev, StringComparison.Ordinal)) && e.Parties.Count >= 2);
+        }, iter: 200);
+
+    [Fact]
+    public void Merge_AnyOrderOfDocuments_SameNumberOfEvents() =>
+        Gen.Int[0, 5].Array[3].Sample(order =>
+        {
+            // Given: the two reports of one MoU plus an unrelated document, in a random order
+            var files = new[] { "hi_kabil_australia_mou.txt", "en_kabil_australia_mou.txt", "en_us_japan_agreement.txt" };
+            var results = files.Select(f => fixture.Pipeline.Extract(f, File.ReadAllBytes(Sample(f)))).ToList();
+            var shuffled = results.OrderBy(r => order[Array.IndexOf(files, r.Document.Name)]).ThenBy(r => r.Document.Name).ToList();
+            // When
+            var merged = IngestPipeline.Merge(shuffled);
+            // Then
+            return merged.Count == 2 && merged.Count(e => e.Sources.Count == 2) == 1;
+        }, iter: 20);
+
+    [Fact]
+    public async Task ExtractAsync_HindiArticleAboutOtherCountries_DoesNotAddIndia()
+    {
+        // Given: a Hindi report of a deal between two other countries, India not named
+        const string text = "अमेरिका और यूक्रेन के बीच दुर्लभ खनिजों पर समझौता\n\nप्रकाशित: 1 मई 2025\n\n"
+            + "अमेरिका और यूक्रेन ने बुधवार को दुर्लभ पृथ्वी तत्वों और लिथियम के खनन पर एक समझौते पर हस्ताक्षर किए।\n\n"
+            + "ऑस्ट्रेलिया ने भी लिथियम परियोजनाओं में निवेश के लिए 2 अरब डॉलर की घोषणा की।";
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("ukr.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then
+        var e = r.Events.ShouldHaveSingleItem();
+        e.Parties.ShouldBe(["UKR", "USA"]);
+        e.Date.ShouldBe("2025-04-30");
     }
 }

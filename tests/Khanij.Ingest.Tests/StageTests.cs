@@ -81,6 +81,20 @@ public sealed class StageTests
     }
 
     [Theory]
+    [InlineData("नई दिल्ली, 5 मई (भाषा) भारत और सऊदी अरब ने बैठक की।", "भारत और सऊदी अरब ने बैठक की।")]
+    [InlineData("Mumbai, March 3 (Reuters) - India and Chile signed an MoU.", "India and Chile signed an MoU.")]
+    [InlineData("India (the host) and Chile signed an MoU.", "India (the host) and Chile signed an MoU.")]
+    public void SentenceSplitter_WireDateline_LeftOut(string text, string expected)
+    {
+        // Given
+        var source = SourceText.From(text);
+        // When
+        var s = SentenceSplitter.Split(text, source, [new DocLine(0, text.Length, 0, LineKind.Body, "body")]).First();
+        // Then
+        s.Verbatim.ShouldBe(expected);
+    }
+
+    [Theory]
     [InlineData("First Published - January 14, 2026 | 7:26 AM IST", "2026-01-14")]
     [InlineData("07 Aug, 2025", "2025-08-07")]
     [InlineData("29 JAN 2026 4:30PM by PIB Delhi", "2026-01-29")]

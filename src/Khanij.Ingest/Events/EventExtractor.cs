@@ -101,7 +101,7 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         {
             return null;
         }
-        var instrument = meetingSentences.Any(s => s.MeetingCues.Contains("working_group")) ? "working_group_session"
+        var instrument = meetingSentences.Any(IsWorkingGroupSession) ? "working_group_session"
             : relevant.Any(s => s.MeetingCues.Contains("ministerial")) ? "ministerial" : "meeting";
 
         var countryParties = parties.Where(p => !IsFramework(p)).ToHashSet(StringComparer.Ordinal);
@@ -154,7 +154,20 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             }
             if (parties.Count == 0)
             {
-                continue; // "agreements were signed between various countries": parties unspecified
+                // "The MoU provides for …", "इस समझौते के तहत …": the instrument named just before, if there is one;
+                // otherwise the parties are unspecified ("agreements were signed between various countries") and there is no event
+                var previous = groups.FindLastIndex(g => g.Type == type || (type == "agreement" && g.Type is "mou" or "moc" or "protocol"));
+                if (previous >= 0)
+                {
+                    var g = groups[previous];
+                    g.Sentences.Add(s);
+                    foreach (var m in s.Minerals)
+                    {
+                        AddOnce(g.Minerals, m);
+                    }
+                    groups[previous] = (g.Type, g.Parties, g.Sentences, g.Minerals, g.Relevant || s.MineralRelevant);
+                }
+                continue;
             }
             CompleteParties(parties, doc, [s]);
             if (parties.Count < 2)
@@ -338,6 +351,21 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         }
         _ = sentences;
     }
+
+    private static readonly HashSet<string> Formation = new(StringComparer.Ordinal)
+    {
+        "बनाने", "बनाया", "बनाएंगे", "गठन", "स्थापित", "स्थापना", "set", "form", "formed", "establish", "established", "create", "created",
+        "launch", "launched", "constitute", "constituted",
+    };
+
+    private static readonly HashSet<string> SessionWords = new(StringComparer.Ordinal)
+    {
+        "सत्र", "बैठक", "दौर", "session", "meeting", "round", "sitting",
+    };
+
+    /// <summary>A working group that met ("11वें सत्र", "first session of the JWG"), not one that was only set up ("कार्य समूह बनाने").</summary>
+    private static bool IsWorkingGroupSession(SentenceFacts s) =>
+        s.MeetingCues.Contains("working_group") && s.Tokens.Any(t => SessionWords.Contains(t.Key)) && !s.Tokens.Any(t => Formation.Contains(t.Key));
 
     private static IEnumerable<SentenceFacts> Context(DocumentFacts doc, int k)
     {

@@ -19,7 +19,8 @@ internal sealed class Lexicon
         ("MoU", EntryKind.Instrument, "mou"), ("MoUs", EntryKind.Instrument, "mou"), ("MOU", EntryKind.Instrument, "mou"),
         ("memorandum of understanding", EntryKind.Instrument, "mou"), ("memorandum", EntryKind.Instrument, "mou"),
         ("समझौता पत्र", EntryKind.Instrument, "mou"), ("समझौते पत्र", EntryKind.Instrument, "mou"), ("सहमति पत्र", EntryKind.Instrument, "mou"),
-        ("सहमति ज्ञापन", EntryKind.Instrument, "mou"),
+        ("सहमति ज्ञापन", EntryKind.Instrument, "mou"), ("letter of intent", EntryKind.Instrument, "mou"), ("आशय पत्र", EntryKind.Instrument, "mou"),
+        ("LoI", EntryKind.Instrument, "mou"),
         ("memorandum of cooperation", EntryKind.Instrument, "moc"), ("MoC", EntryKind.Instrument, "moc"), ("MOC", EntryKind.Instrument, "moc"),
         ("सहयोग ज्ञापन", EntryKind.Instrument, "moc"), ("एमओसी", EntryKind.Instrument, "moc"),
         ("प्रोटोकॉल", EntryKind.Instrument, "protocol"), ("प्रोटोकाल", EntryKind.Instrument, "protocol"), ("protocol", EntryKind.Instrument, "protocol"),
@@ -136,6 +137,7 @@ internal sealed class Lexicon
         "critical minerals", "critical mineral", "critical and strategic minerals", "strategic minerals", "critical raw materials",
         "critical minerals supply chain", "महत्वपूर्ण खनिज", "महत्त्वपूर्ण खनिज", "क्रिटिकल मिनरल", "क्रिटिकल मिनरल्स", "दुर्लभ खनिज",
         "रेयर मिनरल", "रेयर मिनरल्स", "अहम खनिज", "सामरिक खनिज", "रणनीतिक खनिज", "महत्वपूर्ण और रणनीतिक खनिज", "critical metals",
+        "battery minerals", "battery metals", "energy transition minerals", "transition minerals", "बैटरी खनिज", "क्रिटिकल खनिज",
     ];
 
     /// <summary>Catalogue mineral ids that the event schema names differently.</summary>

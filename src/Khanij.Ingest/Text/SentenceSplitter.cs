@@ -20,6 +20,12 @@ internal static class SentenceSplitter
         "डब्ल्यू", "एक्स", "वाई", "जेड", "डॉ",
     };
 
+    private static readonly HashSet<string> Agencies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "PTI", "IANS", "ANI", "UNI", "Reuters", "AFP", "AP", "Bloomberg", "भाषा", "वार्ता", "एजेंसी", "आईएएनएस", "पीटीआई", "एएनआई", "यूएनआई",
+        "हि.स.", "हिस", "ब्यूरो", "Bureau", "Xinhua",
+    };
+
     public static List<Sentence> Split(string text, SourceText source, IReadOnlyList<DocLine> lines)
     {
         var sentences = new List<Sentence>();
@@ -113,9 +119,48 @@ internal static class SentenceSplitter
         return false;
     }
 
+    /// <summary>Skips a wire dateline in either script: "नई दिल्ली, 5 मई (भाषा)", "Mumbai, March 3 (Reuters) -": a few words,
+    /// an optional comma and short date, and an agency in parentheses, all within the first 50 characters.</summary>
+    private static int SkipAgencyDateline(string text, int start, int end)
+    {
+        var limit = Math.Min(end, start + 50);
+        var open = text.IndexOf('(', start, limit - start);
+        if (open < 0 || open - start > 35)
+        {
+            return start;
+        }
+        var prefix = text.AsSpan(start, open - start);
+        if (prefix.Count(' ') > 5 || prefix.ContainsAny("।.:;!?\"".AsSpan()))
+        {
+            return start;
+        }
+        var close = text.IndexOf(')', open, limit - open);
+        if (close < 0 || close - open > 25)
+        {
+            return start;
+        }
+        var agency = text.AsSpan(open + 1, close - open - 1).Trim();
+        var datedPrefix = prefix.Contains(',') && prefix.IndexOfAnyInRange('0', '9') >= 0;
+        if (!datedPrefix && !Agencies.Contains(agency.ToString()))
+        {
+            return start; // "India (the host) and Chile …" is a sentence, not a dateline
+        }
+        var i = close + 1;
+        while (i < end && text[i] is ' ' or '-' or '–' or '—' or ':' or '।')
+        {
+            i++;
+        }
+        return i;
+    }
+
     /// <summary>Skips an English dateline such as "NEW DELHI, Jan 5 (PTI) -" or "MUMBAI:" at the start of a line.</summary>
     private static int SkipDateline(string text, int start, int end)
     {
+        var agency = SkipAgencyDateline(text, start, end);
+        if (agency > start)
+        {
+            return agency;
+        }
         var limit = Math.Min(end, start + 60);
         var i = start;
         var upper = 0;

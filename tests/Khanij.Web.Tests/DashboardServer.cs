@@ -58,14 +58,6 @@ public sealed class DashboardServer : IAsyncLifetime
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         // Import the data pack into this server's store now, so no page waits for it.
         await _app.WarmUpAsync(TestContext.Current.CancellationToken);
-        Directory.CreateDirectory(Path.GetDirectoryName(CliDbPath)!);
-        foreach (var suffix in new[] { "", ".wal" })
-        {
-            if (File.Exists(DbPath + suffix))
-            {
-                File.Copy(DbPath + suffix, CliDbPath + suffix);
-            }
-        }
         // The curated registry records of the repository (samples/registry), imported through the API as a curator would.
         using var http = new HttpClient();
         foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "samples", "registry"), "*.json").Order(StringComparer.Ordinal))
@@ -76,6 +68,15 @@ public sealed class DashboardServer : IAsyncLifetime
             if (!response.IsSuccessStatusCode)
             {
                 throw new InvalidOperationException($"importing {file} failed: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+            }
+        }
+        // The copy is taken after the curated import, so the CLI sees the same registry as the server at this point.
+        Directory.CreateDirectory(Path.GetDirectoryName(CliDbPath)!);
+        foreach (var suffix in new[] { "", ".wal" })
+        {
+            if (File.Exists(DbPath + suffix))
+            {
+                File.Copy(DbPath + suffix, CliDbPath + suffix);
             }
         }
 

@@ -2,19 +2,17 @@ using System.ComponentModel;
 using Khanij.Analytics.Risk;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
-using Khanij.Core.Partners;
+using Khanij.Cli.Commands;
+using Khanij.Cli.Reports;
 using Khanij.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Khanij.Web.Apis;
 
 /// <summary><c>/api/risk</c> and <c>/api/brief</c>: supply-risk metrics and the ranked brief for a perspective country. The numbers come from
-/// the risk kernels over the store's facts with the parameters and table choice of <c>khanij risk</c> and <c>khanij brief</c>.</summary>
+/// the risk kernels over the store's facts with the CLI's own partner collection and brief builder (compiled into this project).</summary>
 internal static class RiskApi
 {
-    // The brief's table choice, as in `khanij brief`: the brief's year (else the latest earlier year), USGS first, then IEA, then Cheng 2020.
-    private static readonly string[] BriefSourcePreference = ["usgs", "iea", "cheng2020"];
-
     public static IEndpointRouteBuilder MapRiskApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("api").WithTags("Risk");
@@ -25,7 +23,7 @@ internal static class RiskApi
         return app;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<RiskRowDto>>, ValidationProblem>> GetRisk(
+    public static async Task<Results<Ok<IReadOnlyList<RiskRow>>, ValidationProblem>> GetRisk(
         [AsParameters] RiskQuery query, KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken,
         [Description("Mineral id or name (default: all).")] string? mineral = null,
         [Description("Stage: mining or refining (default: both).")] string? stage = null,
@@ -59,11 +57,12 @@ internal static class RiskApi
             (mineralId is null || f.MineralId == mineralId) && (stageValue is null || f.Stage == stageValue) && (year is null || f.Year == year)
             && (source is null || string.Equals(f.Source, source.Trim(), StringComparison.OrdinalIgnoreCase))).ToList();
         var governance = GovernanceIndex.Build(facts.Governance, parameters.GovernanceIndicators, parameters.GovernanceYear);
-        var partners = FrameworkPartners.For(perspective, catalogue.Frameworks, parameters.PartnerFrameworks);
+        var partners = await PartnerSources.ForAsync(await data.StoreAsync(cancellationToken), catalogue, perspective, parameters, cancellationToken);
         var rows = SupplyConcentration.ComputeAll(supply)
-            .Select(t => RiskRowDto.From(SupplyRisk.ForStage(t, governance, facts.Restrictions, facts.Trade, partners, perspective, parameters)))
+            .Select(t => RiskRows.From(SupplyRisk.ForStage(t, governance, facts.Restrictions, facts.Trade, partners, perspective, parameters),
+                facts.RiskInputs.PublishedTop3(t.Key)))
             .ToList();
-        return TypedResults.Ok<IReadOnlyList<RiskRowDto>>(rows);
+        return TypedResults.Ok<IReadOnlyList<RiskRow>>(rows);
     }
 
     public static async Task<Results<Ok<BriefDto>, ValidationProblem>> GetBrief(
@@ -79,35 +78,12 @@ internal static class RiskApi
             return Problems.Invalid("year", $"{year} is out of range; expected a year such as 2024.");
         }
         var facts = await data.FactsAsync(cancellationToken);
-        var partners = FrameworkPartners.For(perspective, catalogue.Frameworks, parameters.PartnerFrameworks);
-        return TypedResults.Ok(Brief(facts, catalogue, perspective, year, partners, parameters));
-    }
-
-    internal static BriefDto Brief(PackFacts facts, KhanijCatalogue catalogue, string perspective, int year, IReadOnlyList<PartnerLink> partners,
-        RiskParameters parameters)
-    {
-        var governance = GovernanceIndex.Build(facts.Governance, parameters.GovernanceIndicators, parameters.GovernanceYear);
-        var tables = SupplyConcentration.ComputeAll(facts.Supply.Where(f => f.Scenario is null))
-            .Where(t => t.Hhi is not null && t.Key.Year <= year)
-            .ToList();
-        var risks = new List<StageRisk>();
-        foreach (var group in tables.GroupBy(t => (t.Key.MineralId, t.Key.Stage)))
-        {
-            var candidates = group.ToList();
-            var bestYear = candidates.Any(c => c.Key.Year == year) ? year : candidates.Max(c => c.Key.Year);
-            var chosen = candidates.Where(c => c.Key.Year == bestYear).OrderBy(c => Rank(c.Key.Source)).First();
-            risks.Add(SupplyRisk.ForStage(chosen, governance, facts.Restrictions, facts.Trade, partners, perspective, parameters));
-        }
-        risks = [.. risks.OrderByDescending(r => r.Score).ThenBy(r => r.MineralId, StringComparer.Ordinal).ThenBy(r => r.Stage)];
-        var matrix = Criticality.Build(risks, facts.Demand, parameters);
-        var withData = risks.Select(r => r.MineralId).ToHashSet(StringComparer.Ordinal);
-        var sources = risks.SelectMany(r => r.Global.Sources.Concat(r.Imports?.Sources ?? []))
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return new BriefDto(perspective, year, [.. risks.Select(RiskRowDto.From)], [.. matrix.Select(CriticalityDto.From)], Criticality.ProxyStatement,
-            RiskParametersDto.From(parameters), governance.Year,
-            partners.Select(p => p.CountryB == perspective ? p.CountryA : p.CountryB).Distinct(StringComparer.Ordinal).Count(),
-            [.. partners.Select(p => p.Basis).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            [.. catalogue.Minerals.Where(m => m.India2023 && !withData.Contains(m.Id)).Select(m => m.Id)], sources);
+        var partners = await PartnerSources.ForAsync(await data.StoreAsync(cancellationToken), catalogue, perspective, parameters, cancellationToken);
+        var model = BriefBuilder.Build(facts.RiskInputs, catalogue, perspective, year, partners, parameters);
+        return TypedResults.Ok(new BriefDto(perspective, year,
+            [.. model.Rows.Select(r => RiskRows.From(r.Risk, facts.RiskInputs.PublishedTop3(r.Table.Key)))],
+            [.. model.Matrix.Select(CriticalityDto.From)], Criticality.ProxyStatement, RiskParametersDto.From(parameters), model.WgiYear,
+            model.PartialWgi, model.PartnerCount, model.PartnerBases, model.MineralsWithoutData, model.Sources));
     }
 
     internal static bool TryParameters(RiskQuery query, KhanijCatalogue catalogue, out RiskParameters parameters, out string perspective,
@@ -154,11 +130,5 @@ internal static class RiskApi
             RestrictionStatuses = query.CountSuspended == true ? ["in_force", "suspended"] : RiskParameters.Default.RestrictionStatuses,
         };
         return true;
-    }
-
-    private static int Rank(string source)
-    {
-        var i = Array.IndexOf(BriefSourcePreference, source);
-        return i < 0 ? BriefSourcePreference.Length : i;
     }
 }

@@ -1,35 +1,31 @@
 using System.ComponentModel;
 using Khanij.Analytics.Risk;
+using Khanij.Cli.Commands;
 using Khanij.Core;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Khanij.Web.Apis;
 
-/// <summary>One mineral × stage × year × source row of supply risk for a perspective country. The same fields, names and numbers as a row of
-/// <c>khanij risk --json</c>: shares are fractions 0–1, HHI is on 0–10 000.</summary>
-internal sealed record RiskRowDto(
-    string Mineral, string Stage, int Year, string Source, string? Scenario, string Measure, string Unit, string Basis,
-    double? Hhi, double? HhiAmongNamed, string? Top1Country, double? Top1Share, double? Top3Share, double? CoverageWithoutTop1, int Producers,
-    IReadOnlyDictionary<string, double> Shares, double ResidualShare, string ResidualBasis, double Denominator, double? PublishedTotal,
-    IReadOnlyList<string> Withheld, double HhiWgi, double HhiWgiT, int? WgiYear, IReadOnlyList<string> WgiMissing, double RestrictedShare,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Restrictions, string Country, double SupplyRisk, string SupplyRiskFormula,
-    double? ImportReliance, string ImportRelianceBasis, RiskImportsDto? Imports, RiskProvenanceDto Provenance, IReadOnlyList<string> Notes)
+/// <summary>Rows of <c>khanij risk --json</c> (<see cref="RiskRow"/>, the CLI's own record), built as <c>RiskCommand.ToRow</c> builds them.
+/// <c>RiskCommand</c> itself is a command-line verb and cannot be compiled here, so these lines mirror it; <c>CliParityTests</c> compares
+/// the two outputs field by field.</summary>
+internal static class RiskRows
 {
-    public static RiskRowDto From(StageRisk r)
+    public static RiskRow From(StageRisk r, double? publishedTop3)
     {
         var t = r.Global;
         var imports = r.Imports is { } i
-            ? new RiskImportsDto(i.Year, i.TotalImports, i.Hhi, Ordered(i.Shares), i.ShareFromPartners, i.ShareFromRestricting, i.HsBasis, i.Notes)
+            ? new RiskImports(i.Year, i.TotalImports, i.Hhi, Ordered(i.Shares), i.ShareFromPartners, i.PartnerBases, i.ShareFromRestricting, i.HsBasis, i.Notes)
             : null;
         var restricted = r.GlobalGovernance.Terms.Where(x => x.RestrictionIds.Count > 0).ToList();
-        return new RiskRowDto(
+        return new RiskRow(
             t.Key.MineralId, t.Key.Stage.ToId(), t.Key.Year, t.Key.Source, t.Key.Scenario, t.Measure, t.Unit, t.Basis,
-            t.Hhi, t.HhiAmongNamed, t.Top1Iso3, t.Top1Share, t.Top3Share, t.CoverageWithoutTop1, t.Producers,
+            t.Hhi, t.HhiAmongNamed, t.Top1Iso3, t.Top1Share, t.Top3Share, publishedTop3, t.CoverageWithoutTop1, t.Producers,
             Ordered(t.Shares), t.ResidualShare, t.ResidualBasis, t.Denominator, t.PublishedTotal, t.Withheld,
             r.GlobalGovernance.HhiWgi, r.GlobalGovernance.HhiWgiT, r.GlobalGovernance.WgiYear, r.GlobalGovernance.MissingWgi,
             restricted.Sum(x => x.Share), restricted.ToDictionary(x => x.Iso3, x => x.RestrictionIds, StringComparer.Ordinal),
             r.Perspective, r.Score, r.Formula, r.ImportReliance, r.ImportRelianceBasis, imports,
-            new RiskProvenanceDto(t.Sources, t.Shares.Where(s => s.Provenance is not null)
+            new RiskProvenance(t.Sources, t.Shares.Where(s => s.Provenance is not null)
                 .ToDictionary(s => s.Iso3, s => $"{s.Provenance!.SourceFile}:{s.Provenance.Line}", StringComparer.Ordinal)),
             t.Notes);
     }
@@ -44,14 +40,6 @@ internal sealed record RiskRowDto(
         return d;
     }
 }
-
-/// <summary>Import-side measures of a <see cref="RiskRowDto"/>.</summary>
-internal sealed record RiskImportsDto(
-    int? Year, double TotalT, double? Hhi, IReadOnlyDictionary<string, double> Shares, double ShareFromPartners, double ShareFromRestricting,
-    IReadOnlyDictionary<string, string> HsBasis, IReadOnlyList<string> Notes);
-
-/// <summary>Where a row's numbers come from: files with editions, and each country's source line.</summary>
-internal sealed record RiskProvenanceDto(IReadOnlyList<string> Sources, IReadOnlyDictionary<string, string> Rows);
 
 /// <summary>A mineral's place in the criticality matrix (supply risk against the stated importance proxy).</summary>
 internal sealed record CriticalityDto(string MineralId, double SupplyRisk, string DrivingStage, double? Importance, string ImportanceBasis,
@@ -71,9 +59,9 @@ internal sealed record RiskParametersDto(IReadOnlyList<string> GovernanceIndicat
 }
 
 /// <summary>The brief: a country's exposure across every mineral with data, ranked by supply risk, with the criticality matrix.</summary>
-internal sealed record BriefDto(string Perspective, int Year, IReadOnlyList<RiskRowDto> Rows, IReadOnlyList<CriticalityDto> Matrix,
-    string ImportanceStatement, RiskParametersDto Parameters, int? WgiYear, int PartnerCount, IReadOnlyList<string> PartnerBases,
-    IReadOnlyList<string> MineralsWithoutData, IReadOnlyList<string> Sources);
+internal sealed record BriefDto(string Perspective, int Year, IReadOnlyList<RiskRow> Rows, IReadOnlyList<CriticalityDto> Matrix,
+    string ImportanceStatement, RiskParametersDto Parameters, int? WgiYear, IReadOnlyList<string> PartialWgi, int PartnerCount,
+    IReadOnlyList<string> PartnerBases, IReadOnlyList<string> MineralsWithoutData, IReadOnlyList<string> Sources);
 
 /// <summary>Method parameters of <c>/api/risk</c> and <c>/api/brief</c>; each defaults to <see cref="RiskParameters.Default"/>
 /// (the defaults of <c>khanij risk</c>).</summary>

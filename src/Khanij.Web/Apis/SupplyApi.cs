@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Khanij.Analytics.Risk;
+using Khanij.Cli.Reports;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Web.Services;
@@ -106,8 +107,9 @@ internal static class SupplyApi
         var facts = await data.FactsAsync(cancellationToken);
         var parameters = RiskParameters.Default with { TradeYear = year };
         var restrictions = RestrictionRules.InForce(facts.Restrictions, mineral.Id, s, iso3, parameters);
-        var profile = ImportExposure.Compute(facts.Trade, iso3, mineral.Id, s, FrameworkPartners.For(iso3, catalogue.Frameworks, parameters.PartnerFrameworks), restrictions,
-            parameters);
+        // Partners as `khanij risk` counts them: accepted registry partnerships and the default partner frameworks.
+        var partners = await PartnerSources.ForAsync(await data.StoreAsync(cancellationToken), catalogue, iso3, parameters, cancellationToken);
+        var profile = ImportExposure.Compute(facts.Trade, iso3, mineral.Id, s, partners, restrictions, parameters);
         return TypedResults.Ok(ImportProfileDto.From(profile));
     }
 

@@ -48,7 +48,8 @@ internal sealed class KhanijData(IOptions<KhanijWebOptions> options)
             await store.GetRestrictionsAsync(cancellationToken: cancellationToken),
             await store.GetGovernanceAsync(cancellationToken: cancellationToken),
             await store.GetDemandAsync(cancellationToken: cancellationToken),
-            await store.GetSankeyFlowsAsync(cancellationToken: cancellationToken));
+            await store.GetSankeyFlowsAsync(cancellationToken: cancellationToken),
+            await store.GetPublishedSharesAsync(cancellationToken: cancellationToken));
     }
 }
 
@@ -59,4 +60,9 @@ internal sealed record PackFacts(
     IReadOnlyList<ExportRestriction> Restrictions,
     IReadOnlyList<GovernanceScore> Governance,
     IReadOnlyList<DemandFigure> Demand,
-    IReadOnlyList<SankeyFlow> Sankey);
+    IReadOnlyList<SankeyFlow> Sankey,
+    IReadOnlyList<PublishedShare> Published)
+{
+    /// <summary>The inputs of the risk and brief verbs, from the same facts.</summary>
+    public Khanij.Cli.Reports.RiskInputs RiskInputs { get; } = new(Supply, Governance, Restrictions, Trade, Demand, Published);
+}

@@ -44,17 +44,21 @@ internal static class ServeCommand
             await using var app = builder.Build();
             app.MapKhanijWeb();
             var dbPath = CliContext.ResolveDbPath(parse.GetValue(GlobalOptions.Db));
-            if (!await KhanijStore.IsReadyAsync(dbPath, cancellationToken))
-            {
-                context.Error.WriteLine($"khanij: creating the store {dbPath} from the data pack in {context.DataDir} …");
-            }
             try
             {
+                if (!await KhanijStore.IsReadyAsync(dbPath, cancellationToken))
+                {
+                    context.Error.WriteLine($"khanij: creating the store {dbPath} from the data pack in {context.DataDir} …");
+                }
                 await app.WarmUpAsync(cancellationToken);
             }
             catch (ImportFailedException e)
             {
                 throw new CliException(StoreAccess.FormatErrors(e.Errors, "nothing was imported, so there is nothing to serve"));
+            }
+            catch (StoreUnavailableException e)
+            {
+                throw new CliException(e.Message);
             }
             try
             {

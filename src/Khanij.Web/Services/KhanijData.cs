@@ -7,8 +7,8 @@ namespace Khanij.Web.Services;
 
 /// <summary>The store and the data-pack facts the API reads, loaded once per process. The pack's facts only change when
 /// <c>khanij data import</c> runs, so they are cached; registry and ingestion tables are read through <see cref="StoreAsync"/> each time.
-/// Thread-safe.</summary>
-internal sealed class KhanijData(IOptions<KhanijWebOptions> options)
+/// The store keeps its file open while the host runs (DuckDB lets one process hold it). Thread-safe.</summary>
+internal sealed class KhanijData(IOptions<KhanijWebOptions> options) : IAsyncDisposable
 {
     private readonly KhanijWebOptions _options = options.Value;
     private Lazy<Task<KhanijStore>>? _store;
@@ -38,6 +38,15 @@ internal sealed class KhanijData(IOptions<KhanijWebOptions> options)
     /// <summary>Supply, trade, restrictions, governance, demand and Sankey facts of the store.</summary>
     public Task<PackFacts> FactsAsync(CancellationToken cancellationToken = default) =>
         LazyInitializer.EnsureInitialized(ref _facts, () => new(() => LoadAsync(CancellationToken.None))).Value.WaitAsync(cancellationToken);
+
+    /// <summary>Releases the store file (the host disposes this singleton when it stops).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_store is { IsValueCreated: true } lazy && lazy.Value.IsCompletedSuccessfully)
+        {
+            await (await lazy.Value).DisposeAsync();
+        }
+    }
 
     private async Task<PackFacts> LoadAsync(CancellationToken cancellationToken)
     {

@@ -127,6 +127,21 @@ public sealed class PipelineTests(PipelineFixture fixture) : IClassFixture<Pipel
     }
 
     [Fact]
+    public async Task ExtractAsync_MineralsInOneMeetingSentencePartiesInAnother_OneMeeting()
+    {
+        // Given
+        const string text = "प्रकाशित: 10 जून 2025\n\nकेंद्रीय खान मंत्री ने बुधवार को जापान के उद्योग मंत्री से मुलाकात की। "
+            + "बैठक में दुर्लभ पृथ्वी तत्वों और ग्रेफाइट की आपूर्ति पर चर्चा हुई।";
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("jp.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then
+        var e = r.Events.ShouldHaveSingleItem();
+        (e.Instrument, e.Date).ShouldBe(("meeting", "2025-06-10"));
+        e.Parties.ShouldBe(["IND", "JPN"]);
+        e.Minerals.ShouldBe(["rare_earths", "graphite"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task ExtractAsync_Empty_NoEventsAndAWarning()
     {
         // When

@@ -5,11 +5,14 @@ namespace Khanij.Analytics.Risk;
 
 /// <summary>Which export restrictions bite on a mineral at a stage. A restriction counts when its status is one of
 /// <see cref="RiskParameters.RestrictionStatuses"/>, its measure is one of <see cref="RiskParameters.RestrictionMeasures"/>, it covers the mineral
-/// (or <c>critical_minerals</c>), it targets all destinations or the perspective country, and its scope fits the stage: a scope about
-/// ores or unprocessed/raw material restricts the mining stage only; other scopes restrict every stage. Pure.</summary>
+/// (or <c>critical_minerals</c>), it targets all destinations or the perspective country, and its scope fits the stage: a scope that
+/// names only ores or unprocessed/raw material restricts the mining stage; one that names only processed forms (metals, oxides,
+/// compounds, alloys, magnets …) restricts the refining and later stages; a scope naming both, or neither, restricts every stage. Pure.</summary>
 public static class RestrictionRules
 {
-    private static readonly string[] MiningWords = ["ore", "ores", "unprocessed", "raw"];
+    private static readonly string[] MiningWords = ["ore", "ores", "unprocessed", "raw", "concentrate", "concentrates"];
+    private static readonly string[] ProcessedWords =
+        ["metal", "metals", "oxide", "oxides", "compound", "compounds", "alloy", "alloys", "magnet", "magnets", "refined", "chemicals"];
 
     /// <summary>Restrictions in force on <paramref name="mineralId"/> at <paramref name="stage"/>, grouped by restricting country.</summary>
     /// <param name="restrictions">The register.</param>
@@ -33,13 +36,20 @@ public static class RestrictionRules
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ExportRestriction>)[.. g.OrderBy(r => r.Id, StringComparer.Ordinal)], StringComparer.Ordinal);
     }
 
-    /// <summary>True when the restriction's scope fits the stage (ore/unprocessed/raw scopes: mining only; others: all stages).</summary>
+    /// <summary>True when the restriction's scope fits the stage: only raw forms named → mining; only processed forms named → refining and
+    /// later; both or neither → every stage.</summary>
     public static bool AppliesToStage(ExportRestriction restriction, Stage stage)
     {
         ArgumentNullException.ThrowIfNull(restriction);
         var words = restriction.Scope.ToLowerInvariant().Split([' ', ',', ';', '/', '(', ')', '-'], StringSplitOptions.RemoveEmptyEntries);
-        var miningOnly = words.Any(w => MiningWords.Contains(w));
-        return !miningOnly || stage == Stage.Mining;
+        var raw = words.Any(w => MiningWords.Contains(w));
+        var processed = words.Any(w => ProcessedWords.Contains(w));
+        return (raw, processed) switch
+        {
+            (true, false) => stage == Stage.Mining,
+            (false, true) => stage != Stage.Mining,
+            _ => true,
+        };
     }
 
     private static bool TargetsPerspective(ExportRestriction r, string? perspectiveIso3) =>

@@ -42,6 +42,7 @@ internal static class BriefCommand
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
             await using var store = await context.OpenStoreAsync(parse, ct);
             var inputs = await RiskInputsLoader.LoadAsync(store, ct);
+            RiskOptions.CheckYears(parameters, inputs);
             var partners = await PartnerSources.ForAsync(store, context.Catalogue, perspective, parameters, ct);
             var model = BriefBuilder.Build(inputs, context.Catalogue, perspective, parse.GetValue(year), partners, parameters);
             if (model.Rows.Count == 0)

@@ -49,6 +49,7 @@ internal static class PartnersCommand
                         r.Parties,
                         r.Counterpart,
                         counterpart_name = r.Counterpart is null ? null : PartnersRegistry.PartyName(context, r.Counterpart),
+                        counterpart_kind = r.Counterpart is null ? null : context.Catalogue.FrameworkById(r.Counterpart) is null ? "country" : "framework",
                         party_names = r.Parties.Select(p => PartnersRegistry.PartyName(context, p)).ToList(),
                         r.Instruments,
                         r.Minerals,

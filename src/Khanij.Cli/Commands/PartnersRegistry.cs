@@ -15,6 +15,16 @@ internal sealed class PartnersRegistry(KhanijStore khanij, DuckDBConnection conn
     {
         Description = "Name recorded in the audit trail (default: your user name).",
         DefaultValueFactory = _ => Environment.UserName,
+        Validators =
+        {
+            result =>
+            {
+                if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
+                {
+                    result.AddError("--by needs a name for the audit trail (e.g. --by asha).");
+                }
+            },
+        },
     };
 
     /// <summary>Opens (and on first use creates) the store named by <c>--db</c>, then the registry tables in it.</summary>

@@ -48,6 +48,7 @@ internal static class RiskCommand
             var perspective = ResolveCountry(context, parse.GetValue(country)!);
             await using var store = await context.OpenStoreAsync(parse, ct);
             var inputs = await RiskInputsLoader.LoadAsync(store, ct);
+            RiskOptions.CheckYears(parameters, inputs);
             var supply = inputs.Supply.Where(f =>
                 (mineralId is null || f.MineralId == mineralId)
                 && (stageValue is null || f.Stage == stageValue)

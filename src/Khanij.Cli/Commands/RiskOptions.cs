@@ -43,6 +43,24 @@ internal sealed class RiskOptions
         command.Options.Add(CountSuspended);
     }
 
+    /// <summary>Rejects a WGI or trade year that the store has no data for, naming the years it has.</summary>
+    public static void CheckYears(RiskParameters parameters, Reports.RiskInputs inputs)
+    {
+        if (parameters.GovernanceYear is { } wy && !inputs.Governance.Any(g => g.Year == wy))
+        {
+            var years = inputs.Governance.Select(g => g.Year).Distinct().Order().ToList();
+            throw new CliException($"'--wgi-year {wy}' has no WGI data; years available: {Range(years)}.");
+        }
+        if (parameters.TradeYear is { } ty && !inputs.Trade.Any(t => t.Year == ty))
+        {
+            var years = inputs.Trade.Select(t => t.Year).Distinct().Order().ToList();
+            throw new CliException($"'--trade-year {ty}' has no trade data; years available: {Range(years)}.");
+        }
+    }
+
+    private static string Range(IReadOnlyList<int> years) =>
+        years.Count == 0 ? "none" : string.Join(", ", years);
+
     public RiskParameters Read(ParseResult parse, Khanij.Core.Catalogue.KhanijCatalogue catalogue)
     {
         var p = RiskParameters.Default with

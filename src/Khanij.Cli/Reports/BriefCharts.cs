@@ -77,10 +77,11 @@ internal static class BriefCharts
             line.LinePattern = LinePattern.Dashed;
             line.Color = Color.FromHex("#888888");
             line.LineWidth = 1;
-            var t = plot.Add.Text(label, minerals.Count - 0.5, level);
+            var t = plot.Add.Text(label, minerals.Count - 0.45, level);
             t.LabelFontSize = 11;
             t.LabelFontColor = Color.FromHex("#666666");
             t.LabelAlignment = Alignment.LowerRight;
+            t.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
         }
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, minerals.Count).Select(i => (double)i)], [.. minerals.Select(text.Mineral)]);
         plot.Axes.Bottom.TickLabelStyle.Rotation = 30;

@@ -1,18 +1,6 @@
 using Khanij.Analytics.Risk;
-using Khanij.Core;
 
 namespace Khanij.Cli.Reports;
-
-/// <summary>One mineral × stage line of the brief: the table used, its risk for the perspective country, and what other sources say.</summary>
-internal sealed record BriefRow(StageRisk Risk, IReadOnlyList<ConcentrationResult> OtherSources, double RestrictedWorldShare,
-    IReadOnlyList<string> RestrictingProducers)
-{
-    public ConcentrationResult Table => Risk.Global;
-
-    public string MineralId => Risk.MineralId;
-
-    public Stage Stage => Risk.Stage;
-}
 
 /// <summary>The whole brief for one perspective country: rows ranked by supply risk, the criticality matrix, and the method's inputs.</summary>
 internal sealed record BriefModel(

@@ -133,7 +133,7 @@ internal static class MarkdownReport
         yield return $"Governance: WGI {model.WgiYear}, mean of {string.Join(", ", p.GovernanceIndicators)}, rescaled 0–10 as (2.5 − estimate) × 2 "
             + "(higher = riskier). HHI_WGI = Σ sᵢ² × WGIᵢ.";
         yield return $"Restriction factor t = {p.RestrictionFactor} for producers with a restriction in force (statuses: {string.Join(", ", p.RestrictionStatuses)}; "
-            + $"measures: {string.Join(", ", p.RestrictionMeasures)}); ore/raw-material scopes apply to mining only.";
+            + $"measures: {string.Join(", ", p.RestrictionMeasures)}); scopes naming only raw forms (ore) bite at mining, only processed forms (metals, oxides, magnets) at refining, else at every stage.";
         yield return "Supply risk per stage = HHI_WGI,t(global) × IR/2 + HHI_WGI,t(import partners) × (1 − IR/2) where import reliance IR is known, "
             + "else HHI_WGI,t(global); the overall score of a mineral is the maximum over stages.";
         yield return $"Partners: {model.PartnerCount} countries linked to {model.Perspective} ({string.Join(", ", model.PartnerBases)}); their sourcing terms "

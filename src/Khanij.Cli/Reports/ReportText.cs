@@ -85,7 +85,7 @@ internal sealed class ReportText(KhanijCatalogue catalogue)
             var b = bites[0];
             lines.Add($"Restrictions bite hardest on {Mineral(b.MineralId)} {StageName(b.Stage)}: {Pct(b.RestrictedWorldShare)} of world supply comes "
                 + $"from {string.Join(", ", b.RestrictingProducers.Select(Country))}, with export restrictions in force "
-                + $"({bites.Count} mineral-stage supplies are affected in all).");
+                + (bites.Count == 1 ? "(the only mineral-stage supply affected)." : $"({bites.Count} mineral-stage supplies are affected in all)."));
         }
         var imports = model.Rows.Where(r => r.Risk.Imports is { HasImports: true }).OrderByDescending(r => r.Risk.Imports!.Hhi).ToList();
         if (imports.Count > 0)

@@ -95,13 +95,17 @@ public static partial class EventRecords
     /// <summary>True when <paramref name="incoming"/> reports the same event as <paramref name="existing"/> (see the merge key above).
     /// An event from a document that <paramref name="existing"/> already cites matches only when it shares an evidence sentence with
     /// that source (the same event extracted again); otherwise one article reporting two events means two events.</summary>
-    public static bool Matches(RegistryRecord existing, RegistryRecord incoming)
+    /// <param name="existing">A record in the registry.</param>
+    /// <param name="incoming">A record made from a new event.</param>
+    /// <param name="catalogue">Tells countries from framework ids (MSP looks like an ISO3 code); without it, three capital letters
+    /// count as a country.</param>
+    public static bool Matches(RegistryRecord existing, RegistryRecord incoming, KhanijCatalogue? catalogue = null)
     {
         ArgumentNullException.ThrowIfNull(existing);
         ArgumentNullException.ThrowIfNull(incoming);
         return incoming.Sources.All(i => existing.Sources.FirstOrDefault(s => s.Document == i.Document) is not { } same
                 || same.Evidence.Intersect(i.Evidence, StringComparer.Ordinal).Any())
-            && SameEvent(existing, incoming);
+            && SameEvent(existing, incoming, catalogue);
     }
 
     /// <summary>True when <paramref name="existing"/> already holds <paramref name="incoming"/>: the same kind and instrument, and every
@@ -115,10 +119,10 @@ public static partial class EventRecords
             && incoming.Sources.All(i => existing.Sources.Any(s => s.Document == i.Document && i.Evidence.All(s.Evidence.Contains)));
     }
 
-    private static bool SameEvent(RegistryRecord existing, RegistryRecord incoming) =>
+    private static bool SameEvent(RegistryRecord existing, RegistryRecord incoming, KhanijCatalogue? catalogue) =>
         existing.Kind == incoming.Kind
             && SameInstrument(existing, incoming)
-            && SameParties(existing, incoming)
+            && SameParties(existing, incoming, catalogue)
             && DatesClose(EffectiveDate(existing), EffectiveDate(incoming))
             && MineralsCompatible(existing.Minerals, incoming.Minerals);
 
@@ -231,10 +235,10 @@ public static partial class EventRecords
         || a.Instrument == b.Instrument
         || a.Instrument == "agreement" || b.Instrument == "agreement";
 
-    private static bool SameParties(RegistryRecord a, RegistryRecord b)
+    private static bool SameParties(RegistryRecord a, RegistryRecord b, KhanijCatalogue? catalogue)
     {
-        var ca = a.Countries.ToHashSet(StringComparer.Ordinal);
-        var cb = b.Countries.ToHashSet(StringComparer.Ordinal);
+        var ca = a.CountriesIn(catalogue).ToHashSet(StringComparer.Ordinal);
+        var cb = b.CountriesIn(catalogue).ToHashSet(StringComparer.Ordinal);
         if (ca.Count >= 2 && cb.Count >= 2)
         {
             return ca.SetEquals(cb);

@@ -10,8 +10,9 @@ namespace Khanij.Core.Registry;
 /// dates. A record naming no mineral (a defence or trade agreement reported beside a minerals deal) gives no link, because
 /// <see cref="PartnerLink"/> reads an empty mineral list as "all minerals". Commitments are follow-ups, not links.</para>
 /// <para>Framework links (Basis <c>framework:ID</c>): every accepted record naming a framework gives links between each pair of its
-/// members (the record's member list, else the catalogue's), unless a bilateral link of the same pair already covers every mineral the
-/// framework record covers. Consumers should prefer <c>registry</c> links and say when they used a framework link.</para>
+/// members (the record's member list, else the catalogue's) — only the pairs involving a country the record also names, when it
+/// names any (a record of India joining the MSP links India to the members, not the members to each other) — unless a bilateral link
+/// of the same pair already covers every mineral the framework record covers. Consumers should prefer <c>registry</c> links and say when they used a framework link.</para>
 /// <para>Dates given as YYYY or YYYY-MM become the first day of that year or month.</para>
 /// </remarks>
 public static class RegistryLinks
@@ -30,7 +31,7 @@ public static class RegistryLinks
             {
                 continue;
             }
-            foreach (var (a, b) in Pairs(r.Countries))
+            foreach (var (a, b) in Pairs(r.CountriesIn(catalogue)))
             {
                 links.Add(new PartnerLink(a, b, r.Minerals, Day(r.Date), Day(r.EndDate), "registry", r.Id));
             }
@@ -38,13 +39,19 @@ public static class RegistryLinks
         var bilateral = links.ToList();
         foreach (var r in accepted)
         {
-            foreach (var frameworkId in r.Frameworks)
+            // A record naming countries besides the framework (India joining the MSP) links those countries to the members only.
+            var named = r.CountriesIn(catalogue).ToHashSet(StringComparer.Ordinal);
+            foreach (var frameworkId in r.FrameworksIn(catalogue))
             {
                 IReadOnlyList<string> members = r.Partnership is { Members.Count: > 0 } p && r.Partnership.FrameworkId == frameworkId
                     ? p.Members
                     : catalogue.FrameworkById(frameworkId)?.Members ?? [];
-                foreach (var (a, b) in Pairs(members))
+                foreach (var (a, b) in Pairs(members.Where(m => catalogue.CountryByIso3(m) is not null)))
                 {
+                    if (named.Count > 0 && !named.Contains(a) && !named.Contains(b))
+                    {
+                        continue;
+                    }
                     if (!bilateral.Any(l => l.CountryA == a && l.CountryB == b && CoversAll(l.MineralIds, r.Minerals)))
                     {
                         links.Add(new PartnerLink(a, b, r.Minerals, Day(r.Date), Day(r.EndDate), "framework:" + frameworkId, r.Id));
@@ -66,7 +73,7 @@ public static class RegistryLinks
 
     private static IEnumerable<(string A, string B)> Pairs(IEnumerable<string> countries)
     {
-        var list = countries.Where(RegistryVocabulary.IsIso3).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var list = countries.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         for (var i = 0; i < list.Count; i++)
         {
             for (var j = i + 1; j < list.Count; j++)

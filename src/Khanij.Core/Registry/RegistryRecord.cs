@@ -1,4 +1,4 @@
-using System.Text.Json.Serialization;
+using Khanij.Core.Catalogue;
 using Khanij.Core.Events;
 
 namespace Khanij.Core.Registry;
@@ -55,16 +55,19 @@ public sealed record RegistryRecord(
     /// <summary>Commitment details; null unless <see cref="Kind"/> is <see cref="RecordKind.Commitment"/>.</summary>
     public CommitmentDetails? Commitment { get; init; }
 
-    /// <summary>The country parties (three upper-case letters), without framework ids.</summary>
-    [JsonIgnore]
-    public IEnumerable<string> Countries => Parties.Where(RegistryVocabulary.IsIso3);
+    /// <summary>The parties that are countries of <paramref name="catalogue"/> (a framework id such as <c>MSP</c> has the shape of an
+    /// ISO3 code, so the catalogue decides); without a catalogue, every party of three capital letters (which would include MSP).</summary>
+    public IEnumerable<string> CountriesIn(KhanijCatalogue? catalogue) =>
+        Parties.Where(p => catalogue is null ? RegistryVocabulary.IsIso3(p) : catalogue.CountryByIso3(p) is not null);
 
-    /// <summary>The framework parties (ids that are not ISO3 codes), plus <see cref="PartnershipDetails.FrameworkId"/>.</summary>
-    [JsonIgnore]
-    public IEnumerable<string> Frameworks =>
-        Parties.Where(p => !RegistryVocabulary.IsIso3(p))
+    /// <summary>The parties that are frameworks of <paramref name="catalogue"/>, plus <see cref="PartnershipDetails.FrameworkId"/>.</summary>
+    public IEnumerable<string> FrameworksIn(KhanijCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        return Parties.Where(p => catalogue.FrameworkById(p) is not null)
             .Concat(Partnership?.FrameworkId is { } f ? [f] : [])
             .Distinct(StringComparer.Ordinal);
+    }
 }
 
 /// <summary>One entry of a record's audit trail.</summary>

@@ -36,7 +36,7 @@ public static class RegistryValidator
                     + string.Join(", ", catalogue.Frameworks.Select(f => f.Id)) + ").");
             }
         }
-        var isFramework = record.Frameworks.Any();
+        var isFramework = record.FrameworksIn(catalogue).Any();
         if (record.Kind is RecordKind.Partnership or RecordKind.Occasion && record.Parties.Count < 2 && !isFramework)
         {
             Add("parties", $"a {record.Kind.ToId()} needs two or more parties, or a framework; found {record.Parties.Count}.");

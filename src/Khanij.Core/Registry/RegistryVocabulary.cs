@@ -36,7 +36,8 @@ public static class RegistryVocabulary
         _ => [],
     };
 
-    /// <summary>True for three upper-case ASCII letters (an ISO 3166-1 alpha-3 code's shape).</summary>
+    /// <summary>True for three upper-case ASCII letters (an ISO 3166-1 alpha-3 code's shape, or an ISO 4217 currency code's).
+    /// Framework ids such as <c>MSP</c> have the same shape: use the catalogue to tell countries from frameworks.</summary>
     public static bool IsIso3(string party) => party.Length == 3 && party.All(c => c is >= 'A' and <= 'Z');
 
     /// <summary>True for a valid curated id: 1–40 characters of lower-case ASCII letters, digits and hyphens, starting with a letter.</summary>

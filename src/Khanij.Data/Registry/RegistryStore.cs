@@ -201,8 +201,8 @@ public sealed class RegistryStore
                     unchanged++;
                     continue;
                 }
-                var match = records.Where(r => r.Review != ReviewState.Rejected).FirstOrDefault(r => EventRecords.Matches(r, record))
-                    ?? records.FirstOrDefault(r => EventRecords.Matches(r, record));
+                var match = records.Where(r => r.Review != ReviewState.Rejected).FirstOrDefault(r => EventRecords.Matches(r, record, catalogue))
+                    ?? records.FirstOrDefault(r => EventRecords.Matches(r, record, catalogue));
                 if (match is null)
                 {
                     var id = NextId(records, record.Kind);

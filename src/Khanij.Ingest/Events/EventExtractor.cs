@@ -91,6 +91,15 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         }
         if (parties.Count < 2)
         {
+            // "मंत्री ने जापानी समकक्ष से मुलाकात की। बैठक में दुर्लभ पृथ्वी तत्वों पर चर्चा हुई।": the parties are in the other
+            // sentences about the meeting
+            foreach (var s in meetingSentences.Where(s => s.PartyCountries.Distinct().Count(c => c != doc.Home) <= 2))
+            {
+                AddParties(parties, s, doc);
+            }
+        }
+        if (parties.Count < 2)
+        {
             foreach (var s in crowded)
             {
                 AddParties(parties, s, doc);

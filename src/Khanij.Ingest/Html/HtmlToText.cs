@@ -95,11 +95,19 @@ internal static class HtmlToText
                 {
                     published ??= PublishedFromMeta(html.AsSpan(i, close - i));
                 }
+                else if (!isEnd && published is null && string.Equals(name, "script", StringComparison.OrdinalIgnoreCase))
+                {
+                    published = PublishedFromJsonLd(html, close + 1); // JSON-LD usually sits in <head>
+                }
                 i = close + 1;
                 continue;
             }
             if (!isEnd && !selfClosing && Skipped.Contains(name))
             {
+                if (string.Equals(name, "script", StringComparison.OrdinalIgnoreCase))
+                {
+                    published ??= PublishedFromJsonLd(html, close + 1);
+                }
                 Flush(text, sb);
                 skipTag = name;
                 skipDepth = 1;
@@ -165,9 +173,32 @@ internal static class HtmlToText
         return (html[nameStart..i], isEnd, selfClosing);
     }
 
+    /// <summary>The <c>"datePublished": "…"</c> of a JSON-LD script that starts at <paramref name="from"/>, looking no further than
+    /// the script's end (or 64 KB).</summary>
+    private static string? PublishedFromJsonLd(string html, int from)
+    {
+        var end = html.IndexOf("</script", from, Math.Min(html.Length - from, 65_536), StringComparison.OrdinalIgnoreCase);
+        var body = html.AsSpan(from, (end < 0 ? Math.Min(html.Length - from, 65_536) : end - from));
+        var at = body.IndexOf("\"datePublished\"", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+        var rest = body[(at + 15)..];
+        var q1 = rest.IndexOf('"');
+        if (q1 < 0)
+        {
+            return null;
+        }
+        rest = rest[(q1 + 1)..];
+        var q2 = rest.IndexOf('"');
+        return q2 < 0 ? null : rest[..q2].ToString();
+    }
+
     private static string? PublishedFromMeta(ReadOnlySpan<char> tag)
     {
         var isPublished = tag.Contains("published_time", StringComparison.OrdinalIgnoreCase) || tag.Contains("datePublished", StringComparison.OrdinalIgnoreCase)
+            || tag.Contains("publish-date", StringComparison.OrdinalIgnoreCase) || tag.Contains("publishdate", StringComparison.OrdinalIgnoreCase)
             || tag.Contains("pubdate", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("<time", StringComparison.OrdinalIgnoreCase);
         if (!isPublished)
         {

@@ -86,6 +86,14 @@ internal static class Boilerplate
                 (kind, reason) = (LineKind.Boilerplate, "marker");
                 skipNextShort = ReadAlso.Any(r => lower.StartsWith(r, StringComparison.Ordinal));
             }
+            else if (IsInlineReadAlso(lower))
+            {
+                (kind, reason) = (LineKind.Boilerplate, "linked headline");
+            }
+            else if (IsNavigation(line))
+            {
+                (kind, reason) = (LineKind.Boilerplate, "navigation");
+            }
             else if (IsFooterHeading(lower) || IsRule(line))
             {
                 if (s > text.Length * 3 / 10)
@@ -153,6 +161,30 @@ internal static class Boilerplate
             }
         }
         return false;
+    }
+
+    /// <summary>"Also Read: India, Japan sign …" / "यह भी पढ़ें: …": a link to another story on the same line.</summary>
+    private static bool IsInlineReadAlso(string lower) =>
+        ReadAlso.Any(r => lower.StartsWith(r, StringComparison.Ordinal) && lower.Length > r.Length + 1
+            && lower[r.Length..].TrimStart()[0] is ':' or '-' or '|' or '–' or '—' or '>' or '»');
+
+    /// <summary>A menu: "Home | World | Business | Markets" or "होम  देश  विदेश  व्यापार" (items separated by bars or wide gaps).</summary>
+    private static bool IsNavigation(ReadOnlySpan<char> line)
+    {
+        if (line.Length > 160 || EndsSentence(line))
+        {
+            return false;
+        }
+        var bars = line.Count('|') + line.Count('•');
+        var gaps = 0;
+        for (var i = 1; i < line.Length; i++)
+        {
+            if (line[i] == ' ' && line[i - 1] == ' ' && (i + 1 >= line.Length || line[i + 1] != ' '))
+            {
+                gaps++;
+            }
+        }
+        return bars >= 3 || gaps >= 3;
     }
 
     private static bool IsFooterHeading(string lower) =>

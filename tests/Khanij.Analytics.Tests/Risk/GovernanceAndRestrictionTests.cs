@@ -74,6 +74,21 @@ public sealed class GovernanceAndRestrictionTests
         refining.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("gallium and germanium metals and compounds", false, true)]
+    [InlineData("antimony ores metals oxides and related technology", true, true)]
+    [InlineData("unprocessed lithium ore", true, false)]
+    [InlineData("natural flake/spherical graphite", true, true)]
+    public void AppliesToStage_Scope_RawFormsMiningProcessedFormsRefiningBothOrNeitherAll(string scope, bool mining, bool refining)
+    {
+        // Given
+        var r = Restriction("X", "CHN", "export_licensing", "testium", scope, "in_force");
+
+        // When / Then
+        RestrictionRules.AppliesToStage(r, Stage.Mining).ShouldBe(mining);
+        RestrictionRules.AppliesToStage(r, Stage.Refining).ShouldBe(refining);
+    }
+
     [Fact]
     public void InForce_SuspendedEndedTechnologyAndOtherDestination_DoNotCount()
     {

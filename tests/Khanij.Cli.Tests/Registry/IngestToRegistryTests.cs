@@ -45,7 +45,7 @@ public sealed class IngestToRegistryTests
         await AddAsync(store, catalogue, pipeline, Path.Combine(dir, "en_kabil_australia_mou.txt"), Path.Combine(dir, "hi_kabil_australia_mou.txt"));
 
         // Then
-        var mou = (await store.ListAsync(Ct)).Where(r => r.Countries.Order().SequenceEqual(["AUS", "IND"]) && r.Kind == RecordKind.Partnership).ToList();
+        var mou = (await store.ListAsync(Ct)).Where(r => r.CountriesIn(catalogue).Order().SequenceEqual(["AUS", "IND"]) && r.Kind == RecordKind.Partnership).ToList();
         mou.Count.ShouldBe(1);
         mou[0].Sources.Select(s => s.Document).Order().ShouldBe(["en_kabil_australia_mou.txt", "hi_kabil_australia_mou.txt"]);
         mou[0].Review.ShouldBe(ReviewState.Proposed);

@@ -79,6 +79,53 @@ public sealed class RiskCommandTests(StoreFixture store) : IClassFixture<StoreFi
     }
 
     [Fact]
+    public async Task Risk_ProducerWithoutWgi_IsReportedAndLeftOutOfTheWeightedHhi()
+    {
+        // Given: New Caledonia mines nickel but has no row in the WGI file (checked here, not assumed)
+        var wgi = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Data, "wgi_estimates_percentiles_long.csv"), TestContext.Current.CancellationToken);
+        wgi.ShouldNotContain("\nNCL,");
+
+        // When
+        var (exit, output, _, error) = await store.RunAsync("risk", "--mineral", "nickel", "--stage", "mining", "--year", "2024", "--source", "usgs", "--json");
+
+        // Then
+        exit.ShouldBe(0, error);
+        using var doc = JsonDocument.Parse(output);
+        var row = doc.RootElement[0];
+        row.GetProperty("shares").GetProperty("NCL").GetDouble().ShouldBeGreaterThan(0);
+        row.GetProperty("wgi_missing").EnumerateArray().Select(e => e.GetString()).ShouldContain("NCL");
+    }
+
+    [Fact]
+    public async Task Risk_Csv_HasOneParsableRowPerJsonRow()
+    {
+        // When
+        var (exit, csv, _, error) = await store.RunAsync("risk", "--mineral", "cobalt", "--year", "2024", "--csv");
+        var (_, json, _, _) = await store.RunAsync("risk", "--mineral", "cobalt", "--year", "2024", "--json");
+
+        // Then
+        exit.ShouldBe(0, error);
+        var table = Csv.Parse(csv, "risk.csv");
+        using var doc = JsonDocument.Parse(json);
+        table.Rows.Count.ShouldBe(doc.RootElement.GetArrayLength());
+        var hhi = table.IndexOf("hhi");
+        table.Rows.Select(r => double.Parse(r[hhi], CultureInfo.InvariantCulture))
+            .ShouldBe(doc.RootElement.EnumerateArray().Select(r => r.GetProperty("hhi").GetDouble()));
+    }
+
+    [Fact]
+    public async Task Risk_WgiYearWithoutData_ExitsOneAndListsTheYears()
+    {
+        // When
+        var (exit, _, _, error) = await store.RunAsync("risk", "--mineral", "lithium", "--wgi-year", "2031");
+
+        // Then
+        exit.ShouldBe(1);
+        error.ShouldContain("'--wgi-year 2031' has no WGI data");
+        error.ShouldContain("2022");
+    }
+
+    [Fact]
     public async Task Risk_UnknownMineral_ExitsOneAndNamesWhatWasExpected()
     {
         // When

@@ -85,5 +85,21 @@ public sealed class RegistryLinksTests
         links.ShouldAllBe(l => l.Basis == "framework:QUAD" && l.From == "2025-03-01");
     }
 
+    [Fact]
+    public void Build_ThreeLetterFrameworkParty_IsNotTakenForACountry()
+    {
+        // Given: India joining the MSP, a record with parties IND and MSP ("MSP" looks like an ISO3 code)
+        var joins = Record("msp-india", ReviewState.Accepted, ["IND", "MSP"], ["critical_minerals"]);
+
+        // When
+        var links = RegistryLinks.Build([joins], Catalogue);
+
+        // Then
+        links.ShouldNotContain(l => l.CountryA == "MSP" || l.CountryB == "MSP");
+        links.ShouldAllBe(l => l.Basis == "framework:MSP");
+        links.ShouldContain(l => l.CountryA == "IND" && l.CountryB == "JPN");
+        links.ShouldAllBe(l => l.CountryA == "IND" || l.CountryB == "IND");
+    }
+
     private static string Key(Partners.PartnerLink l) => $"{l.CountryA}|{l.CountryB}|{l.Basis}|{l.RecordId}|{string.Join(",", l.MineralIds)}";
 }

@@ -6,8 +6,10 @@ using static Khanij.Data.Tests.Registry.RegistryFixtures;
 
 namespace Khanij.Data.Tests.Registry;
 
-public sealed class RegistryImporterTests
+public sealed class RegistryImporterTests : IDisposable
 {
+    private readonly List<string> _files = [];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private const string GoodRecord = """
@@ -141,9 +143,18 @@ public sealed class RegistryImporterTests
         error.Message.ShouldContain("file not found");
     }
 
-    private static async Task<string> WriteAsync(string json)
+    public void Dispose()
+    {
+        foreach (var file in _files)
+        {
+            File.Delete(file);
+        }
+    }
+
+    private async Task<string> WriteAsync(string json)
     {
         var path = Path.Combine(Path.GetTempPath(), $"khanij-registry-{Guid.NewGuid():N}.json");
+        _files.Add(path);
         await File.WriteAllTextAsync(path, json, new UTF8Encoding(false), Ct);
         return path;
     }

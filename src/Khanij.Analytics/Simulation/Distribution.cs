@@ -73,14 +73,3 @@ public readonly record struct Distribution
         _ => string.Create(CultureInfo.InvariantCulture, $"triangular({Min:G6}, {Mode:G6}, {Max:G6})"),
     };
 }
-
-/// <summary>Families of <see cref="Distribution"/>.</summary>
-public enum DistributionKind
-{
-    /// <summary>One value.</summary>
-    Fixed,
-    /// <summary>Uniform between min and max.</summary>
-    Uniform,
-    /// <summary>Triangular with min, mode and max.</summary>
-    Triangular,
-}

@@ -6,8 +6,7 @@ namespace Khanij.Analytics.Simulation;
 /// </summary>
 /// <remarks>
 /// Parallelism lives here, at the top: <see cref="Run"/> splits the runs into chunks and gives them to
-/// <c>Parallel.For</c>,
-/// each worker with its own scratch buffers. This is the one documented exception to "libraries never start work on other
+/// <c>Parallel.For</c>, each worker with its own scratch buffers. This is the one documented exception to "libraries never start work on other
 /// threads": the partitioning belongs with the buffers, and callers get a plain synchronous call. Pass
 /// <c>maxDegreeOfParallelism: 1</c> to keep it on the calling thread. Results never depend on the thread count: run r's
 /// draws come from (seed, r) alone and its outputs go to row r.
@@ -41,6 +40,20 @@ public sealed class FastEngine : ISimulationEngine
         var result = new SimulationRuns(model.Metrics, runs, seed, Name);
         var chunks = (runs + ChunkSize - 1) / ChunkSize;
         var monteCarlo = runs > 1;
+        if (_maxDegreeOfParallelism == 1)
+        {
+            var workspace = new Workspace(compiled);
+            for (var r = 0; r < runs; r++)
+            {
+                workspace.Run(seed, r, monteCarlo, result.Row(r));
+                if ((r + 1) % ChunkSize == 0 || r + 1 == runs)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    progress?.Report(r + 1);
+                }
+            }
+            return result;
+        }
         long done = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(0, chunks, options, () => new Workspace(compiled), (chunk, _, workspace) =>

@@ -138,6 +138,12 @@ internal static class SimulateCommand
             var parameters = new SimulationParameters(spareCapacity, horizonMonths, perspective,
                 scenario?.StockpileTonnes ?? new Dictionary<string, double>(), stockpileMonths, partnerPriority, partners);
             var model = new SimulationModel(loaded.Networks, events, parameters);
+            var bytes = (double)runCount * model.Metrics.Count * sizeof(double);
+            if (bytes > 2e9)
+            {
+                throw new CliException(FormattableString.Invariant(
+                    $"--runs {runCount} would keep {bytes / 1e9:0.0} GB of results ({model.Metrics.Count} outputs per run); expected at most 2 GB, so use fewer runs (e.g. {(int)(2e9 / (model.Metrics.Count * sizeof(double))):N0})."));
+            }
             ISimulationEngine simulationEngine = parse.GetValue(engine) == "reference" ? new ReferenceEngine() : new FastEngine(threadCount ?? -1);
             var asJson = parse.GetValue(json);
             var started = System.Diagnostics.Stopwatch.StartNew();

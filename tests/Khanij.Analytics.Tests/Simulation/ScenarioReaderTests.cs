@@ -58,6 +58,28 @@ public sealed class ScenarioReaderTests
     }
 
     [Fact]
+    public void TryParse_ShippedScenarios_AreValidAndNameRegisterIds()
+    {
+        // Given the example scenarios and the restriction register
+        var files = Directory.GetFiles(Path.Combine(RepoPaths.Root, "scenarios"), "*.json");
+        var register = File.ReadAllLines(Path.Combine(RepoPaths.Data, "export_restrictions_curated.csv")).Skip(1)
+            .Select(l => l.Split(',')[0]).ToHashSet(StringComparer.Ordinal);
+        files.Length.ShouldBeGreaterThanOrEqualTo(3);
+
+        foreach (var file in files)
+        {
+            // When
+            var errors = ScenarioReader.TryParse(File.ReadAllText(file), Path.GetFileName(file), Catalogue, out var scenario);
+
+            // Then
+            errors.ShouldBeEmpty(string.Join("\n", errors));
+            scenario.ShouldNotBeNull().Shocks.ShouldNotBeEmpty();
+            scenario.RestrictionIds.ShouldNotBeEmpty(file);
+            scenario.RestrictionIds.ShouldAllBe(id => register.Contains(id));
+        }
+    }
+
+    [Fact]
     public void TryParse_BadFraction_PointsAtItsLineAndColumn()
     {
         // Given a fraction of 1.5 on line 4, column 71

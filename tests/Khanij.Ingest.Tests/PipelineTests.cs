@@ -192,6 +192,22 @@ public sealed class PipelineTests(PipelineFixture fixture) : IClassFixture<Pipel
         r.Document.Sentences.ShouldBeGreaterThan(1000);
     }
 
+    [Theory]
+    [InlineData("क", 1)]
+    [InlineData("<", 1)]
+    [InlineData("(", 1)]
+    [InlineData(". ", 2)]
+    [InlineData("भारत और जापान ने लिथियम पर समझौता ज्ञापन पर हस्ताक्षर किए। ", 60)]
+    public async Task ExtractAsync_PathologicalRepetition_CompletesWithBoundedEvidence(string unit, int repeatsPerKb)
+    {
+        // Given: about 4 MB of one unit repeated, without line breaks
+        var text = string.Concat(Enumerable.Repeat(unit, 4_000 * repeatsPerKb / Math.Max(1, unit.Length / 16 + 1)));
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("p.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then
+        r.Events.ShouldAllBe(e => e.Evidence.Count <= 12);
+    }
+
     [Fact]
     public void Extract_RandomUnicodeAndMarkup_NeverThrowsUnexpectedly()
     {

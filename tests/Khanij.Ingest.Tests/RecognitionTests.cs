@@ -80,4 +80,15 @@ public sealed class RecognitionTests
         f.PartyCountries.ShouldNotContain("CHN");
         f.TopicCountries.ShouldContain("CHN");
     }
+
+    [Fact]
+    public void Recognizer_DelegatesFromACountry_AreParties()
+    {
+        // When
+        var f = Analyse("Negotiators from India and the European Union concluded a round of talks on a free trade agreement.");
+        // Then
+        f.PartyCountries.ShouldBe(["IND"]);
+        f.Frameworks.ShouldBe(["EU"]);
+        f.Instruments.ShouldContain("trade_agreement");
+    }
 }

@@ -19,6 +19,9 @@ namespace Khanij.Ingest.Events;
 /// the home country, India, when the article is an Indian one).</summary>
 internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
 {
+    /// <summary>At most this many evidence sentences per event: enough for a reviewer, bounded for pathological input.</summary>
+    private const int MaxEvidence = 12;
+
     private static readonly string[] InstrumentPriority =
         ["trade_agreement", "mou", "moc", "protocol", "joint_statement", "agreement", "investment", "project"];
 
@@ -84,7 +87,8 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         if (multilateral)
         {
             // at a framework's or a ministerial meeting, the countries whose ministers are listed as attending are participants
-            foreach (var s in meetingSentences.Where(s => s.Cues.Any(c => c.Kind == EntryKind.Role)))
+            foreach (var s in meetingSentences.Where(s => s.Cues.Any(c => c.Kind == EntryKind.Role)
+                && s.PartyCountries.Distinct().Count(c => c != doc.Home) > 2))
             {
                 AddParties(parties, s, doc);
             }
@@ -324,7 +328,7 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             .Concat(parties.Where(IsFramework)).ToList();
         return new CooperationEvent(doc.Name, date is { } d ? DateParser.Iso8601(d) : null,
             doc.Published is { } p ? DateParser.Iso8601(p) : null, ordered, venueCountry, venueCity, instrument, status,
-            [.. minerals], areas, officials, orgs, amounts, [.. evidence.Select(s => s.Sentence.Verbatim).Distinct()])
+            [.. minerals], areas, officials, orgs, amounts, [.. evidence.Select(s => s.Sentence.Verbatim).Distinct().Take(MaxEvidence)])
         {
             Sources = [],
         };

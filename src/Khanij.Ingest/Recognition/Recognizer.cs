@@ -92,7 +92,7 @@ internal sealed class Recognizer(Lexicon lexicon)
 
     private static readonly HashSet<string> TopicBefore = new(StringComparer.OrdinalIgnoreCase)
     {
-        "outside", "excluding", "except", "beyond", "than", "against", "from", "over", "rival", "besides", "unlike", "without",
+        "outside", "excluding", "except", "beyond", "than", "against", "rival", "besides", "unlike", "without",
     };
 
     /// <summary>A country named as a topic, not a participant: "plants outside China", "dependence on China",

@@ -32,7 +32,7 @@ internal static class PartnersApi
             .WithSummary("Countries and frameworks as nodes, joined by the accepted records they share");
         group.MapPost("/import", Import).WithName("ImportRecords")
             .WithSummary("Import curated records (a registry file as in samples/registry/*.json); all or nothing")
-            .Accepts<object>("application/json");
+            .Accepts<RegistryFileDocument>("application/json");
         return app;
     }
 
@@ -206,3 +206,8 @@ internal sealed record GraphNode(string Id, string Kind, int Records);
 
 /// <summary>Two parties and the accepted records they share.</summary>
 internal sealed record GraphEdge(string Source, string Target, IReadOnlyList<string> Records);
+
+/// <summary>A curated registry file (as in samples/registry/*.json; described for the OpenAPI document, read by the registry's own checker,
+/// which reports problems by line and column).</summary>
+internal sealed record RegistryFileDocument([property: Description("Records in the registry's JSON form; each cites a source.")]
+    IReadOnlyList<RegistryRecord> Records);

@@ -28,7 +28,8 @@ public sealed class DashboardTests(DashboardServer server)
 
         // When
         await page.Page.ClickAsync("button[data-lang=hi]");
-        await page.Page.WaitForSelectorAsync("body[data-ready]");
+        // The switch reloads the page: wait for the Hindi page to finish, not the English one it replaces.
+        await page.Page.WaitForFunctionAsync("() => document.documentElement.lang === 'hi' && document.body.dataset.ready === '1'");
         await page.ShouldHaveRenderedChartsAsync(atLeast: 4);
         await page.ScreenshotAsync("overview-hi");
 

@@ -181,4 +181,19 @@ public sealed class DashboardTests(DashboardServer server)
         var partners = await http.GetStringAsync(server.BaseUrl + "/api/partners?country=IND", TestContext.Current.CancellationToken);
         partners.ShouldContain(id!);
     }
+
+    [Fact]
+    public async Task ScenarioPage_InHindi_ShowsHindiLabelsAndMineralNames()
+    {
+        // Given
+        await using var page = await DashboardPage.OpenAsync(server, "/scenario.html", language: "hi");
+
+        // When
+        await page.ShouldHaveRenderedChartsAsync(atLeast: 3, allowEmpty: true);
+        await page.ScreenshotAsync("scenario-hi");
+
+        // Then
+        (await page.Page.InnerTextAsync("header nav")).ShouldContain("परिदृश्य");
+        (await page.Page.InnerTextAsync("#stats-table")).ShouldContain("कोबाल्ट");
+    }
 }

@@ -85,7 +85,8 @@ internal sealed class Recognizer(Lexicon lexicon)
         }
         if (!facts.Future)
         {
-            facts.Future = tokens.Any(t => t.Surface.Length > 3 && FutureSuffixes.Any(s => t.Surface.EndsWith(s, StringComparison.Ordinal)));
+            facts.Future = tokens.Any(t => t.Surface.Length > 3 && t.Surface[^1] is '\u093E' or '\u0940' or '\u0947'
+                && FutureSuffixes.Any(s => t.Surface.EndsWith(s, StringComparison.Ordinal)));
         }
         return facts;
     }

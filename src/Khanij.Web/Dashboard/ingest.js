@@ -26,7 +26,13 @@ K.page(async () => {
   const byFramework = new Map(frameworks.map(f => [f.id, f]));
   const partyName = id => K.name(byIso3.get(id) ?? byFramework.get(id)) || id;
   document.getElementById("ingest").addEventListener("click", () => K.rerender(ingest));
-  document.getElementById("proposals").textContent = K.t("nothingYet");
+  // The review queue as it stands (e.g. proposals from `khanij ingest add`), until a text is pasted here.
+  const waiting = await K.api("/api/partners/records?review=proposed");
+  if (waiting.length > 0) {
+    drawProposals(waiting, null);
+  } else {
+    document.getElementById("proposals").textContent = K.t("nothingYet");
+  }
   await drawQueue();
 
   async function drawQueue() {
@@ -80,7 +86,7 @@ K.page(async () => {
     }
     box.replaceChildren(...records.map(r => {
       const state = K.el("span", { class: "pill" + (r.review === "accepted" ? " on" : ""), "data-state": r.review }, K.t(r.review));
-      const evidence = r.sources.filter(s => s.document === doc).flatMap(s => s.evidence);
+      const evidence = r.sources.filter(s => doc == null || s.document === doc).flatMap(s => s.evidence);
       const act = async (verb) => {
         const updated = await K.api(`/api/partners/records/${encodeURIComponent(r.id)}/${verb}`, { method: "POST" });
         state.textContent = K.t(updated.review);

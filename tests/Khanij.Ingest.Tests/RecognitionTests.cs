@@ -91,4 +91,12 @@ public sealed class RecognitionTests
         f.Frameworks.ShouldBe(["EU"]);
         f.Instruments.ShouldContain("trade_agreement");
     }
+
+    [Theory]
+    [InlineData("अगले महीने वाशिंगटन में हस्ताक्षर हो सकते हैं।", "planned")]
+    [InlineData("The two sides will sign the MoU next week.", "planned")]
+    [InlineData("दोनों देशों ने प्रोटोकॉल पर हस्ताक्षर किए हैं, जिससे उद्योग को बल मिलेगा।", "signed")]
+    [InlineData("India and Zambia signed an MoU on Monday.", "signed")]
+    public void Recognizer_HedgedSigning_IsPlanned(string text, string status) =>
+        Analyse(text).Statuses.ShouldContain(status);
 }

@@ -63,11 +63,12 @@ public sealed class StageTests
     {
         // Given
         var text = "Headline here\nFirst Published - January 14, 2026 | 7:26 AM IST\nLast Updated- January 15, 2026\nप्रविष्टि तिथि:\n29 JAN 2026 4:30PM by PIB Delhi\n"
+            + "By Our Bureau | Updated on December 2, 2025\n"
             + "India and Japan signed an agreement on rare earths in Tokyo last week after long talks.";
         // When
         var lines = Boilerplate.Classify(text, text);
         // Then
-        lines.Count(l => l.Kind == LineKind.Metadata).ShouldBe(4);
+        lines.Count(l => l.Kind == LineKind.Metadata).ShouldBe(5);
         lines.Last().Kind.ShouldBe(LineKind.Body);
     }
 
@@ -115,6 +116,8 @@ public sealed class StageTests
     [InlineData("07 Aug, 2025", "2025-08-07")]
     [InlineData("29 JAN 2026 4:30PM by PIB Delhi", "2026-01-29")]
     [InlineData("Update: 2026-02-04 06:09 GMT", "2026-02-04")]
+    [InlineData("By Our Bureau | Updated on December 2, 2025", "2025-12-02")]
+    [InlineData("अपडेटेड Sat, 08 Nov 2025 09:12 PM (IST)", "2025-11-08")]
     [InlineData("प्रकाशित: 12 मार्च 2026, 09:15 AM", "2026-03-12")]
     [InlineData("दिनांक 05/11/2025", "2025-11-05")]
     [InlineData("खान मंत्रालय के अधीन काबिल ने 15 जनवरी 2024 को अर्जेंटीना", "2024-01-15")]

@@ -245,11 +245,15 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         var events = new List<(CooperationEvent, List<SentenceFacts>)>();
         foreach (var g in groups.Where(g => g.Relevant))
         {
-            var date = g.Sentences.Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null) ?? doc.Published;
+            // the date of the act itself: a sentence that says it was signed/approved/announced, or the first mention; a date in
+            // another sentence ("इससे पहले गुरुवार को … बैठक हुई थी जिसमें करार के मसौदे पर चर्चा") is about something else
+            var date = g.Sentences.Where(s => s.Statuses.Any(st => st is "signed" or "approved" or "announced"))
+                .Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null)
+                ?? FirstDate(g.Sentences[0], doc.Published) ?? doc.Published;
             var status = g.Sentences.Any(s => s.Statuses.Contains("signed")) ? "signed"
                 : g.Sentences.Any(s => s.Statuses.Contains("approved")) ? "approved"
                 : g.Sentences.Any(s => s.Statuses.Contains("ongoing")) ? "ongoing"
-                : g.Sentences.Any(s => s.Future) ? "planned"
+                : g.Sentences.Any(s => s.Future || s.Statuses.Contains("planned")) ? "planned"
                 : g.Sentences.Any(s => s.Statuses.Contains("announced")) ? "announced"
                 : g.Type is "investment_commitment" or "project" && g.Sentences.Any(s => s.Discussion) ? "planned" : "reported";
             var city = g.Sentences.SelectMany(s => s.Cities).FirstOrDefault();

@@ -61,7 +61,15 @@ internal static class Officials
                 }
                 else if (!sawOf)
                 {
-                    nameTokens.AddRange(names.Take(3));
+                    // initials do not count towards the three words of a name: "V. L. Kantha Rao"
+                    foreach (var n in names)
+                    {
+                        if (nameTokens.Count(t => t.Length > 1) >= 3)
+                        {
+                            break;
+                        }
+                        nameTokens.Add(n);
+                    }
                 }
             }
             else

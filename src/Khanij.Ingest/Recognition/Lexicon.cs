@@ -260,9 +260,3 @@ internal sealed class Lexicon
     private static string[] Split(string value, char separator) =>
         value.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
-
-/// <summary>An organisation of <c>data/catalogue/organisations.csv</c>; a ministry or state company counts for its country.</summary>
-internal sealed record Organisation(string Id, string NameEn, string? Country, string Kind);
-
-/// <summary>A city of <c>data/catalogue/cities.csv</c>, for venues.</summary>
-internal sealed record City(string NameEn, string Iso3);

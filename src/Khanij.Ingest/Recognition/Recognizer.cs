@@ -59,6 +59,9 @@ internal sealed class Recognizer(Lexicon lexicon)
                 case EntryKind.DiscussionCue:
                     facts.Discussion = true;
                     break;
+                case EntryKind.Status when m.Id == "signed" && Hedged(tokens, m):
+                    AddOnce(facts.Statuses, "planned"); // "हस्ताक्षर हो सकते हैं", "will sign", "expected to be signed"
+                    break;
                 case EntryKind.Status:
                     AddOnce(facts.Statuses, m.Id);
                     break;
@@ -114,6 +117,29 @@ internal sealed class Recognizer(Lexicon lexicon)
         return (Next(0) == "के" && Next(1) is "बाहर" or "अलावा" or "खिलाफ" or "विरुद्ध" or "मुकाबले")
             || (Next(0) == "पर" && Next(1).StartsWith("निर्भर", StringComparison.Ordinal))
             || (Next(0) == "से" && Next(1) is "आयात" or "निर्भरता" or "दूरी");
+    }
+
+    private static readonly HashSet<string> Hedges = new(StringComparer.Ordinal)
+    {
+        "संभव", "सकते", "सकता", "सकती", "संभावना", "उम्मीद", "will", "would", "may", "might", "could", "expected", "likely", "to", "plan", "proposed",
+    };
+
+    /// <summary>A signing that has not happened yet: a modal or future word within two words before or three after the cue.</summary>
+    private static bool Hedged(List<Token> tokens, Mention m)
+    {
+        for (var k = Math.Max(0, m.FirstToken - 2); k < Math.Min(tokens.Count, m.FirstToken + m.TokenCount + 3); k++)
+        {
+            if (k >= m.FirstToken && k < m.FirstToken + m.TokenCount)
+            {
+                continue;
+            }
+            var t = tokens[k].Surface;
+            if (Hedges.Contains(tokens[k].Key) || (t.Length > 3 && FutureSuffixes.Any(f => t.EndsWith(f, StringComparison.Ordinal))))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void AddOnce(List<string> list, string value)

@@ -214,9 +214,9 @@ internal static class Boilerplate
             return false;
         }
         var head = lower.TrimStart('(', ' ');
+        var unterminated = !EndsSentence(line);
         var labelled = MetadataLabels.Any(l => head.StartsWith(l, StringComparison.Ordinal)
-            || (lower.Contains(l, StringComparison.Ordinal) && (lower.Contains(" " + l + ":", StringComparison.Ordinal)
-                || lower.Contains(" " + l + " -", StringComparison.Ordinal) || lower.Contains(" " + l + "-", StringComparison.Ordinal))));
+            || (unterminated && ContainsWord(lower, l))); // "By Our Bureau | Updated on December 2, 2025"
         var mayBeDateLine = folded.IndexOfAnyInRange('0', '9') >= 0 && (labelled || labelPending || line.Length <= 60);
         IReadOnlyList<DateMention> dates = mayBeDateLine ? DateParser.Find(folded.ToString()) : [];
         var hasDate = dates.Any(d => d.Date is not null);
@@ -244,6 +244,21 @@ internal static class Boilerplate
             }
         }
         return line.Length <= 60 && (covered * 2 >= line.Length || letters <= 16) && !EndsSentence(line);
+    }
+
+    private static bool ContainsWord(string lower, string word)
+    {
+        for (var at = lower.IndexOf(word, StringComparison.Ordinal); at >= 0; at = lower.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var before = at == 0 || !char.IsLetter(lower[at - 1]);
+            var end = at + word.Length;
+            var after = end >= lower.Length || !(char.IsLetter(lower[end]) || Recognition.Tokenizer.IsMark(lower[end]));
+            if (before && after)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsTimeOnly(string lower)

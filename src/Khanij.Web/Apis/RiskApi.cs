@@ -1,9 +1,8 @@
+using Khanij.Application;
 using System.ComponentModel;
 using Khanij.Analytics.Risk;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
-using Khanij.Cli.Commands;
-using Khanij.Cli.Reports;
 using Khanij.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 

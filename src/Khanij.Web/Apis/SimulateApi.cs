@@ -1,9 +1,9 @@
+using Khanij.Application;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Khanij.Analytics.Simulation;
-using Khanij.Cli.Commands;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Partners;
 using Khanij.Web.Services;

@@ -1,6 +1,6 @@
+using Khanij.Application;
 using System.ComponentModel;
 using Khanij.Analytics.Risk;
-using Khanij.Cli.Reports;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Web.Services;

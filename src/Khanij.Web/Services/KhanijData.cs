@@ -1,3 +1,4 @@
+using Khanij.Application;
 using Khanij.Core.Facts;
 using Khanij.Data;
 using Khanij.Data.Registry;
@@ -73,5 +74,5 @@ internal sealed record PackFacts(
     IReadOnlyList<PublishedShare> Published)
 {
     /// <summary>The inputs of the risk and brief verbs, from the same facts.</summary>
-    public Khanij.Cli.Reports.RiskInputs RiskInputs { get; } = new(Supply, Governance, Restrictions, Trade, Demand, Published);
+    public Khanij.Application.RiskInputs RiskInputs { get; } = new(Supply, Governance, Restrictions, Trade, Demand, Published);
 }

@@ -1,3 +1,4 @@
+using Khanij.Application;
 using System.CommandLine;
 using Khanij.Analytics.Risk;
 using Khanij.Cli.Reports;
@@ -61,7 +62,7 @@ internal static class BriefCommand
             }
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(CliJson.Serialize(model.Rows.Select(r => RiskCommand.ToRow(r.Risk, inputs.PublishedTop3(r.Table.Key)))));
+                context.Out.WriteLine(CliJson.Serialize(model.Rows.Select(r => RiskRows.From(r.Risk, inputs.PublishedTop3(r.Table.Key)))));
                 return ExitCodes.Ok;
             }
             TerminalReport.Write(context.Console, model, text);

@@ -1,3 +1,4 @@
+using Khanij.Application;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -62,7 +63,7 @@ internal static class RiskCommand
             var partners = await PartnerSources.ForAsync(store, context.Catalogue, perspective, parameters, ct);
             var tables = SupplyConcentration.ComputeAll(supply);
             var risks = tables.Select(t => SupplyRisk.ForStage(t, governance, inputs.Restrictions, inputs.Trade, partners, perspective, parameters)).ToList();
-            var rows = risks.Select(r => ToRow(r, inputs.PublishedTop3(r.Global.Key))).ToList();
+            var rows = risks.Select(r => RiskRows.From(r, inputs.PublishedTop3(r.Global.Key))).ToList();
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(CliJson.Serialize(rows));
@@ -106,35 +107,6 @@ internal static class RiskCommand
         }
         var combos = candidates.Select(f => $"{f.Source}/{f.Stage.ToId()}/{f.Year}").Distinct().Order(StringComparer.Ordinal);
         return what + " Available for this selection (source/stage/year): " + string.Join(", ", combos) + ".";
-    }
-
-    internal static RiskRow ToRow(StageRisk r, double? publishedTop3)
-    {
-        var t = r.Global;
-        var imports = r.Imports is { } i
-            ? new RiskImports(i.Year, i.TotalImports, i.Hhi, Ordered(i.Shares), i.ShareFromPartners, i.PartnerBases, i.ShareFromRestricting, i.HsBasis, i.Notes)
-            : null;
-        var restricted = r.GlobalGovernance.Terms.Where(x => x.RestrictionIds.Count > 0).ToList();
-        return new RiskRow(
-            t.Key.MineralId, t.Key.Stage.ToId(), t.Key.Year, t.Key.Source, t.Key.Scenario, t.Measure, t.Unit, t.Basis,
-            t.Hhi, t.HhiAmongNamed, t.Top1Iso3, t.Top1Share, t.Top3Share, publishedTop3, t.CoverageWithoutTop1, t.Producers,
-            Ordered(t.Shares), t.ResidualShare, t.ResidualBasis, t.Denominator, t.PublishedTotal, t.Withheld,
-            r.GlobalGovernance.HhiWgi, r.GlobalGovernance.HhiWgiT, r.GlobalGovernance.WgiYear, r.GlobalGovernance.MissingWgi,
-            restricted.Sum(x => x.Share), restricted.ToDictionary(x => x.Iso3, x => x.RestrictionIds, StringComparer.Ordinal),
-            r.Perspective, r.Score, r.Formula, r.ImportReliance, r.ImportRelianceBasis, imports,
-            new RiskProvenance(t.Sources, t.Shares.Where(s => s.Provenance is not null)
-                .ToDictionary(s => s.Iso3, s => $"{s.Provenance!.SourceFile}:{s.Provenance.Line}", StringComparer.Ordinal)),
-            t.Notes);
-    }
-
-    private static Dictionary<string, double> Ordered(IReadOnlyList<CountryShare> shares)
-    {
-        var d = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var s in shares)
-        {
-            d[s.Iso3] = s.Share;
-        }
-        return d;
     }
 
     private static string ToCsv(IReadOnlyList<RiskRow> rows)

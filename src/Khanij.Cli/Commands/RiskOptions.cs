@@ -1,3 +1,4 @@
+using Khanij.Application;
 using System.CommandLine;
 using Khanij.Analytics.Risk;
 
@@ -44,7 +45,7 @@ internal sealed class RiskOptions
     }
 
     /// <summary>Rejects a WGI or trade year that the store has no data for, naming the years it has.</summary>
-    public static void CheckYears(RiskParameters parameters, Reports.RiskInputs inputs)
+    public static void CheckYears(RiskParameters parameters, RiskInputs inputs)
     {
         if (parameters.GovernanceYear is { } wy && !inputs.Governance.Any(g => g.Year == wy))
         {

@@ -1,3 +1,4 @@
+using Khanij.Application;
 using System.CommandLine;
 using Khanij.Analytics.Simulation;
 using Khanij.Core;
@@ -156,7 +157,7 @@ internal static class SimulateCommand
             }
             else
             {
-                SimulateReport.Render(context.Console, report);
+                SimulateReportView.Render(context.Console, report);
             }
             return ExitCodes.Ok;
         });

@@ -1,3 +1,4 @@
+using Khanij.Application;
 using Khanij.Analytics.Risk;
 using Khanij.Core;
 using ScottPlot;

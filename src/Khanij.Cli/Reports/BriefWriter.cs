@@ -1,3 +1,4 @@
+using Khanij.Application;
 using System.Text;
 
 namespace Khanij.Cli.Reports;

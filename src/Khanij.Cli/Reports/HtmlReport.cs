@@ -1,3 +1,4 @@
+using Khanij.Application;
 using System.Globalization;
 using System.Net;
 using System.Text;

@@ -1,3 +1,4 @@
+using Khanij.Application;
 using System.Globalization;
 using System.Text;
 using Khanij.Analytics.Risk;

@@ -1,3 +1,4 @@
+using Khanij.Application;
 using System.Globalization;
 using Khanij.Analytics.Risk;
 using Khanij.Core;

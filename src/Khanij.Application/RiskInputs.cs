@@ -1,6 +1,6 @@
 using Khanij.Core.Facts;
 
-namespace Khanij.Cli.Reports;
+namespace Khanij.Application;
 
 /// <summary>Everything the risk verbs read from the store, loaded once per command.</summary>
 internal sealed record RiskInputs(

@@ -4,7 +4,7 @@ using Khanij.Core.Partners;
 using Khanij.Data;
 using Khanij.Data.Registry;
 
-namespace Khanij.Cli.Reports;
+namespace Khanij.Application;
 
 /// <summary>The one place where risk and brief collect a country's partner links: accepted registry partnerships (Basis <c>registry</c>,
 /// and <c>framework:ID</c> from accepted framework records) plus co-membership of the catalogue's frameworks named in

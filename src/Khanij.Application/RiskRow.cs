@@ -1,4 +1,4 @@
-namespace Khanij.Cli.Commands;
+namespace Khanij.Application;
 
 /// <summary>One row of <c>khanij risk --json</c>. Shares are fractions 0–1; HHI is on 0–10 000.</summary>
 internal sealed record RiskRow(

@@ -1,7 +1,7 @@
 using Khanij.Analytics.Simulation;
 using Khanij.Data;
 
-namespace Khanij.Cli.Commands;
+namespace Khanij.Application;
 
 /// <summary>Reads what the network builder needs from the store, one mineral at a time.</summary>
 internal static class SimulateNetworks

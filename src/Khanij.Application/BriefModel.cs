@@ -1,6 +1,6 @@
 using Khanij.Analytics.Risk;
 
-namespace Khanij.Cli.Reports;
+namespace Khanij.Application;
 
 /// <summary>The whole brief for one perspective country: rows ranked by supply risk, the criticality matrix, and the method's inputs.</summary>
 internal sealed record BriefModel(

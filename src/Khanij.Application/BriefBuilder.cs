@@ -3,7 +3,7 @@ using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Partners;
 
-namespace Khanij.Cli.Reports;
+namespace Khanij.Application;
 
 /// <summary>Builds the brief: for every mineral and stage with supply data, the table for the brief's year (USGS first, then IEA, then
 /// Cheng 2020; the latest earlier year when the year has none), scored for the perspective country and ranked.</summary>

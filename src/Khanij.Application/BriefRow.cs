@@ -1,7 +1,7 @@
 using Khanij.Analytics.Risk;
 using Khanij.Core;
 
-namespace Khanij.Cli.Reports;
+namespace Khanij.Application;
 
 /// <summary>One mineral × stage line of the brief: the table used, its risk for the perspective country, and what other sources say.</summary>
 internal sealed record BriefRow(StageRisk Risk, IReadOnlyList<ConcentrationResult> OtherSources, double RestrictedWorldShare,

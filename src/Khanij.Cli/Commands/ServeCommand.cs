@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Net;
+using Khanij.Data;
+using Khanij.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Khanij.Cli.Commands;
+
+/// <summary><c>khanij serve</c>: the HTTP API and the dashboard in this process, on the embedded store.</summary>
+internal static class ServeCommand
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static Command Create(CliContext context)
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Where to listen (semicolon-separated). Loopback by default: the API has no authentication, so only "
+                + "bind another address on a network you trust. Port 0 picks a free port.",
+            DefaultValueFactory = _ => DefaultUrl,
+        };
+        var command = new Command("serve", "Serve the web dashboard and the HTTP API (OpenAPI at /openapi/v1.json) until Ctrl+C.\n\n"
+            + ExitCodes.HelpText) { urls };
+        command.SetHandler(context, async (parse, cancellationToken) =>
+        {
+            var addresses = ParseUrls(parse.GetValue(urls) ?? DefaultUrl);
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                ContentRootPath = AppContext.BaseDirectory,
+                EnvironmentName = Environments.Production,
+            });
+            builder.Configuration["Khanij:DataDir"] = context.DataDir;
+            builder.Configuration["Khanij:DbPath"] = CliContext.ResolveDbPath(parse.GetValue(GlobalOptions.Db));
+            builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+            builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+            builder.WebHost.UseUrls([.. addresses.Select(a => a.ToString())]);
+            builder.AddKhanijWeb();
+            await using var app = builder.Build();
+            app.MapKhanijWeb();
+            var dbPath = CliContext.ResolveDbPath(parse.GetValue(GlobalOptions.Db));
+            try
+            {
+                if (!await KhanijStore.IsReadyAsync(dbPath, cancellationToken))
+                {
+                    context.Error.WriteLine($"khanij: creating the store {dbPath} from the data pack in {context.DataDir} …");
+                }
+                await app.WarmUpAsync(cancellationToken);
+            }
+            catch (ImportFailedException e)
+            {
+                throw new CliException(StoreAccess.FormatErrors(e.Errors, "nothing was imported, so there is nothing to serve"));
+            }
+            catch (StoreUnavailableException e)
+            {
+                throw new CliException(e.Message);
+            }
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException e)
+            {
+                throw new CliException($"could not listen on {string.Join(", ", addresses)}: {e.Message} "
+                    + "Try another port, e.g. --urls http://127.0.0.1:5081 (or port 0 for any free port).");
+            }
+            var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var first = bound.FirstOrDefault() ?? addresses[0].ToString();
+            context.Out.WriteLine($"Khanij dashboard: {first.TrimEnd('/')}/");
+            context.Out.WriteLine($"API reference:    {first.TrimEnd('/')}{KhanijWebSetup.ReferencePath}/   (OpenAPI: {first.TrimEnd('/')}/openapi/v1.json)");
+            context.Out.WriteLine($"Store: {CliContext.ResolveDbPath(parse.GetValue(GlobalOptions.Db))}. Press Ctrl+C to stop.");
+            if (addresses.Any(a => !IsLoopback(a)))
+            {
+                context.Error.WriteLine("warning: listening beyond loopback; the API has no authentication.");
+            }
+            await context.Out.FlushAsync(cancellationToken);
+            try
+            {
+                await app.WaitForShutdownAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C is how a server is meant to stop: not an error.
+            }
+            await app.StopAsync(CancellationToken.None);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static List<Uri> ParseUrls(string text)
+    {
+        var result = new List<Uri>();
+        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(part, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+                || uri.AbsolutePath != "/")
+            {
+                throw new CliException($"--urls: '{part}' is not an address to listen on; expected e.g. {DefaultUrl} (scheme, host and port only).");
+            }
+            result.Add(uri);
+        }
+        return result.Count > 0 ? result : throw new CliException($"--urls is empty; expected e.g. {DefaultUrl}.");
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+}

@@ -1,0 +1,213 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using Khanij.Core.Catalogue;
+using Khanij.Core.Registry;
+using Khanij.Data.Registry;
+using Khanij.Web.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Khanij.Web.Apis;
+
+/// <summary><c>/api/partners</c>: the partnership registry (as <c>khanij partners</c>): partnerships, records, a country's timeline,
+/// follow-ups, a graph of who works with whom, and review (accept or reject proposals). Only accepted records count in the read views.</summary>
+internal static class PartnersApi
+{
+    private const string Who = "web";
+
+    public static IEndpointRouteBuilder MapPartnersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("api/partners").WithTags("Partners");
+        group.MapGet("/", ListPartners).WithName("ListPartners")
+            .WithSummary("Accepted partnerships: one row per counterpart of a country (or per party set), with instruments, minerals and dates");
+        group.MapGet("/records", ListRecords).WithName("ListRecords")
+            .WithSummary("Registry records in any review state (proposed, accepted, rejected), optionally one state");
+        group.MapGet("/records/{id}", GetRecord).WithName("GetRecord").WithSummary("One registry record with its sources, evidence and audit trail");
+        group.MapPost("/records/{id}/accept", Accept).WithName("AcceptRecord").WithSummary("Accept a proposed record (audited)");
+        group.MapPost("/records/{id}/reject", Reject).WithName("RejectRecord").WithSummary("Reject a proposed record; it is kept with its evidence (audited)");
+        group.MapGet("/timeline", Timeline).WithName("GetTimeline").WithSummary("Accepted records naming a country, oldest first");
+        group.MapGet("/followups", FollowUps).WithName("GetFollowUps")
+            .WithSummary("Accepted commitments with their status as of a day (open, done, overdue, dropped)");
+        group.MapGet("/graph", Graph).WithName("GetPartnerGraph")
+            .WithSummary("Countries and frameworks as nodes, joined by the accepted records they share");
+        group.MapPost("/import", Import).WithName("ImportRecords")
+            .WithSummary("Import curated records (a registry file as in samples/registry/*.json); all or nothing")
+            .Accepts<RegistryFileDocument>("application/json");
+        return app;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<PartnerSummary>>, ValidationProblem>> ListPartners(
+        KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken,
+        [Description("Country (ISO3 or name): one row per counterpart of it.")] string? country = null,
+        [Description("Only records covering this mineral (id or name).")] string? mineral = null)
+    {
+        string? iso3 = null;
+        if (country is not null && !SupplyApi.TryCountry(catalogue, country, "country", out iso3, out var problem))
+        {
+            return problem;
+        }
+        string? mineralId = null;
+        if (mineral is not null)
+        {
+            mineralId = string.Equals(mineral.Trim(), RegistryVocabulary.CriticalMinerals, StringComparison.OrdinalIgnoreCase)
+                ? RegistryVocabulary.CriticalMinerals : SupplyApi.Resolve(catalogue, mineral)?.Id;
+            if (mineralId is null)
+            {
+                return Problems.Invalid("mineral", $"'{mineral}' is not a known mineral; expected a catalogue id (lithium, rare_earths) or a name (लिथियम).");
+            }
+        }
+        var records = await data.WithRegistryAsync(r => r.ListAsync(cancellationToken), cancellationToken);
+        return TypedResults.Ok(RegistryQueries.Partners(records, iso3, mineralId));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<RegistryRecord>>, ValidationProblem>> ListRecords(
+        KhanijData data, CancellationToken cancellationToken,
+        [Description("Only records in this review state: proposed, accepted or rejected.")] string? review = null)
+    {
+        ReviewState? state = null;
+        if (review is not null)
+        {
+            if (!Enum.TryParse<ReviewState>(review.Trim(), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return Problems.Invalid("review", $"'{review}' is not a review state; expected proposed, accepted or rejected.");
+            }
+            state = parsed;
+        }
+        var records = await data.WithRegistryAsync(r => r.ListAsync(cancellationToken), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<RegistryRecord>>([.. records.Where(r => state is null || r.Review == state)]);
+    }
+
+    public static async Task<Results<Ok<RecordDetail>, NotFoundProblem>> GetRecord(
+        [Description("Record id, e.g. pa-0001 or msp.")] string id, KhanijData data, CancellationToken cancellationToken)
+    {
+        var detail = await data.WithRegistryAsync(async r =>
+        {
+            var record = await r.FindAsync(id, cancellationToken);
+            return record is null ? null : new RecordDetail(record, await r.AuditAsync(id, cancellationToken));
+        }, cancellationToken);
+        return detail is null ? UnknownRecord(id) : TypedResults.Ok(detail);
+    }
+
+    public static Task<Results<Ok<RegistryRecord>, NotFoundProblem>> Accept(
+        [Description("Record id.")] string id, KhanijData data, CancellationToken cancellationToken,
+        [Description("Name recorded in the audit trail (default: web).")] string? by = null) =>
+        SetReviewAsync(id, ReviewState.Accepted, by, data, cancellationToken);
+
+    public static Task<Results<Ok<RegistryRecord>, NotFoundProblem>> Reject(
+        [Description("Record id.")] string id, KhanijData data, CancellationToken cancellationToken,
+        [Description("Name recorded in the audit trail (default: web).")] string? by = null) =>
+        SetReviewAsync(id, ReviewState.Rejected, by, data, cancellationToken);
+
+    public static async Task<Results<Ok<IReadOnlyList<RegistryRecord>>, ValidationProblem>> Timeline(
+        KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken,
+        [Description("Country (ISO3 or name); default IND.")] string? country = null)
+    {
+        if (!SupplyApi.TryCountry(catalogue, country ?? "IND", "country", out var iso3, out var problem))
+        {
+            return problem;
+        }
+        var records = await data.WithRegistryAsync(r => r.ListAsync(cancellationToken), cancellationToken);
+        return TypedResults.Ok(RegistryQueries.Timeline(records, iso3));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<FollowUpRow>>, ValidationProblem>> FollowUps(
+        KhanijData data, CancellationToken cancellationToken,
+        [Description("Only overdue commitments.")] bool overdue = false,
+        [Description("The day statuses are computed for (YYYY-MM-DD; default today, UTC).")] string? asOf = null)
+    {
+        var today = asOf ?? DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (today.Length != 10 || !RegistryVocabulary.IsDate(today))
+        {
+            return Problems.Invalid("as_of", $"'{today}' is not a date; expected YYYY-MM-DD.");
+        }
+        var records = await data.WithRegistryAsync(r => r.ListAsync(cancellationToken), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<FollowUpRow>>([.. RegistryQueries.FollowUps(records, today, overdue)
+            .Select(x => new FollowUpRow(x.Record, x.Status, today))]);
+    }
+
+    public static async Task<Ok<PartnerGraph>> Graph(KhanijData data, CancellationToken cancellationToken)
+    {
+        var records = (await data.WithRegistryAsync(r => r.ListAsync(cancellationToken), cancellationToken))
+            .Where(r => r.Review == ReviewState.Accepted).ToList();
+        var nodes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var edges = new Dictionary<(string, string), List<string>>();
+        foreach (var record in records)
+        {
+            var parties = record.Parties.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            foreach (var p in parties)
+            {
+                nodes[p] = nodes.GetValueOrDefault(p) + 1;
+            }
+            for (var i = 0; i < parties.Count; i++)
+            {
+                for (var j = i + 1; j < parties.Count; j++)
+                {
+                    var key = (parties[i], parties[j]);
+                    if (!edges.TryGetValue(key, out var ids))
+                    {
+                        edges[key] = ids = [];
+                    }
+                    ids.Add(record.Id);
+                }
+            }
+        }
+        return TypedResults.Ok(new PartnerGraph(
+            [.. nodes.Select(n => new GraphNode(n.Key, RegistryVocabulary.IsIso3(n.Key) ? "country" : "framework", n.Value))],
+            [.. edges.Select(e => new GraphEdge(e.Key.Item1, e.Key.Item2, e.Value))]));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<RegistryRecord>>, ValidationProblem>> Import(
+        HttpRequest request, KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken,
+        [Description("Name recorded in the audit trail (default: web).")] string? by = null)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        try
+        {
+            var records = await data.WithRegistryAsync(async r =>
+            {
+                var existing = (await r.ListAsync(cancellationToken)).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
+                var checkedRecords = RegistryImporter.Check("request body", buffer.ToArray(), catalogue, existing);
+                await r.ImportAsync(checkedRecords, by ?? Who, cancellationToken);
+                return checkedRecords;
+            }, cancellationToken);
+            return TypedResults.Ok(records);
+        }
+        catch (RegistryException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [.. e.Problems] },
+                detail: string.Join(" ", e.Problems), title: "The registry file has problems; nothing was imported.");
+        }
+    }
+
+    private static async Task<Results<Ok<RegistryRecord>, NotFoundProblem>> SetReviewAsync(string id, ReviewState state, string? by, KhanijData data,
+        CancellationToken cancellationToken)
+    {
+        var record = await data.WithRegistryAsync(async r =>
+            await r.FindAsync(id, cancellationToken) is null ? null : await r.SetReviewAsync(id, state, by ?? Who, cancellationToken), cancellationToken);
+        return record is null ? UnknownRecord(id) : TypedResults.Ok(record);
+    }
+
+    private static NotFoundProblem UnknownRecord(string id) =>
+        Problems.NotFound($"No registry record has the id '{id}'. GET /api/partners/records lists them.");
+}
+
+/// <summary>A record with its audit trail.</summary>
+internal sealed record RecordDetail(RegistryRecord Record, IReadOnlyList<AuditEntry> Audit);
+
+/// <summary>An accepted commitment with its status on <c>as_of</c>.</summary>
+internal sealed record FollowUpRow(RegistryRecord Record, FollowUpStatus Status, string AsOf);
+
+/// <summary>Who works with whom in the accepted records.</summary>
+internal sealed record PartnerGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges);
+
+/// <summary>A country (ISO3) or framework id, and how many accepted records name it.</summary>
+internal sealed record GraphNode(string Id, string Kind, int Records);
+
+/// <summary>Two parties and the accepted records they share.</summary>
+internal sealed record GraphEdge(string Source, string Target, IReadOnlyList<string> Records);
+
+/// <summary>A curated registry file (as in samples/registry/*.json; described for the OpenAPI document, read by the registry's own checker,
+/// which reports problems by line and column).</summary>
+internal sealed record RegistryFileDocument([property: Description("Records in the registry's JSON form; each cites a source.")]
+    IReadOnlyList<RegistryRecord> Records);

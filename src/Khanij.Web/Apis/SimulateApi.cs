@@ -1,0 +1,201 @@
+using Khanij.Application;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Khanij.Analytics.Simulation;
+using Khanij.Core.Catalogue;
+using Khanij.Core.Partners;
+using Khanij.Web.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Khanij.Web.Apis;
+
+/// <summary><c>/api/simulate</c> and <c>/api/scenarios</c>: disruption simulation of a scenario (the scenario-file format of
+/// <c>khanij simulate</c>), with the CLI's report and, for Monte Carlo runs, histograms of the shortfalls.</summary>
+internal static class SimulateApi
+{
+    private const int MaxRuns = 1_000_000;
+    private const ulong DefaultSeed = 20250222;   // as `khanij simulate`
+    private const int Bins = 24;
+
+    public static IEndpointRouteBuilder MapSimulateApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("api").WithTags("Simulation");
+        group.MapPost("/simulate", Simulate).WithName("Simulate")
+            .WithSummary("Run a disruption scenario (JSON as in scenarios/*.json): shortfall per stage, downstream sectors, Monte Carlo statistics")
+            .Accepts<ScenarioDocument>("application/json");
+        group.MapGet("/scenarios", ListScenarios).WithName("ListScenarios")
+            .WithSummary("The bundled example scenarios (scenarios/*.json), with their JSON text");
+        return app;
+    }
+
+    public static async Task<Results<Ok<SimulationResponse>, ValidationProblem>> Simulate(
+        HttpRequest request, KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken,
+        [Description($"Monte Carlo runs, overriding the scenario's (1 to 1000000; 1 = one run with central values).")] int? runs = null,
+        [Description("Seed of the Monte Carlo draws, overriding the scenario's.")] ulong? seed = null)
+    {
+        string text;
+        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
+        {
+            text = await reader.ReadToEndAsync(cancellationToken);
+        }
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Problems.Invalid("body", "is empty; expected a scenario as JSON with \"name\" and \"shocks\" (see GET /api/scenarios for examples).");
+        }
+        var errors = ScenarioReader.TryParse(text, "request body", catalogue, out var scenario);
+        if (errors.Count > 0 || scenario is null)
+        {
+            var fields = errors.GroupBy(e => FieldOf(e.Message), StringComparer.Ordinal).ToDictionary(
+                g => g.Key, g => g.Select(e => e.Line > 0 ? $"line {e.Line}, column {e.Column}: {e.Message}" : e.Message).ToArray(), StringComparer.Ordinal);
+            return TypedResults.ValidationProblem(fields, detail: string.Join(" ", errors.Select(e => e.ToString())),
+                title: $"The scenario has {errors.Count} problem{(errors.Count == 1 ? "" : "s")}; nothing was run.");
+        }
+        var runCount = runs ?? scenario.Runs ?? 1;
+        if (runCount is < 1 or > MaxRuns)
+        {
+            return Problems.Invalid("runs", $"{runCount} is out of range; expected 1 to {MaxRuns}.");
+        }
+        var perspective = scenario.Perspective ?? "IND";
+        var store = await data.StoreAsync(cancellationToken);
+        var loaded = await SimulateNetworks.LoadAsync(store, scenario.Shocks, perspective, scenario.BatteryMix, null, cancellationToken);
+        if (loaded.Networks.Count == 0)
+        {
+            return Problems.Invalid("shocks", "no supply data for the shocked minerals: " + string.Join("; ", loaded.Skipped));
+        }
+        var parameters = new SimulationParameters(scenario.SpareCapacity ?? SimulationParameters.DefaultSpareCapacity, scenario.HorizonMonths ?? 12,
+            perspective, scenario.StockpileTonnes ?? new Dictionary<string, double>(), scenario.StockpileMonths ?? 0, scenario.PartnerPriority ?? false,
+            Partners(catalogue, perspective));
+        var model = new SimulationModel(loaded.Networks, scenario.Shocks, parameters);
+        var clock = Stopwatch.StartNew();
+        var result = new FastEngine(-1).Run(model, runCount, seed ?? scenario.Seed ?? DefaultSeed, null, cancellationToken);
+        clock.Stop();
+        var report = SimulateReport.Build(scenario.Name, model, result, loaded.Skipped, clock.Elapsed);
+        // The perspective's shortfall at a stage whose product it does not take is not reported (null in the report), so it gets no histogram.
+        var notTaken = report.Minerals.SelectMany(m => m.Stages.Where(s => s.Country.ShortfallFraction is null)
+            .Select(s => $"{m.Mineral}/{s.Stage}/{perspective}/shortfall_fraction")).ToHashSet(StringComparer.Ordinal);
+        return TypedResults.Ok(new SimulationResponse(report, Histograms(model, result, perspective, notTaken)));
+    }
+
+    public static Ok<IReadOnlyList<ScenarioExample>> ListScenarios()
+    {
+        var dir = FindScenarios();
+        if (dir is null)
+        {
+            return TypedResults.Ok<IReadOnlyList<ScenarioExample>>([]);
+        }
+        var examples = new List<ScenarioExample>();
+        foreach (var file in Directory.GetFiles(dir, "*.json").Order(StringComparer.Ordinal))
+        {
+            var json = File.ReadAllText(file);
+            string? name = null, description = null;
+            try
+            {
+                using var doc = JsonDocument.Parse(json);
+                name = doc.RootElement.TryGetProperty("name", out var n) ? n.GetString() : null;
+                description = doc.RootElement.TryGetProperty("description", out var d) ? d.GetString() : null;
+            }
+            catch (JsonException)
+            {
+                // listed anyway: running it shows the parse error with line and column
+            }
+            examples.Add(new ScenarioExample(Path.GetFileName(file), name ?? Path.GetFileNameWithoutExtension(file), description, json));
+        }
+        return TypedResults.Ok<IReadOnlyList<ScenarioExample>>(examples);
+    }
+
+    // As `khanij simulate`: framework co-members of the perspective country are its partners.
+    private static List<PartnerLink> Partners(KhanijCatalogue catalogue, string perspective) =>
+        [.. catalogue.Frameworks.Where(f => f.Members.Contains(perspective))
+            .SelectMany(f => f.Members.Where(m => m != perspective).Select(m => new PartnerLink(perspective, m, [], null, null, "framework:" + f.Id, f.Id)))];
+
+    private static List<HistogramDto> Histograms(SimulationModel model, SimulationRuns runs, string perspective, HashSet<string> skip)
+    {
+        if (!runs.IsMonteCarlo)
+        {
+            return [];
+        }
+        var result = new List<HistogramDto>();
+        for (var m = 0; m < model.Metrics.Count; m++)
+        {
+            var name = model.Metrics[m].Name;
+            if (skip.Contains(name) || (!name.EndsWith("/world/shortfall_fraction", StringComparison.Ordinal)
+                && !name.EndsWith($"/{perspective}/shortfall_fraction", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            var values = runs.Column(m);
+            var min = values.Min();
+            var max = values.Max();
+            var width = max > min ? (max - min) / Bins : 1;
+            var counts = new int[max > min ? Bins : 1];
+            foreach (var v in values)
+            {
+                counts[Math.Min(counts.Length - 1, (int)((v - min) / width))]++;
+            }
+            result.Add(new HistogramDto(name, min, max, [.. counts.Select((c, i) => new HistogramBin(min + i * width, min + (i + 1) * width, c))]));
+        }
+        return result;
+    }
+
+    private static string FieldOf(string message)
+    {
+        var colon = message.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && !message[..colon].Contains(' ', StringComparison.Ordinal) ? message[..colon] : "$";
+    }
+
+    private static string? FindScenarios()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "scenarios");
+            if (Directory.Exists(candidate) && Directory.EnumerateFiles(candidate, "*.json").Any())
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}
+
+/// <summary>The simulation report (as <c>khanij simulate --json</c>) and, for Monte Carlo runs, the distribution of each stage's world
+/// and perspective shortfall fraction over the runs.</summary>
+internal sealed record SimulationResponse(SimulateReport Report, IReadOnlyList<HistogramDto> Histograms);
+
+/// <summary>Counts of runs per interval of one metric (e.g. <c>cobalt/refining/IND/shortfall_fraction</c>).</summary>
+internal sealed record HistogramDto(string Metric, double Min, double Max, IReadOnlyList<HistogramBin> Bins);
+
+/// <summary>Runs whose value fell in [from, to) (the last bin includes its upper end).</summary>
+internal sealed record HistogramBin(double From, double To, int Count);
+
+/// <summary>A bundled example scenario.</summary>
+internal sealed record ScenarioExample(string File, string Name, string? Description, string Json);
+
+/// <summary>The scenario format (documented for the OpenAPI description; the body is read by the simulation's own scenario reader, which reports
+/// problems by line and column). Numbers marked "number or distribution" also accept {"dist": "triangular", "min", "mode", "max"} or
+/// {"dist": "uniform", "min", "max"}.</summary>
+internal sealed record ScenarioDocument(
+    [property: Description("Scenario name.")] string Name,
+    [property: Description("Free text.")] string? Description,
+    [property: Description("ISO3 of the country whose shortfall is reported (default IND).")] string? Perspective,
+    [property: Description("Months over which shortfalls are counted (default 12).")] double? HorizonMonths,
+    [property: Description("Spare capacity of producers not hit, as a fraction of their output.")] double? SpareCapacity,
+    [property: Description("Partners' spare capacity serves the perspective country first.")] bool? PartnerPriority,
+    [property: Description("Perspective country's stockpile in months of its use.")] double? StockpileMonths,
+    [property: Description("Monte Carlo runs (1 = central values).")] int? Runs,
+    [property: Description("Seed of the draws.")] ulong? Seed,
+    [property: Description("The shocks.")] IReadOnlyList<ShockDocument> Shocks);
+
+/// <summary>One shock of a <see cref="ScenarioDocument"/>.</summary>
+internal sealed record ShockDocument(
+    [property: Description("Shock name.")] string? Name,
+    [property: Description("cut, outage or destination_ban.")] string Kind,
+    [property: Description("ISO3 of the exporting country.")] string Country,
+    [property: Description("ISO3 of the targeted destination (destination_ban only).")] string? Target,
+    [property: Description("Mineral ids.")] IReadOnlyList<string> Minerals,
+    [property: Description("mining or refining.")] string Stage,
+    [property: Description("Fraction of exports cut, 0–1: number or distribution.")] JsonElement? Fraction,
+    [property: Description("Duration in months: number or distribution.")] JsonElement? DurationMonths,
+    [property: Description("Start month: number or distribution.")] JsonElement? StartMonth,
+    [property: Description("Probability that the shock happens in a run, 0–1.")] double? Probability);

@@ -1,0 +1,106 @@
+// Ingestion review: paste a text → proposed events with their evidence highlighted in the text → accept or reject each.
+"use strict";
+
+K.addLabels({
+  en: {
+    pasteText: "Paste a news text or press release (Hindi or English)", docName: "Document name", extract: "Extract and propose",
+    queue: "Registry review states", queueNote: "Records in the registry by review state; only accepted records reach the partnerships and the analytics.",
+    evidenceInText: "The text, with the evidence of each event highlighted", proposals: "Proposed records", accept: "Accept", reject: "Reject",
+    proposed: "proposed", accepted: "accepted", rejected: "rejected", events: "events", created: "new", merged: "merged", unchanged: "already recorded",
+    nothingYet: "Paste a text and press the button.", noEvents: "No cooperation event found in this text.", language: "language", published: "published",
+    skipped: "skipped",
+  },
+  hi: {
+    pasteText: "कोई समाचार या प्रेस विज्ञप्ति चिपकाएँ (हिंदी या अंग्रेज़ी)", docName: "दस्तावेज़ का नाम", extract: "निकालें और प्रस्तावित करें",
+    queue: "रजिस्टर: समीक्षा की स्थिति", queueNote: "केवल स्वीकृत अभिलेख साझेदारियों और विश्लेषण तक पहुँचते हैं।",
+    evidenceInText: "पाठ, हर घटना के साक्ष्य को चिह्नित करके", proposals: "प्रस्तावित अभिलेख", accept: "स्वीकार", reject: "अस्वीकार",
+    proposed: "प्रस्तावित", accepted: "स्वीकृत", rejected: "अस्वीकृत", events: "घटनाएँ", created: "नए", merged: "मिलाए गए", unchanged: "पहले से दर्ज",
+    nothingYet: "पाठ चिपकाएँ और बटन दबाएँ।", noEvents: "इस पाठ में कोई सहयोग घटना नहीं मिली।", language: "भाषा", published: "प्रकाशित",
+    skipped: "छोड़े गए",
+  },
+});
+
+K.page(async () => {
+  const [countries, frameworks] = await Promise.all([K.api("/api/countries"), K.api("/api/frameworks")]);
+  const byIso3 = new Map(countries.map(c => [c.iso3, c]));
+  const byFramework = new Map(frameworks.map(f => [f.id, f]));
+  const partyName = id => K.name(byIso3.get(id) ?? byFramework.get(id)) || id;
+  document.getElementById("ingest").addEventListener("click", () => K.rerender(ingest));
+  // The review queue as it stands (e.g. proposals from `khanij ingest add`), until a text is pasted here.
+  const waiting = await K.api("/api/partners/records?review=proposed");
+  if (waiting.length > 0) {
+    drawProposals(waiting, null);
+  } else {
+    document.getElementById("proposals").textContent = K.t("nothingYet");
+  }
+  await drawQueue();
+
+  async function drawQueue() {
+    const records = await K.api("/api/partners/records");
+    const states = ["proposed", "accepted", "rejected"];
+    K.chart("queue-chart").setOption({
+      tooltip: {}, grid: { left: 90, right: 40, top: 10, bottom: 30 },
+      xAxis: { type: "value", minInterval: 1 }, yAxis: { type: "category", data: states.map(s => K.t(s)) },
+      series: [{ type: "bar", data: states.map(s => records.filter(r => r.review === s).length), label: { show: true, position: "right" },
+        itemStyle: { color: p => ["#e08a4f", "#3a7d44", "#a4161a"][p.dataIndex] } }],
+    });
+  }
+
+  async function ingest() {
+    const result = await K.postJson("/api/ingest", { name: document.getElementById("doc-name").value, text: document.getElementById("text").value });
+    drawText(result.document.text, result.events.flatMap(e => e.evidence));
+    document.getElementById("doc-note").textContent =
+      `${result.document.name} · ${K.t("language")} ${result.document.language} · ${K.t("published")} ${result.document.published ?? "–"} · `
+      + `${result.events.length} ${K.t("events")}${result.warnings.length ? " · " + result.warnings.join(" ") : ""}`;
+    const o = result.outcome;
+    document.getElementById("outcome-note").textContent = `${o.created.length} ${K.t("created")} · ${o.merged.length} ${K.t("merged")} · `
+      + `${o.unchanged} ${K.t("unchanged")}${o.skipped.length ? " · " + K.t("skipped") + ": " + o.skipped.join("; ") : ""}`;
+    drawProposals(result.records, result.document.name);
+    await drawQueue();
+  }
+
+  function drawText(text, evidence) {
+    const view = document.getElementById("text-view");
+    const spans = [];
+    for (const ev of evidence) {
+      let at = text.indexOf(ev);
+      while (at >= 0) { spans.push([at, at + ev.length]); at = text.indexOf(ev, at + ev.length); }
+    }
+    spans.sort((a, b) => a[0] - b[0]);
+    const parts = [];
+    let pos = 0;
+    for (const [from, to] of spans) {
+      if (from < pos) continue;
+      parts.push(text.slice(pos, from), K.el("mark", {}, text.slice(from, to)));
+      pos = to;
+    }
+    parts.push(text.slice(pos));
+    view.replaceChildren(...parts);
+  }
+
+  function drawProposals(records, doc) {
+    const box = document.getElementById("proposals");
+    if (records.length === 0) {
+      box.replaceChildren(K.el("p", { class: "empty" }, K.t("noEvents")));
+      return;
+    }
+    box.replaceChildren(...records.map(r => {
+      const state = K.el("span", { class: "pill" + (r.review === "accepted" ? " on" : ""), "data-state": r.review }, K.t(r.review));
+      const evidence = r.sources.filter(s => doc == null || s.document === doc).flatMap(s => s.evidence);
+      const act = async (verb) => {
+        const updated = await K.api(`/api/partners/records/${encodeURIComponent(r.id)}/${verb}`, { method: "POST" });
+        state.textContent = K.t(updated.review);
+        state.dataset.state = updated.review;
+        state.className = "pill" + (updated.review === "accepted" ? " on" : "");
+        await drawQueue();
+      };
+      return K.el("div", { class: "card", "data-record": r.id, style: "margin-bottom:.6rem" },
+        K.el("b", {}, r.title), " ", state,
+        K.el("div", { class: "note" }, `${r.id} · ${r.kind}${r.instrument ? " · " + r.instrument : ""} · ${r.date ?? "–"} · `
+          + `${r.parties.map(partyName).join(", ")} · ${r.minerals.join(", ")}`),
+        K.el("ul", {}, evidence.map(e => K.el("li", {}, K.el("mark", {}, e)))),
+        K.el("button", { type: "button", class: "small", "data-action": "accept", onclick: () => K.rerender(() => act("accept")) }, K.t("accept")), " ",
+        K.el("button", { type: "button", class: "small", "data-action": "reject", onclick: () => K.rerender(() => act("reject")) }, K.t("reject")));
+    }));
+  }
+});

@@ -1,0 +1,116 @@
+// Overview: a country's ranked exposure (the brief), the criticality matrix, and the catalogue's criticality lists.
+"use strict";
+
+K.addLabels({
+  en: {
+    perspective: "Country", rankedExposure: "Ranked exposure: supply risk by mineral and stage", criticalityMatrix: "Criticality matrix",
+    riskNote: "EU-style supply-risk score for the chosen country: governance-weighted concentration of world supply, blended with the concentration "
+      + "of its own import partners; producers with export restrictions in force weigh more, partners less. Hatched: restrictions bite.",
+    rankedTable: "Ranked rows with their inputs", supplyRisk: "Supply risk", importance: "Importance (proxy)", top1Share: "Largest supplier",
+    restrictedShare: "Restricted share", importHhi: "Import HHI", rowsWithData: "mineral × stage rows", partners: "partner countries",
+    wgiYear: "WGI year", noImportance: "No importance input for", hhi: "HHI",
+  },
+  hi: {
+    perspective: "देश", rankedExposure: "जोखिम क्रम: खनिज और चरण के अनुसार आपूर्ति जोखिम", criticalityMatrix: "महत्वपूर्णता आव्यूह",
+    riskNote: "चुने गए देश के लिए EU-शैली आपूर्ति-जोखिम अंक: विश्व आपूर्ति का शासन-भारित संकेंद्रण और उसके अपने आयात साझेदारों का संकेंद्रण; "
+      + "निर्यात प्रतिबंध वाले उत्पादकों का भार अधिक, साझेदारों का कम।",
+    rankedTable: "क्रमबद्ध पंक्तियाँ और उनके आधार", supplyRisk: "आपूर्ति जोखिम", importance: "महत्व (प्रतिनिधि)", top1Share: "सबसे बड़ा आपूर्तिकर्ता",
+    restrictedShare: "प्रतिबंधित हिस्सा", importHhi: "आयात HHI", rowsWithData: "खनिज × चरण पंक्तियाँ", partners: "साझेदार देश",
+    wgiYear: "WGI वर्ष", noImportance: "महत्व का आधार नहीं:", hhi: "HHI",
+  },
+});
+
+K.page(async () => {
+  const [minerals, countries, frameworks] = await Promise.all([K.api("/api/minerals"), K.api("/api/countries"), K.api("/api/frameworks")]);
+  const byIso3 = new Map(countries.map(c => [c.iso3, c]));
+  const mineralName = id => K.name(minerals.find(m => m.id === id)) || id;
+  const state = { country: K.param("country") ?? "IND", year: K.param("year") ?? "2024" };
+  K.options("country", countries.map(c => [c.iso3, K.name(c)]).sort((a, b) => a[1].localeCompare(b[1])), state.country);
+  document.getElementById("year").value = state.year;
+  for (const id of ["country", "year"]) {
+    document.getElementById(id).addEventListener("change", e => {
+      state[id] = e.target.value;
+      K.setParams(state);
+      K.rerender(drawBrief);
+    });
+  }
+  drawCatalogue();
+  await drawBrief();
+
+  async function drawBrief() {
+    const brief = await K.api(`/api/brief?country=${state.country}&year=${encodeURIComponent(state.year)}`);
+    document.getElementById("title").textContent = `${K.t("overview")} · ${K.name(byIso3.get(brief.perspective))} · ${brief.year}`;
+    const stats = document.getElementById("stats");
+    stats.replaceChildren(...[[brief.rows.length, "rowsWithData"], [minerals.filter(m => m.india2023).length, "listIndia"],
+      [brief.partner_count, "partners"], [brief.wgi_year ?? "–", "wgiYear"], [frameworks.length, "frameworks"]]
+      .map(([n, key]) => K.el("div", { class: "stat" }, K.el("b", {}, n), K.el("span", {}, K.t(key)))));
+
+    const top = brief.rows.slice(0, 25).reverse();
+    K.chart("risk-chart").setOption({
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: v => K.fmt(v) },
+      grid: { left: 170, right: 40, top: 10, bottom: 30 },
+      xAxis: { type: "value", name: K.t("supplyRisk") },
+      yAxis: { type: "category", data: top.map(r => `${mineralName(r.mineral)} · ${K.t(r.stage)}`), axisLabel: { fontSize: 11 } },
+      series: [{
+        type: "bar",
+        data: top.map(r => ({ value: r.supply_risk, itemStyle: { color: r.restricted_share > 0 ? "#8c2d04" : "#e08a4f",
+          decal: r.restricted_share > 0 ? { symbol: "rect", dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -0.7 } : null } })),
+      }],
+    });
+
+    const withImportance = brief.matrix.filter(p => p.importance != null);
+    K.chart("matrix-chart").setOption({
+      tooltip: { trigger: "item", formatter: p => `${mineralName(p.data.id)} (${K.t(p.data.stage)})<br>${K.t("supplyRisk")}: ${K.fmt(p.value[1])}<br>`
+        + `${K.t("importance")}: ${K.fmt(p.value[0])}<br>${p.data.basis}` },
+      grid: { left: 60, right: 30, top: 20, bottom: 50 },
+      xAxis: { type: "value", name: K.t("importance"), nameLocation: "middle", nameGap: 30, min: 0, max: 10 },
+      yAxis: { type: "value", name: K.t("supplyRisk"), min: 0 },
+      series: [{
+        type: "scatter", symbolSize: 14, itemStyle: { color: "#b8572a", opacity: 0.85 },
+        label: { show: true, position: "right", fontSize: 11, formatter: p => mineralName(p.data.id) },
+        data: withImportance.map(p => ({ value: [p.importance, p.supply_risk], id: p.mineral_id, stage: p.driving_stage, basis: p.importance_basis })),
+        markLine: { silent: true, symbol: "none", lineStyle: { type: "dashed", color: "#5b6876" }, data: [{ xAxis: 5 }, { yAxis: 1 }] },
+      }],
+    });
+    const missing = brief.matrix.filter(p => p.importance == null).map(p => mineralName(p.mineral_id));
+    document.getElementById("matrix-note").textContent = `${brief.importance_statement} ${missing.length ? K.t("noImportance") + " " + missing.join(", ") + "." : ""}`;
+
+    K.table("risk-table", ["mineral", "stage", "year", "source", "top1Share", { key: "hhi", num: true }, { key: "restrictedShare", num: true },
+      { key: "importHhi", num: true }, { key: "supplyRisk", num: true }],
+    brief.rows.map(r => [
+      K.el("a", { href: `mineral.html?id=${r.mineral}&stage=${r.stage}&country=${brief.perspective}` }, mineralName(r.mineral)), K.t(r.stage), r.year,
+      r.source, r.top1_country ? `${K.name(byIso3.get(r.top1_country))} ${K.pct(r.top1_share)}` : "–", K.fmt(r.hhi, 0), K.pct(r.restricted_share),
+      K.fmt(r.imports?.hhi, 0), K.fmt(r.supply_risk)]));
+    document.getElementById("sources-note").textContent = brief.sources.join("; ");
+  }
+
+  function drawCatalogue() {
+    const lists = [["listIndia", "india2023"], ["listEu", "eu2023"], ["listUs", "us2022"]];
+    K.chart("lists-chart").setOption({
+      tooltip: {}, grid: { left: 110, right: 30, top: 10, bottom: 30 },
+      xAxis: { type: "value", name: K.t("count") }, yAxis: { type: "category", data: lists.map(([k]) => K.t(k)) },
+      series: [{ type: "bar", data: lists.map(([, f]) => minerals.filter(m => m[f]).length), itemStyle: { color: "#b8572a" }, label: { show: true, position: "right" } }],
+    });
+    const groups = [
+      ["inAll", m => m.india2023 && m.eu2023 && m.us2022],
+      ["onlyIndia", m => m.india2023 && !m.eu2023 && !m.us2022],
+      ["notIndia", m => !m.india2023 && (m.eu2023 || m.us2022)],
+    ];
+    K.chart("overlap-chart").setOption({
+      tooltip: { trigger: "item", formatter: p => `${p.name}: ${p.value}<br>${p.data.names}` },
+      series: [{
+        type: "pie", radius: ["35%", "70%"],
+        data: groups.map(([k, f]) => {
+          const ms = minerals.filter(f);
+          return { name: K.t(k), value: ms.length, names: ms.map(K.name).join(", ") };
+        }),
+      }],
+    });
+    K.table("minerals-table", ["id", "name", "hindi", "symbols", "hsCodes", "onLists"],
+      minerals.map(m => [
+        K.el("a", { href: `mineral.html?id=${encodeURIComponent(m.id)}` }, m.id), m.name_en, m.names_hi.join(", "), m.symbols.join(" "),
+        m.hs_codes.slice(0, 4).join(" "),
+        lists.filter(([, f]) => m[f]).map(([k]) => K.el("span", { class: "pill on" }, K.t(k))),
+      ]));
+  }
+});

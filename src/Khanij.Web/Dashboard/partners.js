@@ -1,0 +1,93 @@
+// Partnerships: a country's timeline of accepted records, the graph of who works with whom, partnerships, follow-ups.
+"use strict";
+
+K.addLabels({
+  en: {
+    timeline: "Timeline", graph: "Who works with whom", graphNote: "Countries and frameworks; a line for each pair of parties that share accepted records (thicker: more records).",
+    partnerships: "Partnerships", followups: "Follow-ups (commitments)", counterpart: "Counterpart", instruments: "Instruments",
+    since: "Since", latest: "Latest", status: "Status", due: "Due", owner: "Owner", commitment: "Commitment", records: "records",
+    emptyRegistry: "No accepted records yet. Import curated records (khanij partners import samples/registry/*.json) or ingest a text and accept its proposals.",
+    noFollowups: "No commitments recorded.", kind_partnership: "partnership", kind_occasion: "occasion", kind_project: "project",
+    kind_investment: "investment", kind_commitment: "commitment", asOf: "as of",
+  },
+  hi: {
+    timeline: "समयरेखा", graph: "कौन किसके साथ काम करता है", graphNote: "देश और ढाँचे; साझा स्वीकृत अभिलेखों वाले हर जोड़े के लिए एक रेखा।",
+    partnerships: "साझेदारियाँ", followups: "अनुवर्ती कार्य (प्रतिबद्धताएँ)", counterpart: "समकक्ष", instruments: "दस्तावेज़",
+    since: "कब से", latest: "नवीनतम", status: "स्थिति", due: "नियत तिथि", owner: "ज़िम्मेदार", commitment: "प्रतिबद्धता", records: "अभिलेख",
+    emptyRegistry: "अभी कोई स्वीकृत अभिलेख नहीं। क्यूरेटेड अभिलेख आयात करें या कोई लेख डालकर प्रस्ताव स्वीकार करें।",
+    noFollowups: "कोई प्रतिबद्धता दर्ज नहीं।", kind_partnership: "साझेदारी", kind_occasion: "बैठक", kind_project: "परियोजना",
+    kind_investment: "निवेश", kind_commitment: "प्रतिबद्धता", asOf: "तिथि",
+  },
+});
+
+K.page(async () => {
+  const [countries, frameworks] = await Promise.all([K.api("/api/countries"), K.api("/api/frameworks")]);
+  const byIso3 = new Map(countries.map(c => [c.iso3, c]));
+  const byFramework = new Map(frameworks.map(f => [f.id, f]));
+  const partyName = id => K.name(byIso3.get(id) ?? byFramework.get(id)) || id;
+  let country = K.param("country") ?? "IND";
+  K.options("country", countries.map(c => [c.iso3, K.name(c)]).sort((a, b) => a[1].localeCompare(b[1])), country);
+  document.getElementById("country").addEventListener("change", e => {
+    country = e.target.value;
+    K.setParams({ country });
+    K.rerender(draw);
+  });
+  await draw();
+
+  async function draw() {
+    const [timeline, graph, partners, followups] = await Promise.all([
+      K.api(`/api/partners/timeline?country=${country}`), K.api("/api/partners/graph"), K.api(`/api/partners?country=${country}`),
+      K.api("/api/partners/followups"),
+    ]);
+    document.getElementById("title").textContent = `${K.t("navPartners")} · ${partyName(country)}`;
+    drawTimeline(timeline);
+    drawGraph(graph);
+    K.table("partners-table", ["counterpart", "instruments", "minerals", "since", "latest", "status"],
+      partners.map(p => [partyName(p.counterpart ?? p.parties.join("+")), p.instruments.join(", "), p.minerals.join(", "), p.since ?? "–", p.latest ?? "–", p.status ?? "–"]));
+    K.table("followups-table", ["due", "status", "owner", "commitment", "country"],
+      followups.map(f => [f.record.commitment?.due ?? "–", f.status, f.record.commitment?.owner ?? "", f.record.commitment?.text ?? f.record.title,
+        f.record.parties.map(partyName).join(", ")]));
+    document.getElementById("followups-note").textContent = followups.length ? `${K.t("asOf")} ${followups[0].as_of}` : K.t("noFollowups");
+  }
+
+  function drawTimeline(records) {
+    const dated = records.filter(r => r.date);
+    if (dated.length === 0) {
+      K.empty("timeline-chart", K.t("emptyRegistry"));
+      document.getElementById("timeline-note").textContent = K.t("emptyRegistry");
+      return;
+    }
+    const kinds = ["partnership", "occasion", "project", "investment", "commitment"];
+    const toTime = d => Date.parse(d.length === 4 ? d + "-07-01" : d.length === 7 ? d + "-15" : d);
+    K.chart("timeline-chart").setOption({
+      tooltip: { trigger: "item", formatter: p => `${p.data.date} · ${p.data.title}<br>${p.data.parties}<br>${p.data.id}` },
+      grid: { left: 110, right: 30, top: 20, bottom: 40 },
+      xAxis: { type: "time" }, yAxis: { type: "category", data: kinds.map(k => K.t("kind_" + k)) },
+      series: [{
+        type: "scatter", symbolSize: 16, itemStyle: { color: "#b8572a" },
+        label: { show: true, position: "top", fontSize: 10, formatter: p => p.data.short },
+        data: dated.map(r => ({ value: [toTime(r.date), kinds.indexOf(r.kind)], date: r.date, title: r.title, id: r.id,
+          parties: r.parties.map(partyName).join(", "), short: r.title.length > 28 ? r.title.slice(0, 27) + "…" : r.title })),
+      }],
+    });
+    document.getElementById("timeline-note").textContent = `${records.length} ${K.t("records")}`;
+  }
+
+  function drawGraph(graph) {
+    if (graph.nodes.length === 0) {
+      K.empty("graph-chart", K.t("emptyRegistry"));
+      return;
+    }
+    K.chart("graph-chart").setOption({
+      tooltip: { formatter: p => p.dataType === "edge" ? `${partyName(p.data.source)} – ${partyName(p.data.target)}: ${p.data.records.join(", ")}`
+        : `${partyName(p.data.name)}: ${p.data.value} ${K.t("records")}` },
+      series: [{
+        type: "graph", layout: "force", roam: true, draggable: true, force: { repulsion: 220, edgeLength: [60, 160] },
+        label: { show: true, formatter: p => partyName(p.data.name), fontSize: 11 },
+        data: graph.nodes.map(n => ({ name: n.id, value: n.records, symbolSize: 12 + 5 * Math.sqrt(n.records),
+          itemStyle: { color: n.kind === "framework" ? "#5a7d9a" : n.id === country ? "#8c2d04" : "#e08a4f" } })),
+        links: graph.edges.map(e => ({ source: e.source, target: e.target, records: e.records, lineStyle: { width: Math.min(8, e.records.length), opacity: 0.6 } })),
+      }],
+    });
+  }
+});

@@ -1,0 +1,143 @@
+// Scenario runner: a quick form or a scenario JSON → POST /api/simulate → shortfalls by stage, downstream, Monte Carlo distribution.
+"use strict";
+
+K.addLabels({
+  en: {
+    quickShock: "Quick shock: a country cuts exports", exporter: "Exporting country", cutMin: "Cut (min)", cutMode: "Cut (most likely)",
+    cutMax: "Cut (max)", months: "Months", perspective: "Perspective", runs: "Monte Carlo runs", buildAndRun: "Build and run",
+    scenarioJson: "Scenario (JSON, as in scenarios/*.json)", example: "Example", run: "Run", shortfallByStage: "Shortfall by stage (mean over runs)",
+    downstream: "Downstream: refined shortfall by end use", distribution: "Monte Carlo distribution", metric: "Metric",
+    statistics: "Statistics", world: "World", runsLabel: "runs", seed: "seed", elapsed: "computed in", mean: "Mean", median: "Median",
+    p95: "P95", cvar: "CVaR95 (expected shortfall)", gwhNotMade: "GWh of cells not made", tonnes: "t", noDownstream: "No end-use split for this mineral.",
+    single: "One run with central values: no distribution. Set runs above 1.", share: "share",
+  },
+  hi: {
+    quickShock: "त्वरित झटका: कोई देश निर्यात घटाता है", exporter: "निर्यातक देश", cutMin: "कटौती (न्यूनतम)", cutMode: "कटौती (संभावित)",
+    cutMax: "कटौती (अधिकतम)", months: "महीने", perspective: "दृष्टि देश", runs: "मोंटे कार्लो रन", buildAndRun: "बनाएँ और चलाएँ",
+    scenarioJson: "परिदृश्य (JSON)", example: "उदाहरण", run: "चलाएँ", shortfallByStage: "चरणवार कमी (रनों का औसत)",
+    downstream: "आगे का असर: अंतिम उपयोग के अनुसार कमी", distribution: "मोंटे कार्लो वितरण", metric: "माप",
+    statistics: "सांख्यिकी", world: "विश्व", runsLabel: "रन", seed: "बीज", elapsed: "गणना समय", mean: "औसत", median: "माध्यिका",
+    p95: "P95", cvar: "CVaR95 (अपेक्षित कमी)", gwhNotMade: "न बने सेल (GWh)", tonnes: "टन", noDownstream: "इस खनिज का अंतिम-उपयोग विभाजन नहीं है।",
+    single: "केंद्रीय मानों से एक रन: कोई वितरण नहीं।", share: "हिस्सा",
+  },
+});
+
+K.page(async () => {
+  const [minerals, countries, examples] = await Promise.all([K.api("/api/minerals"), K.api("/api/countries"), K.api("/api/scenarios")]);
+  const byIso3 = new Map(countries.map(c => [c.iso3, c]));
+  const countryName = iso3 => K.name(byIso3.get(iso3)) || iso3;
+  const mineralName = id => K.name(minerals.find(m => m.id === id)) || id;
+  const sortedCountries = countries.map(c => [c.iso3, K.name(c)]).sort((a, b) => a[1].localeCompare(b[1]));
+  K.options("q-country", sortedCountries, "COD");
+  K.options("q-perspective", sortedCountries, "IND");
+  K.options("q-mineral", minerals.map(m => [m.id, K.name(m)]), "cobalt");
+  K.options("q-stage", ["mining", "refining"].map(s => [s, K.t(s)]), "mining");
+  K.options("example", examples.map(e => [e.file, e.name]), examples.find(e => e.file.startsWith("drc-"))?.file ?? examples[0]?.file);
+  const textarea = document.getElementById("scenario");
+  const loadExample = () => { textarea.value = examples.find(e => e.file === document.getElementById("example").value)?.json ?? ""; };
+  document.getElementById("example").addEventListener("change", loadExample);
+  document.getElementById("run").addEventListener("click", () => K.rerender(run));
+  document.getElementById("q-build").addEventListener("click", () => { textarea.value = JSON.stringify(quickScenario(), null, 2); K.rerender(run); });
+  let last = null;
+  document.getElementById("metric").addEventListener("change", () => drawHistogram(last));
+  loadExample();
+  if (textarea.value) await run();
+
+  function quickScenario() {
+    const v = id => document.getElementById(id).value;
+    const country = v("q-country"), mineral = v("q-mineral");
+    return {
+      name: `${country} cuts ${mineral} (${v("q-stage")})`, perspective: v("q-perspective"), horizon_months: 12, runs: Number(v("q-runs")), seed: 42,
+      shocks: [{
+        name: `${country}-${mineral}`, kind: "cut", country, minerals: [mineral], stage: v("q-stage"),
+        fraction: { dist: "triangular", min: Number(v("q-min")), mode: Number(v("q-mode")), max: Number(v("q-max")) },
+        duration_months: Number(v("q-months")), start_month: 0, probability: 1,
+      }],
+    };
+  }
+
+  async function run() {
+    const res = await fetch("/api/simulate", { method: "POST", headers: { "Content-Type": "application/json" }, body: textarea.value });
+    const body = await res.json();
+    if (!res.ok) {
+      const fields = body.errors ? Object.entries(body.errors).map(([f, m]) => `${f}: ${m.join(" ")}`).join("\n") : "";
+      throw new K.ApiError(`${body.title ?? ""}\n${fields || body.detail || ""}`, res.status, body);
+    }
+    last = body;
+    draw(body);
+  }
+
+  function draw(body) {
+    const r = body.report;
+    document.getElementById("title").textContent = `${K.t("navScenario")} · ${r.scenario}`;
+    const labels = [], world = [], country = [];
+    for (const m of r.minerals) {
+      for (const s of m.stages) {
+        labels.push(`${mineralName(m.mineral)} · ${K.t(s.stage)}`);
+        world.push(s.world_shortfall_fraction);
+        country.push(s.country.shortfall_fraction);
+      }
+    }
+    K.chart("shortfall-chart").setOption({
+      tooltip: { trigger: "axis", valueFormatter: v => K.pct(v) }, legend: { bottom: 0 },
+      grid: { left: 60, right: 20, top: 20, bottom: 60 },
+      xAxis: { type: "category", data: labels }, yAxis: { type: "value", axisLabel: { formatter: v => K.pct(v, 0) } },
+      series: [
+        { name: K.t("world"), type: "bar", data: world, itemStyle: { color: "#b8572a" } },
+        { name: countryName(r.perspective), type: "bar", data: country, itemStyle: { color: "#23313f" } },
+      ],
+    });
+    document.getElementById("shortfall-note").textContent =
+      `${r.runs.toLocaleString()} ${K.t("runsLabel")} · ${K.t("seed")} ${r.seed} · ${r.engine} · ${K.t("elapsed")} ${K.fmt(r.elapsed_seconds, 2)} s · `
+      + r.shocks.map(s => `${s.name}: ${s.country}${s.target ? "→" + s.target : ""} ${s.minerals.join(",")} ${s.stage} ${s.fraction} × ${s.duration_months} mo`).join("; ");
+
+    const sectors = r.minerals.flatMap(m => m.sectors.map(s => ({ name: `${mineralName(m.mineral)} · ${s.sector}`, world: s.world_shortfall_t, country: s.country_shortfall_t })));
+    const battery = r.minerals.flatMap(m => m.battery.map(b => ({ name: `${mineralName(m.mineral)} · ${b.chemistry}`, world: b.world_gwh_not_made, country: b.country_gwh_not_made })));
+    if (sectors.length === 0 && battery.length === 0) {
+      K.empty("sector-chart", K.t("noDownstream"));
+    } else {
+      K.chart("sector-chart").setOption({
+        tooltip: { trigger: "axis", valueFormatter: v => K.fmt(v, 1) }, legend: { bottom: 0 },
+        grid: { left: 170, right: 30, top: 20, bottom: 50 },
+        xAxis: { type: "value" }, yAxis: { type: "category", data: [...sectors.map(s => s.name + " (t)"), ...battery.map(b => b.name + " (GWh)")] },
+        series: [
+          { name: K.t("world"), type: "bar", data: [...sectors.map(s => s.world), ...battery.map(b => b.world)], itemStyle: { color: "#b8572a" } },
+          { name: countryName(r.perspective), type: "bar", data: [...sectors.map(s => s.country), ...battery.map(b => b.country)], itemStyle: { color: "#23313f" } },
+        ],
+      });
+    }
+    document.getElementById("sector-note").textContent = r.minerals.flatMap(m => m.notes).join(" ");
+
+    K.options("metric", body.histograms.map(h => [h.metric, h.metric]),
+      body.histograms.find(h => h.metric.includes(`/${r.perspective}/`) && h.bins.length > 1)?.metric ?? body.histograms[0]?.metric);
+    drawHistogram(body);
+
+    const rows = [];
+    for (const m of r.minerals) {
+      for (const s of m.stages) {
+        for (const [key, st] of Object.entries(s.distribution ?? {})) {
+          if (s.country.shortfall_fraction == null && !key.startsWith("world")) continue;   // a stage the perspective does not take
+          rows.push([`${mineralName(m.mineral)} · ${K.t(s.stage)}`, key, K.fmt(st.mean, 3), K.fmt(st.median, 3), K.fmt(st.p95, 3), K.fmt(st.cvar95, 3)]);
+        }
+      }
+    }
+    K.table("stats-table", ["stage", "metric", { key: "mean", num: true }, { key: "median", num: true }, { key: "p95", num: true }, { key: "cvar", num: true }], rows);
+    document.getElementById("warnings").textContent = r.warnings.join(" ");
+  }
+
+  function drawHistogram(body) {
+    const h = body?.histograms.find(x => x.metric === document.getElementById("metric").value);
+    if (!h) {
+      K.empty("mc-chart", K.t("single"));
+      document.getElementById("mc-note").textContent = K.t("single");
+      return;
+    }
+    K.chart("mc-chart").setOption({
+      tooltip: { trigger: "axis", formatter: p => `${K.pct(h.bins[p[0].dataIndex].from)} – ${K.pct(h.bins[p[0].dataIndex].to)}: ${p[0].value} ${K.t("runsLabel")}` },
+      grid: { left: 60, right: 20, top: 20, bottom: 40 },
+      xAxis: { type: "category", data: h.bins.map(b => K.pct((b.from + b.to) / 2, 1)) }, yAxis: { type: "value", name: K.t("runsLabel") },
+      series: [{ type: "bar", barCategoryGap: "2%", data: h.bins.map(b => b.count), itemStyle: { color: "#5a7d9a" } }],
+    });
+    document.getElementById("mc-note").textContent = `${h.metric}: ${K.pct(h.min)} – ${K.pct(h.max)}`;
+  }
+});

@@ -1,0 +1,26 @@
+namespace Khanij.Web;
+
+/// <summary>Where the web host finds its data: configuration section <c>Khanij</c> (e.g. <c>Khanij__DbPath</c> in the environment).</summary>
+internal sealed class KhanijWebOptions
+{
+    /// <summary>The data pack directory; null means <see cref="Data.DataDirectory.Locate"/>.</summary>
+    public string? DataDir { get; set; }
+
+    /// <summary>The DuckDB store file; null means <c>$KHANIJ_HOME/khanij.duckdb</c>, else <c>~/.khanij/khanij.duckdb</c>.</summary>
+    public string? DbPath { get; set; }
+
+    /// <summary>The store file these options name, resolved the same way as the CLI's <c>--db</c>.</summary>
+    public string ResolveDbPath()
+    {
+        if (!string.IsNullOrWhiteSpace(DbPath))
+        {
+            return Path.GetFullPath(DbPath);
+        }
+        var home = Environment.GetEnvironmentVariable("KHANIJ_HOME");
+        if (string.IsNullOrWhiteSpace(home))
+        {
+            home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".khanij");
+        }
+        return Path.Combine(Path.GetFullPath(home), "khanij.duckdb");
+    }
+}

@@ -1,0 +1,78 @@
+using Khanij.Application;
+using Khanij.Core.Facts;
+using Khanij.Data;
+using Khanij.Data.Registry;
+using Microsoft.Extensions.Options;
+
+namespace Khanij.Web.Services;
+
+/// <summary>The store and the data-pack facts the API reads, loaded once per process. The pack's facts only change when
+/// <c>khanij data import</c> runs, so they are cached; registry and ingestion tables are read through <see cref="StoreAsync"/> each time.
+/// The store keeps its file open while the host runs (DuckDB lets one process hold it). Thread-safe.</summary>
+internal sealed class KhanijData(IOptions<KhanijWebOptions> options) : IAsyncDisposable
+{
+    private readonly KhanijWebOptions _options = options.Value;
+    private Lazy<Task<KhanijStore>>? _store;
+    private Lazy<Task<PackFacts>>? _facts;
+
+    /// <summary>The store file this host uses.</summary>
+    public string DbPath => _options.ResolveDbPath();
+
+    /// <summary>The data pack directory.</summary>
+    public string DataDir => _options.DataDir ?? DataDirectory.Locate();
+
+    /// <summary>The store, created and imported from the data pack on first use.</summary>
+    public Task<KhanijStore> StoreAsync(CancellationToken cancellationToken = default) =>
+        LazyInitializer.EnsureInitialized(ref _store, () => new(() => KhanijStore.OpenAsync(DbPath, DataDir, null, CancellationToken.None)))
+            .Value.WaitAsync(cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> on the partnership registry over one connection to the store (the registry's tables are
+    /// created on first use). Registry data is never cached: reviews change it.</summary>
+    public async Task<T> WithRegistryAsync<T>(Func<RegistryStore, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        var store = await StoreAsync(cancellationToken);
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        var registry = await RegistryStore.OpenAsync(connection, null, cancellationToken);
+        return await work(registry);
+    }
+
+    /// <summary>Supply, trade, restrictions, governance, demand and Sankey facts of the store.</summary>
+    public Task<PackFacts> FactsAsync(CancellationToken cancellationToken = default) =>
+        LazyInitializer.EnsureInitialized(ref _facts, () => new(() => LoadAsync(CancellationToken.None))).Value.WaitAsync(cancellationToken);
+
+    /// <summary>Releases the store file (the host disposes this singleton when it stops).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_store is { IsValueCreated: true } lazy && lazy.Value.IsCompletedSuccessfully)
+        {
+            await (await lazy.Value).DisposeAsync();
+        }
+    }
+
+    private async Task<PackFacts> LoadAsync(CancellationToken cancellationToken)
+    {
+        var store = await StoreAsync(cancellationToken);
+        return new PackFacts(
+            await store.GetSupplyAsync(cancellationToken: cancellationToken),
+            await store.GetTradeFlowsAsync(cancellationToken: cancellationToken),
+            await store.GetRestrictionsAsync(cancellationToken: cancellationToken),
+            await store.GetGovernanceAsync(cancellationToken: cancellationToken),
+            await store.GetDemandAsync(cancellationToken: cancellationToken),
+            await store.GetSankeyFlowsAsync(cancellationToken: cancellationToken),
+            await store.GetPublishedSharesAsync(cancellationToken: cancellationToken));
+    }
+}
+
+/// <summary>The data pack's facts as read from the store.</summary>
+internal sealed record PackFacts(
+    IReadOnlyList<SupplyFact> Supply,
+    IReadOnlyList<TradeFlow> Trade,
+    IReadOnlyList<ExportRestriction> Restrictions,
+    IReadOnlyList<GovernanceScore> Governance,
+    IReadOnlyList<DemandFigure> Demand,
+    IReadOnlyList<SankeyFlow> Sankey,
+    IReadOnlyList<PublishedShare> Published)
+{
+    /// <summary>The inputs of the risk and brief verbs, from the same facts.</summary>
+    public Khanij.Application.RiskInputs RiskInputs { get; } = new(Supply, Governance, Restrictions, Trade, Demand, Published);
+}

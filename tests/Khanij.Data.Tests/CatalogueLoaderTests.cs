@@ -44,6 +44,20 @@ public sealed class CatalogueLoaderTests
         mineral.ShouldNotBeNull($"'{name}' should be found").Id.ShouldBe(id);
     }
 
+    [Theory]
+    [InlineData("KOR", "South Korea")]
+    [InlineData("COD", "DR Congo")]
+    [InlineData("IND", "India")]
+    [InlineData("USA", "United States")]
+    public void DisplayName_LongOrInvertedIsoName_UsesCommonAlias(string iso3, string expected)
+    {
+        // When
+        var name = Catalogue.CountryByIso3(iso3).ShouldNotBeNull().DisplayName;
+
+        // Then
+        name.ShouldBe(expected);
+    }
+
     [Fact]
     public void Minerals_IndiaList_HasThirtyMinerals()
     {

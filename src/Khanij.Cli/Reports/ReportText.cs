@@ -35,12 +35,7 @@ internal sealed class ReportText(KhanijCatalogue catalogue)
         {
             return iso3;
         }
-        if (c.NameEn.Length <= 20 && !c.NameEn.Contains(',', StringComparison.Ordinal) && !c.NameEn.Contains('(', StringComparison.Ordinal))
-        {
-            return c.NameEn;
-        }
-        return c.AliasesEn.FirstOrDefault(a => a.Length is >= 5 and <= 20 && !a.Contains(',', StringComparison.Ordinal)
-            && !a.Contains('(', StringComparison.Ordinal) && a.Any(char.IsLower)) ?? c.NameEn;
+        return c.DisplayName;
     }
 
     public string CountryShort(string iso3)

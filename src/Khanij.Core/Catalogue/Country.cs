@@ -17,4 +17,20 @@ public sealed record Country(
     IReadOnlyList<string> NamesHi,
     IReadOnlyList<string> AliasesEn,
     IReadOnlyList<string> AdjectivesHi,
-    IReadOnlyList<string> AdjectivesEn);
+    IReadOnlyList<string> AdjectivesEn)
+{
+    /// <summary>A name for tables and charts: the ISO short name, or a common English alias when the ISO name is long or
+    /// inverted ("Korea, Republic of", "Congo, The Democratic Republic of the" → "South Korea", "DR Congo").</summary>
+    public string DisplayName
+    {
+        get
+        {
+            if (NameEn.Length <= 20 && !NameEn.Contains(',', StringComparison.Ordinal) && !NameEn.Contains('(', StringComparison.Ordinal))
+            {
+                return NameEn;
+            }
+            return AliasesEn.FirstOrDefault(a => a.Length is >= 5 and <= 20 && !a.Contains(',', StringComparison.Ordinal)
+                && !a.Contains('(', StringComparison.Ordinal) && a.Any(char.IsLower)) ?? NameEn;
+        }
+    }
+}

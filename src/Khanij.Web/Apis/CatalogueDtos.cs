@@ -25,6 +25,7 @@ internal sealed record CountryDto(
     string Iso2,
     string Numeric,
     string NameEn,
+    string DisplayName,
     string? NameHi,
     IReadOnlyList<string> NamesHi,
     IReadOnlyList<string> AliasesEn,
@@ -32,7 +33,7 @@ internal sealed record CountryDto(
     IReadOnlyList<string> AdjectivesEn)
 {
     public static CountryDto From(Country c) =>
-        new(c.Iso3, c.Iso2, c.Numeric, c.NameEn, c.NamesHi.FirstOrDefault(), c.NamesHi, c.AliasesEn, c.AdjectivesHi, c.AdjectivesEn);
+        new(c.Iso3, c.Iso2, c.Numeric, c.NameEn, c.DisplayName, c.NamesHi.FirstOrDefault(), c.NamesHi, c.AliasesEn, c.AdjectivesHi, c.AdjectivesEn);
 }
 
 /// <summary>A framework or grouping (MSP, IPEF, Quad …) with its members.</summary>

@@ -40,7 +40,13 @@ const K = (() => {
   function addLabels(more) { for (const l of ["en", "hi"]) Object.assign(labels[l], more[l] ?? {}); }
 
   /** The display name of a catalogue object (mineral, country, framework) in the current language. */
-  function name(o) { return o == null ? "" : (lang === "hi" && o.name_hi) ? o.name_hi : (o.name_en ?? o.id ?? o.iso3 ?? ""); }
+  // Ids outside the catalogue (e.g. Cheng's "lfp_cathode") read as words, as the CLI reports print them.
+  function readableId(id) { return String(id).split("_").map(w => w.length <= 3 ? w.toUpperCase() : w).join(" "); }
+  function name(o) {
+    if (o == null) return "";
+    if (lang === "hi" && o.name_hi) return o.name_hi;
+    return o.display_name ?? o.name_en ?? (o.id != null ? readableId(o.id) : (o.iso3 ?? ""));
+  }
 
   class ApiError extends Error {
     constructor(message, status, problem) { super(message); this.status = status; this.problem = problem; }

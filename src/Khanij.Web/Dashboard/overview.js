@@ -23,7 +23,7 @@ K.addLabels({
 K.page(async () => {
   const [minerals, countries, frameworks] = await Promise.all([K.api("/api/minerals"), K.api("/api/countries"), K.api("/api/frameworks")]);
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));
-  const mineralName = id => K.name(minerals.find(m => m.id === id)) || id;
+  const mineralName = id => K.name(minerals.find(m => m.id === id) ?? { id });
   const state = { country: K.param("country") ?? "IND", year: K.param("year") ?? "2024" };
   K.options("country", countries.map(c => [c.iso3, K.name(c)]).sort((a, b) => a[1].localeCompare(b[1])), state.country);
   document.getElementById("year").value = state.year;

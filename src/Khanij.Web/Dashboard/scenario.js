@@ -26,7 +26,7 @@ K.page(async () => {
   const [minerals, countries, examples] = await Promise.all([K.api("/api/minerals"), K.api("/api/countries"), K.api("/api/scenarios")]);
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));
   const countryName = iso3 => K.name(byIso3.get(iso3)) || iso3;
-  const mineralName = id => K.name(minerals.find(m => m.id === id)) || id;
+  const mineralName = id => K.name(minerals.find(m => m.id === id) ?? { id });
   const sortedCountries = countries.map(c => [c.iso3, K.name(c)]).sort((a, b) => a[1].localeCompare(b[1]));
   K.options("q-country", sortedCountries, "COD");
   K.options("q-perspective", sortedCountries, "IND");

@@ -40,11 +40,12 @@ public static class ImportExposure
         ArgumentNullException.ThrowIfNull(parameters);
         var notes = new List<string>();
         var relevant = flows.Where(f => f.MineralId == mineralId && StageOf(f.HsCode) == stage).ToList();
-        var skippedUnits = relevant.Count(f => f.Unit != "t" || f.Quantity is null);
         var usable = relevant.Where(f => f.Unit == "t" && f.Quantity is not null && f.PartnerIso3 is not null).ToList();
-        var importRows = usable.Where(f =>
-            (f.ReporterIso3 == perspective && f.Flow == "import" && f.PartnerIso3 != perspective)
-            || (f.ReporterIso3 != perspective && f.Flow == "export" && !f.IsMirror && f.PartnerIso3 == perspective)).ToList();
+        bool IsImportOfPerspective(TradeFlow f) =>
+            f.PartnerIso3 is not null
+            && ((f.ReporterIso3 == perspective && f.Flow == "import" && f.PartnerIso3 != perspective)
+                || (f.ReporterIso3 != perspective && f.Flow == "export" && !f.IsMirror && f.PartnerIso3 == perspective));
+        var importRows = usable.Where(IsImportOfPerspective).ToList();
         var years = importRows.Select(f => f.Year).Distinct().Order().ToList();
         var year = parameters.TradeYear ?? (years.Count > 0 ? years[^1] : null);
         if (year is null || !years.Contains(year.Value))
@@ -72,9 +73,12 @@ public static class ImportExposure
             notes.Add("Where the importer reported nothing for an HS code, partner (mirror) reports were used: "
                 + string.Join(", ", hsBasis.Where(kv => kv.Value != "importer").Select(kv => $"{kv.Key} ({kv.Value})")) + ".");
         }
+        // Only rows that would have entered this profile (the perspective's imports in this year) are counted: rows of other
+        // reporters, other years or the 'World' aggregate are not the perspective's missing data.
+        var skippedUnits = relevant.Count(f => f.Year == year && (f.Unit != "t" || f.Quantity is null) && IsImportOfPerspective(f));
         if (skippedUnits > 0)
         {
-            notes.Add($"{skippedUnits} trade rows without a quantity in tonnes were skipped.");
+            notes.Add($"{skippedUnits} of {perspective}'s {year} import rows without a quantity in tonnes were skipped.");
         }
         notes.Add("Quantities are tonnes of traded product (gross weight) summed over HS codes, not contained metal.");
 

@@ -108,6 +108,28 @@ public sealed class ImportExposureTests
         profile.Notes.ShouldContain(n => n.Contains("skipped", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Compute_RowsWithoutTonnesOfOtherReportersOrYears_AreNotCountedAsTheCountrysSkippedRows()
+    {
+        // Given: IND's 2021 imports are all in tonnes; FIN's rows without a quantity and IND's 2019 'Mixed' row concern other profiles
+        var flows = new[]
+        {
+            Flow("260400", "IND", "SAU", "import", 84), Flow("260400", "IND", "USA", "import", 22),
+            new TradeFlow("260400", "cobalt", "FIN", "BRA", null, "import", false, 2021, null, "t", Fact.Prov("FIN")),
+            new TradeFlow("260400", "cobalt", "FIN", null, "World", "import", false, 2021, null, "t", Fact.Prov("FIN")),
+            Flow("260400", "IND", "AUS", "import", 5, year: 2019, unit: "Mixed"),
+            new TradeFlow("260400", "cobalt", "IND", "IDN", null, "import", false, 2021, null, "t", Fact.Prov("IND")),
+        };
+
+        // When
+        var profile = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Mining, [], NoRestrictions, RiskParameters.Default);
+
+        // Then: only IND's own 2021 row without a quantity is reported
+        profile.Year.ShouldBe(2021);
+        profile.TotalImports.ShouldBe(106);
+        profile.Notes.ShouldContain("1 of IND's 2021 import rows without a quantity in tonnes were skipped.");
+    }
+
     [Theory]
     [InlineData("260500", Stage.Mining)]
     [InlineData("2510", Stage.Mining)]

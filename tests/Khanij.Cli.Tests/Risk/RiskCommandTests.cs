@@ -97,6 +97,79 @@ public sealed class RiskCommandTests(StoreFixture store) : IClassFixture<StoreFi
     }
 
     [Fact]
+    public async Task Risk_IndiaNickelMiningImports_MatchIndiasOwnReportsInTheTradeCsv()
+    {
+        // Given: India's own import reports of nickel ore (HS 2604) with named partners, latest year, read directly from the CSV
+        const string file = "cheng2024_trademap_bilateral_quantities.csv";
+        var csv = Csv.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Data, file), TestContext.Current.CancellationToken), file);
+        int hs = csv.IndexOf("hs_code"), rep = csv.IndexOf("reporter"), mir = csv.IndexOf("mirror_data"), fl = csv.IndexOf("reporter_flow"),
+            par = csv.IndexOf("partner"), yr = csv.IndexOf("year"), q = csv.IndexOf("quantity"), u = csv.IndexOf("unit");
+        var own = csv.Rows.Where(r => r[hs].StartsWith("2604", StringComparison.Ordinal) && r[rep] == "India" && r[fl] == "import"
+            && r[mir] == "0" && r[par] != "World").ToList();
+        var inTonnes = own.Where(r => r[u] == "Tons" && r[q].Length > 0).ToList();
+        var year = inTonnes.Max(r => int.Parse(r[yr], CultureInfo.InvariantCulture));
+        var quantities = inTonnes.Where(r => r[yr] == year.ToString(CultureInfo.InvariantCulture))
+            .Select(r => double.Parse(r[q], CultureInfo.InvariantCulture)).Where(x => x > 0).OrderDescending().ToList();
+        var total = quantities.Sum();
+        var hhi = quantities.Sum(x => Math.Pow(100 * x / total, 2));
+        var skipped = own.Count(r => r[yr] == year.ToString(CultureInfo.InvariantCulture) && (r[u] != "Tons" || r[q].Length == 0));
+
+        // When
+        var (exit, output, _, error) = await store.RunAsync("risk", "--mineral", "nickel", "--stage", "mining", "--year", "2024", "--source", "usgs", "--json");
+
+        // Then: one flow per partner from India's own file; rows of other reporters are not India's skipped rows
+        exit.ShouldBe(0, error);
+        using var doc = JsonDocument.Parse(output);
+        var imports = doc.RootElement[0].GetProperty("imports");
+        imports.GetProperty("year").GetInt32().ShouldBe(year);
+        imports.GetProperty("total_t").GetDouble().ShouldBe(total, 1e-9);
+        imports.GetProperty("hhi").GetDouble().ShouldBe(hhi, 1e-9);
+        imports.GetProperty("shares").EnumerateObject().Select(p => p.Value.GetDouble()).ShouldBe(quantities.Select(x => x / total), 1e-12);
+        imports.GetProperty("hs_basis").EnumerateObject().ShouldAllBe(p => p.Value.GetString() == "importer");
+        var skipNotes = imports.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).Where(n => n.Contains("skipped", StringComparison.Ordinal)).ToList();
+        if (skipped == 0)
+        {
+            skipNotes.ShouldBeEmpty();
+        }
+        else
+        {
+            skipNotes.ShouldHaveSingleItem().ShouldStartWith($"{skipped} of IND's");
+        }
+    }
+
+    [Fact]
+    public async Task Risk_CobaltMiningUsgs2024_GovernanceWeightedHhiMatchesTheWgiFileByHand()
+    {
+        // Given: USGS cobalt mine production 2024 shares (rows + 'Other' as denominator) and the six WGI estimates of the latest year
+        var ct = TestContext.Current.CancellationToken;
+        const string usgsFile = "usgs_mcs2026_world_production_reserves.csv";
+        var usgs = Csv.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Data, usgsFile), ct), usgsFile);
+        int c = usgs.IndexOf("commodity"), m = usgs.IndexOf("measure"), y = usgs.IndexOf("year"), rt = usgs.IndexOf("row_type"),
+            iso = usgs.IndexOf("iso3"), v = usgs.IndexOf("value");
+        var rows = usgs.Rows.Where(r => r[c] == "Cobalt" && r[m] == "mine production" && r[y] == "2024").ToList();
+        var countries = rows.Where(r => r[rt] == "country" && r[v].Length > 0).ToDictionary(r => r[iso], r => double.Parse(r[v], CultureInfo.InvariantCulture));
+        var denominator = countries.Values.Sum() + rows.Where(r => r[rt] == "other").Sum(r => double.Parse(r[v], CultureInfo.InvariantCulture));
+        const string wgiFile = "wgi_estimates_percentiles_long.csv";
+        var wgi = Csv.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Data, wgiFile), ct), wgiFile);
+        int wi = wgi.IndexOf("iso3"), wc = wgi.IndexOf("indicator_code"), wy = wgi.IndexOf("year"), wv = wgi.IndexOf("value");
+        var estimates = wgi.Rows.Where(r => r[wc].EndsWith(".EST", StringComparison.Ordinal) && r[wv].Length > 0).ToList();
+        var latest = estimates.Max(r => r[wy])!;
+        var score = estimates.Where(r => r[wy] == latest).GroupBy(r => r[wi])
+            .ToDictionary(g => g.Key, g => g.Average(r => Math.Clamp((2.5 - double.Parse(r[wv], CultureInfo.InvariantCulture)) * 2, 0, 10)));
+        var expected = countries.Where(kv => score.ContainsKey(kv.Key)).Sum(kv => Math.Pow(kv.Value / denominator, 2) * score[kv.Key]);
+
+        // When
+        var (exit, output, _, error) = await store.RunAsync("risk", "--mineral", "cobalt", "--stage", "mining", "--year", "2024", "--source", "usgs", "--json");
+
+        // Then
+        exit.ShouldBe(0, error);
+        using var doc = JsonDocument.Parse(output);
+        var row = doc.RootElement[0];
+        row.GetProperty("wgi_year").GetInt32().ShouldBe(int.Parse(latest, CultureInfo.InvariantCulture));
+        row.GetProperty("hhi_wgi").GetDouble().ShouldBe(expected, 1e-9);
+    }
+
+    [Fact]
     public async Task Risk_Csv_HasOneParsableRowPerJsonRow()
     {
         // When

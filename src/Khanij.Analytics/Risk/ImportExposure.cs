@@ -39,7 +39,7 @@ public static class ImportExposure
         ArgumentNullException.ThrowIfNull(restrictions);
         ArgumentNullException.ThrowIfNull(parameters);
         var notes = new List<string>();
-        var relevant = flows.Where(f => f.MineralId == mineralId && StageOf(f.HsCode) == stage).ToList();
+        var relevant = TradeFlowRows.OncePerFlow(flows.Where(f => f.MineralId == mineralId && StageOf(f.HsCode) == stage), out var duplicates);
         var usable = relevant.Where(f => f.Unit == "t" && f.Quantity is not null && f.PartnerIso3 is not null).ToList();
         bool IsImportOfPerspective(TradeFlow f) =>
             f.PartnerIso3 is not null
@@ -79,6 +79,12 @@ public static class ImportExposure
         if (skippedUnits > 0)
         {
             notes.Add($"{skippedUnits} of {perspective}'s {year} import rows without a quantity in tonnes were skipped.");
+        }
+        var repeated = duplicates.Where(f => f.Year == year && IsImportOfPerspective(f)).ToList();
+        if (repeated.Count > 0)
+        {
+            notes.Add($"{repeated.Count} repeated rows (the same flow listed twice in the source, e.g. "
+                + $"{repeated[0].Provenance.SourceFile}:{repeated[0].Provenance.Line}) were counted once.");
         }
         notes.Add("Quantities are tonnes of traded product (gross weight) summed over HS codes, not contained metal.");
 

@@ -211,7 +211,7 @@ public static class NetworkBuilder
         var n = countries.Count;
         var column = index[k];
         var imports = lastStage == Stage.Refining
-            ? inputs.Trade.Where(t => t.ReporterIso3 == k && t.Flow == "import" && t.PartnerIso3 is not null && t.Quantity is > 0
+            ? Risk.TradeFlowRows.OncePerFlow(inputs.Trade, out _).Where(t => t.ReporterIso3 == k && t.Flow == "import" && t.PartnerIso3 is not null && t.Quantity is > 0
                 && t.Unit == "t" && RefinedHsCodes.TryGetValue(t.HsCode, out var code) && code.Mineral == inputs.MineralId).ToList()
             : [];
         if (imports.Count == 0)

@@ -130,6 +130,25 @@ public sealed class ImportExposureTests
         profile.Notes.ShouldContain("1 of IND's 2021 import rows without a quantity in tonnes were skipped.");
     }
 
+    [Fact]
+    public void Compute_SameFlowListedUnderTwoReporterSpellings_CountsItOnce()
+    {
+        // Given: the source lists MKD's imports twice (as 'Macedonia, North' and 'Macedonia, North (1)'), both resolved to MKD
+        var flows = new[]
+        {
+            Flow("260400", "MKD", "CIV", "import", 1013601), Flow("260400", "MKD", "ALB", "import", 366231),
+            Flow("260400", "MKD", "CIV", "import", 1013601), Flow("260400", "MKD", "ALB", "import", 366231),
+        };
+
+        // When
+        var profile = ImportExposure.Compute(flows, "MKD", "cobalt", Stage.Mining, [], NoRestrictions, RiskParameters.Default);
+
+        // Then
+        profile.TotalImports.ShouldBe(1013601 + 366231);
+        profile.Shares.Select(s => s.Iso3).ShouldBe(["CIV", "ALB"]);
+        profile.Notes.ShouldContain(n => n.StartsWith("2 repeated rows", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("260500", Stage.Mining)]
     [InlineData("2510", Stage.Mining)]

@@ -138,6 +138,34 @@ public sealed class RiskCommandTests(StoreFixture store) : IClassFixture<StoreFi
     }
 
     [Fact]
+    public async Task Risk_ReporterListedUnderTwoSpellings_ImportsCountedOnce()
+    {
+        // Given: North Macedonia's nickel-ore import reports, which the CSV lists under two reporter spellings; one flow per partner and year
+        const string file = "cheng2024_trademap_bilateral_quantities.csv";
+        var csv = Csv.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Data, file), TestContext.Current.CancellationToken), file);
+        int hs = csv.IndexOf("hs_code"), rep = csv.IndexOf("reporter"), mir = csv.IndexOf("mirror_data"), fl = csv.IndexOf("reporter_flow"),
+            par = csv.IndexOf("partner"), yr = csv.IndexOf("year"), q = csv.IndexOf("quantity"), u = csv.IndexOf("unit");
+        var rows = csv.Rows.Where(r => r[hs].StartsWith("2604", StringComparison.Ordinal) && r[rep].StartsWith("Macedonia, North", StringComparison.Ordinal)
+            && r[fl] == "import" && r[mir] == "0" && r[par] != "World" && r[u] == "Tons" && r[q].Length > 0).ToList();
+        rows.Select(r => r[rep]).Distinct().Count().ShouldBeGreaterThan(1, "the CSV no longer lists North Macedonia under two spellings");
+        var year = rows.Max(r => r[yr]);
+        var flows = rows.Where(r => r[yr] == year).GroupBy(r => r[par]).ToDictionary(g => g.Key, g => g.Select(r => r[q]).Distinct().Single());
+        var total = flows.Values.Sum(x => double.Parse(x, CultureInfo.InvariantCulture));
+
+        // When
+        var (exit, output, _, error) = await store.RunAsync("risk", "--mineral", "nickel", "--stage", "mining", "--year", "2024", "--source", "usgs",
+            "--country", "MKD", "--json");
+
+        // Then
+        exit.ShouldBe(0, error);
+        using var doc = JsonDocument.Parse(output);
+        var imports = doc.RootElement[0].GetProperty("imports");
+        imports.GetProperty("year").GetInt32().ShouldBe(int.Parse(year!, CultureInfo.InvariantCulture));
+        imports.GetProperty("total_t").GetDouble().ShouldBe(total, 1e-9);
+        imports.GetProperty("shares").EnumerateObject().Count().ShouldBe(flows.Count(f => double.Parse(f.Value, CultureInfo.InvariantCulture) > 0));
+    }
+
+    [Fact]
     public async Task Risk_CobaltMiningUsgs2024_GovernanceWeightedHhiMatchesTheWgiFileByHand()
     {
         // Given: USGS cobalt mine production 2024 shares (rows + 'Other' as denominator) and the six WGI estimates of the latest year

@@ -1,0 +1,23 @@
+using Khanij.Core.Facts;
+
+namespace Khanij.Analytics.Risk;
+
+/// <summary>One row per trade flow. ITC files can list one reporter under two spellings (e.g. 'Zambia' and 'Zambia (1)'); both resolve to
+/// the same ISO3 and repeat the same figures, so summing them would double the flow.</summary>
+internal static class TradeFlowRows
+{
+    /// <summary>Keeps the first row (in input order) of each flow: HS code × reporter × partner × direction × mirror × year.</summary>
+    /// <param name="flows">Trade rows.</param>
+    /// <param name="duplicates">The rows left out, in input order.</param>
+    public static List<TradeFlow> OncePerFlow(IEnumerable<TradeFlow> flows, out List<TradeFlow> duplicates)
+    {
+        var seen = new HashSet<(string, string, string?, string?, string, bool, int)>();
+        var kept = new List<TradeFlow>();
+        duplicates = [];
+        foreach (var f in flows)
+        {
+            (seen.Add((f.HsCode, f.ReporterIso3, f.PartnerIso3, f.PartnerAggregate, f.Flow, f.IsMirror, f.Year)) ? kept : duplicates).Add(f);
+        }
+        return kept;
+    }
+}

@@ -75,6 +75,52 @@ public sealed class SimulateCommandTests(SimulateStoreFixture store) : IClassFix
     }
 
     [Fact]
+    public async Task Simulate_DrcCobaltHalfCutNoSpare_RefiningShortfallFollowsTheSankeyFeedByHand()
+    {
+        // Given: IEA 2024 cobalt mining and refining (countries + rest of world) and the Sankey feed of each refiner, read from the CSVs.
+        // A refiner's ore comes from DRC mines directly (Sankey edge) or, from any source that is not an IEA miner, in proportion to mining shares.
+        var ct = TestContext.Current.CancellationToken;
+        const string ieaFile = "iea_cmo2025_supply_mining_refining_by_country.csv", sankeyFile = "cheng2024_sankey_cobalt.csv";
+        var iea = Khanij.Core.Text.Csv.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Data, ieaFile), ct), ieaFile);
+        int mi = iea.IndexOf("mineral"), st = iea.IndexOf("stage"), co = iea.IndexOf("country"), rt = iea.IndexOf("row_type"), yr = iea.IndexOf("year"),
+            va = iea.IndexOf("value_kt");
+        List<(string Name, double Kt)> Rows(string stage) => [.. iea.Rows
+            .Where(r => r[mi] == "Cobalt" && r[st] == stage && r[yr] == "2024" && r[rt] is "country" or "rest_of_world")
+            .Select(r => (r[rt] == "country" ? r[co] : "~", double.Parse(r[va], System.Globalization.CultureInfo.InvariantCulture)))];
+        var mines = Rows("mining");
+        var refiners = Rows("refining");
+        const string drcIea = "Democratic Republic of Congo", drcSankey = "Congo, Democratic Republic of the";
+        var drcShare = mines.Single(m => m.Name == drcIea).Kt / mines.Sum(m => m.Kt);
+        var sankey = Khanij.Core.Text.Csv.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Data, sankeyFile), ct), sankeyFile);
+        int so = sankey.IndexOf("Source"), ta = sankey.IndexOf("Target"), sv = sankey.IndexOf("Value");
+        var minerNodes = mines.Where(m => m.Name != "~").Select(m => (m.Name == drcIea ? drcSankey : m.Name) + "_mine").ToHashSet();
+        double Loss(string refiner)
+        {
+            var feed = sankey.Rows.Where(r => r[ta] == refiner + "_ref_poss"
+                    && (r[so].EndsWith("_mine", StringComparison.Ordinal) || r[so] == "Trade from countries with no mining"))
+                .Select(r => (Source: r[so], Value: double.Parse(r[sv], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+            var total = feed.Sum(f => f.Value);
+            if (total <= 0)
+            {
+                return 0.5 * drcShare;
+            }
+            var fromDrc = feed.Where(f => f.Source == drcSankey + "_mine").Sum(f => f.Value);
+            var spread = feed.Where(f => !minerNodes.Contains(f.Source)).Sum(f => f.Value);
+            return 0.5 * (fromDrc + spread * drcShare) / total;
+        }
+        var expected = refiners.Sum(r => r.Kt * Loss(r.Name)) / refiners.Sum(r => r.Kt);
+
+        // When
+        var run = await RunAsync("simulate", "--shock", "COD:cobalt:mining:0.5:12", "--spare-capacity", "0", "--json", "--db", store.Db);
+
+        // Then
+        run.Exit.ShouldBe(0, run.Err);
+        var report = JsonDocument.Parse(run.Out).RootElement;
+        Stage(report, "cobalt", "mining").GetProperty("world_shortfall_fraction").GetDouble().ShouldBe(0.5 * drcShare, 1e-9);
+        Stage(report, "cobalt", "refining").GetProperty("world_shortfall_fraction").GetDouble().ShouldBe(expected, 1e-9);
+    }
+
+    [Fact]
     public async Task Simulate_DrcScenarioMonteCarlo_GivesOrderedStatisticsAndTheSameNumbersOnOneOrTwoThreads()
     {
         // Given the DRC cobalt scenario file

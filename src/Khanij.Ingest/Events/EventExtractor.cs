@@ -66,6 +66,10 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             if (s.PartyCountries.Distinct().Count(c => c != doc.Home) > 2)
             {
                 crowded.Add(s); // "supply chains that run through China, Argentina and Bolivia": a list, not the participants
+                foreach (var f in s.Frameworks)
+                {
+                    AddOnce(parties, f); // "ministers of A, B, C and D met at the MSP meeting": the framework is the host either way
+                }
                 continue;
             }
             AddParties(parties, s, doc);
@@ -100,6 +104,10 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             foreach (var s in meetingSentences.Where(s => s.PartyCountries.Distinct().Count(c => c != doc.Home) <= 2))
             {
                 AddParties(parties, s, doc);
+                foreach (var f in s.Frameworks)
+                {
+                    AddOnce(parties, f); // "भारत और यूरोपीय संघ के बीच … की बैठक": a bloc meets like a country
+                }
             }
         }
         if (parties.Count < 2)
@@ -134,7 +142,13 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         }
         var evidenceSentences = occasion.Where(s => s.MineralRelevant
             || (s.HasMeeting && s.PartyCountries.Any() && s.PartyCountries.All(parties.Contains))).Take(8).ToList();
-        var date = relevant.Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null) ?? doc.Published;
+        // the sentence that reports the meeting between the parties may carry its date even when only the next one names the
+        // minerals ("भारत और … के बीच … की बैठक मंगलवार को हुई। बैठक में दुर्लभ मृदा … पर चर्चा की।"); a sentence about one side
+        // only ("the minister arrived on Sunday") does not date the meeting
+        var date = relevant.Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null)
+            ?? meetingSentences.Where(s => !s.Future && s.PartyCountries.Concat(s.Frameworks).Distinct().Count(parties.Contains) >= 2)
+                .Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null)
+            ?? doc.Published;
         var (venueCountry, venueCity) = Venue(meetingSentences);
         var status = relevant.All(s => s.Future) ? "planned" : "held";
         return Build(doc, date, parties, venueCountry, venueCity, instrument, status, minerals, occasion, evidenceSentences);

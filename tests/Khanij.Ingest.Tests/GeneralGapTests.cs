@@ -112,4 +112,37 @@ public sealed class GeneralGapTests(PipelineFixture fixture) : IClassFixture<Pip
         // Then
         r.Events.ShouldHaveSingleItem().Parties.ShouldBe(["COG", "ZMB"], ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task ExtractAsync_PluralProjectsOnAFrameworkMeetingAgenda_OnlyTheMeeting()
+    {
+        // Given
+        const string text = "Published: 14 June 2027\n\nMinisters from France, Germany, Italy and Japan met at a G7 meeting in Rome and agreed to fund cobalt and nickel projects.\n";
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("a.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then
+        r.Events.ShouldHaveSingleItem().Instrument.ShouldBe("meeting");
+    }
+
+    [Fact]
+    public async Task ExtractAsync_BilateralProjectNamedInAMeetingSentence_StillAProject()
+    {
+        // Given: two countries and a single project are not a multilateral agenda
+        const string text = "Published: 14 June 2027\n\nIndia and Chile met in Santiago and agreed on a joint copper smelter project.\n";
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("a.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then
+        r.Events.Select(e => e.Instrument).ShouldContain("project");
+    }
+
+    [Theory]
+    [InlineData("The two governments issued a joint communique on lithium.")]
+    [InlineData("दोनों देशों ने लिथियम पर संयुक्त विज्ञप्ति जारी की।")]
+    public void Recognizer_JointCommunique_IsAJointStatement(string text)
+    {
+        // When
+        var f = Analyse(text);
+        // Then
+        f.Instruments.ShouldContain("joint_statement");
+    }
 }

@@ -165,6 +165,10 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             {
                 continue;
             }
+            if (type == "project" && IsAgendaProjects(s))
+            {
+                continue;
+            }
             if (type == "investment")
             {
                 if (s.Amounts.Count == 0)
@@ -397,6 +401,19 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
     /// <summary>A working group that met ("11वें सत्र", "first session of the JWG"), not one that was only set up ("कार्य समूह बनाने").</summary>
     private static bool IsWorkingGroupSession(SentenceFacts s) =>
         s.MeetingCues.Contains("working_group") && s.Tokens.Any(t => SessionWords.Contains(t.Key)) && !s.Tokens.Any(t => Formation.Contains(t.Key));
+
+    /// <summary>"Ministers of A, B, C and D met at the MSP meeting and agreed to finance nickel projects": projects in the plural at a
+    /// multilateral meeting (a framework, or more than two foreign countries) are the meeting's agenda, not a project of their own.</summary>
+    internal static bool IsAgendaProjects(SentenceFacts s)
+    {
+        if (s.MeetingCues.Count == 0 || (s.Frameworks.Count == 0 && s.PartyCountries.Distinct().Count() <= 3))
+        {
+            return false;
+        }
+        var projectCues = s.Cues.Where(c => c.Kind == EntryKind.Instrument && c.Id == "project").ToList();
+        return projectCues.Count > 0 && projectCues.All(c => s.Tokens[c.FirstToken + c.TokenCount - 1].Surface is var w
+            && (w.EndsWith("projects", StringComparison.OrdinalIgnoreCase) || w is "परियोजनाओं" or "परियोजनाएं" or "परियोजनाएँ" or "प्रोजेक्ट्स"));
+    }
 
     private static IEnumerable<SentenceFacts> Context(DocumentFacts doc, int k)
     {

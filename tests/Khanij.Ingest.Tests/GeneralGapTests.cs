@@ -145,4 +145,17 @@ public sealed class GeneralGapTests(PipelineFixture fixture) : IClassFixture<Pip
         // Then
         f.Instruments.ShouldContain("joint_statement");
     }
+
+    [Fact]
+    public async Task ExtractAsync_MeetingHeldOnAWeekdayThatAgreedToActLater_IsHeld()
+    {
+        // Given: "agreed to" marks a plan, but the meeting itself took place before publication
+        const string text = "Published: 14 June 2027\n\nIndia and Chile met in Santiago on Friday and agreed to study copper refining.\n";
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("a.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then
+        var e = r.Events.Single(e => e.Instrument == "meeting");
+        e.Date.ShouldBe("2027-06-11");
+        e.Status.ShouldBe("held");
+    }
 }

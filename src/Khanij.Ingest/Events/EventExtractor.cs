@@ -150,7 +150,8 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
                 .Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null)
             ?? doc.Published;
         var (venueCountry, venueCity) = Venue(meetingSentences);
-        var status = relevant.All(s => s.Future) ? "planned" : "held";
+        // "met on Tuesday and agreed to …": a meeting dated before publication has happened, whatever it agreed to do next
+        var status = relevant.All(s => s.Future) && !(date is { } md && doc.Published is { } pd && md < pd) ? "planned" : "held";
         return Build(doc, date, parties, venueCountry, venueCity, instrument, status, minerals, occasion, evidenceSentences);
     }
 

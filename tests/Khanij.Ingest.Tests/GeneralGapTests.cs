@@ -158,4 +158,17 @@ public sealed class GeneralGapTests(PipelineFixture fixture) : IClassFixture<Pip
         e.Date.ShouldBe("2027-06-11");
         e.Status.ShouldBe("held");
     }
+
+    [Fact]
+    public async Task ExtractAsync_TitleEndsAtComma_NoNameMadeOfTitleWords()
+    {
+        // Given
+        const string text = "Published: 14 June 2027\n\nIndia and Australia signed a nickel agreement on Friday in the presence of Shri A. B. Rao, "
+            + "Minister of Steel and Mines, and Ms. Jane Doe, Minister for Resources.\n";
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("a.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then
+        var e = r.Events.ShouldHaveSingleItem();
+        e.Officials.Select(o => o.Name).ShouldNotContain(n => n.Contains("Mines", StringComparison.Ordinal));
+    }
 }

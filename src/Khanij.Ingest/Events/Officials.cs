@@ -23,6 +23,18 @@ internal static class Officials
         ("केंद्रीय", "Union"), ("उप", "Deputy"), ("संयुक्त", "Joint"), ("अतिरिक्त", "Additional"), ("ट्रेजरी", "Treasury"),
     ];
 
+    private static bool CommaBetween(SentenceFacts s, Token left, Token right)
+    {
+        var verbatim = s.Sentence.Verbatim;
+        if (verbatim.Length != s.Sentence.End - s.Sentence.Start)
+        {
+            return false; // evidence text differs in length from the normalised text; offsets would not line up
+        }
+        var from = left.End - s.Sentence.Start;
+        var to = right.Start - s.Sentence.Start;
+        return from >= 0 && to <= verbatim.Length && from < to && verbatim.AsSpan(from, to - from).Contains(',');
+    }
+
     public static IEnumerable<Official> Find(SentenceFacts s, string? home)
     {
         var tokens = s.Tokens;
@@ -40,6 +52,10 @@ internal static class Officials
                 for (var j = after; j < tokens.Count && run.Count < 6; j++)
                 {
                     var t = tokens[j].Surface;
+                    if (j > after && CommaBetween(s, tokens[j - 1], tokens[j]))
+                    {
+                        break; // "Minister of Coal and Mines, and Ms. …": the title ends at the comma
+                    }
                     if (t is "of" or "for" or "and" && (run.Count == 0 || sawOf))
                     {
                         sawOf = true;

@@ -136,6 +136,13 @@ public sealed class IngestPipeline
         return new IngestResult(document, events, warnings);
     }
 
+    /// <summary>At most four words, each capitalised (Latin) or Devanagari: "WASHINGTON", "New Delhi", "नई दिल्ली".</summary>
+    private static bool IsPlaceName(ReadOnlySpan<char> span)
+    {
+        var words = span.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is > 0 and <= 4 && words.All(w => char.IsUpper(w[0]) || w[0] is >= '\u0900' and <= '\u097F');
+    }
+
     /// <summary>A bare "Congo"/"कॉंगो" is the Republic of the Congo in the catalogue, but a story that also names the Democratic
     /// Republic of the Congo (DRC, Congolese, कांगो (डीआरसी)) means the DRC by the short form, as news writing does.</summary>
     internal static void ResolveBareCongo(IReadOnlyList<SentenceFacts> facts)
@@ -197,7 +204,7 @@ public sealed class IngestPipeline
         {
             var head = text.AsSpan(line.Start, Math.Min(line.Length, 60));
             var comma = head.IndexOf(',');
-            if (comma < 2 || !char.IsLetter(head[0]) || head[..comma].ContainsAny(".!?:।".AsSpan()))
+            if (comma < 2 || !char.IsLetter(head[0]) || head[..comma].ContainsAny(".!?:।".AsSpan()) || !IsPlaceName(head[..comma]))
             {
                 continue;
             }

@@ -171,4 +171,15 @@ public sealed class GeneralGapTests(PipelineFixture fixture) : IClassFixture<Pip
         var e = r.Events.ShouldHaveSingleItem();
         e.Officials.Select(o => o.Name).ShouldNotContain(n => n.Contains("Mines", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ExtractAsync_OpeningClauseWithDateIsNotADateline_NoPublicationDate()
+    {
+        // Given: an opening clause before a comma is not a place, so the sentence is not a dateline and must not date the story
+        const string text = "Officials said, on 5 March 2025 (a Wednesday), that India and Chile would sign a lithium pact.\n";
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("a.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then
+        r.Document.Published.ShouldBeNull();
+    }
 }

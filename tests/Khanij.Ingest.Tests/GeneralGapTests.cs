@@ -182,4 +182,29 @@ public sealed class GeneralGapTests(PipelineFixture fixture) : IClassFixture<Pip
         // Then
         r.Document.Published.ShouldBeNull();
     }
+
+    [Fact]
+    public async Task ExtractAsync_EnglishNameCommaRole_ReadsTheNameBeforeTheTitle()
+    {
+        // Given
+        const string text = "Published: 14 June 2027\n\nIndia and Australia signed a nickel agreement on Friday in the presence of Shri A. B. Rao, "
+            + "Union Minister of Steel and Mines, and Ms. Jane Doe, Minister for Resources of Australia.\n";
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("a.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then
+        var officials = r.Events.ShouldHaveSingleItem().Officials;
+        officials.ShouldContain(o => o.Name == "A. B. Rao" && o.Role == "Union Minister of Steel and Mines" && o.Country == "IND");
+        officials.ShouldContain(o => o.Name == "Jane Doe" && o.Role == "Minister of Resources" && o.Country == "AUS");
+    }
+
+    [Fact]
+    public async Task ExtractAsync_RoleOfPortfolioNameAndNextOfficial_RoleHasNoNameWord()
+    {
+        // Given
+        const string text = "Published: 14 June 2027\n\nThe cobalt agreement was signed by Kenyan Minister of Mining John Kamau and Japanese Minister Aiko Sato.\n";
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("a.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then
+        r.Events.ShouldHaveSingleItem().Officials.ShouldContain(o => o.Name == "John Kamau" && o.Role == "Minister of Mining");
+    }
 }

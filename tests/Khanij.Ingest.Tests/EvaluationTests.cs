@@ -73,7 +73,7 @@ public sealed class EvaluationTests(PipelineFixture fixture) : IClassFixture<Pip
         // Then: the floor is the score reached after the general fixes, not a perfect one
         score.F1.ShouldBeGreaterThanOrEqualTo(1.0);
         score.Parties.ShouldBeGreaterThanOrEqualTo(1.0);
-        score.Minerals.ShouldBeGreaterThanOrEqualTo(0.84);
+        score.Minerals.ShouldBeGreaterThanOrEqualTo(0.91);
         score.Instrument.ShouldBeGreaterThanOrEqualTo(1.0);
         score.Date.ShouldBeGreaterThanOrEqualTo(1.0);
         score.EvidenceFound.ShouldBe(score.EvidenceTotal);

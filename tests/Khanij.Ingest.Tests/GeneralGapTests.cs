@@ -207,4 +207,18 @@ public sealed class GeneralGapTests(PipelineFixture fixture) : IClassFixture<Pip
         // Then
         r.Events.ShouldHaveSingleItem().Officials.ShouldContain(o => o.Name == "John Kamau" && o.Role == "Minister of Mining");
     }
+
+    [Fact]
+    public async Task ExtractAsync_LaterInvestmentMentionWithoutAmount_AddsItsMineralsToTheCommitment()
+    {
+        // Given
+        const string text = "Published: 14 June 2027\n\nIndia and Canada will invest USD 30 million in critical minerals projects in Canada.\n\n"
+            + "Under the plan, KABIL and Canadian firms will co-invest in nickel and graphite mines.\n";
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("a.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then
+        var e = r.Events.Single(e => e.Instrument == "investment_commitment");
+        e.Parties.ShouldBe(["IND", "CAN"]);
+        e.Minerals.ShouldBe(["critical_minerals", "nickel", "graphite"], ignoreOrder: true);
+    }
 }

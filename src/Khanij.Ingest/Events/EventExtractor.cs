@@ -174,6 +174,21 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             {
                 if (s.Amounts.Count == 0)
                 {
+                    // "Under the partnership, KABIL and … will co-invest in lithium and cobalt projects": a later mention without an
+                    // amount elaborates the commitment already made by the same parties
+                    var mentioned = new List<string>();
+                    AddParties(mentioned, s, doc);
+                    var commitment = groups.FindLastIndex(g => g.Type == "investment_commitment" && mentioned.Count(g.Parties.Contains) >= 2);
+                    if (commitment >= 0)
+                    {
+                        var g = groups[commitment];
+                        g.Sentences.Add(s);
+                        foreach (var m in s.Minerals)
+                        {
+                            AddOnce(g.Minerals, m);
+                        }
+                        groups[commitment] = (g.Type, g.Parties, g.Sentences, g.Minerals, g.Relevant || s.MineralRelevant);
+                    }
                     continue;
                 }
                 type = "investment_commitment";

@@ -106,6 +106,7 @@ public sealed class IngestPipeline
             }
             facts.Add(f);
         }
+        ResolveBareCongo(facts);
         int dev = 0, lat = 0;
         foreach (var l in lines.Where(l => l.Kind is LineKind.Body or LineKind.Heading))
         {
@@ -133,6 +134,35 @@ public sealed class IngestPipeline
         var document = new IngestDocument(docName, original, language, published is { } p ? DateParser.Iso8601(p) : null, title, html,
             sentences.Count, lines.Count(l => l.Kind == LineKind.Boilerplate));
         return new IngestResult(document, events, warnings);
+    }
+
+    /// <summary>At most four words, each capitalised (Latin) or Devanagari: "WASHINGTON", "New Delhi", "नई दिल्ली".</summary>
+    private static bool IsPlaceName(ReadOnlySpan<char> span)
+    {
+        var words = span.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is > 0 and <= 4 && words.All(w => char.IsUpper(w[0]) || w[0] is >= '\u0900' and <= '\u097F');
+    }
+
+    /// <summary>A bare "Congo"/"कॉंगो" is the Republic of the Congo in the catalogue, but a story that also names the Democratic
+    /// Republic of the Congo (DRC, Congolese, कांगो (डीआरसी)) means the DRC by the short form, as news writing does.</summary>
+    internal static void ResolveBareCongo(IReadOnlyList<SentenceFacts> facts)
+    {
+        if (!facts.Any(f => f.Countries.Contains("COD")))
+        {
+            return;
+        }
+        foreach (var f in facts)
+        {
+            var bare = f.Entities.Any(e => e.Kind == EntryKind.Country && e.Id == "COG" && e.TokenCount == 1);
+            if (bare && !f.Entities.Any(e => e.Kind == EntryKind.Country && e.Id == "COG" && e.TokenCount > 1))
+            {
+                f.Countries.Remove("COG");
+                if (!f.Countries.Contains("COD"))
+                {
+                    f.Countries.Add("COD");
+                }
+            }
+        }
     }
 
     private static DateOnly? Published(string text, string folded, IReadOnlyList<DocLine> lines)
@@ -163,7 +193,35 @@ public sealed class IngestPipeline
                     break;
             }
         }
-        return publishedLabel ?? unlabelled ?? updated;
+        return publishedLabel ?? unlabelled ?? updated ?? DatelineDate(text, folded, lines);
+    }
+
+    /// <summary>A wire dateline that carries a full date ("WASHINGTON, May 6, 2026 - …", "Lima, 4 March 2026 (Reuters) –") dates
+    /// the story when no metadata line does: place, comma, a date with its year, then a dash or an agency in brackets.</summary>
+    internal static DateOnly? DatelineDate(string text, string folded, IReadOnlyList<DocLine> lines)
+    {
+        foreach (var line in lines.Where(l => l.Kind == LineKind.Body).Take(3))
+        {
+            var head = text.AsSpan(line.Start, Math.Min(line.Length, 60));
+            var comma = head.IndexOf(',');
+            if (comma < 2 || !char.IsLetter(head[0]) || head[..comma].ContainsAny(".!?:।".AsSpan()) || !IsPlaceName(head[..comma]))
+            {
+                continue;
+            }
+            var rest = head[(comma + 1)..];
+            var stop = rest.IndexOfAny("-–—(".AsSpan());
+            if (stop < 0)
+            {
+                continue;
+            }
+            var offset = line.Start + comma + 1;
+            var date = DateParser.Find(folded.Substring(offset, stop)).FirstOrDefault(d => d.Date is not null);
+            if (date?.Date is { } d)
+            {
+                return d;
+            }
+        }
+        return null;
     }
 
     private static bool IsUpdate(string lower) =>

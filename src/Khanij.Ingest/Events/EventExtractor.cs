@@ -66,6 +66,10 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             if (s.PartyCountries.Distinct().Count(c => c != doc.Home) > 2)
             {
                 crowded.Add(s); // "supply chains that run through China, Argentina and Bolivia": a list, not the participants
+                foreach (var f in s.Frameworks)
+                {
+                    AddOnce(parties, f); // "ministers of A, B, C and D met at the MSP meeting": the framework is the host either way
+                }
                 continue;
             }
             AddParties(parties, s, doc);
@@ -100,6 +104,10 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             foreach (var s in meetingSentences.Where(s => s.PartyCountries.Distinct().Count(c => c != doc.Home) <= 2))
             {
                 AddParties(parties, s, doc);
+                foreach (var f in s.Frameworks)
+                {
+                    AddOnce(parties, f); // "भारत और यूरोपीय संघ के बीच … की बैठक": a bloc meets like a country
+                }
             }
         }
         if (parties.Count < 2)
@@ -134,9 +142,16 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         }
         var evidenceSentences = occasion.Where(s => s.MineralRelevant
             || (s.HasMeeting && s.PartyCountries.Any() && s.PartyCountries.All(parties.Contains))).Take(8).ToList();
-        var date = relevant.Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null) ?? doc.Published;
+        // the sentence that reports the meeting between the parties may carry its date even when only the next one names the
+        // minerals ("भारत और … के बीच … की बैठक मंगलवार को हुई। बैठक में दुर्लभ मृदा … पर चर्चा की।"); a sentence about one side
+        // only ("the minister arrived on Sunday") does not date the meeting
+        var date = relevant.Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null)
+            ?? meetingSentences.Where(s => !s.Future && s.PartyCountries.Concat(s.Frameworks).Distinct().Count(parties.Contains) >= 2)
+                .Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null)
+            ?? doc.Published;
         var (venueCountry, venueCity) = Venue(meetingSentences);
-        var status = relevant.All(s => s.Future) ? "planned" : "held";
+        // "met on Tuesday and agreed to …": a meeting dated before publication has happened, whatever it agreed to do next
+        var status = relevant.All(s => s.Future) && !(date is { } md && doc.Published is { } pd && md < pd) ? "planned" : "held";
         return Build(doc, date, parties, venueCountry, venueCity, instrument, status, minerals, occasion, evidenceSentences);
     }
 
@@ -151,10 +166,29 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             {
                 continue;
             }
+            if (type == "project" && IsAgendaProjects(s))
+            {
+                continue;
+            }
             if (type == "investment")
             {
                 if (s.Amounts.Count == 0)
                 {
+                    // "Under the partnership, KABIL and … will co-invest in lithium and cobalt projects": a later mention without an
+                    // amount elaborates the commitment already made by the same parties
+                    var mentioned = new List<string>();
+                    AddParties(mentioned, s, doc);
+                    var commitment = groups.FindLastIndex(g => g.Type == "investment_commitment" && mentioned.Count(g.Parties.Contains) >= 2);
+                    if (commitment >= 0)
+                    {
+                        var g = groups[commitment];
+                        g.Sentences.Add(s);
+                        foreach (var m in s.Minerals)
+                        {
+                            AddOnce(g.Minerals, m);
+                        }
+                        groups[commitment] = (g.Type, g.Parties, g.Sentences, g.Minerals, g.Relevant || s.MineralRelevant);
+                    }
                     continue;
                 }
                 type = "investment_commitment";
@@ -383,6 +417,19 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
     /// <summary>A working group that met ("11वें सत्र", "first session of the JWG"), not one that was only set up ("कार्य समूह बनाने").</summary>
     private static bool IsWorkingGroupSession(SentenceFacts s) =>
         s.MeetingCues.Contains("working_group") && s.Tokens.Any(t => SessionWords.Contains(t.Key)) && !s.Tokens.Any(t => Formation.Contains(t.Key));
+
+    /// <summary>"Ministers of A, B, C and D met at the MSP meeting and agreed to finance nickel projects": projects in the plural at a
+    /// multilateral meeting (a framework, or more than two foreign countries) are the meeting's agenda, not a project of their own.</summary>
+    internal static bool IsAgendaProjects(SentenceFacts s)
+    {
+        if (s.MeetingCues.Count == 0 || (s.Frameworks.Count == 0 && s.PartyCountries.Distinct().Count() <= 3))
+        {
+            return false;
+        }
+        var projectCues = s.Cues.Where(c => c.Kind == EntryKind.Instrument && c.Id == "project").ToList();
+        return projectCues.Count > 0 && projectCues.All(c => s.Tokens[c.FirstToken + c.TokenCount - 1].Surface is var w
+            && (w.EndsWith("projects", StringComparison.OrdinalIgnoreCase) || w is "परियोजनाओं" or "परियोजनाएं" or "परियोजनाएँ" or "प्रोजेक्ट्स"));
+    }
 
     private static IEnumerable<SentenceFacts> Context(DocumentFacts doc, int k)
     {

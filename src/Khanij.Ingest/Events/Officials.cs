@@ -23,6 +23,38 @@ internal static class Officials
         ("केंद्रीय", "Union"), ("उप", "Deputy"), ("संयुक्त", "Joint"), ("अतिरिक्त", "Additional"), ("ट्रेजरी", "Treasury"),
     ];
 
+    private static bool CommaBetween(SentenceFacts s, Token left, Token right)
+    {
+        var verbatim = s.Sentence.Verbatim;
+        if (verbatim.Length != s.Sentence.End - s.Sentence.Start)
+        {
+            return false; // evidence text differs in length from the normalised text; offsets would not line up
+        }
+        var from = left.End - s.Sentence.Start;
+        var to = right.Start - s.Sentence.Start;
+        return from >= 0 && to <= verbatim.Length && from < to && verbatim.AsSpan(from, to - from).Contains(',');
+    }
+
+    private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal) { "Shri", "Smt", "Mr", "Ms", "Mrs", "Dr", "Sh" };
+
+    /// <summary>The capitalised words ending at token <paramref name="last"/> (at most four besides initials), stopping at a
+    /// lower-case word, a comma, an entity or an honorific.</summary>
+    private static List<string> NameBefore(SentenceFacts s, int last)
+    {
+        var name = new List<string>();
+        for (var j = last; j >= 0 && name.Count(t => t.Length > 1) < 4; j--)
+        {
+            var t = s.Tokens[j].Surface;
+            if (!char.IsUpper(t[0]) || Honorifics.Contains(t) || s.Entities.Any(e => e.FirstToken <= j && j < e.FirstToken + e.TokenCount)
+                || s.Cues.Any(c => c.FirstToken <= j && j < c.FirstToken + c.TokenCount) || (j < last && CommaBetween(s, s.Tokens[j], s.Tokens[j + 1])))
+            {
+                break;
+            }
+            name.Insert(0, t.Length == 1 ? t + "." : t);
+        }
+        return name.Count(t => t.Length > 2) >= 1 ? name : [];
+    }
+
     public static IEnumerable<Official> Find(SentenceFacts s, string? home)
     {
         var tokens = s.Tokens;
@@ -32,6 +64,7 @@ internal static class Officials
             var latin = tokens[role.FirstToken].Surface.Any(char.IsAsciiLetter);
             var nameTokens = new List<string>();
             var englishPortfolio = new List<string>();
+            string? titleCountry = null;
             if (latin)
             {
                 // "Secretary of State Marco Rubio", "Minister Penny Wong": a run of capitalised words; with "of", the last two are the name
@@ -40,6 +73,10 @@ internal static class Officials
                 for (var j = after; j < tokens.Count && run.Count < 6; j++)
                 {
                     var t = tokens[j].Surface;
+                    if (j > after && CommaBetween(s, tokens[j - 1], tokens[j]))
+                    {
+                        break; // "Minister of Coal and Mines, and Ms. …": the title ends at the comma
+                    }
                     if (t is "of" or "for" or "and" && (run.Count == 0 || sawOf))
                     {
                         sawOf = true;
@@ -53,11 +90,26 @@ internal static class Officials
                     }
                     run.Add(t);
                 }
+                var closing = after + run.Count;
+                while (run.Count > 0 && run[^1] is "of" or "for" or "and")
+                {
+                    run.RemoveAt(run.Count - 1); // "Secretary of State Marco Rubio and …": the joiner after the name is not part of it
+                }
                 var names = run.Where(t => t is not ("of" or "for" or "and")).ToList();
                 if (sawOf && names.Count >= 3)
                 {
                     nameTokens.AddRange(names.TakeLast(names.Count >= 4 ? 3 : 2));
                     englishPortfolio.AddRange(run.Take(run.Count - nameTokens.Count).SkipWhile(t => t is "of" or "for"));
+                }
+                else if (sawOf && names.Count > 0 && !names.Contains("Ms") && !names.Contains("Mr"))
+                {
+                    // "…, Minister of Coal and Mines,": the name comes before; "Minister for Resources of Australia": the country closes it
+                    englishPortfolio.AddRange(run.SkipWhile(t => t is "of" or "for"));
+                    while (englishPortfolio.Count > 0 && englishPortfolio[^1] is "of" or "for" or "and")
+                    {
+                        englishPortfolio.RemoveAt(englishPortfolio.Count - 1);
+                    }
+                    titleCountry = s.Entities.FirstOrDefault(e => e.FirstToken == closing && e.Kind == EntryKind.Country)?.Id;
                 }
                 else if (!sawOf)
                 {
@@ -85,15 +137,19 @@ internal static class Officials
                     nameTokens.Add(t);
                 }
             }
-            if (nameTokens.Count < 2)
-            {
-                continue; // a single word is too often a title or a pronoun, not a name
-            }
             var portfolio = new List<string>();
-            string? country = null;
+            var country = titleCountry;
             for (var j = role.FirstToken - 1; j >= 0 && j >= role.FirstToken - 5; j--)
             {
                 var t = tokens[j].Surface;
+                if (latin && CommaBetween(s, tokens[j], tokens[j + 1]))
+                {
+                    if (nameTokens.Count == 0)
+                    {
+                        nameTokens.AddRange(NameBefore(s, j)); // "Shri G. Kishan Reddy, Union Minister of …"
+                    }
+                    break;
+                }
                 var entity = s.Entities.FirstOrDefault(e => e.FirstToken <= j && j < e.FirstToken + e.TokenCount);
                 if (entity?.Kind == EntryKind.Country)
                 {
@@ -130,6 +186,10 @@ internal static class Officials
                 {
                     break;
                 }
+            }
+            if (nameTokens.Count < 2)
+            {
+                continue; // a single word is too often a title or a pronoun, not a name
             }
             var roleName = role.Entry.Id;
             if (latin)

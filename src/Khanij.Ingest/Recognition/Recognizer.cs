@@ -7,6 +7,44 @@ internal sealed class Recognizer(Lexicon lexicon)
 {
     private static readonly string[] FutureSuffixes = ["ेगा", "ेगी", "ेंगे", "ेगे", "एगा", "एगी", "एंगे", "ोगा", "ोगी", "ोंगे", "ाएगा", "ाएंगे"];
 
+    private static readonly HashSet<string> PortfolioHeads = new(
+        ((string[])["minister", "ministry", "department", "secretary", "मंत्री", "मंत्रालय", "विभाग", "सचिव"]).Select(Tokenizer.Key),
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> PortfolioJoiners = new(
+        ((string[])["and", "&", ",", "एवं", "और", "तथा", "खान", "mines", "steel", "इस्पात"]).Select(Tokenizer.Key), StringComparer.Ordinal);
+
+    /// <summary>A mineral that is part of a portfolio title: "Minister/Ministry of [Steel and] Coal [and Mines]" or
+    /// "कोयला [एवं खान] मंत्री/मंत्रालय" (a few joined portfolio words at most).</summary>
+    internal static bool IsPortfolio(IReadOnlyList<Token> tokens, Mention m)
+    {
+        for (var k = m.FirstToken - 1; k >= 0 && k >= m.FirstToken - 4; k--)
+        {
+            var key = tokens[k].Key;
+            if (key is "of" or "for")
+            {
+                return k > 0 && PortfolioHeads.Contains(tokens[k - 1].Key);
+            }
+            if (!PortfolioJoiners.Contains(key))
+            {
+                break;
+            }
+        }
+        for (var k = m.FirstToken + m.TokenCount; k < tokens.Count && k < m.FirstToken + m.TokenCount + 4; k++)
+        {
+            var key = tokens[k].Key;
+            if (PortfolioHeads.Contains(key))
+            {
+                return true;
+            }
+            if (!PortfolioJoiners.Contains(key))
+            {
+                break;
+            }
+        }
+        return false;
+    }
+
     public SentenceFacts Analyse(string text, Sentence sentence)
     {
         var tokens = Tokenizer.Tokenize(text, sentence.Start, sentence.End);
@@ -26,6 +64,8 @@ internal sealed class Recognizer(Lexicon lexicon)
                 case EntryKind.Framework:
                     AddOnce(facts.Frameworks, m.Id);
                     break;
+                case EntryKind.Mineral when IsPortfolio(tokens, m):
+                    break; // "Minister of Coal and Mines", "कोयला एवं खान मंत्री": a title, not the subject
                 case EntryKind.Mineral:
                     AddOnce(facts.Minerals, m.Id);
                     break;

@@ -189,6 +189,13 @@ internal static class SentenceSplitter
         {
             return j + 1;
         }
+        // "WASHINGTON, May 6, 2026 - The United States …": capitals, comma, a date, then a spaced hyphen
+        var dash = text.IndexOf(" - ", i, limit - i, StringComparison.Ordinal);
+        if (dash > i && text[i] == ',' && text.AsSpan(i, dash - i).IndexOfAnyInRange('0', '9') >= 0
+            && !text.AsSpan(i, dash - i).ContainsAny("।.:;!?\"".AsSpan()))
+        {
+            return dash + 3;
+        }
         return start;
     }
 }

@@ -132,6 +132,39 @@ public sealed class BadInputTests(PackStoreFixture fixture)
     }
 
     [Fact]
+    public async Task ImportAsync_FlowRepeatedUnderSecondSpellingWithOtherFigure_NamesBothLines()
+    {
+        // Given: a Zambia row copied under ITC's second spelling 'Zambia (1)' with a different quantity
+        const string trade = "cheng2024_trademap_bilateral_quantities.csv";
+        var dir = fixture.CopyData();
+        var lines = Lines(dir, trade).Where(l => l.Length > 0).ToList();
+        var index = lines.FindIndex(l => l.Contains(",Zambia,0,import,", StringComparison.Ordinal) && !l.Contains('"', StringComparison.Ordinal)
+            && l.Split(',')[7].Length > 0);
+        index.ShouldBeGreaterThan(0, "the trade file has no plain Zambia import row to copy");
+        var original = lines[index].Split(',');
+        var copy = ReplaceField(ReplaceField(lines[index], 2, "Zambia (1)"), 7, original[7] + "1");
+        var clash = lines.FindIndex(l => l == ReplaceField(lines[index], 2, "Zambia (1)"));
+        if (clash > 0)
+        {
+            lines[clash] = copy;
+        }
+        else
+        {
+            lines.Add(copy);
+        }
+        WriteLines(dir, trade, [.. lines, ""]);
+
+        // When
+        var errors = await ImportExpectingFailureAsync(dir);
+
+        // Then
+        var error = errors.ShouldHaveSingleItem();
+        error.Source.ShouldBe(trade);
+        error.Message.ShouldContain("under another spelling");
+        error.Message.ShouldContain("Expected one figure per flow");
+    }
+
+    [Fact]
     public async Task ImportAsync_InvalidUtf8_GivesLineAndColumnOfTheBadByte()
     {
         // Given

@@ -3,7 +3,8 @@ using Khanij.Core.Facts;
 namespace Khanij.Analytics.Risk;
 
 /// <summary>One row per trade flow. ITC files can list one reporter under two spellings (e.g. 'Zambia' and 'Zambia (1)'); both resolve to
-/// the same ISO3 and repeat the same figures, so summing them would double the flow.</summary>
+/// the same ISO3 and repeat the same figures, so summing them would double the flow. The store's importer already keeps such a flow
+/// once; this keeps the analytics right for trade rows that come from anywhere else.</summary>
 internal static class TradeFlowRows
 {
     /// <summary>Keeps the first row (in input order) of each flow: HS code × reporter × partner × direction × mirror × year.</summary>

@@ -139,8 +139,9 @@ internal sealed partial class PackReader
             return;
         }
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var flows = new Dictionary<string, (int Line, string Quantity, string Flag)>(StringComparer.Ordinal);
         var cache = new Dictionary<string, Place?>(StringComparer.Ordinal);
-        int imported = 0, excluded = 0;
+        int imported = 0, excluded = 0, repeated = 0;
         foreach (var row in t.Rows)
         {
             var hs = t.Text(row, "hs_code");
@@ -184,14 +185,34 @@ internal sealed partial class PackReader
             {
                 continue;
             }
+            // ITC lists a few reporters under two spellings ("Zambia" and "Zambia (1)") with the same figures: one flow, stored once.
+            var flowKey = string.Join(" | ", hs, reporterPlace.Value.Iso3, mirror, flow, partnerPlace.Value.Iso3 ?? partner,
+                year.Value.ToString(CultureInfo.InvariantCulture));
+            var quantityText = t.Text(row, "quantity");
+            if (flows.TryGetValue(flowKey, out var first))
+            {
+                if (first.Quantity != quantityText || first.Flag != flag)
+                {
+                    t.Error(row, "quantity", $"the flow ({flowKey}) is already on line {first.Line} under another spelling with quantity "
+                        + $"'{first.Quantity}{first.Flag}'; here '{quantityText}{flag}'. Expected one figure per flow.");
+                    continue;
+                }
+                repeated++;
+                continue;
+            }
+            flows[flowKey] = (row.Line, quantityText, flag);
             var unit = unitText switch { "Tons" => "t", "Mixed" => "mixed", _ => "unspecified" };
             _data.Add("trade_flows", [hs, mineral, reporterPlace.Value.Iso3, partnerPlace.Value.Iso3, partnerPlace.Value.AggregateKind, flow, mirror == "1",
                 year, quantity, unit, flag, .. Prov(t, row, TradeEdition, unitText, quantity is null ? flag : t.Text(row, "quantity"), $"{reporter} / {partner}")]);
             imported++;
         }
         Register(t, "trademap", "International Trade Centre, Trade Map (from UN Comtrade); downloaded by Cheng et al.", TradeEdition,
-            "ITC terms of use (may restrict redistribution); repository MIT", "trade_flows", imported, excluded,
-            excluded == 0 ? "" : "rows whose reporter is an unspecified area (e.g. 'Area Nes' mirror data), not a country");
+            "ITC terms of use (may restrict redistribution); repository MIT", "trade_flows", imported, excluded + repeated,
+            string.Join("; ", new[]
+            {
+                excluded == 0 ? "" : $"{excluded} rows whose reporter is an unspecified area (e.g. 'Area Nes' mirror data), not a country",
+                repeated == 0 ? "" : $"{repeated} rows repeating a flow already listed under another spelling of its reporter (e.g. 'Zambia (1)')",
+            }.Where(x => x.Length > 0)));
     }
 
     private Place? CachedPlace(Dictionary<string, Place?> cache, SourceTable t, CsvRow row, string column, string spelling)

@@ -59,7 +59,7 @@ internal sealed class Lexicon
         ("JWG", EntryKind.MeetingCue, "working_group"), ("task force", EntryKind.MeetingCue, "working_group"),
         ("joint committee", EntryKind.MeetingCue, "working_group"), ("संयुक्त समिति", EntryKind.MeetingCue, "working_group"),
         ("intergovernmental commission", EntryKind.MeetingCue, "working_group"), ("joint commission", EntryKind.MeetingCue, "working_group"),
-        ("संयुक्त आयोग", EntryKind.MeetingCue, "working_group"), ("अंतर सरकारी आयोग", EntryKind.MeetingCue, "working_group"), ("अंतर सरकारी आयोग", EntryKind.MeetingCue, "working_group"),
+        ("संयुक्त आयोग", EntryKind.MeetingCue, "working_group"), ("अंतर सरकारी आयोग", EntryKind.MeetingCue, "working_group"),
         ("चर्चा", EntryKind.DiscussionCue, "discuss"), ("बातचीत", EntryKind.DiscussionCue, "discuss"), ("विचार", EntryKind.DiscussionCue, "discuss"),
         ("विचार विमर्श", EntryKind.DiscussionCue, "discuss"), ("समीक्षा", EntryKind.DiscussionCue, "discuss"), ("सहमति", EntryKind.DiscussionCue, "discuss"),
         ("discussed", EntryKind.DiscussionCue, "discuss"), ("discussion", EntryKind.DiscussionCue, "discuss"), ("discuss", EntryKind.DiscussionCue, "discuss"),

@@ -133,6 +133,25 @@ public sealed class CliParityTests(DashboardServer server)
         stderr.ShouldContain("'--partner-factor 3' " + factor["'3' ".Length..]);
     }
 
+    [Fact]
+    public async Task Simulate_RunsOverTheLimit_SameProblemFromCliAndApi()
+    {
+        // When: one run more than the service's limit, from both hosts (the CLI allowed 10 000 000 and the API 1 000 000 before)
+        var ct = TestContext.Current.CancellationToken;
+        var (exit, stderr) = await RunCliFailingAsync(["simulate", "--shock", "CHN:rare_earths:mining:0.5:12", "--runs", "1000001", "--json"]);
+        using var http = new HttpClient();
+        var response = await http.PostAsync(server.BaseUrl + "/api/simulate?runs=1000001", new StringContent(
+            """{"name": "big", "shocks": [{"country": "CHN", "minerals": ["rare_earths"], "stage": "mining", "fraction": 0.5, "duration_months": 12}]}""",
+            System.Text.Encoding.UTF8, "application/json"), ct);
+
+        // Then
+        exit.ShouldBe(1);
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        var message = (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("errors").GetProperty("runs")[0].GetString()!;
+        message.ShouldBe("'1000001' is out of range; expected 1 to 1000000.");
+        stderr.ShouldContain("'--runs 1000001' is out of range; expected 1 to 1000000.");
+    }
+
     private static List<string> FrameworkPartners(JsonElement set) =>
         [.. set.GetProperty("partners").EnumerateArray()
             .Where(p => p.GetProperty("bases").EnumerateArray().Any(b => b.GetString()!.StartsWith("framework:", StringComparison.Ordinal)))

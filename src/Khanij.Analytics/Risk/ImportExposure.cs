@@ -184,7 +184,7 @@ public static class ImportExposure
     {
         if (rows.Count == 0)
         {
-            return (null, $"not reported: no export figure for {perspective} in {year} in its own, mirror or partners' reports of the counted codes");
+            return (null, $"no export figure for {perspective} in {year} in its own, mirror or partners' reports of the counted codes");
         }
         var chosen = Choose(rows, perspective, f => f.ReporterIso3 == perspective, out _);
         var tonnes = chosen.Rows.Sum(c => c.Row.ContainedTonnes ?? 0);

@@ -80,7 +80,7 @@ public sealed record NetImportReliance(
         if (exports is null)
         {
             upper = true;
-            exportsText = $"exports not reported (taken as 0: {imports.ExportsBasis})";
+            exportsText = $"exports not reported, taken as 0 ({imports.ExportsBasis})";
         }
         else
         {

@@ -45,7 +45,19 @@ internal sealed record RiskRow(
     RiskImports? Imports,
     PartnerSet Partners,
     RiskProvenance Provenance,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    RiskReliance Reliance,
+    bool StageMaterial,
+    IReadOnlyList<string> MinorSuppliers,
+    string Materiality);
+
+/// <summary>Net import reliance of a <see cref="RiskRow"/> with its inputs, all in tonnes of contained mineral.</summary>
+internal sealed record RiskReliance(
+    double? Value, double? ProductionT, double ImportsT, double? ExportsT, double? ApparentConsumptionT, bool IsUpperBound, bool Clipped, string Basis);
+
+/// <summary>One HS code in <see cref="RiskImports"/>: gross and contained tonnes, counted or left out and why.</summary>
+internal sealed record RiskTradeCode(
+    string HsCode, string Product, string Kind, double? ContentFactor, string FactorBasis, double GrossT, double? ContainedT, bool Counted, string Reason);
 
 /// <summary>Which data a row's figures come from: the supply table (source, year, projection scenario), the trade year of the import
 /// figures and the WGI year. <c>label</c> names every vintage the row combines, e.g. "USGS 2024 supply · 2021 trade · WGI 2023".</summary>
@@ -57,10 +69,13 @@ internal sealed record RiskExposure(string Basis, double Denominator, double? Hh
     double? CoverageWithoutTop1);
 
 /// <summary>Import-side measures of a <see cref="RiskRow"/> (trade <c>year</c> and <c>sources</c> carried with the figures).</summary>
+/// <remarks>Tonnes are tonnes of contained mineral (<see cref="ContentBasis"/>); <see cref="TonnesByPartner"/> gives each partner's.</remarks>
 internal sealed record RiskImports(
     int? Year, double TotalT, double? Hhi, IReadOnlyDictionary<string, double> Shares, double ShareFromPartners,
     IReadOnlyDictionary<string, IReadOnlyList<string>> PartnerBases, double ShareFromRestricting,
-    IReadOnlyDictionary<string, string> HsBasis, IReadOnlyList<string> Sources, IReadOnlyList<string> Notes);
+    IReadOnlyDictionary<string, string> HsBasis, IReadOnlyList<string> Notes,
+    string? ContentBasis, IReadOnlyDictionary<string, double> TonnesByPartner, double? ExportsT, string ExportsBasis,
+    IReadOnlyList<RiskTradeCode> Codes, double LeftOutContainedT, IReadOnlyList<string> Sources);
 
 /// <summary>Where a <see cref="RiskRow"/>'s numbers come from: files with editions, and each country's source line.</summary>
 internal sealed record RiskProvenance(IReadOnlyList<string> Sources, IReadOnlyDictionary<string, string> Rows);

@@ -14,9 +14,12 @@ internal static class RiskRows
         var t = stage.World;
         var e = stage.Exposure;
         var imports = r.Imports is { } i
-            ? new RiskImports(i.Year, i.TotalImports, i.Hhi, Ordered(i.Shares), i.ShareFromPartners, i.PartnerBases, i.ShareFromRestricting, i.HsBasis,
-                i.Sources, i.Notes)
+            ? new RiskImports(i.Year, i.TotalImports, i.Hhi, Ordered(i.Shares), i.ShareFromPartners, i.PartnerBases, i.ShareFromRestricting, i.HsBasis, i.Notes,
+                i.ContentBasis, i.Shares.ToDictionary(s => s.Iso3, s => s.Value, StringComparer.Ordinal), i.Exports, i.ExportsBasis,
+                [.. i.Codes.Select(c => new RiskTradeCode(c.HsCode, c.Product, c.Kind, c.ContentFactor, c.FactorBasis, c.GrossTonnes, c.ContainedTonnes, c.Counted, c.Reason))],
+                i.LeftOutContainedTonnes, i.Sources)
             : null;
+        var n = r.Reliance;
         var restricted = r.GlobalGovernance.Terms.Where(x => x.RestrictionIds.Count > 0).ToList();
         var exposure = new RiskExposure(
             stage.ExcludesOwnOutput
@@ -35,7 +38,9 @@ internal static class RiskRows
             r.Score, r.Formula, r.ImportReliance, r.ImportRelianceBasis, imports, partners,
             new RiskProvenance(t.Sources, t.Shares.Where(s => s.Provenance is not null)
                 .ToDictionary(s => s.Iso3, s => $"{s.Provenance!.SourceFile}:{s.Provenance.Line}", StringComparer.Ordinal)),
-            t.Notes);
+            t.Notes,
+            new RiskReliance(n.Value, n.Production, n.Imports, n.Exports, n.ApparentConsumption, n.IsUpperBound, n.Clipped, n.Basis),
+            r.IsMaterial, r.MinorSuppliers, r.MaterialityBasis);
     }
 
     /// <summary>The vintages a row combines, named in one label.</summary>

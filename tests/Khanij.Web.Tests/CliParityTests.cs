@@ -9,6 +9,7 @@ namespace Khanij.Web.Tests;
 /// curated registry import) and its <c>--json</c> compared field by field with the API's answer. The perspective is Japan because the
 /// ingestion test accepts a new India–Argentina partnership on the server while these run, which rightly changes India's partner-aware
 /// numbers on the server but not in the copy.</summary>
+[Collection(ServerHeavyCollection.Name)]
 public sealed class CliParityTests(DashboardServer server)
 {
     [Fact]
@@ -197,4 +198,12 @@ public sealed class CliParityTests(DashboardServer server)
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         return (process.ExitCode, await stdout, await stderr);
     }
+}
+
+/// <summary>Classes whose tests load the shared machine heavily (khanij processes, the scenario page's 100 000-run example) run one after
+/// the other rather than side by side, so a page's readiness timeout measures the page, not the other tests.</summary>
+[CollectionDefinition(Name)]
+public sealed class ServerHeavyCollection
+{
+    public const string Name = "server-heavy";
 }

@@ -11,7 +11,9 @@ internal sealed record MethodRequest(
     string? PartnerFrameworks = null,
     int? WgiYear = null,
     int? TradeYear = null,
-    bool CountSuspended = false)
+    bool CountSuspended = false,
+    bool IncludeBasketCodes = false,
+    double? Materiality = null)
 {
     /// <summary>The parameters, or the problems with them (field names as the API's query names).</summary>
     public RiskParameters Resolve(KhanijCatalogue catalogue, List<RequestError> errors)
@@ -25,6 +27,13 @@ internal sealed record MethodRequest(
         {
             errors.Add(new RequestError("partner_factor", "is out of range; expected a number from 0 to 1.") { Value = Num(pf) });
         }
+        if (Materiality is { } mt && !(mt >= 0 && mt < 1))
+        {
+            errors.Add(new RequestError("materiality", "is out of range; expected a fraction from 0 to below 1 (0.01 = 1 % of apparent consumption).")
+            {
+                Value = Num(mt),
+            });
+        }
         var frameworks = PartnerDefinition.ResolveFrameworks(catalogue, PartnerFrameworks, errors);
         return d with
         {
@@ -34,6 +43,8 @@ internal sealed record MethodRequest(
             GovernanceYear = WgiYear,
             TradeYear = TradeYear,
             RestrictionStatuses = CountSuspended ? ["in_force", "suspended"] : d.RestrictionStatuses,
+            IncludeBasketCodes = IncludeBasketCodes,
+            MaterialityThreshold = Materiality is { } m && m >= 0 && m < 1 ? m : d.MaterialityThreshold,
         };
     }
 

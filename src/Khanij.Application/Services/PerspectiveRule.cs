@@ -55,8 +55,8 @@ internal static class PerspectiveRule
         return result;
     }
 
-    /// <summary>The risk over the rest of the world, with the import reliance found on the world table (where the country's own production is
-    /// known) and the EU formula of docs/risk.md §5 applied to the rest-of-world governance term.</summary>
+    /// <summary>The risk over the rest of the world, with the net import reliance and materiality found on the world table (where the country's
+    /// own production is known) and the EU formula of docs/risk.md §5 applied to the rest-of-world governance term.</summary>
     private static StageRisk Combine(StageRisk onRest, StageRisk onWorld, Khanij.Analytics.Risk.CountryShare domestic, ConcentrationResult world)
     {
         var inv = CultureInfo.InvariantCulture;
@@ -72,8 +72,10 @@ internal static class PerspectiveRule
         else
         {
             score = g;
+            var why = !onWorld.IsMaterial && onWorld.Imports is { HasImports: true } ? "material imports (see materiality)"
+                : onWorld.SourcingGovernance is null ? "import-partner data" : "import reliance";
             formula = string.Format(inv, "SR = HHI_WGI,t(rest of world) = {0:0.###} (no {1}; the EU method then uses global supply for both terms)",
-                score, onWorld.SourcingGovernance is null ? "import-partner data" : "import reliance");
+                score, why);
         }
         formula += string.Format(inv, "; {0}'s own output ({1:#,0.###} {2}, {3:0.#} % of world) is domestic supply, not exposure",
             onRest.Perspective, domestic.Value, world.Unit, 100 * domestic.Share);
@@ -81,6 +83,11 @@ internal static class PerspectiveRule
         {
             ImportReliance = onWorld.ImportReliance,
             ImportRelianceBasis = onWorld.ImportRelianceBasis,
+            Reliance = onWorld.Reliance,
+            IsMaterial = onWorld.IsMaterial,
+            MinorSuppliers = onWorld.MinorSuppliers,
+            MaterialityBasis = onWorld.MaterialityBasis,
+            SourcingGovernance = onWorld.SourcingGovernance,
             Score = score,
             Formula = formula,
         };

@@ -99,6 +99,16 @@ internal static class RiskCommand
                 restricted > 0 ? ReportText.Pct(restricted) : "–", ReportText.Num(r.Imports?.Hhi), ReportText.Num(r.Score, "0.00"));
         }
         context.Console.Write(table);
+        // A narrow selection (one mineral and stage) also shows who supplies the perspective, in contained tonnes.
+        var risks = result.Stages.Select(x => x.Risk).ToList();
+        if (risks.Select(r => (r.MineralId, r.Stage)).Distinct().Count() == 1)
+        {
+            foreach (var r in risks.Where(r => r.Imports is not null).OrderBy(r => r.Global.Key.Scenario is null ? 0 : 1)
+                .ThenByDescending(r => r.Global.Key.Year).Take(1))
+            {
+                ImportTable.Write(context.Console, text, r);
+            }
+        }
         context.Console.MarkupLine($"[grey]{result.Rows.Count} tables. Perspective {result.Perspective}: its own output is domestic supply; the governance "
             + $"terms, restricted share and risk are over the rest of the world and its imports. WGI {result.WgiYear} "
             + $"({string.Join(", ", parameters.GovernanceIndicators)}), t = {parameters.RestrictionFactor}, partner factor {parameters.PartnerFactor}. "

@@ -35,8 +35,21 @@ internal sealed class RiskOptions
         Description = "Also count restrictions whose status is 'suspended' as in force.",
     };
 
+    public Option<bool> IncludeBasketCodes { get; } = new("--include-basket-codes")
+    {
+        Description = "Count basket HS codes (e.g. 282739 'other chlorides') and codes that include scrap as the mineral's product (left out by default).",
+    };
+
+    public Option<double?> Materiality { get; } = new("--materiality")
+    {
+        Description = "Import suppliers below this fraction of apparent consumption are minor and drive no headline (0 to below 1; default "
+            + $"{RiskParameters.Default.MaterialityThreshold}).",
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(IncludeBasketCodes);
+        command.Options.Add(Materiality);
         command.Options.Add(RestrictionFactor);
         command.Options.Add(PartnerFactor);
         command.Options.Add(PartnerFrameworks);
@@ -48,5 +61,5 @@ internal sealed class RiskOptions
     /// <summary>The method part of a risk or brief request; the service validates it (<see cref="MethodRequest.Resolve"/>).</summary>
     public MethodRequest Read(ParseResult parse) => new(
         parse.GetValue(RestrictionFactor), parse.GetValue(PartnerFactor), parse.GetValue(PartnerFrameworks), parse.GetValue(WgiYear),
-        parse.GetValue(TradeYear), parse.GetValue(CountSuspended));
+        parse.GetValue(TradeYear), parse.GetValue(CountSuspended), parse.GetValue(IncludeBasketCodes), parse.GetValue(Materiality));
 }

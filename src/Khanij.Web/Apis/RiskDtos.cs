@@ -37,6 +37,15 @@ internal sealed record RiskQuery
     [FromQuery(Name = "count_suspended")]
     public bool? CountSuspended { get; init; }
 
+    [Description("Count basket HS codes and codes that include scrap as the mineral's product (left out by default).")]
+    [FromQuery(Name = "include_basket_codes")]
+    public bool? IncludeBasketCodes { get; init; }
+
+    [Description("Import suppliers below this fraction of apparent consumption are minor and drive no headline (0 to below 1; default 0.01).")]
+    [FromQuery(Name = "materiality")]
+    public double? Materiality { get; init; }
+
     /// <summary>The method part of the request, for the services.</summary>
-    public MethodRequest ToMethod() => new(RestrictionFactor, PartnerFactor, PartnerFrameworks, WgiYear, TradeYear, CountSuspended == true);
+    public MethodRequest ToMethod() =>
+        new(RestrictionFactor, PartnerFactor, PartnerFrameworks, WgiYear, TradeYear, CountSuspended == true, IncludeBasketCodes == true, Materiality);
 }

@@ -24,8 +24,8 @@ internal static class BriefBuilder
             var chosen = Pick(group.ToList(), year);
             var others = group.Where(t => t.Key.Year == chosen.Key.Year && t.Key.Source != chosen.Key.Source).ToList();
             var risk = SupplyRisk.ForStage(chosen, governance, inputs.Restrictions, inputs.Trade, partners, perspective, parameters);
-            var restricting = risk.GlobalGovernance.Terms.Where(t => t.RestrictionIds.Count > 0).ToList();
-            rows.Add(new BriefRow(risk, others, restricting.Sum(t => t.Share), [.. restricting.Select(t => t.Iso3)]));
+            // Headline figures count only restricting producers at or above the materiality threshold; the others stay listed in the table notes.
+            rows.Add(new BriefRow(risk, others, risk.RestrictedShare, [.. risk.MaterialRestrictingProducers.Select(t => t.Iso3)]));
         }
         rows = [.. rows.OrderByDescending(r => r.Risk.Score).ThenBy(r => r.MineralId, StringComparer.Ordinal).ThenBy(r => r.Stage)];
         var matrix = Criticality.Build(rows.Select(r => r.Risk), inputs.Demand, parameters);

@@ -12,13 +12,13 @@ internal static class RiskRows
         var imports = r.Imports is { } i
             ? new RiskImports(i.Year, i.TotalImports, i.Hhi, Ordered(i.Shares), i.ShareFromPartners, i.PartnerBases, i.ShareFromRestricting, i.HsBasis, i.Notes)
             : null;
-        var restricted = r.GlobalGovernance.Terms.Where(x => x.RestrictionIds.Count > 0).ToList();
+        var restricted = r.RestrictingProducers;
         return new RiskRow(
             t.Key.MineralId, t.Key.Stage.ToId(), t.Key.Year, t.Key.Source, t.Key.Scenario, t.Measure, t.Unit, t.Basis,
             t.Hhi, t.HhiAmongNamed, t.Top1Iso3, t.Top1Share, t.Top3Share, publishedTop3, t.CoverageWithoutTop1, t.Producers,
             Ordered(t.Shares), t.ResidualShare, t.ResidualBasis, t.Denominator, t.PublishedTotal, t.Withheld,
             r.GlobalGovernance.HhiWgi, r.GlobalGovernance.HhiWgiT, r.GlobalGovernance.WgiYear, r.GlobalGovernance.MissingWgi,
-            restricted.Sum(x => x.Share), restricted.ToDictionary(x => x.Iso3, x => x.RestrictionIds, StringComparer.Ordinal),
+            r.RestrictedShare, restricted.ToDictionary(x => x.Iso3, x => x.RestrictionIds, StringComparer.Ordinal),
             r.Perspective, r.Score, r.Formula, r.ImportReliance, r.ImportRelianceBasis, imports,
             new RiskProvenance(t.Sources, t.Shares.Where(s => s.Provenance is not null)
                 .ToDictionary(s => s.Iso3, s => $"{s.Provenance!.SourceFile}:{s.Provenance.Line}", StringComparer.Ordinal)),

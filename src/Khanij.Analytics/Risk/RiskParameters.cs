@@ -41,6 +41,11 @@ public sealed record RiskParameters(
         "STEPS",
         2040);
 
+    /// <summary>Materiality threshold for restrictions (a fraction of world supply at the stage, default 0.01 = 1 %): a restricting producer
+    /// whose share is below it is listed but not counted in the headline restricted share nor named in key findings. Its restriction
+    /// factor t still applies to its (small) governance term.</summary>
+    public double RestrictionMateriality { get; init; } = 0.01;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a parameter is outside its documented range.</summary>
     public RiskParameters Validate()
     {
@@ -51,6 +56,11 @@ public sealed record RiskParameters(
         if (!(PartnerFactor >= 0 && PartnerFactor <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(PartnerFactor), PartnerFactor, "The partner factor must be between 0 and 1.");
+        }
+        if (!(RestrictionMateriality >= 0 && RestrictionMateriality <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RestrictionMateriality), RestrictionMateriality,
+                "The restriction materiality threshold must be a fraction of world supply between 0 and 1.");
         }
         if (GovernanceIndicators.Count == 0)
         {

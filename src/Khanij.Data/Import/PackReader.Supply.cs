@@ -257,7 +257,7 @@ internal sealed partial class PackReader
             {
                 "country" => _places.ResolveCountry(t, row, "country", spelling) is { } iso3 ? Place.Country(iso3) : null,
                 "rest_of_world" => Place.Aggregate("rest_of_world"),
-                _ => Place.Aggregate("world_total"),
+                _ => Place.Aggregate("total"), // the IEA total is exact (the top-3 share it prints is over it), unlike USGS rounded world totals
             };
             if (place is null)
             {

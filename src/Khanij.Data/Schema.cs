@@ -49,6 +49,8 @@ internal static class Schema
             + "ended VARCHAR NOT NULL, status VARCHAR NOT NULL, confidence VARCHAR NOT NULL, notes VARCHAR NOT NULL, "
             + "stages VARCHAR NOT NULL, products VARCHAR NOT NULL, scope_note VARCHAR NOT NULL, " + Provenance),
         ("export_restriction_minerals", "restriction_id VARCHAR NOT NULL, mineral_id VARCHAR NOT NULL, label VARCHAR NOT NULL"),
+        ("restriction_scopes", "restriction_id VARCHAR NOT NULL, stages VARCHAR NOT NULL, products VARCHAR NOT NULL, note VARCHAR NOT NULL, "
+            + "src_file VARCHAR NOT NULL, src_line INTEGER NOT NULL"),
         ("battery_intensities", "mineral_id VARCHAR NOT NULL, chemistry VARCHAR NOT NULL, kg_per_kwh DOUBLE NOT NULL, " + Provenance),
         ("demand", "table_name VARCHAR NOT NULL, mineral_id VARCHAR NOT NULL, sector VARCHAR NOT NULL, scenario VARCHAR NOT NULL, "
             + "year INTEGER NOT NULL, value_t DOUBLE NOT NULL, " + Provenance),

@@ -340,8 +340,9 @@ internal sealed partial class PackReader
                 continue;
             }
             _restrictionScopes[id] = (row.Line, string.Join(";", stages), string.Join(";", products), note);
+            _data.Add("restriction_scopes", [id, string.Join(";", stages), string.Join(";", products), note, t.File, row.Line]);
         }
-        Register(t, "catalogue", "Khanij catalogue (curated)", "Khanij catalogue", "project data", "export_restrictions (stages, products)",
+        Register(t, "catalogue", "Khanij catalogue (curated)", "Khanij catalogue", "project data", "restriction_scopes, export_restrictions",
             _restrictionScopes.Count);
     }
 

@@ -4,7 +4,7 @@ namespace Khanij.Data;
 internal static class Schema
 {
     /// <summary>Bump when a table below changes shape; an older store is rebuilt from the data pack on open.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public const string Provenance = "src_file VARCHAR NOT NULL, src_line INTEGER NOT NULL, edition VARCHAR NOT NULL, "
         + "orig_unit VARCHAR NOT NULL, orig_value VARCHAR NOT NULL, orig_label VARCHAR NOT NULL";

@@ -41,8 +41,8 @@ internal static class BriefBuilder
         foreach (var (table, others) in chosen)
         {
             var stage = scored[table.Key];
-            var restricting = stage.Risk.GlobalGovernance.Terms.Where(t => t.RestrictionIds.Count > 0).ToList();
-            rows.Add(new BriefRow(stage, others, restricting.Sum(t => t.Share), [.. restricting.Select(t => t.Iso3)]));
+            // Headline figures count only restricting producers at or above the materiality threshold; the others stay listed in the table notes.
+            rows.Add(new BriefRow(stage, others, stage.Risk.RestrictedShare, [.. stage.Risk.MaterialRestrictingProducers.Select(t => t.Iso3)]));
         }
         rows = [.. rows.OrderByDescending(r => r.Risk.Score).ThenBy(r => r.MineralId, StringComparer.Ordinal).ThenBy(r => r.Stage)];
         var matrix = Criticality.Build(rows.Select(r => r.Risk), inputs.Demand, parameters);

@@ -20,7 +20,7 @@ internal static class RiskRows
                 i.LeftOutContainedTonnes, i.Sources)
             : null;
         var n = r.Reliance;
-        var restricted = r.GlobalGovernance.Terms.Where(x => x.RestrictionIds.Count > 0).ToList();
+        var restricted = r.RestrictingProducers;
         var exposure = new RiskExposure(
             stage.ExcludesOwnOutput
                 ? string.Format(CultureInfo.InvariantCulture, "world supply without {0}'s own output ({1:0.#} % of world, domestic supply)",
@@ -34,7 +34,7 @@ internal static class RiskRows
             Ordered(t.Shares), t.ResidualShare, t.ResidualBasis, t.Denominator, t.PublishedTotal, t.Withheld,
             r.Perspective, stage.Domestic?.Share, exposure,
             r.GlobalGovernance.HhiWgi, r.GlobalGovernance.HhiWgiT, r.GlobalGovernance.WgiYear, r.GlobalGovernance.MissingWgi,
-            restricted.Sum(x => x.Share), restricted.ToDictionary(x => x.Iso3, x => x.RestrictionIds, StringComparer.Ordinal),
+            r.RestrictedShare, restricted.ToDictionary(x => x.Iso3, x => x.RestrictionIds, StringComparer.Ordinal),
             r.Score, r.Formula, r.ImportReliance, r.ImportRelianceBasis, imports, partners,
             new RiskProvenance(t.Sources, t.Shares.Where(s => s.Provenance is not null)
                 .ToDictionary(s => s.Iso3, s => $"{s.Provenance!.SourceFile}:{s.Provenance.Line}", StringComparer.Ordinal)),

@@ -140,12 +140,15 @@ internal static class MarkdownReport
     public static IEnumerable<string> Method(BriefModel model)
     {
         var p = model.Parameters;
-        yield return "Shares are fractions of the world total = Σ listed countries + unattributed rows ('Other', 'Rest of world'); HHI (0–10 000) and "
-            + "top-N shares are over named countries only, so unattributed supply lowers them.";
+        yield return "Shares are fractions of the world total: the publisher's exact total where it prints one (IEA; the part not allocated to a listed "
+            + "country is unattributed), else Σ listed countries + aggregate rows ('Other', 'Rest of world'; a rounded USGS total is shown, not used). "
+            + "One measure per table (capacity is never added to production). HHI (0–10 000) and top-N shares are over named countries only, so "
+            + "unattributed supply lowers them.";
         yield return $"Governance: WGI {model.WgiYear}, mean of {string.Join(", ", p.GovernanceIndicators)}, rescaled 0–10 as (2.5 − estimate) × 2 "
             + "(higher = riskier). HHI_WGI = Σ sᵢ² × WGIᵢ.";
         yield return $"Restriction factor t = {p.RestrictionFactor} for producers with a restriction in force (statuses: {string.Join(", ", p.RestrictionStatuses)}; "
-            + $"measures: {string.Join(", ", p.RestrictionMeasures)}); scopes naming only raw forms (ore) bite at mining, only processed forms (metals, oxides, magnets) at refining, else at every stage.";
+            + $"measures: {string.Join(", ", p.RestrictionMeasures)}); each restriction bites at the stages curated for it in data/catalogue/restriction_scope.csv; a restricting producer below "
+            + $"{ReportText.Pct(p.RestrictionMateriality)} of world supply is listed but not counted in the restricted share.";
         yield return "Supply risk per stage = HHI_WGI,t(global) × IR/2 + HHI_WGI,t(import partners) × (1 − IR/2) where import reliance IR is known, "
             + "else HHI_WGI,t(global); the overall score of a mineral is the maximum over stages.";
         yield return $"Perspective: {model.Perspective}'s own output is domestic supply (its share of world supply is shown), never exposure; shares, HHI, "

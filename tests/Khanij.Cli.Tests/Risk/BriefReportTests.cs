@@ -39,7 +39,7 @@ public sealed class BriefReportTests
         Restrictions:
         [
             new ExportRestriction("TEST-REE", "CHN", "export_licensing", ["rare_earths"], "oxides and metals", "all", "", "", "", "in_force", "high", "",
-                Prov("TEST-REE")),
+                Prov("TEST-REE")) { Stages = [Stage.Refining] },
         ],
         Trade:
         [

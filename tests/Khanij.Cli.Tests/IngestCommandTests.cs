@@ -49,6 +49,41 @@ public sealed class IngestCommandTests
         output.ShouldContain("event_f1=");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Eval_Unseen14_LastLineEqualsPythonScorer(bool strict)
+    {
+        // Given
+        var script = Path.Combine(RepoPaths.Shared, "tools", "score_events.py");
+        Assert.SkipUnless(File.Exists(script), $"{script} is absent (../shared is not checked out).");
+        Assert.SkipUnless((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, "python3"))), "python3 is not installed.");
+        var dir = Path.Combine(Samples, "unseen14");
+        var gold = Path.Combine(dir, "gold.json");
+        var pred = Path.Combine(Path.GetTempPath(), $"khanij-pred-{Guid.NewGuid():N}.json");
+        try
+        {
+            // When
+            string[] args = ["ingest", "eval", "--gold", gold, "--docs", dir, "--pred-out", pred, .. strict ? new[] { "--strict" } : []];
+            var (exit, output, _) = await RunAsync(args);
+            var psi = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true };
+            foreach (var a in (string[])[script, gold, pred, "--docs", dir, .. strict ? new[] { "--strict" } : []])
+            {
+                psi.ArgumentList.Add(a);
+            }
+            using var process = System.Diagnostics.Process.Start(psi)!;
+            var python = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            // Then: the summary line (every figure) is the script's last line
+            exit.ShouldBe(0);
+            output.Trim().Split('\n')[^1].ShouldBe(python.Trim().Split('\n')[^1]);
+        }
+        finally
+        {
+            File.Delete(pred);
+        }
+    }
+
     [Fact]
     public async Task Extract_MissingFile_ExitOneWithMessage()
     {

@@ -113,4 +113,51 @@ public sealed class IngestCommandTests
             File.Delete(gold);
         }
     }
+
+    [Fact]
+    public async Task IngestAdd_ArticleStatingFollowUps_PartnersFollowupsListsThem()
+    {
+        // Given: our own short article; published Wednesday 4 Nov 2026; two follow-ups stated
+        var dir = Directory.CreateTempSubdirectory("khanij-followups-").FullName;
+        try
+        {
+            var article = Path.Combine(dir, "kenya_graphite.txt");
+            const string followUp = "The two sides will meet again in February 2027 in New Delhi to review progress.";
+            await File.WriteAllTextAsync(article, "Published: 4 Nov 2026\n\nIndia, Kenya graphite talks\n\n"
+                + "India and Kenya discussed graphite mining at a meeting in Nairobi on Monday and agreed to set up a joint task team.\n"
+                + followUp + "\n", TestContext.Current.CancellationToken);
+            var db = Path.Combine(dir, "k.duckdb");
+            var stdout = new StringWriter();
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), ColorSystem = ColorSystemSupport.NoColors });
+            var context = new CliContext(console, stdout, new StringWriter());
+            var root = new RootCommand();
+            root.Options.Add(GlobalOptions.Db);
+            root.Subcommands.Add(IngestCommand.Create(context));
+            root.Subcommands.Add(PartnersCommand.Create(context));
+            IngestAddCommand.Register(root, context);
+            // When
+            var added = await root.Parse(["ingest", "add", article, "--db", db]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+            stdout.GetStringBuilder().Clear();
+            var listed = await root.Parse(["partners", "followups", "--db", db, "--json", "--as-of", "2026-11-05"]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+            // Then
+            added.ShouldBe(0);
+            listed.ShouldBe(0);
+            using var doc = JsonDocument.Parse(stdout.ToString());
+            var items = doc.RootElement.EnumerateArray().ToList();
+            items.Count.ShouldBe(2);
+            var next = items.Single(i => i.GetProperty("record").GetProperty("commitment").GetProperty("text").GetString() == followUp);
+            next.GetProperty("record").GetProperty("commitment").GetProperty("due").GetString().ShouldBe("2027-02");
+            next.GetProperty("review").GetString()!.ToLowerInvariant().ShouldBe("proposed");
+            next.GetProperty("record").GetProperty("parent_id").GetString().ShouldNotBeNullOrEmpty();
+            // And a second add stores no duplicate follow-ups
+            await root.Parse(["ingest", "add", article, "--db", db]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+            stdout.GetStringBuilder().Clear();
+            await root.Parse(["partners", "followups", "--db", db, "--json", "--as-of", "2026-11-05"]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+            JsonDocument.Parse(stdout.ToString()).RootElement.GetArrayLength().ShouldBe(2);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 }

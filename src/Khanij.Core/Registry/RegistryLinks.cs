@@ -25,6 +25,9 @@ public static class RegistryLinks
         ArgumentNullException.ThrowIfNull(catalogue);
         var accepted = records.Where(r => r.Review == ReviewState.Accepted && r.Kind != RecordKind.Commitment && r.Minerals.Count > 0).ToList();
         var links = new List<PartnerLink>();
+        // The fallback test below compares what records name (before critical lists are applied), so a generic bilateral record still
+        // stands for a generic framework record of the same pair.
+        var named = new List<(string A, string B, IReadOnlyList<string> Minerals)>();
         foreach (var r in accepted)
         {
             if (r.Instrument == "framework")
@@ -40,13 +43,13 @@ public static class RegistryLinks
             foreach (var (a, b) in Pairs(countries))
             {
                 links.Add(new PartnerLink(a, b, minerals, Day(r.Date), Day(r.EndDate), "registry", r.Id, stages, scope));
+                named.Add((a, b, r.Minerals));
             }
         }
-        var bilateral = links.ToList();
         foreach (var r in accepted)
         {
             // A record naming countries besides the framework (India joining the MSP) links those countries to the members only.
-            var named = r.CountriesIn(catalogue).ToHashSet(StringComparer.Ordinal);
+            var parties = r.CountriesIn(catalogue).ToHashSet(StringComparer.Ordinal);
             foreach (var frameworkId in r.FrameworksIn(catalogue))
             {
                 IReadOnlyList<string> members = r.Partnership is { Members.Count: > 0 } p && r.Partnership.FrameworkId == frameworkId
@@ -54,11 +57,11 @@ public static class RegistryLinks
                     : catalogue.FrameworkById(frameworkId)?.Members ?? [];
                 foreach (var (a, b) in Pairs(members.Where(m => catalogue.CountryByIso3(m) is not null)))
                 {
-                    if (named.Count > 0 && !named.Contains(a) && !named.Contains(b))
+                    if (parties.Count > 0 && !parties.Contains(a) && !parties.Contains(b))
                     {
                         continue;
                     }
-                    if (!bilateral.Any(l => l.CountryA == a && l.CountryB == b && CoversAll(l.MineralIds, r.Minerals)))
+                    if (!named.Any(l => l.A == a && l.B == b && CoversAll(l.Minerals, r.Minerals)))
                     {
                         links.Add(new PartnerLink(a, b, r.Minerals, Day(r.Date), Day(r.EndDate), "framework:" + frameworkId, r.Id));
                     }

@@ -75,7 +75,8 @@ internal sealed record RiskImports(
     IReadOnlyDictionary<string, IReadOnlyList<string>> PartnerBases, double ShareFromRestricting,
     IReadOnlyDictionary<string, string> HsBasis, IReadOnlyList<string> Notes,
     string? ContentBasis, IReadOnlyDictionary<string, double> TonnesByPartner, double? ExportsT, string ExportsBasis,
-    IReadOnlyList<RiskTradeCode> Codes, double LeftOutContainedT, IReadOnlyList<string> Sources);
+    IReadOnlyList<RiskTradeCode> Codes, double LeftOutContainedT, IReadOnlyList<string> Sources,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> PartnerEvidence);
 
 /// <summary>Where a <see cref="RiskRow"/>'s numbers come from: files with editions, and each country's source line.</summary>
 internal sealed record RiskProvenance(IReadOnlyList<string> Sources, IReadOnlyDictionary<string, string> Rows);

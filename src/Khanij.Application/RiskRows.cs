@@ -17,7 +17,7 @@ internal static class RiskRows
             ? new RiskImports(i.Year, i.TotalImports, i.Hhi, Ordered(i.Shares), i.ShareFromPartners, i.PartnerBases, i.ShareFromRestricting, i.HsBasis, i.Notes,
                 i.ContentBasis, i.Shares.ToDictionary(s => s.Iso3, s => s.Value, StringComparer.Ordinal), i.Exports, i.ExportsBasis,
                 [.. i.Codes.Select(c => new RiskTradeCode(c.HsCode, c.Product, c.Kind, c.ContentFactor, c.FactorBasis, c.GrossTonnes, c.ContainedTonnes, c.Counted, c.Reason))],
-                i.LeftOutContainedTonnes, i.Sources)
+                i.LeftOutContainedTonnes, i.Sources, i.PartnerEvidence)
             : null;
         var n = r.Reliance;
         var restricted = r.RestrictingProducers;

@@ -26,7 +26,14 @@ public static class FrameworkPartners
         return links;
     }
 
-    /// <summary>The links joining <paramref name="a"/> and <paramref name="b"/> for <paramref name="mineralId"/>.</summary>
+    /// <summary>The links joining <paramref name="a"/> and <paramref name="b"/> for <paramref name="mineralId"/> at <paramref name="stage"/>.</summary>
+    public static IReadOnlyList<PartnerLink> Between(IEnumerable<PartnerLink> links, string a, string b, string mineralId, Khanij.Core.Stage stage)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        return [.. links.Where(l => l.Covers(a, b, mineralId, stage))];
+    }
+
+    /// <summary>The links joining <paramref name="a"/> and <paramref name="b"/> for <paramref name="mineralId"/>, at any stage.</summary>
     public static IReadOnlyList<PartnerLink> Between(IEnumerable<PartnerLink> links, string a, string b, string mineralId)
     {
         ArgumentNullException.ThrowIfNull(links);

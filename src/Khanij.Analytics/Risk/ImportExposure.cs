@@ -142,12 +142,14 @@ public static class ImportExposure
         var total = byPartner.Sum(p => p.Quantity);
 
         var partnerBases = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var partnerEvidence = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var s in shares)
         {
-            var links = FrameworkPartners.Between(partners, perspective, s.Iso3, mineralId);
+            var links = FrameworkPartners.Between(partners, perspective, s.Iso3, mineralId, stage);
             if (links.Count > 0)
             {
                 partnerBases[s.Iso3] = [.. links.Select(l => l.Basis).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+                partnerEvidence[s.Iso3] = [.. links.Select(l => l.Describe()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
             }
         }
         var restricting = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -175,7 +177,8 @@ public static class ImportExposure
             Sources: sources,
             ContentBasis: contentBasis,
             Codes: codes,
-            ExportsBasis: exportsBasis);
+            ExportsBasis: exportsBasis,
+            PartnerEvidence: partnerEvidence);
     }
 
     /// <summary>The perspective's exports in the counted codes, by the same fallback as imports (own reports, then mirror, then the
@@ -244,6 +247,6 @@ public static class ImportExposure
         }
         return new ImportProfile(perspective, mineralId, stage, year, years, new Dictionary<string, string>(), 0, [], null, 0,
             new Dictionary<string, IReadOnlyList<string>>(), 0, new Dictionary<string, IReadOnlyList<string>>(), null, notes, [], null, [],
-            "no trade data");
+            "no trade data", new Dictionary<string, IReadOnlyList<string>>());
     }
 }

@@ -23,6 +23,7 @@ namespace Khanij.Analytics.Risk;
 /// <param name="ContentBasis">What the tonnes are of (e.g. <c>Li content</c>), from the trade-code catalogue; null without codes.</param>
 /// <param name="Codes">Every HS code met for this mineral, stage and year, counted or not, with gross and contained tonnes.</param>
 /// <param name="ExportsBasis">Which reports the exports come from, per code, or why there are none.</param>
+/// <param name="PartnerEvidence">For each partner supplier: which link made it a partner for this mineral and stage ("basis record: scope").</param>
 public sealed record ImportProfile(
     string Perspective,
     string MineralId,
@@ -42,7 +43,8 @@ public sealed record ImportProfile(
     IReadOnlyList<string> Sources,
     string? ContentBasis,
     IReadOnlyList<TradeCodeUse> Codes,
-    string ExportsBasis)
+    string ExportsBasis,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> PartnerEvidence)
 {
     /// <summary>True when there are imports to describe.</summary>
     public bool HasImports => TotalImports > 0;

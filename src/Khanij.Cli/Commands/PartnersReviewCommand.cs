@@ -81,24 +81,24 @@ internal static class PartnersReviewCommand
             }
             try
             {
-                if (editId is not null)
+                // One run, one transaction: if any decision fails, none is applied (issue 18).
+                var outcome = await store.ApplyReviewAsync(
+                    new ReviewRun(accepts, rejects, parse.GetValue(acceptAll), editId, editId is null ? [] : edits), who, context.Catalogue, ct);
+                if (outcome.Edited is { } edited)
                 {
-                    var edited = await store.EditAsync(editId, edits, who, context.Catalogue, ct);
                     context.Console.MarkupLine($"Edited [blue]{edited.Id.Esc()}[/]: {string.Join(", ", edits.Select(e => e.Item1)).Esc()}.");
                 }
-                foreach (var id in accepts)
+                foreach (var id in outcome.Accepted)
                 {
-                    await store.SetReviewAsync(id, ReviewState.Accepted, who, ct);
                     context.Console.MarkupLine($"Accepted [green]{id.Esc()}[/].");
                 }
-                foreach (var id in rejects)
+                foreach (var id in outcome.Rejected)
                 {
-                    await store.SetReviewAsync(id, ReviewState.Rejected, who, ct);
                     context.Console.MarkupLine($"Rejected [red]{id.Esc()}[/].");
                 }
                 if (parse.GetValue(acceptAll))
                 {
-                    var ids = await store.AcceptAllAsync(who, ct);
+                    var ids = outcome.AcceptedAll;
                     context.Console.MarkupLine($"Accepted [green]{ids.Count}[/] proposal(s){(ids.Count == 0 ? "" : ": " + string.Join(", ", ids).Esc())}.");
                 }
             }

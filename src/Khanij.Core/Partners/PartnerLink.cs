@@ -8,8 +8,19 @@ namespace Khanij.Core.Partners;
 /// <param name="To">Last day it applies, or null when open-ended.</param>
 /// <param name="Basis">How the link is known: <c>registry</c> (an accepted registry record) or <c>framework:ID</c> (shared membership).</param>
 /// <param name="RecordId">The registry record or framework id it comes from, for tracing.</param>
-public sealed record PartnerLink(string CountryA, string CountryB, IReadOnlyList<string> MineralIds, string? From, string? To, string Basis, string RecordId)
+/// <param name="Stages">Supply stages the link covers; null for every stage (framework membership, or a record that names no stage).</param>
+/// <param name="Scope">How the record's minerals and stages became this link's scope, in words (e.g. "critical_minerals → India 2023
+/// list; stages: mining"); null when the link covers exactly what it names.</param>
+public sealed record PartnerLink(string CountryA, string CountryB, IReadOnlyList<string> MineralIds, string? From, string? To, string Basis, string RecordId,
+    IReadOnlyList<Stage>? Stages = null, string? Scope = null)
 {
+    /// <summary>True when the link covers <paramref name="mineralId"/> between the two countries at <paramref name="stage"/>.</summary>
+    public bool Covers(string a, string b, string mineralId, Stage stage) =>
+        Covers(a, b, mineralId) && (Stages is null || Stages.Contains(stage));
+
+    /// <summary>"basis record: scope", for output that says which record and which scope made a country a partner.</summary>
+    public string Describe() => Basis + " " + RecordId + (Scope is null ? "" : ": " + Scope);
+
     /// <summary>True when the link joins <paramref name="a"/> and <paramref name="b"/> (either order) and covers <paramref name="mineralId"/>.</summary>
     public bool Covers(string a, string b, string mineralId) =>
         ((CountryA == a && CountryB == b) || (CountryA == b && CountryB == a))

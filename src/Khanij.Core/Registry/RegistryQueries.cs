@@ -6,7 +6,7 @@ public static class RegistryQueries
 {
     /// <summary>Partnership rows. With <paramref name="country"/>, one row per counterpart of that country (country or framework);
     /// without, one row per distinct party set. With <paramref name="mineral"/>, only records covering it (naming it, naming
-    /// <c>critical_minerals</c> or naming no mineral — the same rule as <see cref="Partners.PartnerLink.Covers"/>).
+    /// <c>critical_minerals</c> or naming no mineral — the same rule as <see cref="Partners.PartnerLink.Covers(string, string, string)"/>).
     /// Rows are ordered by counterpart (or parties).</summary>
     public static IReadOnlyList<PartnerSummary> Partners(IEnumerable<RegistryRecord> records, string? country = null, string? mineral = null)
     {

@@ -320,7 +320,10 @@ public sealed class RegistryStore
     /// <summary>Moves a record to <paramref name="state"/> and writes an audit entry; a record already in that state is left alone.</summary>
     /// <exception cref="RegistryException">No record has <paramref name="id"/>.</exception>
     public Task<RegistryRecord> SetReviewAsync(string id, ReviewState state, string who, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async ct =>
+        InTransactionAsync(ct => SetReviewCoreAsync(id, state, who, ct), cancellationToken);
+
+    private async Task<RegistryRecord> SetReviewCoreAsync(string id, ReviewState state, string who, CancellationToken ct)
+    {
         {
             var record = await FindAsync(id, ct) ?? throw RegistryException.UnknownId(id, await IdsAsync(ct));
             if (record.Review == state)
@@ -330,11 +333,15 @@ public sealed class RegistryStore
             var updated = record with { Review = state };
             await UpdateAsync(updated, who, state.ToString().ToLowerInvariant(), RecordDiff.Changes(record, updated), ct);
             return updated;
-        }, cancellationToken);
+        }
+    }
 
     /// <summary>Accepts every proposed record (one audit entry each); returns their ids.</summary>
     public Task<IReadOnlyList<string>> AcceptAllAsync(string who, CancellationToken cancellationToken = default) =>
-        InTransactionAsync<IReadOnlyList<string>>(async ct =>
+        InTransactionAsync(ct => AcceptAllCoreAsync(who, ct), cancellationToken);
+
+    private async Task<IReadOnlyList<string>> AcceptAllCoreAsync(string who, CancellationToken ct)
+    {
         {
             var ids = new List<string>();
             foreach (var record in (await ListAsync(ct)).Where(r => r.Review == ReviewState.Proposed))
@@ -344,7 +351,8 @@ public sealed class RegistryStore
                 ids.Add(record.Id);
             }
             return ids;
-        }, cancellationToken);
+        }
+    }
 
     /// <summary>Applies reviewer edits (<c>field=value</c>, see <see cref="RegistryEdits"/>) to one record; the edited record must
     /// pass <see cref="RegistryValidator"/> and refer only to existing records. Writes one <c>edited</c> audit entry.</summary>
@@ -352,7 +360,42 @@ public sealed class RegistryStore
     public Task<RegistryRecord> EditAsync(
         string id, IReadOnlyList<(string Field, string Value)> edits, string who, KhanijCatalogue catalogue,
         CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async ct =>
+        InTransactionAsync(ct => EditCoreAsync(id, edits, who, catalogue, ct), cancellationToken);
+
+    /// <summary>Applies one review run's decisions in one transaction, with their audit entries: the edit (if any), then the accepts,
+    /// the rejects and accept-all. If any decision fails, none is applied.</summary>
+    /// <exception cref="RegistryException">An unknown id, an invalid edit, or one record both accepted and rejected; nothing was changed.</exception>
+    public Task<ReviewOutcome> ApplyReviewAsync(ReviewRun run, string who, KhanijCatalogue catalogue, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var both = run.Accept.Intersect(run.Reject, StringComparer.Ordinal).ToList();
+        if (both.Count > 0)
+        {
+            throw new RegistryException($"record(s) {string.Join(", ", both)} both accepted and rejected in one run; expected one decision per record.");
+        }
+        return InTransactionAsync(async ct =>
+        {
+            RegistryRecord? edited = null;
+            if (run.EditId is not null)
+            {
+                edited = await EditCoreAsync(run.EditId, run.Edits, who, catalogue, ct);
+            }
+            foreach (var id in run.Accept)
+            {
+                await SetReviewCoreAsync(id, ReviewState.Accepted, who, ct);
+            }
+            foreach (var id in run.Reject)
+            {
+                await SetReviewCoreAsync(id, ReviewState.Rejected, who, ct);
+            }
+            IReadOnlyList<string> all = run.AcceptAll ? await AcceptAllCoreAsync(who, ct) : [];
+            return new ReviewOutcome(edited, run.Accept, run.Reject, all);
+        }, cancellationToken);
+    }
+
+    private async Task<RegistryRecord> EditCoreAsync(
+        string id, IReadOnlyList<(string Field, string Value)> edits, string who, KhanijCatalogue catalogue, CancellationToken ct)
+    {
         {
             ArgumentNullException.ThrowIfNull(edits);
             var all = await ListAsync(ct);
@@ -387,7 +430,8 @@ public sealed class RegistryStore
                 await UpdateAsync(edited, who, "edited", changes, ct);
             }
             return edited;
-        }, cancellationToken);
+        }
+    }
 
     /// <summary>The partner links the analytics use: accepted records only (see <see cref="RegistryLinks"/>).</summary>
     public async Task<IReadOnlyList<PartnerLink>> PartnerLinksAsync(KhanijCatalogue catalogue, CancellationToken cancellationToken = default) =>

@@ -9,9 +9,10 @@ namespace Khanij.Analytics.Demand;
 public sealed record MineralNeeds(
     DemandScenario Scenario, DemandOptions Options, int BaseYear, IReadOnlyList<NeedRow> Rows, IReadOnlyList<NotComputed> NotComputed)
 {
-    /// <summary>Total tonnes per (mineral, year), over technologies and chemistries.</summary>
+    /// <summary>Total tonnes per (mineral, year), over technologies and chemistries; a mineral the year's chemistries do not contain
+    /// (BatPaC intensity 0, e.g. cobalt in LFP) has no entry.</summary>
     public IReadOnlyDictionary<(string MineralId, int Year), double> Totals =>
-        Rows.GroupBy(r => (r.MineralId, r.Year)).ToDictionary(g => g.Key, g => g.Sum(r => r.Tonnes));
+        Rows.GroupBy(r => (r.MineralId, r.Year)).Where(g => g.Sum(r => r.Tonnes) > 0).ToDictionary(g => g.Key, g => g.Sum(r => r.Tonnes));
 
     /// <summary>Minerals with a need, in name order.</summary>
     public IReadOnlyList<string> Minerals => [.. Rows.Select(r => r.MineralId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

@@ -41,7 +41,7 @@ public static class DemandService
         var imports = await ImportsAsync(store, catalogue, country, needs.Minerals, cancellationToken);
         var gap = SupplyGap.Compute(needs, supply, records, imports);
 
-        var totals = needs.Rows.GroupBy(r => (r.MineralId, r.Year)).OrderBy(g => g.Key.MineralId, StringComparer.Ordinal).ThenBy(g => g.Key.Year)
+        var totals = needs.Rows.GroupBy(r => (r.MineralId, r.Year)).Where(g => g.Sum(r => r.Tonnes) > 0).OrderBy(g => g.Key.MineralId, StringComparer.Ordinal).ThenBy(g => g.Key.Year)
             .Select(g => new DemandTotal(g.Key.MineralId, g.Key.Year, g.Sum(r => r.Tonnes),
                 g.GroupBy(r => r.Technology, StringComparer.Ordinal).ToDictionary(t => t.Key, t => t.Sum(r => r.Tonnes), StringComparer.Ordinal)))
             .ToList();

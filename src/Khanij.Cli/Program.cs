@@ -21,6 +21,7 @@ root.Subcommands.Add(RiskCommand.Create(context));
 root.Subcommands.Add(BriefCommand.Create(context));
 root.Subcommands.Add(SimulateCommand.Create(context));
 root.Subcommands.Add(DemandCommand.Create(context));
+root.Subcommands.Add(DiversifyCommand.Create(context));
 root.Subcommands.Add(IngestCommand.Create(context));
 root.Subcommands.Add(PartnersCommand.Create(context));
 IngestAddCommand.Register(root, context);

@@ -12,7 +12,7 @@ namespace Khanij.Application.Diversify;
 /// <param name="MaxChange">Largest change of a supplier's share from today's, in share points; null for none.</param>
 /// <param name="Exclude">Suppliers to exclude (ISO3 or names).</param>
 /// <param name="MinPartnerShare">Smallest total share from partners; null for none.</param>
-/// <param name="Runs">Monte Carlo draws for cvar (default: the scenario's, else 1000).</param>
+/// <param name="Runs">Monte Carlo draws for cvar (default: the scenario's, at most 2000).</param>
 /// <param name="Seed">Seed for cvar (default: the scenario's, else 20250222).</param>
 /// <param name="TradeYear">Trade year (default: the latest with data).</param>
 public sealed record DiversifyRequest(
@@ -31,6 +31,9 @@ public sealed record DiversifyRequest(
 {
     /// <summary>Most draws the CVaR LP accepts (one constraint each).</summary>
     public const int MaxRuns = 20_000;
+
+    /// <summary>Draws the CVaR LP takes by default (fewer when the scenario asks for fewer).</summary>
+    public const int DefaultRuns = 2000;
 
     /// <summary>Default seed, the simulation's.</summary>
     public const ulong DefaultSeed = 20250222;

@@ -128,7 +128,8 @@ public static class DiversifyService
             throw new DemandInputException($"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in the scenario file; nothing was run:\n"
                 + string.Join("\n", errors.Select(e => "  " + e)));
         }
-        var runs = request.Runs ?? scenario!.Runs ?? 1000;
+        // The scenario's run count is meant for `simulate`; the LP has one constraint per draw, so by default it takes at most DefaultRuns.
+        var runs = request.Runs ?? Math.Min(scenario!.Runs ?? DiversifyRequest.DefaultRuns, DiversifyRequest.DefaultRuns);
         if (runs is < 1 or > DiversifyRequest.MaxRuns)
         {
             throw new DemandInputException($"runs {runs} is out of range; expected 1 to {DiversifyRequest.MaxRuns} (one LP constraint per draw).");
@@ -150,7 +151,8 @@ public static class DiversifyService
         var result = MixOptimizer.MinimiseCvar(suppliers, losses, constraints);
         result = result with
         {
-            Notes = [.. result.Notes, .. notes, "Shortfall per draw = Σ share × the supplier's loss fraction over the horizon, before spare capacity, "
+            Notes = [.. result.Notes, .. notes, .. (request.Runs is null && scenario.Runs > runs
+                ? new[] { $"The scenario asks for {scenario.Runs} runs; the LP uses {runs} draws (--runs up to {DiversifyRequest.MaxRuns})." } : []), "Shortfall per draw = Σ share × the supplier's loss fraction over the horizon, before spare capacity, "
                 + "stockpiles and partner priority (docs/demand.md)."],
         };
         return (result, $"{scenario.Name} ({file}), {runs} draws, seed {seed}");

@@ -27,7 +27,7 @@ internal static class DiversifyCommand
         var maxChange = new Option<double?>("--max-change") { Description = "Largest change of a supplier's share from today's, in share points (0.1 = 10 points)." };
         var exclude = new Option<string[]>("--exclude") { Description = "Suppliers to exclude (ISO3 or names); repeatable.", AllowMultipleArgumentsPerToken = true };
         var minPartner = new Option<double?>("--min-partner-share") { Description = "Smallest total share from partner countries (0.3 = 30 %)." };
-        var runs = new Option<int?>("--runs") { Description = $"Monte Carlo draws for cvar (default: the scenario's, else 1000; at most {DiversifyRequest.MaxRuns})." };
+        var runs = new Option<int?>("--runs") { Description = $"Monte Carlo draws for cvar (default: the scenario's, but at most {DiversifyRequest.DefaultRuns}; up to {DiversifyRequest.MaxRuns})." };
         var seed = new Option<ulong?>("--seed") { Description = $"Seed for cvar (default: the scenario's, else {DiversifyRequest.DefaultSeed})." };
         var tradeYear = new Option<int?>("--trade-year") { Description = "Trade year (default: the latest with import data)." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };

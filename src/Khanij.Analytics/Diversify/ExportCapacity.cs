@@ -4,17 +4,24 @@ using Khanij.Core.Facts;
 
 namespace Khanij.Analytics.Diversify;
 
-/// <summary>What each country exports of a mineral at a stage in a year, from bilateral trade quantities (tonnes of traded product over the
-/// stage's HS codes). Per HS code: the exporter's own report of exports to the world; else ITC mirror data for it; else the sum of what
+/// <summary>What each country exports of a mineral at a stage in a year, from bilateral trade quantities (tonnes of contained mineral over
+/// the HS codes the import profile counts, converted with the trade-code catalogue's content factors). Per HS code: the exporter's own report of exports to the world; else ITC mirror data for it; else the sum of what
 /// the other reporters say they imported from it. The basis is stated per country. Pure.</summary>
 public static class ExportCapacity
 {
     /// <summary>Exports by country (tonnes) with their basis.</summary>
-    public static IReadOnlyDictionary<string, (double Tonnes, string Basis)> Compute(IEnumerable<TradeFlow> flows, string mineralId, Stage stage, int year)
+    /// <param name="flows">Trade flows with their catalogue entries.</param>
+    /// <param name="mineralId">Mineral.</param>
+    /// <param name="stage">Stage.</param>
+    /// <param name="year">Trade year.</param>
+    /// <param name="codes">HS codes to count (those the import profile counts).</param>
+    public static IReadOnlyDictionary<string, (double Tonnes, string Basis)> Compute(IEnumerable<TradeFlow> flows, string mineralId, Stage stage, int year,
+        IReadOnlyCollection<string> codes)
     {
         ArgumentNullException.ThrowIfNull(flows);
-        var rows = TradeFlowRows.OncePerFlow(flows.Where(f => f.MineralId == mineralId && f.Year == year && f.Unit == "t" && f.Quantity is not null
-            && ImportExposure.StageOf(f.HsCode) == stage), out _);
+        ArgumentNullException.ThrowIfNull(codes);
+        var rows = TradeFlowRows.OncePerFlow(flows.Where(f => f.MineralId == mineralId && f.Year == year && f.ContainedTonnes is not null
+            && codes.Contains(f.HsCode) && ImportExposure.StageOf(f) == stage), out _);
         var result = new Dictionary<string, (double, string)>(StringComparer.Ordinal);
         var exporters = rows.Where(f => f.Flow == "export").Select(f => f.ReporterIso3)
             .Concat(rows.Where(f => f.Flow == "import" && f.PartnerIso3 is not null).Select(f => f.PartnerIso3!))
@@ -34,12 +41,12 @@ public static class ExportCapacity
                 {
                     continue;
                 }
-                total += chosen.Item1.Sum(f => f.Quantity!.Value);
+                total += chosen.Item1.Sum(f => f.ContainedTonnes!.Value);
                 bases.Add($"{hs} {chosen.Item2}");
             }
             if (total > 0)
             {
-                result[country] = (total, $"exports to the world in {year}, t of product: {string.Join(", ", bases)}");
+                result[country] = (total, $"exports to the world in {year}, t contained: {string.Join(", ", bases)}");
             }
         }
         return result;

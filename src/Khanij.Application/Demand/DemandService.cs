@@ -88,8 +88,9 @@ public static class DemandService
                 continue;
             }
             var source = string.Join("; ", profile.Sources);
-            result[mineral] = [.. profile.Shares.Select(s => new ImportSupplier(s.Iso3, s.Value, false, profile.Year!.Value,
-                $"tonnes of traded product (gross weight) over HS {string.Join(", ", profile.HsBasis.Keys)}", source,
+            // The import profile is in tonnes of contained mineral (docs/risk.md §4), comparable with needs when its basis is known.
+            result[mineral] = [.. profile.Shares.Select(s => new ImportSupplier(s.Iso3, s.Value, profile.ContentBasis is not null, profile.Year!.Value,
+                $"t of {profile.ContentBasis ?? "unknown content"} imported over HS {string.Join(", ", profile.HsBasis.Keys)}", source,
                 profile.PartnerBases.TryGetValue(s.Iso3, out var b) ? b : []))];
         }
         return result;

@@ -8,7 +8,7 @@ namespace Khanij.Application.Diversify;
 /// <param name="Stage">Stage id.</param>
 /// <param name="Objective"><c>risk</c> or <c>cvar</c>.</param>
 /// <param name="TradeYear">Trade year of today's mix and the export limits.</param>
-/// <param name="ImportsT">The country's imports in that year, tonnes of product (the base of every share).</param>
+/// <param name="ImportsT">The country's imports in that year, tonnes of contained mineral (the base of every share).</param>
 /// <param name="Result">Mixes, objective before and after, binding constraints, conflicts, notes.</param>
 /// <param name="Suppliers">Each candidate's inputs: WGI, restriction and partner factors, export limit and its basis.</param>
 /// <param name="SupplyRiskBefore">The supply-risk score (docs/risk.md §5) of today's mix, when import reliance is known.</param>
@@ -39,7 +39,7 @@ public sealed record DiversifyReport(
 /// <param name="Restrictions">Restriction ids in force.</param>
 /// <param name="PartnerFactor">1, or the partner factor when linked.</param>
 /// <param name="PartnerBases">Partnership bases.</param>
-/// <param name="ExportsT">Its exports in the year, tonnes of product, or null.</param>
+/// <param name="ExportsT">Its exports in the year, tonnes of contained mineral, or null.</param>
 /// <param name="ExportLimit">Exports ÷ the country's imports, or null.</param>
 /// <param name="ExportBasis">How the exports were formed.</param>
 public sealed record SupplierInfo(

@@ -65,7 +65,7 @@ public static class DiversifyService
         }
         var year = profile.Year!.Value;
         var governance = GovernanceIndex.Build(inputs.Governance, parameters.GovernanceIndicators, parameters.GovernanceYear);
-        var exports = ExportCapacity.Compute(flows, mineral, stage, year);
+        var exports = ExportCapacity.Compute(flows, mineral, stage, year, [.. profile.HsBasis.Keys]);
         var today = profile.Shares.ToDictionary(s => s.Iso3, s => s.Share, StringComparer.Ordinal);
         var candidates = today.Keys.Concat(exports.Keys).Where(c => c != country).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 

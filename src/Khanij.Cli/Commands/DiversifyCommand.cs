@@ -95,7 +95,7 @@ internal static class DiversifyCommand
         var inv = CultureInfo.InvariantCulture;
         var res = r.Result;
         var what = res.Objective == Khanij.Analytics.Diversify.DiversifyObjective.Risk ? "sourcing risk Σ s² × WGI × t × partner factor" : "CVaR95 of the shortfall fraction";
-        console.MarkupLine($"[bold]{r.Mineral.Esc()} {r.Stage.Esc()} imports of {r.Country}[/] — {r.TradeYear}, {r.ImportsT.ToString("#,0", inv)} t of product");
+        console.MarkupLine($"[bold]{r.Mineral.Esc()} {r.Stage.Esc()} imports of {r.Country}[/] — {r.TradeYear}, {r.ImportsT.ToString("#,0", inv)} t contained");
         if (r.Scenario is not null)
         {
             console.MarkupLine($"Scenario: {r.Scenario.Esc()}");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Khanij.Analytics.Simulation;
+using Khanij.Application.Services;
 using Khanij.Core;
 
 namespace Khanij.Application;
@@ -12,13 +13,15 @@ internal sealed record SimulateReport(
     ulong Seed,
     string Perspective,
     SimulateReport.ParameterValues Parameters,
+    PartnerSet Partners,
     IReadOnlyList<SimulateReport.ShockRow> Shocks,
     IReadOnlyList<SimulateReport.MineralResult> Minerals,
     IReadOnlyList<string> Warnings,
     double ElapsedSeconds)
 {
-    internal sealed record ParameterValues(double SpareCapacity, double HorizonMonths, bool PartnerPriority, double StockpileMonths,
-        IReadOnlyList<string> Partners);
+    /// <summary>The parameters in force. Partners (always listed in <see cref="SimulateReport.Partners"/>) are served first only when
+    /// <c>PartnerPriority</c> is on.</summary>
+    internal sealed record ParameterValues(double SpareCapacity, double HorizonMonths, bool PartnerPriority, double StockpileMonths);
 
     internal sealed record ShockRow(string Name, string Kind, string Country, string? Target, IReadOnlyList<string> Minerals, string Stage,
         string Fraction, string DurationMonths, string StartMonth, double Probability);
@@ -41,7 +44,8 @@ internal sealed record SimulateReport(
 
     internal sealed record Stat(double Mean, double Median, double P95, double Cvar95, double Min, double Max);
 
-    public static SimulateReport Build(string name, SimulationModel model, SimulationRuns runs, IReadOnlyList<string> skipped, TimeSpan elapsed)
+    public static SimulateReport Build(string name, SimulationModel model, SimulationRuns runs, PartnerSet partners, IReadOnlyList<string> skipped,
+        TimeSpan elapsed)
     {
         var p = model.Parameters.Perspective!;
         var index = model.Metrics.Select((m, i) => (m.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
@@ -103,8 +107,7 @@ internal sealed record SimulateReport(
         }, e.Country, e.Target, e.MineralIds, e.Stage.ToId(), e.Fraction.ToString(), e.DurationMonths.ToString(), e.StartMonth.ToString(),
             e.Probability)).ToList();
         return new SimulateReport(name, runs.Engine, runs.RunCount, runs.Seed, p,
-            new ParameterValues(parameters.SpareCapacity, parameters.HorizonMonths, parameters.PartnerPriority, parameters.StockpileMonths,
-                [.. parameters.Partners.Where(_ => parameters.PartnerPriority).Select(l => l.CountryA == p ? l.CountryB : l.CountryA).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]),
-            shocks, minerals, [.. model.Warnings, .. skipped], elapsed.TotalSeconds);
+            new ParameterValues(parameters.SpareCapacity, parameters.HorizonMonths, parameters.PartnerPriority, parameters.StockpileMonths),
+            partners, shocks, minerals, [.. model.Warnings, .. skipped], elapsed.TotalSeconds);
     }
 }

@@ -294,10 +294,11 @@ public sealed class RiskCommandTests(StoreFixture store) : IClassFixture<StoreFi
         }
         jsonExit.ShouldBe(0);
         using var doc = JsonDocument.Parse(json);
-        var scores = doc.RootElement.EnumerateArray().Select(r => r.GetProperty("supply_risk").GetDouble()).ToList();
+        var rows = doc.RootElement.GetProperty("rows");
+        var scores = rows.EnumerateArray().Select(r => r.GetProperty("supply_risk").GetDouble()).ToList();
         scores.Count.ShouldBeGreaterThan(10);
         scores.ShouldBe(scores.OrderByDescending(s => s).ToList());
-        doc.RootElement.EnumerateArray().ShouldContain(r => r.GetProperty("mineral").GetString() == "rare_earths");
+        rows.EnumerateArray().ShouldContain(r => r.GetProperty("mineral").GetString() == "rare_earths");
     }
 
     private static int CountOf(string text, string what)

@@ -75,7 +75,7 @@ public static class DemandService
         string country, IReadOnlyList<string> minerals, CancellationToken cancellationToken)
     {
         var parameters = RiskParameters.Default;
-        var partners = await PartnerSources.ForAsync(store, catalogue, country, parameters, cancellationToken);
+        var partners = (await Khanij.Application.Services.PartnerDefinition.ForAsync(store, catalogue, country, parameters.PartnerFrameworks, cancellationToken)).Links;
         var restrictions = await store.GetRestrictionsAsync(null, cancellationToken);
         var result = new Dictionary<string, IReadOnlyList<ImportSupplier>>(StringComparer.Ordinal);
         foreach (var mineral in minerals)

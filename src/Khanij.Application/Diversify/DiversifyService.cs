@@ -53,7 +53,7 @@ public static class DiversifyService
 
         var parameters = RiskParameters.Default with { TradeYear = request.TradeYear };
         var inputs = await RiskInputsLoader.LoadAsync(store, cancellationToken);
-        var partners = await PartnerSources.ForAsync(store, catalogue, country, parameters, cancellationToken);
+        var partners = (await Khanij.Application.Services.PartnerDefinition.ForAsync(store, catalogue, country, parameters.PartnerFrameworks, cancellationToken)).Links;
         var inForce = RestrictionRules.InForce(inputs.Restrictions, mineral, stage, country, parameters);
         var flows = inputs.Trade.Where(f => f.MineralId == mineral).ToList();
         var profile = ImportExposure.Compute(flows, country, mineral, stage, partners, inForce, parameters);

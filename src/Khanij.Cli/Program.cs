@@ -20,6 +20,8 @@ root.Subcommands.Add(DataCommand.Create(context));
 root.Subcommands.Add(RiskCommand.Create(context));
 root.Subcommands.Add(BriefCommand.Create(context));
 root.Subcommands.Add(SimulateCommand.Create(context));
+root.Subcommands.Add(DemandCommand.Create(context));
+root.Subcommands.Add(DiversifyCommand.Create(context));
 root.Subcommands.Add(IngestCommand.Create(context));
 root.Subcommands.Add(PartnersCommand.Create(context));
 root.Subcommands.Add(FeedsCommand.Create(context));

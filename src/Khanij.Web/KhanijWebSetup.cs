@@ -90,6 +90,8 @@ public static class KhanijWebSetup
         app.MapChainApi();
         app.MapRiskApi();
         app.MapSimulateApi();
+        app.MapDemandApi();
+        app.MapDiversifyApi();
         app.MapPartnersApi();
         app.MapIngestApi();
         return app;

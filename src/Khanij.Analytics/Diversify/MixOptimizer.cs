@@ -1,0 +1,278 @@
+using System.Globalization;
+using Google.OrTools.LinearSolver;
+
+namespace Khanij.Analytics.Diversify;
+
+/// <summary>Chooses import shares across suppliers with the GLOP linear-programming solver (Google OR-Tools). Shares sum to 1; each
+/// supplier is held below the cap, its export limit and (optionally) a largest change from today; excluded suppliers get nothing; partners
+/// together get at least the minimum partner share. Deterministic: the same inputs give the same mix. See docs/demand.md §Diversification.</summary>
+public static class MixOptimizer
+{
+    /// <summary>Segments of the piecewise-linear sᵢ² in the risk objective: the form is exact at whole percentage points.</summary>
+    public const int Segments = 100;
+
+    private const double Tolerance = 1e-7;
+
+    /// <summary>Minimises the sourcing term Σ sᵢ² × wᵢ of the supply-risk score (wᵢ = WGIᵢ × tᵢ × partner factor).</summary>
+    /// <param name="suppliers">Candidates; those without a risk weight are given nothing (they cannot be assessed).</param>
+    /// <param name="constraints">Limits.</param>
+    public static DiversifyResult MinimiseRisk(IReadOnlyList<Supplier> suppliers, DiversifyConstraints constraints)
+    {
+        ArgumentNullException.ThrowIfNull(suppliers);
+        ArgumentNullException.ThrowIfNull(constraints);
+        var notes = new List<string>
+        {
+            $"The LP uses sᵢ² in {Segments} linear pieces per supplier (exact at whole percentage points); the risk shown is the exact quadratic.",
+        };
+        var unassessed = suppliers.Where(s => s.RiskWeight is null).Select(s => s.Iso3).ToList();
+        if (unassessed.Count > 0)
+        {
+            notes.Add($"No WGI score, so not recommended (the risk method cannot weigh them): {string.Join(", ", unassessed)}.");
+        }
+        double Risk(IReadOnlyList<double> mix) => suppliers.Select((s, i) => mix[i] * mix[i] * (s.RiskWeight ?? 0)).Sum();
+        return Solve(DiversifyObjective.Risk, suppliers, constraints, notes, Risk, (solver, shares) =>
+        {
+            var objective = solver.Objective();
+            const double h = 1.0 / Segments;
+            for (var i = 0; i < suppliers.Count; i++)
+            {
+                var link = solver.MakeConstraint(0, 0, $"link:{suppliers[i].Iso3}");
+                link.SetCoefficient(shares[i], 1);
+                var w = suppliers[i].RiskWeight ?? 0;
+                for (var k = 0; k < Segments; k++)
+                {
+                    var piece = solver.MakeNumVar(0, h, $"piece:{suppliers[i].Iso3}:{k}");
+                    link.SetCoefficient(piece, -1);
+                    // The k-th piece covers [k h, (k + 1) h]; its slope is ((k + 1)² − k²) h² / h = (2k + 1) h, times the weight.
+                    objective.SetCoefficient(piece, w * (2 * k + 1) * h);
+                }
+            }
+            objective.SetMinimization();
+        }, extraUpper: s => s.RiskWeight is null ? ("no_wgi", $"{s.Iso3} at most 0 % (no WGI score)", 0.0) : null);
+    }
+
+    /// <summary>Minimises CVaR95 of the country's shortfall fraction Lᵣ = Σᵢ losses[r, i] sᵢ over the draws, with the Rockafellar–Uryasev
+    /// linear programme: min α + Σᵣ uᵣ / ((1 − β) N) subject to uᵣ ≥ Lᵣ − α, uᵣ ≥ 0.</summary>
+    /// <param name="suppliers">Candidates, in the column order of <paramref name="losses"/>.</param>
+    /// <param name="losses">Draws × suppliers: fraction of each supplier's deliveries to the country lost in each draw (0–1).</param>
+    /// <param name="constraints">Limits.</param>
+    /// <param name="beta">Tail level (default 0.95).</param>
+    public static DiversifyResult MinimiseCvar(IReadOnlyList<Supplier> suppliers, double[,] losses, DiversifyConstraints constraints,
+        double beta = Cvar.Level)
+    {
+        ArgumentNullException.ThrowIfNull(suppliers);
+        ArgumentNullException.ThrowIfNull(losses);
+        ArgumentNullException.ThrowIfNull(constraints);
+        if (losses.GetLength(1) != suppliers.Count)
+        {
+            throw new ArgumentException($"The loss matrix has {losses.GetLength(1)} columns; {suppliers.Count} suppliers.", nameof(losses));
+        }
+        if (!(beta is > 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(beta), beta, "The tail level must be in (0, 1).");
+        }
+        var n = losses.GetLength(0);
+        var notes = new List<string> { $"CVaR{beta * 100:0} over {n} draws (Rockafellar–Uryasev LP)." };
+        return Solve(DiversifyObjective.Cvar, suppliers, constraints, notes, mix => Cvar.Of(losses, mix, beta), (solver, shares) =>
+        {
+            var objective = solver.Objective();
+            var alpha = solver.MakeNumVar(double.NegativeInfinity, double.PositiveInfinity, "alpha");
+            objective.SetCoefficient(alpha, 1);
+            var weight = 1 / ((1 - beta) * n);
+            for (var r = 0; r < n; r++)
+            {
+                var u = solver.MakeNumVar(0, double.PositiveInfinity, $"u:{r}");
+                objective.SetCoefficient(u, weight);
+                // uᵣ + α − Σᵢ Lᵣᵢ sᵢ ≥ 0
+                var tail = solver.MakeConstraint(0, double.PositiveInfinity, $"tail:{r}");
+                tail.SetCoefficient(u, 1);
+                tail.SetCoefficient(alpha, 1);
+                for (var i = 0; i < suppliers.Count; i++)
+                {
+                    tail.SetCoefficient(shares[i], -losses[r, i]);
+                }
+            }
+            objective.SetMinimization();
+        }, extraUpper: null);
+    }
+
+    private sealed record Limit(string Name, string Description, int Supplier, double Bound, bool IsUpper);
+
+    private static DiversifyResult Solve(
+        DiversifyObjective kind,
+        IReadOnlyList<Supplier> suppliers,
+        DiversifyConstraints constraints,
+        List<string> notes,
+        Func<IReadOnlyList<double>, double> evaluate,
+        Action<Solver, Variable[]> build,
+        Func<Supplier, (string Name, string Description, double Bound)?>? extraUpper)
+    {
+        constraints.Validate();
+        var inv = CultureInfo.InvariantCulture;
+        var today = suppliers.Select(s => s.Today).ToArray();
+        var limits = Limits(suppliers, constraints, extraUpper);
+        var conflicts = Conflicts(suppliers, constraints, limits);
+        if (conflicts.Count > 0)
+        {
+            return new DiversifyResult(kind, false, conflicts, Mix(suppliers, today, limits), evaluate(today), evaluate(today), [], notes);
+        }
+        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("The GLOP solver is not available in OR-Tools.");
+        var shares = suppliers.Select(s => solver.MakeNumVar(0, 1, $"share:{s.Iso3}")).ToArray();
+        var sum = solver.MakeConstraint(1, 1, "sum");
+        foreach (var v in shares)
+        {
+            sum.SetCoefficient(v, 1);
+        }
+        var made = new List<(Limit Limit, Constraint Constraint)>();
+        foreach (var l in limits)
+        {
+            var c = l.IsUpper ? solver.MakeConstraint(double.NegativeInfinity, l.Bound, l.Name) : solver.MakeConstraint(l.Bound, double.PositiveInfinity, l.Name);
+            c.SetCoefficient(shares[l.Supplier], 1);
+            made.Add((l, c));
+        }
+        Constraint? partners = null;
+        if (constraints.MinPartnerShare is { } m && m > 0)
+        {
+            partners = solver.MakeConstraint(m, double.PositiveInfinity, "partners");
+            for (var i = 0; i < suppliers.Count; i++)
+            {
+                partners.SetCoefficient(shares[i], suppliers[i].IsPartner ? 1 : 0);
+            }
+        }
+        build(solver, shares);
+        var status = solver.Solve();
+        if (status != Solver.ResultStatus.OPTIMAL)
+        {
+            return new DiversifyResult(kind, false, [$"The solver stopped with status {status}; no recommendation."], Mix(suppliers, today, limits),
+                evaluate(today), evaluate(today), [], notes);
+        }
+        var mix = shares.Select(v => Math.Clamp(v.SolutionValue(), 0, 1)).ToArray();
+        var binding = new List<BindingConstraint>();
+        var what = kind == DiversifyObjective.Risk ? "the sourcing risk" : "CVaR95 of the shortfall";
+        foreach (var (l, c) in made)
+        {
+            if (Math.Abs(mix[l.Supplier] - l.Bound) > Tolerance)
+            {
+                continue;
+            }
+            var dual = c.DualValue();
+            var perPoint = dual * 0.01;
+            var verb = l.IsUpper ? "raising" : "lowering";
+            var effect = l.IsUpper ? perPoint : -perPoint;
+            binding.Add(new BindingConstraint(l.Name, l.Description, dual, Words(verb, l.Description, effect, what, inv)));
+        }
+        if (partners is not null && Math.Abs(suppliers.Select((s, i) => s.IsPartner ? mix[i] : 0).Sum() - constraints.MinPartnerShare!.Value) <= Tolerance)
+        {
+            var dual = partners.DualValue();
+            var description = $"partners together at least {constraints.MinPartnerShare.Value * 100:0.#} %";
+            binding.Add(new BindingConstraint("partners", description, dual, Words("lowering", description, -dual * 0.01, what, inv)));
+        }
+        return new DiversifyResult(kind, true, [], Mix(suppliers, mix, limits, today), evaluate(today), evaluate(mix), binding, notes);
+    }
+
+    private static string Words(string verb, string description, double effect, string what, IFormatProvider inv)
+    {
+        if (Math.Abs(effect) < 1e-12)
+        {
+            return $"{char.ToUpperInvariant(verb[0])}{verb[1..]} the limit \"{description}\" by one point would not change {what} (to the solver's precision).";
+        }
+        var direction = effect < 0 ? "lower" : "raise";
+        return string.Format(inv, "{0}{1} the limit \"{2}\" by one point would {3} {4} by about {5:G3}.", char.ToUpperInvariant(verb[0]), verb[1..],
+            description, direction, what, Math.Abs(effect));
+    }
+
+    private static List<Limit> Limits(IReadOnlyList<Supplier> suppliers, DiversifyConstraints c,
+        Func<Supplier, (string Name, string Description, double Bound)?>? extraUpper)
+    {
+        var limits = new List<Limit>();
+        for (var i = 0; i < suppliers.Count; i++)
+        {
+            var s = suppliers[i];
+            limits.Add(new Limit($"cap:{s.Iso3}", $"{s.Iso3} at most {c.Cap * 100:0.#} % (cap)", i, c.Cap, true));
+            if (s.ExportLimit is { } e && e < 1)
+            {
+                limits.Add(new Limit($"export:{s.Iso3}", $"{s.Iso3} at most {e * 100:0.##} % (what it exports: {s.ExportBasis})", i, e, true));
+            }
+            if (c.MaxChange is { } d)
+            {
+                if (s.Today + d < 1)
+                {
+                    limits.Add(new Limit($"change_up:{s.Iso3}", $"{s.Iso3} at most {(s.Today + d) * 100:0.##} % (today {s.Today * 100:0.##} % + {d * 100:0.#} points)", i, s.Today + d, true));
+                }
+                if (s.Today - d > 0)
+                {
+                    limits.Add(new Limit($"change_down:{s.Iso3}", $"{s.Iso3} at least {(s.Today - d) * 100:0.##} % (today {s.Today * 100:0.##} % − {d * 100:0.#} points)", i, s.Today - d, false));
+                }
+            }
+            if (c.Excluded.Contains(s.Iso3, StringComparer.OrdinalIgnoreCase))
+            {
+                limits.Add(new Limit($"exclude:{s.Iso3}", $"{s.Iso3} at most 0 % (excluded)", i, 0, true));
+            }
+            if (extraUpper?.Invoke(s) is { } x)
+            {
+                limits.Add(new Limit($"{x.Name}:{s.Iso3}", x.Description, i, x.Bound, true));
+            }
+        }
+        return limits;
+    }
+
+    /// <summary>For box limits, Σ = 1 and one partner floor, the set is empty exactly when one of these checks fails, so each failure
+    /// names the constraints in conflict.</summary>
+    private static List<string> Conflicts(IReadOnlyList<Supplier> suppliers, DiversifyConstraints c, List<Limit> limits)
+    {
+        var conflicts = new List<string>();
+        if (suppliers.Count == 0)
+        {
+            conflicts.Add("There are no suppliers to choose from.");
+            return conflicts;
+        }
+        var upper = new Limit[suppliers.Count];
+        var lower = new Limit?[suppliers.Count];
+        for (var i = 0; i < suppliers.Count; i++)
+        {
+            upper[i] = limits.Where(l => l.Supplier == i && l.IsUpper).MinBy(l => l.Bound)!;
+            lower[i] = limits.Where(l => l.Supplier == i && !l.IsUpper).MaxBy(l => l.Bound);
+            if (lower[i] is { } lo && lo.Bound > upper[i].Bound + Tolerance)
+            {
+                conflicts.Add($"{suppliers[i].Iso3}: \"{lo.Description}\" conflicts with \"{upper[i].Description}\".");
+            }
+        }
+        var maxTotal = upper.Sum(u => u.Bound);
+        if (maxTotal < 1 - Tolerance)
+        {
+            conflicts.Add(string.Format(CultureInfo.InvariantCulture,
+                "Shares must sum to 100 %, but the upper limits allow at most {0:0.##} % in total: {1}.", maxTotal * 100,
+                string.Join("; ", upper.Where(u => u.Bound < 1).Select(u => u.Description))));
+        }
+        var minTotal = lower.Sum(l => l?.Bound ?? 0);
+        if (minTotal > 1 + Tolerance)
+        {
+            conflicts.Add(string.Format(CultureInfo.InvariantCulture, "Shares must sum to 100 %, but the lower limits require {0:0.##} %: {1}.",
+                minTotal * 100, string.Join("; ", lower.OfType<Limit>().Select(l => l.Description))));
+        }
+        if (c.MinPartnerShare is { } m && m > 0)
+        {
+            var partnerMax = Enumerable.Range(0, suppliers.Count).Where(i => suppliers[i].IsPartner).Sum(i => upper[i].Bound);
+            var othersMin = Enumerable.Range(0, suppliers.Count).Where(i => !suppliers[i].IsPartner).Sum(i => lower[i]?.Bound ?? 0);
+            if (partnerMax < m - Tolerance)
+            {
+                var partnerLimits = Enumerable.Range(0, suppliers.Count).Where(i => suppliers[i].IsPartner).Select(i => upper[i].Description).ToList();
+                conflicts.Add(string.Format(CultureInfo.InvariantCulture,
+                    "The minimum partner share of {0:0.#} % cannot be met: partners can supply at most {1:0.##} % ({2}).", m * 100, partnerMax * 100,
+                    partnerLimits.Count == 0 ? "no supplier is a partner" : string.Join("; ", partnerLimits)));
+            }
+            else if (othersMin + m > 1 + Tolerance)
+            {
+                conflicts.Add(string.Format(CultureInfo.InvariantCulture,
+                    "The minimum partner share of {0:0.#} % and the lower limits on non-partners ({1:0.##} %) add to more than 100 %.", m * 100, othersMin * 100));
+            }
+        }
+        return conflicts;
+    }
+
+    private static List<SupplierShare> Mix(IReadOnlyList<Supplier> suppliers, IReadOnlyList<double> recommended, List<Limit> limits,
+        IReadOnlyList<double>? today = null) =>
+        [.. suppliers.Select((s, i) => new SupplierShare(s.Iso3, today?[i] ?? s.Today, recommended[i], s.IsPartner,
+                limits.Where(l => l.Supplier == i && l.IsUpper).MinBy(l => l.Bound)!.Description))
+            .OrderByDescending(x => x.Recommended).ThenByDescending(x => x.Today).ThenBy(x => x.Iso3, StringComparer.Ordinal)];
+}

@@ -5,6 +5,7 @@ using Khanij.Core.Catalogue;
 using Khanij.Data;
 using Khanij.Ingest;
 using Khanij.Web.Apis;
+using Khanij.Web.Security;
 using Khanij.Web.Services;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -70,11 +71,7 @@ public static class KhanijWebSetup
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
-        app.Use(async (context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            await next(context);
-        });
+        app.UseBrowserSafety(app.Services.GetRequiredService<IOptions<KhanijWebOptions>>().Value.AllowedHostNames);
         var dashboard = new EmbeddedFileProvider(typeof(KhanijWebSetup).Assembly, "Khanij.Web.Dashboard");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = dashboard });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = dashboard });
@@ -82,6 +79,7 @@ public static class KhanijWebSetup
         app.MapOpenApi();
         app.MapScalarApiReference(ReferencePath, scalar => scalar
             .WithTitle("Khanij API")
+            .WithNonce()
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
             .DisableDefaultFonts());
         app.MapMineralsApi();

@@ -10,6 +10,12 @@ internal static class Problems
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
             detail: $"'{field}': {message}", title: "One or more request fields are invalid.");
 
+    /// <summary>409: the registry's state (an id already taken) or concurrent writers stopped a write; the detail says which, and
+    /// nothing was changed.</summary>
+    public static ProblemHttpResult Conflict(Data.Registry.RegistryConflictException e) =>
+        TypedResults.Problem(detail: string.Join(" ", e.Problems), title: "The registry could not take this change; nothing was changed.",
+            statusCode: StatusCodes.Status409Conflict);
+
     /// <summary>404 with a detail that says what was looked for and how to find valid values.</summary>
     public static NotFoundProblem NotFound(string detail) => new(detail);
 }

@@ -48,7 +48,7 @@ public static class RegistryImporter
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false });
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException x)
         {
@@ -60,6 +60,14 @@ public static class RegistryImporter
         }
         using (document)
         {
+            if (DuplicateKey(body) is { } duplicate)
+            {
+                var line = body.AsSpan(0, duplicate.Offset).Count((byte)'\n');
+                var start = LineStart(body, line);
+                var column = System.Text.Encoding.UTF8.GetCharCount(body, start, duplicate.Offset - start) + 1;
+                throw new RegistryException($"{name}:{line + 1}:{column}: the key \"{duplicate.Name}\" appears twice in the same object; "
+                    + "expected each key once (a reader would keep only one of the two values). Nothing was imported.");
+            }
             var positions = new JsonPositions(body);
             var reader = new RegistryFileReader();
             var read = reader.Read(document.RootElement);
@@ -110,6 +118,36 @@ public static class RegistryImporter
     private const string TakenSuffix = "is already in the registry; choose a new id.";
 
     private static string Join(string prefix, string path) => path.Length == 0 ? prefix : path.StartsWith('[') ? prefix + path : $"{prefix}.{path}";
+
+    /// <summary>The first property name repeated within one object (ordinal), with the byte offset of its second occurrence.</summary>
+    internal static (int Offset, string Name)? DuplicateKey(byte[] utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var open = new Stack<HashSet<string>?>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    open.Push(new HashSet<string>(StringComparer.Ordinal));
+                    break;
+                case JsonTokenType.StartArray:
+                    open.Push(null);
+                    break;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    open.Pop();
+                    break;
+                case JsonTokenType.PropertyName when open.Peek() is { } keys:
+                    var key = reader.GetString() ?? "";
+                    if (!keys.Add(key))
+                    {
+                        return ((int)reader.TokenStartIndex, key);
+                    }
+                    break;
+            }
+        }
+        return null;
+    }
 
     /// <summary>The offset of the first byte that is not part of valid UTF-8, or null when all of it is valid.</summary>
     internal static int? InvalidUtf8At(ReadOnlySpan<byte> bytes)

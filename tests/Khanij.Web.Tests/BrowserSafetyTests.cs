@@ -225,3 +225,47 @@ public sealed class BrowserSafetyTests(DashboardServer server)
         page.Problems.ShouldBeEmpty();
     }
 }
+
+/// <summary>Issue 17, findings 7 and 10 through the API: unreadable bodies are 400 problems that say where, never 500.</summary>
+public sealed class BadBodyTests(KhanijWebFactory factory) : IClassFixture<KhanijWebFactory>
+{
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Ingest_MalformedJson_Returns400ProblemNamingThePosition()
+    {
+        // Given
+        var client = factory.CreateClient();
+
+        // When
+        var response = await client.PostAsync("/api/ingest/extract",
+            new StringContent("{\"name\": \"a.txt\",\n \"text\": \"unterminated}", Encoding.UTF8, "application/json"), Ct);
+
+        // Then
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        problem.GetProperty("detail").GetString()!.ShouldContain("not valid JSON: line 2");
+        problem.GetProperty("line").GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task ImportRecords_InvalidUtf8InAString_Returns400WithLineAndColumn()
+    {
+        // Given: finding 7's reproducer, a registry file with a 0xFF byte inside the title
+        var client = factory.CreateClient();
+        var bytes = Encoding.UTF8.GetBytes(BrowserSafetyTests.RecordFile("utf8-bad", "Bad byte here"));
+        var at = bytes.AsSpan().IndexOf("byte here"u8);
+        bytes[at] = 0xFF;
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        // When
+        var response = await client.PostAsync("/api/partners/import", content, Ct);
+
+        // Then
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        problem.GetProperty("detail").GetString()!.ShouldStartWith($"request body:1:{at + 1}: not valid UTF-8");
+    }
+}

@@ -1,46 +1,72 @@
 using Khanij.Analytics.Risk;
-using Khanij.Core;
+using Khanij.Application.Services;
 using Khanij.Core.Catalogue;
-using Khanij.Core.Partners;
+using Khanij.Core.Facts;
 
 namespace Khanij.Application;
 
-/// <summary>Builds the brief: for every mineral and stage with supply data, the table for the brief's year (USGS first, then IEA, then
-/// Cheng 2020; the latest earlier year when the year has none), scored for the perspective country and ranked.</summary>
+/// <summary>Builds the brief: for every mineral and stage with supply data (on the country's critical list, when it has one), the table for the
+/// brief's year (USGS first, then IEA, then Cheng 2020; the latest earlier observed year when the year has none; for a projection year, the
+/// projection's tables only), scored for the perspective country under the perspective rule and ranked.</summary>
 internal static class BriefBuilder
 {
     private static readonly string[] SourcePreference = ["usgs", "iea", "cheng2020"];
 
-    public static BriefModel Build(RiskInputs inputs, KhanijCatalogue catalogue, string perspective, int year,
-        IReadOnlyList<PartnerLink> partners, RiskParameters parameters)
+    /// <param name="projection">Null for observed data; else the projection scenario whose tables for <paramref name="year"/> are used.</param>
+    public static BriefModel Build(RiskInputs inputs, KhanijCatalogue catalogue, string perspective, int year, string? projection,
+        PartnerSet partners, RiskParameters parameters)
     {
         var governance = GovernanceIndex.Build(inputs.Governance, parameters.GovernanceIndicators, parameters.GovernanceYear);
-        var tables = SupplyConcentration.ComputeAll(inputs.Supply.Where(f => f.Scenario is null))
-            .Where(t => t.Hhi is not null && t.Key.Year <= year)
+        var list = CriticalLists.For(catalogue, perspective);
+        var candidates = projection is null
+            ? inputs.Supply.Where(f => f.Scenario is null && f.Year <= year).ToList()
+            : inputs.Supply.Where(f => f.Scenario == projection && f.Year == year).ToList();
+        var withData = candidates.Select(f => f.MineralId).Distinct(StringComparer.Ordinal).ToList();
+        bool OnList(string id) => list is null || (catalogue.MineralById(id) is { } m && list.Contains(m));
+        var tables = SupplyConcentration.ComputeAll(candidates.Where(f => OnList(f.MineralId)))
+            .Where(t => t.Hhi is not null)
             .ToList();
-        var rows = new List<BriefRow>();
+        var chosen = new List<(ConcentrationResult Table, List<ConcentrationResult> Others)>();
         foreach (var group in tables.GroupBy(t => (t.Key.MineralId, t.Key.Stage)))
         {
-            var chosen = Pick(group.ToList(), year);
-            var others = group.Where(t => t.Key.Year == chosen.Key.Year && t.Key.Source != chosen.Key.Source).ToList();
-            var risk = SupplyRisk.ForStage(chosen, governance, inputs.Restrictions, inputs.Trade, partners, perspective, parameters);
-            var restricting = risk.GlobalGovernance.Terms.Where(t => t.RestrictionIds.Count > 0).ToList();
-            rows.Add(new BriefRow(risk, others, restricting.Sum(t => t.Share), [.. restricting.Select(t => t.Iso3)]));
+            var pick = Pick([.. group], year);
+            chosen.Add((pick, [.. group.Where(t => t.Key.Year == pick.Key.Year && t.Key.Source != pick.Key.Source)]));
+        }
+        var keys = chosen.Select(c => c.Table.Key).ToHashSet();
+        var facts = candidates.Where(f => chosen.Any(c => Same(c.Table.Key, f))).ToList();
+        var scored = PerspectiveRule.Score(facts, inputs, governance, partners, perspective, parameters)
+            .Where(s => keys.Contains(s.World.Key))
+            .ToDictionary(s => s.World.Key);
+        var rows = new List<BriefRow>();
+        foreach (var (table, others) in chosen)
+        {
+            var stage = scored[table.Key];
+            // Headline figures count only restricting producers at or above the materiality threshold; the others stay listed in the table notes.
+            rows.Add(new BriefRow(stage, others, stage.Risk.RestrictedShare, [.. stage.Risk.MaterialRestrictingProducers.Select(t => t.Iso3)]));
         }
         rows = [.. rows.OrderByDescending(r => r.Risk.Score).ThenBy(r => r.MineralId, StringComparer.Ordinal).ThenBy(r => r.Stage)];
         var matrix = Criticality.Build(rows.Select(r => r.Risk), inputs.Demand, parameters);
-        var withData = rows.Select(r => r.MineralId).ToHashSet(StringComparer.Ordinal);
-        var withoutData = catalogue.Minerals.Where(m => m.India2023 && !withData.Contains(m.Id)).Select(m => m.Id).ToList();
-        var sources = rows.SelectMany(r => r.Table.Sources.Concat(r.Risk.Imports?.Sources ?? []))
+        var inRows = rows.Select(r => r.MineralId).ToHashSet(StringComparer.Ordinal);
+        var withoutData = list is null ? [] : catalogue.Minerals.Where(m => list.Contains(m) && !inRows.Contains(m.Id)).Select(m => m.Id).ToList();
+        var offList = withData.Where(id => !OnList(id)).Order(StringComparer.Ordinal).ToList();
+        var sources = rows.SelectMany(r => r.World.Sources.Concat(r.Risk.Imports?.Sources ?? []))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var partialWgi = rows.SelectMany(r => r.Risk.GlobalGovernance.Terms.Concat(r.Risk.SourcingGovernance?.Terms ?? []))
             .Select(t => t.Iso3).Distinct(StringComparer.Ordinal)
             .Where(c => governance.DimensionsFor(c) is > 0 and var n && n < parameters.GovernanceIndicators.Count)
             .Order(StringComparer.Ordinal).ToList();
-        return new BriefModel(perspective, catalogue.CountryByIso3(perspective)?.NameEn ?? perspective, year, rows, matrix, parameters,
-            governance.Year, partialWgi, partners.Select(p => p.CountryB == perspective ? p.CountryA : p.CountryB).Distinct(StringComparer.Ordinal).Count(),
-            [.. partners.Select(p => p.Basis).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], withoutData, sources);
+        return new BriefModel(perspective, catalogue.CountryByIso3(perspective)?.NameEn ?? perspective, year,
+            projection is null ? null : ProjectionName(inputs.Supply, projection), rows, matrix, parameters, governance.Year, partialWgi, partners, list,
+            withoutData, offList, sources);
     }
+
+    /// <summary>"IEA (Outlook 2025) base_case": the sources that publish the projection, and its name.</summary>
+    public static string ProjectionName(IEnumerable<SupplyFact> supply, string scenario) =>
+        string.Join(", ", supply.Where(f => f.Scenario == scenario).Select(f => f.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(RiskRows.SourceName)) + " " + scenario;
+
+    private static bool Same(SupplyKey key, SupplyFact f) =>
+        key.Source == f.Source && key.MineralId == f.MineralId && key.Stage == f.Stage && key.Year == f.Year && key.Scenario == f.Scenario;
 
     private static ConcentrationResult Pick(IReadOnlyList<ConcentrationResult> candidates, int year)
     {

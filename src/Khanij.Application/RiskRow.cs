@@ -1,6 +1,10 @@
+using Khanij.Application.Services;
+
 namespace Khanij.Application;
 
-/// <summary>One row of <c>khanij risk --json</c>. Shares are fractions 0–1; HHI is on 0–10 000.</summary>
+/// <summary>One row of <c>khanij risk --json</c>, <c>/api/risk</c> and the brief's rows. Shares are fractions 0–1; HHI is on 0–10 000.
+/// The table fields (<c>shares</c>, <c>hhi</c>, <c>top1_*</c> …) describe the world table as published; the governance, restriction and
+/// supply-risk fields describe the perspective country's exposure (the world without its own output, see <see cref="RiskExposure"/>).</summary>
 internal sealed record RiskRow(
     string Mineral,
     string Stage,
@@ -10,6 +14,7 @@ internal sealed record RiskRow(
     string Measure,
     string Unit,
     string Basis,
+    RiskVintage Vintage,
     double? Hhi,
     double? HhiAmongNamed,
     string? Top1Country,
@@ -24,18 +29,21 @@ internal sealed record RiskRow(
     double Denominator,
     double? PublishedTotal,
     IReadOnlyList<string> Withheld,
+    string Country,
+    double? DomesticShare,
+    RiskExposure Exposure,
     double HhiWgi,
     double HhiWgiT,
     int? WgiYear,
     IReadOnlyList<string> WgiMissing,
     double RestrictedShare,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Restrictions,
-    string Country,
     double SupplyRisk,
     string SupplyRiskFormula,
     double? ImportReliance,
     string ImportRelianceBasis,
     RiskImports? Imports,
+    PartnerSet Partners,
     RiskProvenance Provenance,
     IReadOnlyList<string> Notes,
     RiskReliance Reliance,
@@ -51,7 +59,16 @@ internal sealed record RiskReliance(
 internal sealed record RiskTradeCode(
     string HsCode, string Product, string Kind, double? ContentFactor, string FactorBasis, double GrossT, double? ContainedT, bool Counted, string Reason);
 
-/// <summary>Import-side measures of a <see cref="RiskRow"/>.</summary>
+/// <summary>Which data a row's figures come from: the supply table (source, year, projection scenario), the trade year of the import
+/// figures and the WGI year. <c>label</c> names every vintage the row combines, e.g. "USGS 2024 supply · 2021 trade · WGI 2023".</summary>
+internal sealed record RiskVintage(string SupplySource, int SupplyYear, string? SupplyScenario, int? TradeYear, int? WgiYear, string Label);
+
+/// <summary>The supply the perspective country is exposed to. <c>basis</c> says whether its own output was taken out; the concentration
+/// figures are over that supply (shares of the rest of the world when it was).</summary>
+internal sealed record RiskExposure(string Basis, double Denominator, double? Hhi, string? Top1Country, double? Top1Share, double? Top3Share,
+    double? CoverageWithoutTop1);
+
+/// <summary>Import-side measures of a <see cref="RiskRow"/> (trade <c>year</c> and <c>sources</c> carried with the figures).</summary>
 /// <remarks>Tonnes are tonnes of contained mineral (<see cref="ContentBasis"/>); <see cref="TonnesByPartner"/> gives each partner's.</remarks>
 internal sealed record RiskImports(
     int? Year, double TotalT, double? Hhi, IReadOnlyDictionary<string, double> Shares, double ShareFromPartners,

@@ -22,6 +22,7 @@ root.Subcommands.Add(BriefCommand.Create(context));
 root.Subcommands.Add(SimulateCommand.Create(context));
 root.Subcommands.Add(IngestCommand.Create(context));
 root.Subcommands.Add(PartnersCommand.Create(context));
+root.Subcommands.Add(FeedsCommand.Create(context));
 IngestAddCommand.Register(root, context);
 root.Subcommands.Add(ServeCommand.Create(context));
 return await root.Parse(args).InvokeAsync();

@@ -7,4 +7,7 @@ public sealed record ImportResult(IReadOnlyList<ImportError> Errors, IReadOnlyDi
 {
     /// <summary>True when the pack was imported.</summary>
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>Findings that did not stop the import (e.g. two sources' world totals more than 3× apart); empty when there are none.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

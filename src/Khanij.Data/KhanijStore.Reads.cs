@@ -88,12 +88,17 @@ public sealed partial class KhanijStore
     public Task<IReadOnlyList<ExportRestriction>> GetRestrictionsAsync(string? iso3 = null, CancellationToken cancellationToken = default) =>
         QueryAsync(
             "SELECT id, iso3, measure, minerals, scope, target, announced, effective, ended, status, confidence, notes, " + ProvenanceColumns
-            + " FROM export_restrictions",
+            + ", stages, products, scope_note FROM export_restrictions",
             [("iso3", iso3)],
             "src_line",
             r => new ExportRestriction(r.GetString(0), r.GetString(1), r.GetString(2),
                 r.GetString(3).Split(';', StringSplitOptions.RemoveEmptyEntries), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7),
-                r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11), ReadProvenance(r, 12)),
+                r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11), ReadProvenance(r, 12))
+            {
+                Stages = [.. r.GetString(18).Split(';', StringSplitOptions.RemoveEmptyEntries).Select(ParseStage)],
+                Products = r.GetString(19).Split(';', StringSplitOptions.RemoveEmptyEntries),
+                ScopeNote = r.GetString(20),
+            },
             cancellationToken);
 
     /// <summary>BatPaC mineral intensities (kg per kWh of pack), optionally for one chemistry label (e.g. <c>NMC 811</c>).</summary>

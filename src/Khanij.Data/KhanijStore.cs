@@ -88,7 +88,7 @@ public sealed partial class KhanijStore : IAsyncDisposable, IDisposable
             PackWriter.Write(connection, data, dataDir, name => progress?.Report(new ImportProgress("writing " + name, done++, total)), cancellationToken);
         }
         progress?.Report(new ImportProgress("done", total, total));
-        return new ImportResult([], await GetCountsAsync(cancellationToken));
+        return new ImportResult([], await GetCountsAsync(cancellationToken)) { Warnings = data.Warnings };
     }
 
     /// <summary>Files of the pack in <paramref name="dataDir"/> that differ from what the store imported (changed, missing, or new
@@ -144,6 +144,25 @@ public sealed partial class KhanijStore : IAsyncDisposable, IDisposable
             counts[name] = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
         return counts;
+    }
+
+    /// <summary>Warnings recorded by the last import (e.g. the cross-source check), in the order found; empty for an older store.</summary>
+    public async Task<IReadOnlyList<string>> GetImportWarningsAsync(CancellationToken cancellationToken = default)
+    {
+        var warnings = new List<string>();
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        if (!await TableExistsAsync(connection, "import_warnings", cancellationToken))
+        {
+            return warnings;
+        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT message FROM import_warnings ORDER BY rowid";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            warnings.Add(reader.GetString(0));
+        }
+        return warnings;
     }
 
     /// <summary>Facts about the store itself: schema version, when it was imported and from which directory.</summary>

@@ -38,7 +38,9 @@ public sealed class IngestPipeline
             var path = Path.Combine(dir, "catalogue", name);
             return File.Exists(path) ? File.ReadAllText(path) : null;
         }
-        var lexicon = Lexicon.Build(catalogue, Read("organisations.csv"), Read("cities.csv"));
+        var cues = Read(CueCatalogue.FileName)
+            ?? throw new IngestException($"{Path.Combine(dir, "catalogue", CueCatalogue.FileName)}: not found; the cue lexicon (language, phrase, kind, value, note) is needed to read news.");
+        var lexicon = Lexicon.Build(catalogue, Read("organisations.csv"), Read("cities.csv"), cues, Path.Combine(dir, "catalogue", CueCatalogue.FileName));
         return new IngestPipeline(lexicon, catalogue.Frameworks.Select(f => f.Id).ToHashSet(StringComparer.Ordinal));
     }
 
@@ -98,7 +100,8 @@ public sealed class IngestPipeline
             var slice = folded[s.Start..s.End];
             foreach (var d in DateParser.Find(slice))
             {
-                f.Dates.Add(d with { Start = d.Start + s.Start, End = d.End + s.Start });
+                var at = d with { Start = d.Start + s.Start, End = d.End + s.Start };
+                f.Dates.Add(at.TenseDependent || at.Weekday is not null ? at.ForTense(Recognizer.FutureAt(f, at.Start)) : at);
             }
             if ((f.Instruments.Count > 0 || f.MineralRelevant) && slice.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
             {
@@ -165,14 +168,26 @@ public sealed class IngestPipeline
         }
     }
 
-    private static DateOnly? Published(string text, string folded, IReadOnlyList<DocLine> lines)
+    /// <summary>The publication date, from what the page prints, in this order: a labelled date (Published, प्रकाशित, Posted …); an
+    /// unlabelled byline or date line ("Mar 13, 2026 01:42 pm IST", "Site Admin | फ़रवरी 27, 2025"); a date in the page's URL; the
+    /// wire dateline ("LIMA, June 10 (Reuters)", "नई दिल्ली, 19सितंबर", its year taken from the other dates of the page); an "Updated"
+    /// stamp; last, a page-header date (a weekday and today's date, "शनिवार, 22 नवंबर 2025"), which is the day the page was
+    /// viewed, not written, and is used only when nothing else is printed.</summary>
+    internal static DateOnly? Published(string text, string folded, IReadOnlyList<DocLine> lines)
     {
-        DateOnly? publishedLabel = null, unlabelled = null, updated = null;
+        DateOnly? publishedLabel = null, unlabelled = null, updated = null, header = null, url = null;
         string? pendingLabel = null;
         foreach (var line in lines.Where(l => l.Kind == LineKind.Metadata))
         {
-            var lower = text.Substring(line.Start, line.Length).ToLowerInvariant();
-            var date = DateParser.Find(folded.Substring(line.Start, line.Length)).Select(d => d.Date).FirstOrDefault(d => d is not null);
+            var raw = text.Substring(line.Start, line.Length);
+            if (Boilerplate.IsUrl(raw))
+            {
+                url ??= DateParser.FromUrl(raw);
+                continue;
+            }
+            var lower = raw.ToLowerInvariant();
+            var lineFolded = folded.Substring(line.Start, line.Length);
+            var date = DateParser.Find(lineFolded).Select(d => d.Date).FirstOrDefault(d => d is not null);
             var label = IsUpdate(lower) ? "updated" : IsPublished(lower) ? "published" : pendingLabel;
             if (date is null)
             {
@@ -189,16 +204,26 @@ public sealed class IngestPipeline
                     publishedLabel ??= date;
                     break;
                 default:
-                    unlabelled ??= date;
+                    if (!DateParser.HasClock(lineFolded) && DateParser.HasWeekdayDate(lineFolded))
+                    {
+                        header ??= date;
+                    }
+                    else
+                    {
+                        unlabelled ??= date;
+                    }
                     break;
             }
         }
-        return publishedLabel ?? unlabelled ?? updated ?? DatelineDate(text, folded, lines);
+        var printed = publishedLabel ?? unlabelled ?? url;
+        return printed ?? DatelineDate(text, folded, lines, updated ?? header) ?? updated ?? header;
     }
 
-    /// <summary>A wire dateline that carries a full date ("WASHINGTON, May 6, 2026 - …", "Lima, 4 March 2026 (Reuters) –") dates
-    /// the story when no metadata line does: place, comma, a date with its year, then a dash or an agency in brackets.</summary>
-    internal static DateOnly? DatelineDate(string text, string folded, IReadOnlyList<DocLine> lines)
+    /// <summary>A wire dateline dates the story when no metadata line does: place, comma, a date, then a dash, an agency in brackets
+    /// or a danda ("WASHINGTON, May 6, 2026 - …", "Lima, 4 March 2026 (Reuters) –", "New Delhi, Nov 13 (IANS)", "नई दिल्ली, 19सितंबर।").
+    /// A date without its year takes the year that puts it on or before <paramref name="yearHint"/> (another date the page prints),
+    /// and stays unresolved without one.</summary>
+    internal static DateOnly? DatelineDate(string text, string folded, IReadOnlyList<DocLine> lines, DateOnly? yearHint = null)
     {
         foreach (var line in lines.Where(l => l.Kind == LineKind.Body).Take(3))
         {
@@ -209,16 +234,21 @@ public sealed class IngestPipeline
                 continue;
             }
             var rest = head[(comma + 1)..];
-            var stop = rest.IndexOfAny("-–—(".AsSpan());
+            var stop = rest.IndexOfAny("-–—(।".AsSpan());
             if (stop < 0)
             {
                 continue;
             }
             var offset = line.Start + comma + 1;
-            var date = DateParser.Find(folded.Substring(offset, stop)).FirstOrDefault(d => d.Date is not null);
-            if (date?.Date is { } d)
+            var mention = DateParser.Find(folded.Substring(offset, stop)).FirstOrDefault(d => d.Date is not null || d.Month > 0);
+            if (mention?.Date is { } d)
             {
                 return d;
+            }
+            if (mention is { Month: > 0 } partial && yearHint is { } hint)
+            {
+                var candidate = DateParser.TryDate(hint.Year, partial.Month, partial.Day);
+                return candidate is { } c && c > hint ? DateParser.TryDate(hint.Year - 1, partial.Month, partial.Day) : candidate;
             }
         }
         return null;

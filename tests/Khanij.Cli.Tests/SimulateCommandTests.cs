@@ -121,6 +121,76 @@ public sealed class SimulateCommandTests(SimulateStoreFixture store) : IClassFix
     }
 
     [Fact]
+    public async Task Simulate_ChengSouthAfricanManganeseHalfCut_ShortfallIsInThousandsOfKilotonnes()
+    {
+        // Given: South Africa's manganese mining in Cheng et al.'s Fig. 1 sheet, labelled "t" but in thousand tonnes (6,500 = 6.5 Mt)
+        const string file = "cheng2024_supply_chain_2020_by_stage_region.csv";
+        var csv = Khanij.Core.Text.Csv.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Data, file), TestContext.Current.CancellationToken), file);
+        var zaf = double.Parse(csv.Rows.Single(r => r[csv.IndexOf("stage")] == "mining" && r[csv.IndexOf("region")] == "South Africa"
+            && r[csv.IndexOf("material")] == "Mn")[csv.IndexOf("value")], System.Globalization.CultureInfo.InvariantCulture);
+        // By hand: half of South Africa's output for 12 of 12 months, no spare capacity: 0.5 × 6,500 kt × 1,000 t/kt
+        var expectedT = 0.5 * zaf * 1000 * 12 / 12;
+
+        // When
+        var run = await RunAsync("simulate", "--shock", "ZAF:manganese:mining:0.5:12", "--spare-capacity", "0", "--horizon", "12",
+            "--source", "cheng2020", "--json", "--db", store.Db);
+
+        // Then: 3,250 kt, not 3,250 t
+        run.Exit.ShouldBe(0, run.Err);
+        var mining = Stage(JsonDocument.Parse(run.Out).RootElement, "manganese", "mining");
+        mining.GetProperty("world_shortfall_t").GetDouble().ShouldBe(expectedT, 1e-6);
+        (expectedT / 1000).ShouldBeInRange(1000, 9999);
+    }
+
+    [Fact]
+    public async Task Simulate_MonteCarlo_CountryDistributionIsNullExactlyWhereTheSingleRunIsNull()
+    {
+        // Given: a scenario written here: a spread-out cut of South African manganese mining, seen from India, which takes no
+        // manganese ore (its mining-stage shortfall fraction and tonnes are null in a single run)
+        var scenario = Path.Combine(Path.GetTempPath(), "khanij-mc-null-" + Guid.NewGuid().ToString("N")[..8] + ".json");
+        await File.WriteAllTextAsync(scenario, """
+            {
+              "name": "manganese uncertainty (test)",
+              "perspective": "IND",
+              "shocks": [
+                { "name": "ZAF cut", "kind": "cut", "country": "ZAF", "minerals": ["manganese"], "stage": "mining",
+                  "fraction": { "dist": "triangular", "min": 0.2, "mode": 0.5, "max": 0.8 }, "duration_months": 12 }
+              ]
+            }
+            """, TestContext.Current.CancellationToken);
+        try
+        {
+            // When
+            var single = await RunAsync("simulate", scenario, "--runs", "1", "--source", "cheng2020", "--json", "--db", store.Db);
+            var many = await RunAsync("simulate", scenario, "--runs", "200", "--source", "cheng2020", "--json", "--db", store.Db);
+
+            // Then
+            single.Exit.ShouldBe(0, single.Err);
+            many.Exit.ShouldBe(0, many.Err);
+            var checkedNull = 0;
+            foreach (var stage in new[] { "mining", "refining" })
+            {
+                var one = Stage(JsonDocument.Parse(single.Out).RootElement, "manganese", stage);
+                var mc = Stage(JsonDocument.Parse(many.Out).RootElement, "manganese", stage);
+                var distribution = mc.GetProperty("distribution");
+                foreach (var (field, key) in new[] { ("shortfall_t", "shortfall_t"), ("shortfall_fraction", "shortfall_fraction") })
+                {
+                    var singleIsNull = one.GetProperty("country").GetProperty(field).ValueKind == JsonValueKind.Null;
+                    (distribution.GetProperty(key).ValueKind == JsonValueKind.Null).ShouldBe(singleIsNull, $"{stage} {key}");
+                    (mc.GetProperty("country").GetProperty(field).ValueKind == JsonValueKind.Null).ShouldBe(singleIsNull, $"{stage} {field}");
+                    checkedNull += singleIsNull ? 1 : 0;
+                }
+                distribution.GetProperty("world_shortfall_t").GetProperty("max").GetDouble().ShouldBeGreaterThan(0);
+            }
+            checkedNull.ShouldBeGreaterThan(0);
+        }
+        finally
+        {
+            File.Delete(scenario);
+        }
+    }
+
+    [Fact]
     public async Task Simulate_DrcScenarioMonteCarlo_GivesOrderedStatisticsAndTheSameNumbersOnOneOrTwoThreads()
     {
         // Given the DRC cobalt scenario file

@@ -254,7 +254,7 @@ public sealed class PackImportTests(PackStoreFixture fixture)
         foreach (var share in shares)
         {
             var group = facts.Where(f => f.MineralId == share.MineralId && f.Stage == share.Stage && f.Year == share.Year).ToList();
-            var total = group.Single(f => f.AggregateKind == "world_total").Value!.Value;
+            var total = group.Single(f => f.AggregateKind == "total").Value!.Value;
             var top3 = group.Where(f => f.IsCountry).Select(f => f.Value ?? 0).OrderDescending().Take(3).Sum();
             (top3 / total).ShouldBe(share.Fraction, 0.01, $"{share.MineralId} {share.Stage} {share.Year}");
         }

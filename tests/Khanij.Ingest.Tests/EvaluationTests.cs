@@ -17,10 +17,11 @@ public sealed class EvaluationTests(PipelineFixture fixture) : IClassFixture<Pip
 
     private static string SamplesDir => Path.Combine(RepoPaths.Root, "samples", "articles");
 
-    private async Task<(EventScore Score, string PredJson)> EvaluateAsync(string goldPath, string docsDir)
+    private async Task<(EventScore Score, string PredJson)> EvaluateAsync(string goldPath, string docsDir, bool strict = false)
     {
         var gold = EventScorer.LoadEvents(await File.ReadAllTextAsync(goldPath, TestContext.Current.CancellationToken), goldPath);
-        var names = gold.Select(g => g.GetProperty("doc").GetString()!).Distinct().Order(StringComparer.Ordinal);
+        var names = gold.Select(g => g.GetProperty("doc").GetString()!).Concat(strict ? EventScorer.ArticleNames(docsDir) : [])
+            .Distinct().Order(StringComparer.Ordinal);
         var events = new List<CooperationEvent>();
         foreach (var name in names)
         {
@@ -28,7 +29,7 @@ public sealed class EvaluationTests(PipelineFixture fixture) : IClassFixture<Pip
             events.AddRange(r.Events);
         }
         var predJson = JsonSerializer.Serialize(new { events }, Json);
-        return (EventScorer.Score(gold, EventScorer.LoadEvents(predJson, "pred"), docsDir), predJson);
+        return (EventScorer.Score(gold, EventScorer.LoadEvents(predJson, "pred"), docsDir, strict), predJson);
     }
 
     [Fact]
@@ -81,9 +82,14 @@ public sealed class EvaluationTests(PipelineFixture fixture) : IClassFixture<Pip
     }
 
     [Theory]
-    [InlineData("seeds")]
-    [InlineData("samples")]
-    public async Task Score_SamePredictions_MatchesPythonScorer(string set)
+    [InlineData("seeds", false)]
+    [InlineData("samples", false)]
+    [InlineData("seeds", true)]
+    [InlineData("samples", true)]
+    [InlineData("unseen", true)]
+    [InlineData("unseen14", false)]
+    [InlineData("unseen14", true)]
+    public async Task Score_SamePredictions_MatchesPythonScorer(string set, bool strict)
     {
         // Given
         if (set == "seeds")
@@ -92,14 +98,19 @@ public sealed class EvaluationTests(PipelineFixture fixture) : IClassFixture<Pip
         }
         Assert.SkipUnless(File.Exists("/usr/bin/python3") || File.Exists("/usr/local/bin/python3") || OnPath("python3"), "python3 is not installed.");
         var script = Path.Combine(RepoPaths.Shared, "tools", "score_events.py");
-        Assert.SkipUnless(File.Exists(script), $"{script} is absent.");
-        var (goldPath, docs) = set == "seeds"
-            ? (Path.Combine(RepoPaths.Shared, "gold", "seeds.json"), Path.Combine(RepoPaths.Shared, "seeds"))
-            : (Path.Combine(SamplesDir, "gold.json"), SamplesDir);
-        var (score, predJson) = await EvaluateAsync(goldPath, docs);
-        // Degrade the predictions so that the comparison also covers misses, splits and wrong fields.
+        Assert.SkipUnless(File.Exists(script), $"{script} is absent (../shared is not checked out).");
+        var (goldPath, docs) = set switch
+        {
+            "seeds" => (Path.Combine(RepoPaths.Shared, "gold", "seeds.json"), Path.Combine(RepoPaths.Shared, "seeds")),
+            "samples" => (Path.Combine(SamplesDir, "gold.json"), SamplesDir),
+            _ => (Path.Combine(SamplesDir, set, "gold.json"), Path.Combine(SamplesDir, set)),
+        };
+        var (score, predJson) = await EvaluateAsync(goldPath, docs, strict);
+        // Degrade the predictions so that the comparison also covers misses, splits, wrong fields, events on articles
+        // without gold (false positives in strict mode) and events on files that are not articles.
         using var doc = JsonDocument.Parse(predJson);
-        var degraded = doc.RootElement.GetProperty("events").EnumerateArray().Select((e, i) =>
+        var all = doc.RootElement.GetProperty("events").EnumerateArray().ToList();
+        var degraded = all.Select((e, i) =>
         {
             var d = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(e.GetRawText())!;
             if (i % 3 == 1)
@@ -111,25 +122,84 @@ public sealed class EvaluationTests(PipelineFixture fixture) : IClassFixture<Pip
             {
                 d["parties"] = JsonSerializer.SerializeToElement(new[] { "IND", "CHN", "FRA" });
             }
+            if (i % 5 == 3)
+            {
+                d["minerals"] = JsonSerializer.SerializeToElement(new[] { "rare_earths", "critical_minerals", "gallium" });
+            }
             return d;
         }).ToList();
-        var degradedJson = JsonSerializer.Serialize(new { events = degraded }, Json);
         var gold = EventScorer.LoadEvents(await File.ReadAllTextAsync(goldPath, TestContext.Current.CancellationToken), goldPath);
-        foreach (var (json, expected) in new[] { (predJson, score), (degradedJson, EventScorer.Score(gold, EventScorer.LoadEvents(degradedJson, "d"), docs)) })
+        var goldDocs = gold.Select(g => g.GetProperty("doc").GetString()!).ToHashSet(StringComparer.Ordinal);
+        var negative = EventScorer.ArticleNames(docs).FirstOrDefault(n => !goldDocs.Contains(n));
+        if (degraded.Count > 0)
+        {
+            foreach (var name in new[] { negative, "README.md" }.OfType<string>())
+            {
+                var extra = new Dictionary<string, JsonElement>(degraded[0]) { ["doc"] = JsonSerializer.SerializeToElement(name) };
+                degraded.Add(extra);
+            }
+        }
+        var degradedJson = JsonSerializer.Serialize(new { events = degraded }, Json);
+        foreach (var (json, expected) in new[] { (predJson, score), (degradedJson, EventScorer.Score(gold, EventScorer.LoadEvents(degradedJson, "d"), docs, strict)) })
         {
             var path = Path.Combine(Path.GetTempPath(), $"khanij-pred-{Guid.NewGuid():N}.json");
             await File.WriteAllTextAsync(path, json, TestContext.Current.CancellationToken);
             try
             {
                 // When
-                var python = await RunAsync("python3", [script, goldPath, path, "--docs", docs]);
-                // Then
+                string[] args = strict ? [script, goldPath, path, "--docs", docs, "--strict"] : [script, goldPath, path, "--docs", docs];
+                var python = await RunAsync("python3", args);
+                // Then: every printed number, line for line
                 python.Trim().Split('\n').ShouldBe(expected.Report.Split('\n'));
             }
             finally
             {
                 File.Delete(path);
             }
+        }
+    }
+
+    [Fact]
+    public void Score_Strict_CountsNegativesAndLeavesOptionalOut()
+    {
+        // Given: hand-made gold with one core and one optional event on a.txt; b.txt has no gold event
+        var dir = Directory.CreateTempSubdirectory("khanij-strict-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "a.txt"), "A.");
+            File.WriteAllText(Path.Combine(dir, "b.txt"), "B.");
+            File.WriteAllText(Path.Combine(dir, "notes.md"), "not an article");
+            var gold = EventScorer.LoadEvents("""
+                [{"id":"g1","doc":"a.txt","parties":["IND","JPN"],"instrument":"mou","minerals":["lithium"],"optional_values":{"minerals":["cobalt"]},"date":"2026-01-02"},
+                 {"id":"g2","doc":"a.txt","optional":true,"parties":["IND","AUS"],"instrument":"meeting","minerals":[]}]
+                """, "gold");
+            var pred = EventScorer.LoadEvents("""
+                [{"doc":"a.txt","parties":["IND","JPN"],"instrument":"mou","minerals":["lithium","cobalt"],"date":"2026-01-02","evidence":["A."]},
+                 {"doc":"a.txt","parties":["IND","AUS"],"instrument":"meeting","minerals":[],"evidence":[]},
+                 {"doc":"b.txt","parties":["IND","USA"],"instrument":"meeting","minerals":["copper"],"evidence":["B."]}]
+                """, "pred");
+            // When
+            var lenient = EventScorer.Score(gold, pred, dir);
+            var strict = EventScorer.Score(gold, pred, dir, strict: true);
+            // Then, by hand. Lenient: b.txt is not a gold document (its prediction is dropped); 2 of 2 matched;
+            // cobalt counts against minerals: P 1/2, R 1/1 → F1 2/3.
+            lenient.Documents.ShouldBe(1);
+            lenient.Precision.ShouldBe(1.0);
+            lenient.Minerals.ShouldBe(2.0 / 3, 1e-12);
+            // Strict: 2 articles; the optional match is left out (1 neutral), b.txt's event is a false positive → P = 1/2;
+            // cobalt is neutral → minerals 1.0; recall 1/1.
+            strict.Documents.ShouldBe(2);
+            strict.NeutralPredictions.ShouldBe(1);
+            strict.Precision.ShouldBe(0.5);
+            strict.Recall.ShouldBe(1.0);
+            strict.F1.ShouldBe(2 * 0.5 * 1.0 / 1.5, 1e-12);
+            strict.Minerals.ShouldBe(1.0);
+            strict.Report.Split('\n')[0].ShouldEndWith("(strict: 1 on optional events left out)");
+            Should.Throw<IngestException>(() => EventScorer.Score(gold, pred, null, strict: true));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
         }
     }
 

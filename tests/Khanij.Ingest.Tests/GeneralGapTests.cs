@@ -9,7 +9,8 @@ namespace Khanij.Ingest.Tests;
 public sealed class GeneralGapTests(PipelineFixture fixture) : IClassFixture<PipelineFixture>
 {
     private static readonly Lexicon Lexicon = Lexicon.Build(CatalogueLoader.Load(RepoPaths.Data),
-        File.ReadAllText(Path.Combine(RepoPaths.Data, "catalogue", "organisations.csv")), File.ReadAllText(Path.Combine(RepoPaths.Data, "catalogue", "cities.csv")));
+        File.ReadAllText(Path.Combine(RepoPaths.Data, "catalogue", "organisations.csv")), File.ReadAllText(Path.Combine(RepoPaths.Data, "catalogue", "cities.csv")),
+        File.ReadAllText(Path.Combine(RepoPaths.Data, "catalogue", "cues.csv")));
 
     private static SentenceFacts Analyse(string text) =>
         new Recognizer(Lexicon).Analyse(text, new Sentence(0, 0, text.Length, 0, LineKind.Body, text));

@@ -1,6 +1,7 @@
 namespace Khanij.Web.Tests;
 
 /// <summary>The dashboard in Debian's Chromium against a real server: every page draws its charts from the API with no console errors.</summary>
+[Collection(ServerHeavyCollection.Name)]
 public sealed class DashboardTests(DashboardServer server)
 {
     [Fact]

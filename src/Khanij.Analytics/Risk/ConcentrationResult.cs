@@ -1,8 +1,9 @@
 namespace Khanij.Analytics.Risk;
 
-/// <summary>Concentration of one supply table (a mineral at a stage in a year from one source).
-/// Shares are fractions of <see cref="Denominator"/>, which is the sum of every country row plus the unattributed residual
-/// ("Other", "Rest of world", region rows; or, when the table has none, the published total minus the listed countries).
+/// <summary>Concentration of one supply table (a mineral at a stage in a year from one source, one measure).
+/// Shares are fractions of <see cref="Denominator"/>: the publisher's exact total when it prints one (IEA, Cheng et al.; the part not
+/// allocated to a listed country is the residual), otherwise the sum of every country row plus the aggregate rows ("Other", "Rest of
+/// world", region rows). A rounded world total (USGS) is shown in <see cref="PublishedTotal"/>, never used as the denominator.
 /// HHI and top-N shares are taken over the named countries only, so the residual lowers them rather than counting as one producer.</summary>
 /// <param name="Key">Which table.</param>
 /// <param name="Measure">The source's measure, e.g. <c>mine production</c>.</param>
@@ -10,9 +11,10 @@ namespace Khanij.Analytics.Risk;
 /// <param name="Basis">What the quantities are of (REO, Li content …).</param>
 /// <param name="Shares">Named countries with a known value, largest first (ties by ISO3).</param>
 /// <param name="Residual">Quantity not attributed to a named country (≥ 0).</param>
-/// <param name="ResidualBasis">How <paramref name="Residual"/> was obtained: <c>aggregate rows</c>, <c>published total minus countries</c> or <c>none</c>.</param>
+/// <param name="ResidualBasis">How <paramref name="Residual"/> was obtained: <c>not allocated (published exact total minus countries)</c>,
+/// <c>aggregate rows</c> or <c>none</c>.</param>
 /// <param name="Denominator">Σ named countries + residual; the world total the shares refer to.</param>
-/// <param name="PublishedTotal">The source's own world total, when it prints one (may be rounded); null otherwise.</param>
+/// <param name="PublishedTotal">The source's own world total, when it prints one (exact or rounded, see <see cref="PublishedTotalIsExact"/>); null otherwise.</param>
 /// <param name="Withheld">Countries listed with no value (USGS "W", "NA"): reported, never filled, not in the denominator.</param>
 /// <param name="Hhi">Herfindahl–Hirschman index, 0–10 000, over named countries; null when the denominator is 0.</param>
 /// <param name="HhiAmongNamed">HHI with shares renormalised over named countries only (the residual ignored); an upper bound.</param>
@@ -44,6 +46,17 @@ public sealed record ConcentrationResult(
     IReadOnlyList<string> Sources,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>True when <see cref="Denominator"/> is the publisher's exact total (and <see cref="Residual"/> is the part not allocated to a
+    /// listed country); false when it is the sum of the rows.</summary>
+    public bool PublishedTotalIsExact { get; init; }
+
+    /// <summary>Σ country rows + Σ aggregate rows ("Other", "Rest of world", regions), shown beside a published total.</summary>
+    public double RowsSum { get; init; }
+
+    /// <summary>The same source's capacity table for this mineral, stage and year (e.g. USGS gallium "production capacity"), shown beside
+    /// production and never added to it; null when the source prints none.</summary>
+    public ConcentrationResult? Capacity { get; init; }
+
     /// <summary>Share of the residual in the denominator (0–1), 0 when the denominator is 0.</summary>
     public double ResidualShare => Denominator > 0 ? Residual / Denominator : 0;
 

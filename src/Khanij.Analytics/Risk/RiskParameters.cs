@@ -53,6 +53,11 @@ public sealed record RiskParameters(
     /// material: its import-partner term does not enter the score and it does not set the mineral's overall score. Default 0.001 (0.1 %).</summary>
     public double StageMaterialityThreshold { get; init; } = 0.001;
 
+    /// <summary>Materiality threshold for restrictions (a fraction of world supply at the stage, default 0.01 = 1 %): a restricting producer
+    /// whose share is below it is listed but not counted in the headline restricted share nor named in key findings. Its restriction
+    /// factor t still applies to its (small) governance term.</summary>
+    public double RestrictionMateriality { get; init; } = 0.01;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a parameter is outside its documented range.</summary>
     public RiskParameters Validate()
     {
@@ -63,6 +68,11 @@ public sealed record RiskParameters(
         if (!(PartnerFactor >= 0 && PartnerFactor <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(PartnerFactor), PartnerFactor, "The partner factor must be between 0 and 1.");
+        }
+        if (!(RestrictionMateriality >= 0 && RestrictionMateriality <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RestrictionMateriality), RestrictionMateriality,
+                "The restriction materiality threshold must be a fraction of world supply between 0 and 1.");
         }
         if (!(MaterialityThreshold >= 0 && MaterialityThreshold < 1))
         {

@@ -41,4 +41,18 @@ public sealed record StageRisk(
 {
     /// <summary>The largest import supplier that is material (at or above the materiality threshold), or null.</summary>
     public CountryShare? TopMaterialSupplier => Imports?.Shares.FirstOrDefault(s => !MinorSuppliers.Contains(s.Iso3, StringComparer.Ordinal));
+
+    /// <summary>The materiality threshold the headline restriction figures use (<see cref="RiskParameters.RestrictionMateriality"/>).</summary>
+    public double RestrictionMateriality { get; init; } = 0.01;
+
+    /// <summary>Every producer with a restriction in force at this stage, largest share first.</summary>
+    public IReadOnlyList<GovernanceTerm> RestrictingProducers =>
+        [.. GlobalGovernance.Terms.Where(t => t.RestrictionIds.Count > 0).OrderByDescending(t => t.Share).ThenBy(t => t.Iso3, StringComparer.Ordinal)];
+
+    /// <summary>Restricting producers whose share of world supply is at least <see cref="RestrictionMateriality"/>: the ones a headline may name.</summary>
+    public IReadOnlyList<GovernanceTerm> MaterialRestrictingProducers =>
+        [.. RestrictingProducers.Where(t => t.Share >= RestrictionMateriality)];
+
+    /// <summary>Headline restricted share: Σ share of the material restricting producers (0–1).</summary>
+    public double RestrictedShare => MaterialRestrictingProducers.Sum(t => t.Share);
 }

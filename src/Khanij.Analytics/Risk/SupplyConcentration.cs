@@ -9,22 +9,62 @@ public static class SupplyConcentration
 {
     private static readonly string[] TotalKinds = ["world_total", "total"];
 
-    /// <summary>Groups facts into tables (source × mineral × stage × year × scenario) and computes each, ordered by mineral, stage, year.</summary>
+    /// <summary>The aggregate kind of a publisher's exact total (IEA "Total", Cheng et al. "Total"). A <c>world_total</c> row (USGS
+    /// "World total (rounded)") is rounded and never becomes the denominator.</summary>
+    public const string ExactTotalKind = "total";
+
+    /// <summary>Relative gap (0.1 %) below which two totals count as equal.</summary>
+    private const double Tolerance = 0.001;
+
+    /// <summary>Groups facts into tables (source × mineral × stage × year × scenario × measure) and computes each, ordered by mineral,
+    /// stage, year, source. Production tables are returned; a capacity table of the same source, mineral, stage, year and scenario is
+    /// attached to each of them as <see cref="ConcentrationResult.Capacity"/> (shown beside, never summed in). A capacity table with no
+    /// production table beside it is returned on its own.</summary>
     public static IReadOnlyList<ConcentrationResult> ComputeAll(IEnumerable<SupplyFact> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return [.. facts
-            .GroupBy(f => new SupplyKey(f.Source, f.MineralId, f.Stage, f.Year, f.Scenario))
-            .Select(g => Compute(g.ToList()))
+        var results = new List<ConcentrationResult>();
+        foreach (var table in facts.GroupBy(f => (f.Source, f.MineralId, f.Stage, f.Year, f.Scenario)))
+        {
+            var byMeasure = table.GroupBy(f => f.Measure, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => Compute(g.ToList()))
+                .ToList();
+            var production = byMeasure.Where(r => !r.Key.IsCapacity).ToList();
+            var capacity = byMeasure.Where(r => r.Key.IsCapacity).ToList();
+            if (production.Count == 0)
+            {
+                results.AddRange(capacity);
+                continue;
+            }
+            foreach (var p in production)
+            {
+                if (capacity.Count == 0)
+                {
+                    results.Add(p);
+                    continue;
+                }
+                var c = capacity[0];
+                var note = string.Create(CultureInfo.InvariantCulture,
+                    $"The source also prints {c.Key.Measure} for this year ({c.Denominator:#,0.###} {c.Unit}; {c.Top1Iso3 ?? "no producer"} "
+                    + $"{(c.Top1Share ?? 0):P1}): a separate table, shown beside production and never added to it.");
+                results.Add(p with { Notes = [.. p.Notes, note], Capacity = c });
+            }
+        }
+        return [.. results
             .OrderBy(r => r.Key.MineralId, StringComparer.Ordinal)
             .ThenBy(r => r.Key.Stage)
             .ThenBy(r => r.Key.Year)
             .ThenBy(r => r.Key.Source, StringComparer.Ordinal)
-            .ThenBy(r => r.Key.Scenario ?? "", StringComparer.Ordinal)];
+            .ThenBy(r => r.Key.Scenario ?? "", StringComparer.Ordinal)
+            .ThenBy(r => r.Key.Measure, StringComparer.Ordinal)];
     }
 
-    /// <summary>Computes the concentration of one table.</summary>
-    /// <param name="facts">Rows of one table: all with the same source, mineral, stage, year and scenario.</param>
+    /// <summary>Computes the concentration of one table.
+    /// Denominator: the publisher's exact total (<see cref="ExactTotalKind"/>) when the table has one and it is not below the listed
+    /// countries; the residual is then "not allocated" = exact total − Σ countries. Otherwise the sum of the rows (countries + "Other",
+    /// "Rest of world", region rows); a rounded world total is shown beside it, never used.</summary>
+    /// <param name="facts">Rows of one table: all with the same source, mineral, stage, year, scenario and measure.</param>
     /// <exception cref="ArgumentException">Rows from different tables, or a negative value.</exception>
     public static ConcentrationResult Compute(IReadOnlyList<SupplyFact> facts)
     {
@@ -34,13 +74,14 @@ public static class SupplyConcentration
             throw new ArgumentException("A supply table needs at least one row.", nameof(facts));
         }
         var first = facts[0];
-        var key = new SupplyKey(first.Source, first.MineralId, first.Stage, first.Year, first.Scenario);
+        var key = new SupplyKey(first.Source, first.MineralId, first.Stage, first.Year, first.Scenario, first.Measure);
         foreach (var f in facts)
         {
-            if (f.Source != key.Source || f.MineralId != key.MineralId || f.Stage != key.Stage || f.Year != key.Year || f.Scenario != key.Scenario)
+            if (f.Source != key.Source || f.MineralId != key.MineralId || f.Stage != key.Stage || f.Year != key.Year || f.Scenario != key.Scenario
+                || f.Measure != key.Measure)
             {
                 throw new ArgumentException(
-                    $"Rows of different tables mixed: expected {Describe(key)}, found {f.Source}/{f.MineralId}/{f.Stage.ToId()}/{f.Year} "
+                    $"Rows of different tables mixed: expected {Describe(key)}, found {f.Source}/{f.MineralId}/{f.Stage.ToId()}/{f.Year}/{f.Measure} "
                     + $"at {f.Provenance.SourceFile}:{f.Provenance.Line}.", nameof(facts));
             }
             if (f.Value is < 0)
@@ -50,6 +91,7 @@ public static class SupplyConcentration
             }
         }
 
+        var inv = CultureInfo.InvariantCulture;
         var notes = new List<string>();
         var countries = new Dictionary<string, (double Value, Provenance? Provenance)>(StringComparer.Ordinal);
         var withheld = new SortedSet<string>(StringComparer.Ordinal);
@@ -66,34 +108,55 @@ public static class SupplyConcentration
         withheld.ExceptWith(countries.Keys);
         var named = countries.Values.Sum(c => c.Value);
         var parts = facts.Where(f => !f.IsCountry && !TotalKinds.Contains(f.AggregateKind ?? "other") && f.Value is not null).ToList();
-        var totals = facts.Where(f => !f.IsCountry && TotalKinds.Contains(f.AggregateKind ?? "") && f.Value is not null).ToList();
-        double? published = totals.Count > 0 ? totals.Max(t => t.Value!.Value) : null;
+        var partsSum = parts.Sum(p => p.Value!.Value);
+        var rowsSum = named + partsSum;
+        var exactTotals = facts.Where(f => !f.IsCountry && f.AggregateKind == ExactTotalKind && f.Value is not null).ToList();
+        var roundedTotals = facts.Where(f => !f.IsCountry && f.AggregateKind == "world_total" && f.Value is not null).ToList();
+        double? exact = exactTotals.Count > 0 ? exactTotals.Max(t => t.Value!.Value) : null;
+        double? rounded = roundedTotals.Count > 0 ? roundedTotals.Max(t => t.Value!.Value) : null;
+        var labels = string.Join(", ", parts.Select(p => p.Provenance.OriginalLabel).Distinct(StringComparer.Ordinal));
 
         double residual;
         string residualBasis;
-        if (parts.Count > 0)
+        var exactUsed = false;
+        if (exact is { } total && total >= named * (1 - Tolerance))
         {
-            residual = parts.Sum(p => p.Value!.Value);
-            residualBasis = "aggregate rows";
-            var labels = string.Join(", ", parts.Select(p => p.Provenance.OriginalLabel).Distinct(StringComparer.Ordinal));
-            notes.Add($"Unattributed supply ({labels}) is in the denominator but is not a producer in HHI or top-N shares.");
-        }
-        else if (published is { } pt && pt > named)
-        {
-            residual = pt - named;
-            residualBasis = "published total minus countries";
-            notes.Add("No 'Other' row: the published total minus the listed countries is taken as unattributed supply.");
+            exactUsed = true;
+            residual = Math.Max(0, total - named);
+            residualBasis = "not allocated (published exact total minus countries)";
+            notes.Add(string.Create(inv,
+                $"Shares use the publisher's exact total ({total:#,0.###} {first.Unit}); {residual:#,0.###} {first.Unit} of it is not allocated to a listed country "
+                + $"and is in the denominator but is not a producer in HHI or top-N shares."));
+            if (parts.Count > 0 && Math.Abs(partsSum - residual) > Tolerance * total)
+            {
+                var gap = partsSum - residual;
+                var same = countries.Where(c => Math.Abs(c.Value.Value - Math.Abs(gap)) <= Tolerance * total).Select(c => c.Key).ToList();
+                notes.Add(string.Create(inv,
+                    $"The source's own {labels} row(s) sum to {partsSum:#,0.###} {first.Unit}, {Math.Abs(gap):#,0.###} {(gap > 0 ? "more" : "less")} than the exact total "
+                    + $"minus the listed countries ({residual:#,0.###})")
+                    + (same.Count > 0 ? $"; the difference equals the row of {string.Join(", ", same)}, which that aggregate appears to repeat" : "")
+                    + ". The exact total is used, not the sum of the rows.");
+            }
         }
         else
         {
-            residual = 0;
-            residualBasis = "none";
+            residual = partsSum;
+            residualBasis = parts.Count > 0 ? "aggregate rows" : "none";
+            if (parts.Count > 0)
+            {
+                notes.Add($"Unattributed supply ({labels}) is in the denominator but is not a producer in HHI or top-N shares.");
+            }
+            if (exact is { } e)
+            {
+                notes.Add(string.Create(inv,
+                    $"The published total ({e:#,0.###}) is below the listed countries ({named:#,0.###}); shares use the sum of the rows instead."));
+            }
         }
         var denominator = named + residual;
-        if (published is { } p2 && denominator > 0 && Math.Abs(p2 - denominator) / denominator > 0.001)
+        if (rounded is { } r && rowsSum > 0 && Math.Abs(r - rowsSum) / rowsSum > Tolerance)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Listed rows sum to {denominator:#,0.###} while the published total is {p2:#,0.###}; shares use the sum of the rows (a published total may be rounded)."));
+            notes.Add(string.Create(inv,
+                $"Listed rows sum to {rowsSum:#,0.###} while the published (rounded) world total is {r:#,0.###}; shares use the sum of the rows."));
         }
         if (withheld.Count > 0)
         {
@@ -116,12 +179,14 @@ public static class SupplyConcentration
         var shareValues = Concentration.Shares([.. ordered.Select(c => c.Value.Value)], residual);
         var shares = ordered.Select((c, i) => new CountryShare(c.Key, c.Value.Value, shareValues[i], c.Value.Provenance)).ToList();
         var sources = facts.Select(f => (f.Provenance.SourceFile, f.Provenance.Edition)).Distinct().Select(p => $"{p.SourceFile} ({p.Edition})").ToList();
+        var published = exact ?? rounded;
 
         if (denominator <= 0)
         {
             notes.Add("No positive supply in this table: no concentration metrics.");
             return new ConcentrationResult(key, first.Measure, first.Unit, first.Basis, shares, residual, residualBasis, denominator, published,
-                [.. withheld], null, null, null, null, null, null, 0, sources, notes);
+                [.. withheld], null, null, null, null, null, null, 0, sources, notes)
+            { PublishedTotalIsExact = exactUsed, RowsSum = rowsSum };
         }
         var namedShares = named > 0 ? ordered.Select(c => c.Value.Value / named).ToList() : [];
         var top1 = shares.Count > 0 ? shares[0] : null;
@@ -135,7 +200,8 @@ public static class SupplyConcentration
             CoverageWithoutTop1: 1 - (top1?.Share ?? 0),
             Producers: shares.Count(s => s.Value > 0),
             Sources: sources,
-            Notes: notes);
+            Notes: notes)
+        { PublishedTotalIsExact = exactUsed, RowsSum = rowsSum };
     }
 
     /// <summary>The data pack's documented caveats that apply to a table (copper refinery output, lithium without the US, IEA projections …).</summary>
@@ -153,7 +219,7 @@ public static class SupplyConcentration
         }
         if (key.Source == "usgs" && key.MineralId == "gallium")
         {
-            notes.Add("USGS gallium is low-purity primary production, in kilograms.");
+            notes.Add("USGS gallium is printed in kilograms (stored as tonnes); low-purity primary production and production capacity are separate tables.");
         }
         if (key.Source == "iea" && key.MineralId == "rare_earths")
         {
@@ -170,5 +236,6 @@ public static class SupplyConcentration
         return notes;
     }
 
-    private static string Describe(SupplyKey k) => $"{k.Source}/{k.MineralId}/{k.Stage.ToId()}/{k.Year}{(k.Scenario is null ? "" : "/" + k.Scenario)}";
+    private static string Describe(SupplyKey k) =>
+        $"{k.Source}/{k.MineralId}/{k.Stage.ToId()}/{k.Year}{(k.Scenario is null ? "" : "/" + k.Scenario)}/{k.Measure}";
 }

@@ -65,8 +65,24 @@ public static class SupplyRisk
                 : sourcing is null ? "import-partner data" : "import reliance";
             formula = string.Format(inv, "SR = HHI_WGI,t(global) = {0:0.###} (no {1}; the EU method then uses global supply for both terms)", score, why);
         }
-        return new StageRisk(mineral, stage, perspective, global, gs, imports.Year is null ? null : imports, sourcing, ir, reliance.Basis, score, formula,
-            MissingEuInputs, reliance, material, minor, materiality);
+        var table = global;
+        var elsewhere = RestrictionRules.AtOtherStages(restrictions, mineral, stage, perspective, parameters);
+        var immaterial = gs.Terms.Where(t => t.RestrictionIds.Count > 0 && t.Share < parameters.RestrictionMateriality).ToList();
+        if (elsewhere.Count > 0 || immaterial.Count > 0)
+        {
+            var extra = new List<string>();
+            extra.AddRange(elsewhere.Select(r =>
+                $"Restriction {r.Id} ({r.Iso3}, {r.Measure}) covers {mineral} at {string.Join(", ", r.Stages.Select(s => s.ToId()))}"
+                + (r.Products.Count > 0 ? $" ({string.Join("; ", r.Products)})" : "")
+                + $", not at {stage.ToId()}: it does not enter this table's score."));
+            extra.AddRange(immaterial.Select(t => string.Format(inv,
+                "{0} restricts exports ({1}) but holds {2:P2} of world supply here, below the {3:P0} materiality threshold: listed, not counted in the restricted share.",
+                t.Iso3, string.Join(", ", t.RestrictionIds), t.Share, parameters.RestrictionMateriality)));
+            table = global with { Notes = [.. global.Notes, .. extra] };
+        }
+        return new StageRisk(mineral, stage, perspective, table, gs, imports.Year is null ? null : imports, sourcing, ir, reliance.Basis, score, formula,
+            MissingEuInputs, reliance, material, minor, materiality)
+        { RestrictionMateriality = parameters.RestrictionMateriality };
     }
 
     /// <summary>Whether the stage matters for the perspective (apparent consumption against world supply) and which import suppliers are

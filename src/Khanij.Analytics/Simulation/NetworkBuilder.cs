@@ -125,7 +125,12 @@ public static class NetworkBuilder
             }
             var actual = rows.Where(f => !f.IsEstimate).Select(f => f.Year).DefaultIfEmpty(rows.Max(f => f.Year)).Max();
             var chosen = usable.Where(f => f.Source == source && f.Year == actual).ToList();
-            var measure = chosen.GroupBy(f => f.Measure).OrderByDescending(g => g.Count()).First().Key;
+            // One measure per table: production before capacity (USGS gallium prints both), then the measure with most rows.
+            var measure = chosen.GroupBy(f => f.Measure)
+                .OrderBy(g => Risk.SupplyKey.IsCapacityMeasure(g.Key) ? 1 : 0)
+                .ThenByDescending(g => g.Count())
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
+                .First().Key;
             chosen = [.. chosen.Where(f => f.Measure == measure)];
             var first = chosen[0];
             var stageId = stage.ToId();

@@ -1,6 +1,6 @@
 using Khanij.Application;
 using System.CommandLine;
-using Khanij.Analytics.Risk;
+using Khanij.Application.Services;
 using Khanij.Cli.Reports;
 using Spectre.Console;
 
@@ -11,45 +11,46 @@ internal static class BriefCommand
 {
     public static Command Create(CliContext context)
     {
-        var country = new Option<string>("--country")
+        var country = new Option<string?>("--country")
         {
-            Description = "Country whose exposure is assessed (ISO3 or name in English or Hindi).",
-            DefaultValueFactory = _ => "IND",
+            Description = $"Country whose exposure is assessed (ISO3 or name in English or Hindi; default {RiskService.DefaultCountry}). Its own output is "
+                + "shown as domestic supply, never as exposure; the brief covers its critical-minerals list (India 2023, EU 2023 for EU members, "
+                + "US 2022), or every mineral with data for a country without one.",
         };
-        var year = new Option<int>("--year")
+        var year = new Option<int?>("--year")
         {
-            Description = "Year of supply data (the latest earlier year is used where a mineral and stage has none).",
-            DefaultValueFactory = _ => 2024,
+            Description = $"Year of supply data (default {BriefService.DefaultYear}; the latest earlier observed year is used where a mineral and stage "
+                + "has none). A year after the observed data uses a projection (IEA base_case 2030, 2035, 2040), named in the title and every "
+                + "row; a year with neither is refused.",
         };
+        var scenario = new Option<string?>("--scenario") { Description = "Projection scenario for a projection year, when several cover it." };
         var output = new Option<string>("--out")
         {
             Description = "Directory for report.html, report.md and charts/ (created if missing).",
             DefaultValueFactory = _ => "khanij-brief",
         };
-        var json = new Option<bool>("--json") { Description = "Print the ranked rows as JSON (as `khanij risk --json`) instead of the terminal report; files are still written." };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print the brief as JSON (the document of GET /api/brief: ranked rows as `khanij risk --json`, matrix, partners, "
+                + "coverage) instead of the terminal report; files are still written.",
+        };
         var options = new RiskOptions();
         var command = new Command("brief",
             "The main job: a ranked account of a country's critical-mineral exposure across every mineral with data (what is most concentrated, "
             + "at which stage, where export restrictions bite, which partners supply what, the criticality matrix). Prints the brief and writes "
             + "report.html (self-contained) and report.md with charts to --out. Method: docs/risk.md.\n\n" + ExitCodes.HelpText)
         {
-            country, year, output, json,
+            country, year, scenario, output, json,
         };
         options.AddTo(command);
         command.SetHandler(context, async (parse, ct) =>
         {
-            var parameters = options.Read(parse, context.Catalogue);
-            var perspective = RiskCommand.ResolveCountry(context, parse.GetValue(country)!);
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
             await using var store = await context.OpenStoreAsync(parse, ct);
             var inputs = await RiskInputsLoader.LoadAsync(store, ct);
-            RiskOptions.CheckYears(parameters, inputs);
-            var partners = await PartnerSources.ForAsync(store, context.Catalogue, perspective, parameters, ct);
-            var model = BriefBuilder.Build(inputs, context.Catalogue, perspective, parse.GetValue(year), partners, parameters);
-            if (model.Rows.Count == 0)
-            {
-                throw new CliException($"No supply data up to {parse.GetValue(year)} in the store {store.DbPath}; run `khanij data import` and try again.");
-            }
+            var request = new BriefRequest(parse.GetValue(country), parse.GetValue(year), parse.GetValue(scenario), options.Read(parse));
+            var result = ServiceErrors.ValueOrThrow(await BriefService.RunAsync(store, inputs, context.Catalogue, request, ct));
+            var model = result.Model;
             var text = new ReportText(context.Catalogue);
             (string Html, string Markdown) files;
             try
@@ -62,7 +63,7 @@ internal static class BriefCommand
             }
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(CliJson.Serialize(model.Rows.Select(r => RiskRows.From(r.Risk, inputs.PublishedTop3(r.Table.Key)))));
+                context.Out.WriteLine(CliJson.Serialize(result.Document));
                 return ExitCodes.Ok;
             }
             TerminalReport.Write(context.Console, model, text);

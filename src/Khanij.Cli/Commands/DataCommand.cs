@@ -46,6 +46,7 @@ internal static class DataCommand
             }
             context.Console.MarkupLine($"Imported [green]{result.Counts.Values.Sum():N0}[/] rows into [blue]{path.EscapeMarkup()}[/].");
             WriteCounts(context, result.Counts);
+            WriteWarnings(context, result.Warnings);
             return ExitCodes.Ok;
         });
         return command;
@@ -67,9 +68,10 @@ internal static class DataCommand
             var sources = await store.GetSourcesAsync(ct);
             var info = await store.GetInfoAsync(ct);
             var changed = await store.FindChangedSourcesAsync(context.DataDir, ct);
+            var warnings = await store.GetImportWarningsAsync(ct);
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(CliJson.Serialize(new { store = store.DbPath, info, counts, sources, pack_changed_since_import = changed }));
+                context.Out.WriteLine(CliJson.Serialize(new { store = store.DbPath, info, counts, sources, warnings, pack_changed_since_import = changed }));
                 return ExitCodes.Ok;
             }
             context.Console.MarkupLine($"Store [blue]{store.DbPath.EscapeMarkup()}[/] (schema {info.GetValueOrDefault("schema_version", "?")}, "
@@ -88,6 +90,7 @@ internal static class DataCommand
             {
                 context.Console.MarkupLine($"[grey]excluded from {s.File.EscapeMarkup()}: {N(s.ExcludedRows)} rows, {s.Exclusions.EscapeMarkup()}[/]");
             }
+            WriteWarnings(context, warnings);
             context.Console.MarkupLine("[grey]Publishers, caveats and units: data/SOURCES.md. Schema and import rules: docs/data.md.[/]");
             if (changed.Count > 0)
             {
@@ -97,6 +100,14 @@ internal static class DataCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static void WriteWarnings(CliContext context, IReadOnlyList<string> warnings)
+    {
+        foreach (var w in warnings)
+        {
+            context.Console.MarkupLine($"[yellow]warning: {w.EscapeMarkup()}[/]");
+        }
     }
 
     private static string N(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);

@@ -11,6 +11,7 @@ internal static class IngestCommand
             + "each with verbatim evidence.\n\n" + ExitCodes.HelpText);
         command.Subcommands.Add(IngestExtractCommand.Create(context));
         command.Subcommands.Add(IngestEvalCommand.Create(context));
+        command.Subcommands.Add(IngestWatchCommand.Create(context));
         return command;
     }
 }

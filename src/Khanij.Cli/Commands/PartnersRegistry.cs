@@ -11,6 +11,9 @@ internal sealed class PartnersRegistry(KhanijStore khanij, DuckDBConnection conn
 {
     public RegistryStore Store { get; } = store;
 
+    /// <summary>The open connection, for other tables of the same store (the feed tables of 'ingest watch').</summary>
+    public DuckDBConnection Connection { get; } = connection;
+
     public static Option<string> By { get; } = new("--by")
     {
         Description = "Name recorded in the audit trail (default: your user name).",
@@ -50,7 +53,7 @@ internal sealed class PartnersRegistry(KhanijStore khanij, DuckDBConnection conn
 
     public async ValueTask DisposeAsync()
     {
-        await connection.DisposeAsync();
+        await Connection.DisposeAsync();
         await khanij.DisposeAsync();
     }
 

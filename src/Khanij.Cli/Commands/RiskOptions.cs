@@ -1,4 +1,4 @@
-using Khanij.Application;
+using Khanij.Application.Services;
 using System.CommandLine;
 using Khanij.Analytics.Risk;
 
@@ -7,22 +7,23 @@ namespace Khanij.Cli.Commands;
 /// <summary>The method parameters shared by <c>risk</c> and <c>brief</c>, as options whose defaults are <see cref="RiskParameters.Default"/>.</summary>
 internal sealed class RiskOptions
 {
-    public Option<double> RestrictionFactor { get; } = new("--restriction-factor")
+    public Option<double?> RestrictionFactor { get; } = new("--restriction-factor")
     {
-        Description = "Factor t (1–10) on the governance term of producers with an export restriction in force.",
-        DefaultValueFactory = _ => RiskParameters.Default.RestrictionFactor,
+        Description = $"Factor t (1–10) on the governance term of producers with an export restriction in force (default {RiskParameters.Default.RestrictionFactor}).",
     };
 
-    public Option<double> PartnerFactor { get; } = new("--partner-factor")
+    public Option<double?> PartnerFactor { get; } = new("--partner-factor")
     {
-        Description = "Factor (0–1) on the sourcing term of partner countries; 1 switches partner-awareness off.",
-        DefaultValueFactory = _ => RiskParameters.Default.PartnerFactor,
+        Description = $"Factor (0–1) on the sourcing term of partner countries; 1 switches partner-awareness off (default {RiskParameters.Default.PartnerFactor}).",
     };
 
-    public Option<string> PartnerFrameworks { get; } = new("--partner-frameworks")
+    public Option<string?> PartnerFrameworks { get; } = PartnerFrameworksOption();
+
+    /// <summary>The one partner parameter, shared by risk, brief and simulate (see <see cref="PartnerDefinition"/>).</summary>
+    public static Option<string?> PartnerFrameworksOption() => new("--partner-frameworks")
     {
-        Description = "Comma-separated framework ids whose co-members count as partners (see data/catalogue/frameworks.csv); 'none' for no partners.",
-        DefaultValueFactory = _ => string.Join(",", RiskParameters.Default.PartnerFrameworks),
+        Description = "Comma-separated framework ids whose fellow members count as partners, besides accepted registry partnerships "
+            + $"(data/catalogue/frameworks.csv; default {string.Join(",", PartnerDefinition.DefaultFrameworks)}); 'none' for registry partners only.",
     };
 
     public Option<int?> WgiYear { get; } = new("--wgi-year") { Description = "WGI year (default: the latest in the store)." };
@@ -39,10 +40,10 @@ internal sealed class RiskOptions
         Description = "Count basket HS codes (e.g. 282739 'other chlorides') and codes that include scrap as the mineral's product (left out by default).",
     };
 
-    public Option<double> Materiality { get; } = new("--materiality")
+    public Option<double?> Materiality { get; } = new("--materiality")
     {
-        Description = "Import suppliers below this fraction of apparent consumption are minor and drive no headline (0–1).",
-        DefaultValueFactory = _ => RiskParameters.Default.MaterialityThreshold,
+        Description = "Import suppliers below this fraction of apparent consumption are minor and drive no headline (0 to below 1; default "
+            + $"{RiskParameters.Default.MaterialityThreshold}).",
     };
 
     public void AddTo(Command command)
@@ -57,53 +58,8 @@ internal sealed class RiskOptions
         command.Options.Add(CountSuspended);
     }
 
-    /// <summary>Rejects a WGI or trade year that the store has no data for, naming the years it has.</summary>
-    public static void CheckYears(RiskParameters parameters, RiskInputs inputs)
-    {
-        if (parameters.GovernanceYear is { } wy && !inputs.Governance.Any(g => g.Year == wy))
-        {
-            var years = inputs.Governance.Select(g => g.Year).Distinct().Order().ToList();
-            throw new CliException($"'--wgi-year {wy}' has no WGI data; years available: {Range(years)}.");
-        }
-        if (parameters.TradeYear is { } ty && !inputs.Trade.Any(t => t.Year == ty))
-        {
-            var years = inputs.Trade.Select(t => t.Year).Distinct().Order().ToList();
-            throw new CliException($"'--trade-year {ty}' has no trade data; years available: {Range(years)}.");
-        }
-    }
-
-    private static string Range(IReadOnlyList<int> years) =>
-        years.Count == 0 ? "none" : string.Join(", ", years);
-
-    public RiskParameters Read(ParseResult parse, Khanij.Core.Catalogue.KhanijCatalogue catalogue)
-    {
-        var p = RiskParameters.Default with
-        {
-            RestrictionFactor = parse.GetValue(RestrictionFactor),
-            PartnerFactor = parse.GetValue(PartnerFactor),
-            GovernanceYear = parse.GetValue(WgiYear),
-            TradeYear = parse.GetValue(TradeYear),
-            PartnerFrameworks = parse.GetValue(PartnerFrameworks) is { } f && !string.Equals(f.Trim(), "none", StringComparison.OrdinalIgnoreCase)
-                ? f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                : [],
-            RestrictionStatuses = parse.GetValue(CountSuspended) ? ["in_force", "suspended"] : RiskParameters.Default.RestrictionStatuses,
-            IncludeBasketCodes = parse.GetValue(IncludeBasketCodes),
-            MaterialityThreshold = parse.GetValue(Materiality),
-        };
-        var unknown = p.PartnerFrameworks.Where(id => catalogue.FrameworkById(id) is null).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new CliException($"'--partner-frameworks' names unknown framework(s) {string.Join(", ", unknown)}; expected ids from "
-                + $"data/catalogue/frameworks.csv: {string.Join(", ", catalogue.Frameworks.Select(f => f.Id))}, or 'none'.");
-        }
-        p = p with { PartnerFrameworks = [.. p.PartnerFrameworks.Select(id => catalogue.FrameworkById(id)!.Id)] };
-        try
-        {
-            return p.Validate();
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new CliException(e.Message.Split(" (Parameter", 2)[0]);
-        }
-    }
+    /// <summary>The method part of a risk or brief request; the service validates it (<see cref="MethodRequest.Resolve"/>).</summary>
+    public MethodRequest Read(ParseResult parse) => new(
+        parse.GetValue(RestrictionFactor), parse.GetValue(PartnerFactor), parse.GetValue(PartnerFrameworks), parse.GetValue(WgiYear),
+        parse.GetValue(TradeYear), parse.GetValue(CountSuspended), parse.GetValue(IncludeBasketCodes), parse.GetValue(Materiality));
 }

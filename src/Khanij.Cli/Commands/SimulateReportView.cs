@@ -12,7 +12,9 @@ internal static class SimulateReportView
         var mc = r.Runs > 1;
         console.MarkupLine($"[bold]{r.Scenario.EscapeMarkup()}[/] — {r.Runs:N0} run{(mc ? "s" : "")}, seed {r.Seed}, {r.Engine} engine, "
             + F($"{r.ElapsedSeconds:0.00} s; ") + F($"spare capacity {r.Parameters.SpareCapacity:P0}, horizon {r.Parameters.HorizonMonths:0.#} months, ")
-            + $"perspective {r.Perspective}" + (r.Parameters.PartnerPriority ? $" (partner priority: {string.Join(" ", r.Parameters.Partners)})" : ""));
+            + $"perspective {r.Perspective}" + (r.Parameters.PartnerPriority ? " (partner priority on)" : ""));
+        console.MarkupLine(($"Partners of {r.Perspective} ({r.Partners.Definition}): "
+            + (r.Partners.Partners.Count == 0 ? "none" : string.Join(" ", r.Partners.Partners.Select(p => p.Iso3)))).EscapeMarkup());
         var shocks = new Table().Title("Shocks").AddColumns("name", "kind", "country", "minerals", "stage", "fraction", "months", "start", "probability");
         foreach (var s in r.Shocks)
         {

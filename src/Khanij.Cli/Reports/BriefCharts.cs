@@ -90,7 +90,7 @@ internal static class BriefCharts
         plot.Axes.Bottom.MinimumSize = 90;
         plot.Axes.SetLimits(-0.6, minerals.Count - 0.4, 0, 10_500);
         plot.YLabel("HHI (0–10 000)");
-        plot.Title($"Supply concentration by mineral and stage ({model.Year} or latest)");
+        plot.Title(model.Projection is null ? $"Supply concentration by mineral and stage ({model.Year} or latest)" : $"Supply concentration by mineral and stage ({model.Year}, {model.Projection} projection)");
         plot.ShowLegend(Alignment.UpperRight);
         return plot;
     }

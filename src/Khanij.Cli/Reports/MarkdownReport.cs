@@ -13,21 +13,23 @@ internal static class MarkdownReport
     public static string Render(BriefModel model, ReportText text, IReadOnlyList<BriefCharts.Chart> charts)
     {
         var md = new StringBuilder();
-        md.AppendLine(Inv, $"# Critical-minerals exposure brief: {model.PerspectiveName} ({model.Perspective}), {model.Year}").AppendLine();
-        md.AppendLine("Produced by `khanij brief`. Every figure comes from the bundled data pack; sources and method are listed at the end.").AppendLine();
+        md.AppendLine(Inv, $"# Critical-minerals exposure brief: {model.Title}").AppendLine();
+        md.AppendLine("Produced by `khanij brief`. Every figure comes from the bundled data pack and carries its source and year; sources and method are "
+            + "listed at the end.").AppendLine();
+        md.AppendLine(ReportText.CoverageLine(model)).AppendLine();
         md.AppendLine("## Key findings").AppendLine();
         foreach (var h in text.Headlines(model))
         {
             md.AppendLine("- " + h);
         }
         md.AppendLine().AppendLine("## Ranked exposure").AppendLine();
-        md.AppendLine("| # | mineral | stage | data | top supplier | top-3 | HHI | without top-1 | from restricting producers | WGI-weighted HHI,t | supply risk |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine(Inv, $"| # | mineral | stage | data (vintages) | {model.Perspective} own share | top supplier | top-3 | HHI | without top-1 | from restricting producers | WGI-weighted HHI,t | supply risk |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         var rank = 0;
         foreach (var r in model.Rows)
         {
             var t = r.Table;
-            md.AppendLine(Inv, $"| {++rank} | {text.Mineral(r.MineralId)} | {ReportText.StageName(r.Stage)} | {ReportText.SourceYear(t)} | "
+            md.AppendLine(Inv, $"| {++rank} | {text.Mineral(r.MineralId)} | {ReportText.StageName(r.Stage)} | {ReportText.Vintage(r)} | {ReportText.Domestic(r)} | "
                 + $"{text.Country(t.Top1Iso3)} {ReportText.Pct(t.Top1Share)} | {ReportText.Pct(t.Top3Share)} | {ReportText.Num(t.Hhi)} | "
                 + $"{ReportText.Pct(t.CoverageWithoutTop1)} | {ReportText.Pct(r.RestrictedWorldShare)} | "
                 + $"{ReportText.Num(r.Risk.GlobalGovernance.HhiWgiT, "0.00")} | **{ReportText.Num(r.Risk.Score, "0.00")}** |");
@@ -124,25 +126,35 @@ internal static class MarkdownReport
                 yield return $"{text.Mineral(r.MineralId)} ({ReportText.StageName(r.Stage)}, {ReportText.SourceYear(r.Table)}): {n}";
             }
         }
-        if (model.MineralsWithoutData.Count > 0)
+        if (model.CriticalList is { } list && model.MineralsWithoutData.Count > 0)
         {
-            yield return $"On India's 2023 critical list but without production data in the pack: {string.Join(", ", model.MineralsWithoutData.Select(text.Mineral))}.";
+            yield return $"On {list.Description} ({list.Name}) but without supply data for {model.Year} in the pack: "
+                + $"{string.Join(", ", model.MineralsWithoutData.Select(text.Mineral))}.";
+        }
+        if (model.CriticalList is { } l2 && model.MineralsOffList.Count > 0)
+        {
+            yield return $"With supply data but not on {l2.Name}, so not in this brief: {string.Join(", ", model.MineralsOffList.Select(text.Mineral))}.";
         }
     }
 
     public static IEnumerable<string> Method(BriefModel model)
     {
         var p = model.Parameters;
-        yield return "Shares are fractions of the world total = Σ listed countries + unattributed rows ('Other', 'Rest of world'); HHI (0–10 000) and "
-            + "top-N shares are over named countries only, so unattributed supply lowers them.";
+        yield return "Shares are fractions of the world total: the publisher's exact total where it prints one (IEA; the part not allocated to a listed "
+            + "country is unattributed), else Σ listed countries + aggregate rows ('Other', 'Rest of world'; a rounded USGS total is shown, not used). "
+            + "One measure per table (capacity is never added to production). HHI (0–10 000) and top-N shares are over named countries only, so "
+            + "unattributed supply lowers them.";
         yield return $"Governance: WGI {model.WgiYear}, mean of {string.Join(", ", p.GovernanceIndicators)}, rescaled 0–10 as (2.5 − estimate) × 2 "
             + "(higher = riskier). HHI_WGI = Σ sᵢ² × WGIᵢ.";
         yield return $"Restriction factor t = {p.RestrictionFactor} for producers with a restriction in force (statuses: {string.Join(", ", p.RestrictionStatuses)}; "
-            + $"measures: {string.Join(", ", p.RestrictionMeasures)}); scopes naming only raw forms (ore) bite at mining, only processed forms (metals, oxides, magnets) at refining, else at every stage.";
+            + $"measures: {string.Join(", ", p.RestrictionMeasures)}); each restriction bites at the stages curated for it in data/catalogue/restriction_scope.csv; a restricting producer below "
+            + $"{ReportText.Pct(p.RestrictionMateriality)} of world supply is listed but not counted in the restricted share.";
         yield return "Supply risk per stage = HHI_WGI,t(global) × IR/2 + HHI_WGI,t(import partners) × (1 − IR/2) where import reliance IR is known, "
             + "else HHI_WGI,t(global); the overall score of a mineral is the maximum over stages.";
-        yield return $"Partners: {model.PartnerCount} countries linked to {model.Perspective} ({string.Join(", ", model.PartnerBases)}); their sourcing terms "
-            + $"are multiplied by {p.PartnerFactor}. Partners are marked * in the import table.";
+        yield return $"Perspective: {model.Perspective}'s own output is domestic supply (its share of world supply is shown), never exposure; shares, HHI, "
+            + $"governance, restrictions and the global term of the score are over the rest of the world's supply.";
+        yield return ReportText.PartnerLine(model.Partners) + $" Their sourcing terms are multiplied by "
+            + $"{p.PartnerFactor}; they are marked * in the import table.";
         yield return "Trade: the importer's own reports per HS code, ITC mirror data where it reported nothing, else exporters' reports; never both "
             + "directions. Tonnes of traded product (gross weight).";
         foreach (var m in SupplyRisk.MissingEuInputs)

@@ -1,4 +1,5 @@
 using Khanij.Application;
+using Khanij.Application.Services;
 using System.Globalization;
 using Khanij.Analytics.Risk;
 using Khanij.Core;
@@ -56,6 +57,23 @@ internal sealed class ReportText(KhanijCatalogue catalogue)
         _ => source.ToUpperInvariant(),
     };
 
+    /// <summary>Every vintage a brief row combines (supply source and year, trade year, WGI year), as in the JSON's <c>vintage.label</c>.</summary>
+    public static string Vintage(BriefRow r) => RiskRows.Vintage(r.World, r.Risk.Imports?.Year, r.Risk.GlobalGovernance.WgiYear).Label;
+
+    /// <summary>The perspective's own share of world supply, or "–" when it is not listed.</summary>
+    public static string Domestic(BriefRow r) => r.DomesticShare is { } d ? Pct(d) : "–";
+
+    /// <summary>"Partners of IND (fellow members of MSP, IPEF, QUAD, G7 and accepted registry partnerships): AUS, CAN, … (14 countries)".</summary>
+    public static string PartnerLine(PartnerSet partners) =>
+        $"Partners of {partners.Country} ({partners.Definition}): "
+        + (partners.Partners.Count == 0 ? "none" : string.Join(", ", partners.Partners.Select(p => p.Iso3)) + $" ({partners.Partners.Count} countries)") + ".";
+
+    /// <summary>What the brief covers and the perspective rule, in one sentence.</summary>
+    public static string CoverageLine(BriefModel model) =>
+        $"Covers {model.Coverage}. {model.Perspective}'s own output is domestic supply, not exposure: concentration, governance, restrictions and risk "
+        + $"are over the rest of the world's supply and {model.Perspective}'s imports."
+        + (model.Projection is null ? "" : $" Supply figures are the {model.Projection} projection for {model.Year}, not observations; trade and WGI are observed years.");
+
     /// <summary>Short findings, most important first, built only from the model's numbers.</summary>
     public IReadOnlyList<string> Headlines(BriefModel model)
     {
@@ -65,21 +83,30 @@ internal sealed class ReportText(KhanijCatalogue catalogue)
             return ["No supply data in the store: run `khanij data import` (or any verb, which creates the store) first."];
         }
         var top = model.Rows[0];
+        string Of(BriefRow r) => r.Scored.ExcludesOwnOutput ? $"world output outside {Country(model.Perspective)}" : "world output";
         lines.Add($"Most exposed: {Mineral(top.MineralId)} at the {StageName(top.Stage)} stage. {Country(top.Table.Top1Iso3)} supplies "
-            + $"{Pct(top.Table.Top1Share)} of world output (HHI {Num(top.Table.Hhi)}; supply-risk score {Num(top.Risk.Score, "0.00")}).");
+            + $"{Pct(top.Table.Top1Share)} of {Of(top)} (HHI {Num(top.Table.Hhi)}; supply-risk score {Num(top.Risk.Score, "0.00")}; {Vintage(top)}).");
         var mostConcentrated = model.Rows.MaxBy(r => r.Table.Hhi ?? 0)!;
         if (mostConcentrated != top)
         {
             lines.Add($"Most concentrated: {Mineral(mostConcentrated.MineralId)} {StageName(mostConcentrated.Stage)}, HHI "
-                + $"{Num(mostConcentrated.Table.Hhi)}, {Pct(mostConcentrated.Table.Top1Share)} from {Country(mostConcentrated.Table.Top1Iso3)}.");
+                + $"{Num(mostConcentrated.Table.Hhi)}, {Pct(mostConcentrated.Table.Top1Share)} of {Of(mostConcentrated)} from "
+                + $"{Country(mostConcentrated.Table.Top1Iso3)} ({Vintage(mostConcentrated)}).");
         }
         var highly = model.Rows.Count(r => r.Table.Hhi > 2500);
         lines.Add($"{highly} of {model.Rows.Count} mineral-stage supplies are highly concentrated (HHI above 2 500).");
+        var own = model.Rows.Where(r => r.DomesticShare is >= 0.1).OrderByDescending(r => r.DomesticShare).ToList();
+        if (own.Count > 0)
+        {
+            lines.Add($"Domestic supply (not counted as exposure): {Country(model.Perspective)} itself produces "
+                + string.Join("; ", own.Take(4).Select(r => $"{Pct(r.DomesticShare)} of world {Mineral(r.MineralId)} ({StageName(r.Stage)}, {SourceYear(r.World)})"))
+                + (own.Count > 4 ? $"; {own.Count - 4} more" : "") + ".");
+        }
         var bites = model.Rows.Where(r => r.RestrictedWorldShare > 0).OrderByDescending(r => r.RestrictedWorldShare).ToList();
         if (bites.Count > 0)
         {
             var b = bites[0];
-            lines.Add($"Restrictions bite hardest on {Mineral(b.MineralId)} {StageName(b.Stage)}: {Pct(b.RestrictedWorldShare)} of world supply comes "
+            lines.Add($"Restrictions bite hardest on {Mineral(b.MineralId)} {StageName(b.Stage)}: {Pct(b.RestrictedWorldShare)} of {Of(b)} comes "
                 + $"from {string.Join(", ", b.RestrictingProducers.Select(Country))}, with export restrictions in force "
                 + (bites.Count == 1 ? "(the only mineral-stage supply affected)." : $"({bites.Count} mineral-stage supplies are affected in all)."));
         }

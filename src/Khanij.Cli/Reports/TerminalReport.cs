@@ -9,7 +9,8 @@ internal static class TerminalReport
 {
     public static void Write(IAnsiConsole console, BriefModel model, ReportText text, int maxRows = 20)
     {
-        console.Write(new Rule($"[bold]Khanij brief: {model.PerspectiveName.Esc()} ({model.Perspective.Esc()}), {model.Year}[/]").LeftJustified());
+        console.Write(new Rule($"[bold]Khanij brief: {model.Title.Esc()}[/]").LeftJustified());
+        console.MarkupLine($"[grey]{ReportText.CoverageLine(model).Esc()}[/]");
         console.WriteLine();
         console.MarkupLine("[bold]Key findings[/]");
         foreach (var line in text.Headlines(model))
@@ -19,8 +20,8 @@ internal static class TerminalReport
         console.WriteLine();
 
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Ranked exposure[/] (EU-style supply risk, higher = riskier)");
-        table.AddColumns("#", "mineral", "stage", "data", "top supplier", "top-3", "HHI", "w/o top-1", "restricted", "HHI wgi,t", "risk");
-        foreach (var i in new[] { 0, 5, 6, 7, 8, 9, 10 })
+        table.AddColumns("#", "mineral", "stage", "data (vintages)", $"{model.Perspective} own", "top supplier", "top-3", "HHI", "w/o top-1", "restricted", "HHI wgi,t", "risk");
+        foreach (var i in new[] { 0, 4, 6, 7, 8, 9, 10, 11 })
         {
             table.Columns[i].RightAligned();
         }
@@ -30,7 +31,7 @@ internal static class TerminalReport
             var t = r.Table;
             var hhiColour = t.Hhi > 2500 ? "red" : t.Hhi > 1500 ? "yellow" : "green";
             table.AddRow((++rank).ToString(System.Globalization.CultureInfo.InvariantCulture), text.Mineral(r.MineralId).Esc(), ReportText.StageName(r.Stage),
-                ReportText.SourceYear(t).Esc(), $"{text.CountryShort(t.Top1Iso3 ?? "n/a").Esc()} {ReportText.Pct(t.Top1Share)}", ReportText.Pct(t.Top3Share),
+                ReportText.Vintage(r).Esc(), ReportText.Domestic(r), $"{text.CountryShort(t.Top1Iso3 ?? "n/a").Esc()} {ReportText.Pct(t.Top1Share)}", ReportText.Pct(t.Top3Share),
                 $"[{hhiColour}]{ReportText.Num(t.Hhi)}[/]", ReportText.Pct(t.CoverageWithoutTop1),
                 r.RestrictedWorldShare > 0 ? $"[red]{ReportText.Pct(r.RestrictedWorldShare)}[/]" : "–",
                 ReportText.Num(r.Risk.GlobalGovernance.HhiWgiT, "0.00"), $"[bold]{ReportText.Num(r.Risk.Score, "0.00")}[/]");
@@ -74,6 +75,7 @@ internal static class TerminalReport
         }
         console.Write(matrix);
         console.MarkupLine($"[grey]{Criticality.ProxyStatement.Esc()}[/]");
+        console.MarkupLine($"[grey]{ReportText.PartnerLine(model.Partners).Esc()}[/]");
         console.MarkupLine($"[grey]WGI {model.WgiYear}; restriction factor t = {model.Parameters.RestrictionFactor}; partner factor {model.Parameters.PartnerFactor}; "
             + "missing inputs are listed in the report. Method: docs/risk.md.[/]");
     }

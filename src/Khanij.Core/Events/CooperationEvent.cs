@@ -36,7 +36,18 @@ public sealed record CooperationEvent(
     /// languages were merged into one event; empty when the event comes from <see cref="Doc"/> alone. <see cref="Evidence"/>
     /// always holds sentences of <see cref="Doc"/> only.</summary>
     public IReadOnlyList<EventSource> Sources { get; init; } = [];
+
+    /// <summary>Follow-up actions the text states for this event ("agreed to set up a task team", "will meet again in March 2026"),
+    /// empty when none.</summary>
+    public IReadOnlyList<FollowUpItem> FollowUps { get; init; } = [];
 }
+
+/// <summary>A follow-up action stated in a document.</summary>
+/// <param name="Kind"><c>task_team</c> (a body to set up), <c>next_meeting</c> or <c>review</c> (of progress).</param>
+/// <param name="Text">The sentence that states it, verbatim.</param>
+/// <param name="Owner">Who is to do it, as the text names it (an organisation, or the parties), or null.</param>
+/// <param name="Due">When, where stated: YYYY-MM-DD or YYYY-MM; null otherwise.</param>
+public sealed record FollowUpItem(string Kind, string Text, string? Owner, string? Due);
 
 /// <summary>One document reporting an event.</summary>
 /// <param name="Doc">Name of the document.</param>

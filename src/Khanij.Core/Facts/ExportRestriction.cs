@@ -5,7 +5,8 @@ namespace Khanij.Core.Facts;
 /// <param name="Iso3">Restricting country.</param>
 /// <param name="Measure">export_ban, export_quota, export_licensing, export_suspension, destination_ban, technology_export_ban.</param>
 /// <param name="MineralIds">Catalogue mineral ids covered (or <c>critical_minerals</c>).</param>
-/// <param name="Scope">What products are covered, as text.</param>
+/// <param name="Scope">What products are covered, as the register words it (text only: which stage a restriction bites at is
+/// <see cref="Stages"/>, never guessed from this text).</param>
 /// <param name="Target"><c>all</c> or the ISO3 codes of targeted destinations.</param>
 /// <param name="Announced">Announcement date (YYYY-MM or YYYY-MM-DD) or empty.</param>
 /// <param name="Effective">Date it took effect, or empty.</param>
@@ -27,4 +28,15 @@ public sealed record ExportRestriction(
     string Status,
     string Confidence,
     string Notes,
-    Provenance Provenance);
+    Provenance Provenance)
+{
+    /// <summary>Value-chain stages whose supply the restriction restricts (curated in <c>data/catalogue/restriction_scope.csv</c>).
+    /// Empty means the restriction restricts no stage's supply (e.g. a technology export ban).</summary>
+    public IReadOnlyList<Stage> Stages { get; init; } = [];
+
+    /// <summary>The products covered, as a curated list (e.g. <c>nickel ore</c>; <c>ammonium paratungstate</c>).</summary>
+    public IReadOnlyList<string> Products { get; init; } = [];
+
+    /// <summary>Why the stages and products were curated as they are (the reading of the announcement).</summary>
+    public string ScopeNote { get; init; } = "";
+}

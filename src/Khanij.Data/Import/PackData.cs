@@ -9,6 +9,9 @@ internal sealed class PackData
 
     public List<SourceInfo> Sources { get; } = [];
 
+    /// <summary>Findings that do not stop the import (e.g. the cross-source check), in the order found.</summary>
+    public List<string> Warnings { get; } = [];
+
     public void Add(string table, object?[] row) => _tables[table].Add(row);
 
     public int Count(string table) => _tables[table].Count;

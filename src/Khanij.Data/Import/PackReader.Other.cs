@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Khanij.Core;
 using Khanij.Core.Text;
 
 namespace Khanij.Data.Import;
@@ -11,6 +12,7 @@ internal sealed partial class PackReader
     public const string WgiLong = "wgi_estimates_percentiles_long.csv";
     public const string WgiWide = "wgi_2023update_WGIData_wide.csv";
     public const string Restrictions = "export_restrictions_curated.csv";
+    public const string RestrictionScope = "catalogue/restriction_scope.csv";
     public const string BatPac = "battery_mineral_intensity_kg_per_kwh_batpac.csv";
     public const string Deposits = "lithium_deposits_busch2024.csv";
 
@@ -295,6 +297,72 @@ internal sealed partial class PackReader
             $"not imported: {WgiLong} carries its EST and PER.RNK series; the NO.SRC, STD.ERR and rank-bound series are not used");
     }
 
+    private readonly Dictionary<string, (int Line, string Stages, string Products, string Note)> _restrictionScopes = new(StringComparer.Ordinal);
+    private SourceTable? _restrictionScopeTable;
+
+    /// <summary>Reads <c>catalogue/restriction_scope.csv</c> (restriction id → stages, products, note) before the register, so that each
+    /// register row can carry its curated stages. Ids are checked against the register afterwards (<see cref="CheckRestrictionScopes"/>).</summary>
+    private void ReadRestrictionScope()
+    {
+        var t = Open(RestrictionScope, "restriction_id", "stages", "products", "note");
+        _restrictionScopeTable = t;
+        if (t is null)
+        {
+            return;
+        }
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in t.Rows)
+        {
+            var id = t.Required(row, "restriction_id", "a restriction id from " + Restrictions);
+            var stagesText = t.Required(row, "stages", "stage ids separated by ';' (" + string.Join(", ", StageNames.All) + ") or 'none'");
+            var stages = new List<string>();
+            if (stagesText != "none")
+            {
+                foreach (var part in SplitList(stagesText, ';'))
+                {
+                    if (!StageNames.TryParse(part, out var stage) || stage.ToId() != part)
+                    {
+                        t.Error(row, "stages", $"stage '{part}' is not a stage id; expected {string.Join(", ", StageNames.All)} separated by ';', or 'none'.");
+                        continue;
+                    }
+                    if (stages.Contains(part))
+                    {
+                        t.Error(row, "stages", $"stage '{part}' is listed twice; expected each stage once.");
+                        continue;
+                    }
+                    stages.Add(part);
+                }
+            }
+            var products = SplitList(t.Required(row, "products", "the products covered, separated by ';'"), ';');
+            var note = t.Required(row, "note", "why these stages (the reading of the announcement)");
+            if (id.Length == 0 || !Unique(seen, t, row, "restriction_id", "restriction id", id))
+            {
+                continue;
+            }
+            _restrictionScopes[id] = (row.Line, string.Join(";", stages), string.Join(";", products), note);
+            _data.Add("restriction_scopes", [id, string.Join(";", stages), string.Join(";", products), note, t.File, row.Line]);
+        }
+        Register(t, "catalogue", "Khanij catalogue (curated)", "Khanij catalogue", "project data", "restriction_scopes, export_restrictions",
+            _restrictionScopes.Count);
+    }
+
+    /// <summary>Every scope entry must name a register row.</summary>
+    private void CheckRestrictionScopes(IReadOnlySet<string> registerIds)
+    {
+        if (_restrictionScopeTable is not { } t)
+        {
+            return;
+        }
+        foreach (var row in t.Rows)
+        {
+            var id = t.Text(row, "restriction_id");
+            if (id.Length > 0 && !registerIds.Contains(id))
+            {
+                t.Error(row, "restriction_id", $"restriction id '{id}' is not in {Restrictions}; expected an id of the register.");
+            }
+        }
+    }
+
     private void ReadRestrictions()
     {
         var t = Open(Restrictions, "id", "country_iso3", "measure", "minerals", "scope", "target", "announced", "effective", "ended",
@@ -304,6 +372,7 @@ internal sealed partial class PackReader
             return;
         }
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var registerIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in t.Rows)
         {
             var id = t.Required(row, "id", "a register id");
@@ -346,14 +415,25 @@ internal sealed partial class PackReader
             {
                 continue;
             }
+            registerIds.Add(id);
+            if (!_restrictionScopes.TryGetValue(id, out var scope))
+            {
+                if (_restrictionScopeTable is not null)
+                {
+                    t.Error(row, "id", $"restriction '{id}' has no entry in {RestrictionScope}; expected one giving its stages and products.");
+                }
+                continue;
+            }
             _data.Add("export_restrictions", [id, iso3, measure, string.Join(";", ids.Select(i => i.Id)), t.Text(row, "scope"), target,
                 t.Text(row, "announced"), t.Text(row, "effective"), t.Text(row, "ended"), status, confidence, t.Text(row, "notes"),
+                scope.Stages, scope.Products, scope.Note,
                 .. Prov(t, row, RestrictionsEdition, "", measure, t.Text(row, "minerals"))]);
             foreach (var (mineralId, label) in ids)
             {
                 _data.Add("export_restriction_minerals", [id, mineralId, label]);
             }
         }
+        CheckRestrictionScopes(registerIds);
         Register(t, "restrictions", "Khanij project (compiled from public announcements: MOFCOM, Indonesia, DRC, Zimbabwe, Namibia, Malaysia)",
             RestrictionsEdition, "project data", "export_restrictions, export_restriction_minerals", t.Rows.Count);
     }

@@ -257,7 +257,7 @@ internal sealed partial class PackReader
             {
                 "country" => _places.ResolveCountry(t, row, "country", spelling) is { } iso3 ? Place.Country(iso3) : null,
                 "rest_of_world" => Place.Aggregate("rest_of_world"),
-                _ => Place.Aggregate("world_total"),
+                _ => Place.Aggregate("total"), // the IEA total is exact (the top-3 share it prints is over it), unlike USGS rounded world totals
             };
             if (place is null)
             {
@@ -327,8 +327,16 @@ internal sealed partial class PackReader
                 continue;
             }
             var measure = stage switch { Stage.Mining => "mine production", Stage.Refining => "refined production", _ => "cathode production" };
+            var originalUnit = unitText;
+            if (stage == Stage.Mining && mineral == "manganese" && unitText == "t")
+            {
+                // The Fig. 1 sheet labels manganese mining "t" but its figures are thousand tonnes: South Africa 6,500 against USGS's
+                // 7,490 kt for 2024 and against the paper's own manganese Sankey, whose South African mine edges sum to about 6.5 million t.
+                factor *= 1000;
+                originalUnit = "t (labelled; read as kt, ×1000: see SOURCES.md)";
+            }
             _data.Add("supply_facts", ["cheng2020", mineral, stage.ToId(), place.Value.Iso3, place.Value.AggregateKind, year, null, measure,
-                Units.Scale(value.Value, factor), "t", basis, false, .. Prov(t, row, ChengEdition, unitText, t.Text(row, "value"), spelling)]);
+                Units.Scale(value.Value, factor), "t", basis, false, .. Prov(t, row, ChengEdition, originalUnit, t.Text(row, "value"), spelling)]);
         }
         Register(t, "cheng2020", "Cheng et al. (2024), Nature Communications; data from USGS, Sun et al. 2021, IFAStat, ITC", ChengEdition, "MIT",
             "supply_facts", t.Rows.Count);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Text;
 
@@ -34,7 +35,7 @@ internal sealed partial class PackReader
     [
         IsoCodes, Aliases, SourceSpellings, SourceAggregates, Minerals, HsCodes, Criticality, Frameworks, Cldr,
         Usgs2026, Busch2024Reserves, Busch2024Production, IeaSupply, IeaDemand, ChengStages, "cheng2024_sankey_*.csv",
-        TradeMap, WgiLong, WgiWide, Restrictions, BatPac, Deposits,
+        TradeMap, WgiLong, WgiWide, RestrictionScope, Restrictions, BatPac, Deposits,
     ];
 
     public static (PackData Data, IReadOnlyList<ImportError> Errors) Read(string dataDir, Action<string>? step, CancellationToken cancellationToken)
@@ -48,7 +49,7 @@ internal sealed partial class PackReader
             (Usgs2026, reader.ReadUsgs2026), (Busch2024Reserves, reader.ReadBuschReserves), (Busch2024Production, reader.ReadBuschProduction),
             (IeaSupply, reader.ReadIeaSupply), (IeaDemand, reader.ReadIeaDemand), (ChengStages, reader.ReadChengStages),
             ("cheng2024_sankey_*.csv", reader.ReadSankeys), (TradeMap, reader.ReadTrade), (WgiLong, reader.ReadWgiLong),
-            (WgiWide, reader.ReadWgiWide), (Restrictions, reader.ReadRestrictions), (BatPac, reader.ReadBatPac), (Deposits, reader.ReadDeposits),
+            (WgiWide, reader.ReadWgiWide), (RestrictionScope, reader.ReadRestrictionScope), (Restrictions, reader.ReadRestrictions), (BatPac, reader.ReadBatPac), (Deposits, reader.ReadDeposits),
         };
         foreach (var (name, run) in steps)
         {
@@ -58,6 +59,7 @@ internal sealed partial class PackReader
         }
         reader.CheckFinite();
         reader.CountImportedRows();
+        reader.CheckAcrossSources();
         return (reader._data, reader._errors.All);
     }
 
@@ -86,6 +88,20 @@ internal sealed partial class PackReader
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>Runs <see cref="CrossSourceCheck"/> over the supply facts read and keeps its warnings (they do not stop the import).</summary>
+    private void CheckAcrossSources()
+    {
+        var facts = _data.Tables["supply_facts"].Select(r => new Khanij.Core.Facts.SupplyFact(
+            (string)r[0]!, (string)r[1]!, StageNames.TryParse((string)r[2]!, out var st) ? st : default, (string?)r[3], (string?)r[4], (int)r[5]!,
+            (string?)r[6], (string)r[7]!, (double?)r[8], (string)r[9]!, (string)r[10]!, (bool)r[11]!,
+            new Khanij.Core.Facts.Provenance((string)r[12]!, (int)r[13]!, (string)r[14]!, (string)r[15]!, (string)r[16]!, (string)r[17]!)));
+        foreach (var w in CrossSourceCheck.Run(facts))
+        {
+            _data.Warnings.Add(w.Message);
+            _data.Add("import_warnings", ["cross_source", w.MineralId, w.Stage.ToId(), w.Message]);
         }
     }
 

@@ -134,6 +134,7 @@ public sealed class RegistryStore
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(catalogue);
         var incoming = new List<RegistryRecord>();
+        var incomingFollowUps = new Dictionary<RegistryRecord, IReadOnlyList<FollowUpItem>>(ReferenceEqualityComparer.Instance);
         var skipped = new List<string>();
         var texts = documents.GroupBy(d => d.Name).ToDictionary(g => g.Key, g => (string?)g.First().Text, StringComparer.Ordinal);
         foreach (var name in events.SelectMany(e => e.Sources.Select(s => s.Doc).Append(e.Doc)).Distinct().Where(n => !texts.ContainsKey(n)).ToList())
@@ -168,6 +169,10 @@ public sealed class RegistryStore
                 if (bad.Count == 0)
                 {
                     incoming.Add(record);
+                    if (e.FollowUps.Count > 0)
+                    {
+                        incomingFollowUps[record] = e.FollowUps;
+                    }
                 }
                 else
                 {
@@ -182,9 +187,17 @@ public sealed class RegistryStore
         }
 
         var titles = documents.Where(d => d.Title is not null).GroupBy(d => d.Name).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
-        incoming = [.. incoming.Select(r => r with
+        incoming = [.. incoming.Select(r =>
         {
-            Sources = [.. r.Sources.Select(s => s.Title is null && titles.GetValueOrDefault(s.Document) is { } t ? s with { Title = t } : s)],
+            var titled = r with
+            {
+                Sources = [.. r.Sources.Select(s => s.Title is null && titles.GetValueOrDefault(s.Document) is { } t ? s with { Title = t } : s)],
+            };
+            if (incomingFollowUps.Remove(r, out var f))
+            {
+                incomingFollowUps[titled] = f;
+            }
+            return titled;
         })];
         return await InTransactionAsync(async ct =>
         {
@@ -200,9 +213,10 @@ public sealed class RegistryStore
             var unchanged = 0;
             foreach (var record in incoming)
             {
-                if (records.Any(r => EventRecords.IsRecorded(r, record)))
+                if (records.FirstOrDefault(r => EventRecords.IsRecorded(r, record)) is { } recorded)
                 {
                     unchanged++;
+                    await AddFollowUpsAsync(recorded, incomingFollowUps.GetValueOrDefault(record), records, created, who, catalogue, skipped, ct);
                     continue;
                 }
                 var match = records.Where(r => r.Review != ReviewState.Rejected).FirstOrDefault(r => EventRecords.Matches(r, record, catalogue))
@@ -214,6 +228,7 @@ public sealed class RegistryStore
                     await InsertAsync(fresh, who, "created", ct);
                     records.Add(fresh);
                     created.Add(id);
+                    await AddFollowUpsAsync(fresh, incomingFollowUps.GetValueOrDefault(record), records, created, who, catalogue, skipped, ct);
                     continue;
                 }
                 var (result, changes, substantive) = EventRecords.Merge(match, record);
@@ -231,10 +246,55 @@ public sealed class RegistryStore
                 {
                     merged.Add(match.Id);
                 }
+                await AddFollowUpsAsync(result, incomingFollowUps.GetValueOrDefault(record), records, created, who, catalogue, skipped, ct);
             }
             await LinkSessionsAsync(records, who, ct);
             return new IngestOutcome(stored, created, merged, unchanged, reopened, skipped);
         }, cancellationToken);
+    }
+
+    /// <summary>Stores the follow-ups stated with an event as proposed commitment records under <paramref name="parent"/> (text, owner,
+    /// due date, status open; the sentence as evidence), once: a commitment with the same parent and text is not added again.</summary>
+    private async Task AddFollowUpsAsync(RegistryRecord parent, IReadOnlyList<FollowUpItem>? followUps, List<RegistryRecord> records,
+        List<string> created, string who, KhanijCatalogue catalogue, List<string> skipped, CancellationToken ct)
+    {
+        foreach (var f in followUps ?? [])
+        {
+            if (records.Any(r => r.Kind == RecordKind.Commitment && r.ParentId == parent.Id && r.Commitment?.Text == f.Text))
+            {
+                continue;
+            }
+            var source = parent.Sources.FirstOrDefault(s => s.Evidence.Count > 0) ?? parent.Sources.FirstOrDefault();
+            var commitment = new RegistryRecord(
+                Id: NextId(records, RecordKind.Commitment),
+                Kind: RecordKind.Commitment,
+                Title: f.Text.Length <= 120 ? f.Text : f.Text[..117] + "…",
+                Parties: parent.Parties,
+                Instrument: null,
+                Status: null,
+                Date: parent.Date,
+                EndDate: null,
+                Minerals: parent.Minerals,
+                Stages: [],
+                Areas: [],
+                Officials: [],
+                Organisations: [],
+                ParentId: parent.Id,
+                Sources: source is null ? [] : [source with { Evidence = [f.Text] }],
+                Review: ReviewState.Proposed)
+            {
+                Commitment = new CommitmentDetails(f.Text, f.Owner, f.Due, FollowUpStatus.Open),
+            };
+            var bad = RegistryValidator.Validate(commitment, catalogue, strictAreas: false);
+            if (bad.Count > 0)
+            {
+                skipped.Add($"follow-up of {parent.Id} ('{f.Text}'): " + string.Join("; ", bad.Select(p => $"{p.Path}: {p.Message}")));
+                continue;
+            }
+            await InsertAsync(commitment, who, "created", ct);
+            records.Add(commitment);
+            created.Add(commitment.Id);
+        }
     }
 
     /// <summary>Inserts curated records (already validated, e.g. by <see cref="RegistryImporter"/>) in one transaction, each with an

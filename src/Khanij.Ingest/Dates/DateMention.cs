@@ -12,6 +12,27 @@ namespace Khanij.Ingest.Dates;
 /// <param name="Future">True for "next Monday"/"अगले सोमवार".</param>
 internal sealed record DateMention(int Start, int End, DateOnly? Date, int Month, int Day, DayOfWeek? Weekday, int? OffsetDays, bool Future)
 {
+    /// <summary>"कल": yesterday or tomorrow, decided by the tense of its sentence (<see cref="ForTense"/>); unresolved until then.</summary>
+    public bool TenseDependent { get; init; }
+
+    /// <summary>Marked as past by its own words ("last Monday", "बीते रविवार", "पिछले"): the sentence's tense does not move it.</summary>
+    public bool Past { get; init; }
+
+    /// <summary>This mention read in a sentence whose verb is future (<paramref name="future"/>) or not: "कल" becomes tomorrow or
+    /// yesterday; a bare weekday ("on Tuesday", "मंगलवार को") in a future sentence is the next such day.</summary>
+    public DateMention ForTense(bool future)
+    {
+        if (TenseDependent)
+        {
+            return this with { TenseDependent = false, OffsetDays = future ? 1 : -1 };
+        }
+        if (future && Weekday is not null && !Past && !Future)
+        {
+            return this with { Future = true };
+        }
+        return this;
+    }
+
     /// <summary>The calendar date this mention denotes given the publication date, or null when it cannot be resolved.</summary>
     public DateOnly? Resolve(DateOnly? published)
     {

@@ -46,7 +46,124 @@ internal static class DateParser
     private static readonly Regex Weekday = new(
         $@"(?<pre>\b(last|next|this|coming|previous|बीते|पिछले|गत|अगले|आगामी|आने वाले|इस)[ ])?(?<w>{WeekdayAlt})\b",
         Options, Timeout);
-    private static readonly Regex Relative = new(@"\b(?<w>today|yesterday|आज|बीते कल)\b", Options, Timeout);
+    private static readonly Regex Relative = new(@"\b(?<w>today|yesterday|tomorrow|आज|बीते कल)\b", Options, Timeout);
+
+    /// <summary>"कल" on its own: yesterday or tomorrow, by the tense of its sentence (not "कला", "आजकल", "कलकत्ता").</summary>
+    private static readonly Regex Kal = new(@"(?<![\w\p{Mc}\p{Mn}])कल(?![\w\p{Mc}\p{Mn}])", RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>A range of days in one month: "17 से 20 सितम्बर, 2023", "from 17 to 20 September 2025", "17-20 Sept", "between 3 and 5 May";
+    /// the start is the date the range denotes.</summary>
+    private static readonly Regex DayRange = new(
+        $@"(?<![\w])(?<d>\d\d?)(st|nd|rd|th)?[ ]?(से|to|till|until|and|-|–|—)[ ]?(?<d2>\d\d?)(st|nd|rd|th)?[ .,\-]{{0,2}}(?<mon>{MonthAlt})(?![\w\p{{Mc}}])\.?,?[ ]?(?<y>(19|20)\d\d)?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>"September 17-20, 2025", "Sept 17 to 20".</summary>
+    private static readonly Regex MonthDayRange = new(
+        $@"\b(?<mon>{MonthAlt})\.?[ ](?<d>\d\d?)(st|nd|rd|th)?[ ]?(to|till|until|-|–|—)[ ]?(?<d2>\d\d?)(st|nd|rd|th)?\b,?[ ]?(?<y>(19|20)\d\d)?",
+        Options, Timeout);
+
+    /// <summary>A date in a URL path: /2026/01/22/, /2026-01-22, -20250919, _2025_09_19.</summary>
+    private static readonly Regex UrlDate = new(
+        @"[/\-_](?<y>(19|20)\d\d)(?<sep>[/\-_]?)(?<m>\d\d)\k<sep>(?<d>\d\d)(?!\d)",
+        RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly Regex Clock = new(@"\b\d\d?[:.]\d\d\b ?(am|pm|a\.m\.|p\.m\.|ist|hrs|बजे|पूर्वाह्न|अपराह्न)?", Options, Timeout);
+
+    private static readonly Regex MonthYear = new($@"\b(?<mon>{MonthAlt})\.?,?[ ](?<y>(19|20)\d\d)\b", Options, Timeout);
+
+    private static readonly Regex Within = new(
+        @"\bwithin (?<n>\d\d?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?<u>days?|weeks?|months?|years?)\b", Options, Timeout);
+
+    private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+    /// <summary>When a follow-up is due, from its sentence (<paramref name="folded"/>, digits in ASCII): a full date, a month and year
+    /// ("in March 2026", "जुलाई 2024 में" → <c>2026-03</c>), or "within six months" of <paramref name="published"/>; else null.</summary>
+    public static string? DueDate(string folded, DateOnly? published)
+    {
+        try
+        {
+            foreach (var m in Find(folded))
+            {
+                if (m.Resolve(published) is { } d && (published is null || d >= published.Value))
+                {
+                    return Iso8601(d);
+                }
+            }
+            if (MonthYear.Match(folded) is { Success: true } my && !(my.Groups["mon"].Value == "may"))
+            {
+                return $"{Int(my, "y"):D4}-{Months[my.Groups["mon"].Value]:D2}";
+            }
+            if (published is { } p && Within.Match(folded) is { Success: true } w)
+            {
+                var n = int.TryParse(w.Groups["n"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var v)
+                    ? v : Array.IndexOf(NumberWords, w.Groups["n"].Value.ToLowerInvariant());
+                var unit = w.Groups["u"].Value.ToLowerInvariant();
+                var due = unit.StartsWith("day", StringComparison.Ordinal) ? p.AddDays(n)
+                    : unit.StartsWith("week", StringComparison.Ordinal) ? p.AddDays(7 * n)
+                    : unit.StartsWith("month", StringComparison.Ordinal) ? p.AddMonths(n) : p.AddYears(n);
+                return Iso8601(due);
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // no due date rather than a hang
+        }
+        return null;
+    }
+
+    /// <summary>A clock time ("01:42 pm", "10:45", "4:30PM").</summary>
+    public static bool HasClock(string text)
+    {
+        try
+        {
+            return text.Contains(':', StringComparison.Ordinal) && Clock.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A full date (with its year) directly after a weekday name: "Sunday, November 30, 2025", "शनिवार, 22 नवंबर 2025" —
+    /// the way page headers print today's date.</summary>
+    public static bool HasWeekdayDate(string folded)
+    {
+        var mentions = Find(folded);
+        for (var i = 0; i + 1 < mentions.Count; i++)
+        {
+            if (mentions[i].Weekday is not null && mentions[i + 1].Date is not null && mentions[i + 1].Start - mentions[i].End <= 3)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The date in a URL (<c>https://site/2026/01/22/slug</c>, <c>…/slug-20250919</c>), or null. Only the path counts.</summary>
+    public static DateOnly? FromUrl(string url)
+    {
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        var pathStart = url.IndexOf('/', scheme >= 0 ? scheme + 3 : 0);
+        if (pathStart < 0)
+        {
+            return null;
+        }
+        try
+        {
+            foreach (Match m in UrlDate.Matches(url[pathStart..]))
+            {
+                if (TryDate(Int(m, "y"), Int(m, "m"), Int(m, "d")) is { } d)
+                {
+                    return d;
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // a pathological URL gives no date
+        }
+        return null;
+    }
 
     /// <summary>All date mentions in <paramref name="text"/> (digits already folded to ASCII), ordered by position, without overlaps.</summary>
     public static IReadOnlyList<DateMention> Find(string text)
@@ -54,7 +171,8 @@ internal static class DateParser
         var found = new List<DateMention>();
         var hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
         var hasDayWord = text.Contains("वार", StringComparison.Ordinal) || text.Contains("day", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("आज", StringComparison.Ordinal) || text.Contains("बीते कल", StringComparison.Ordinal);
+            || text.Contains("आज", StringComparison.Ordinal) || text.Contains("कल", StringComparison.Ordinal)
+            || text.Contains("tomorrow", StringComparison.OrdinalIgnoreCase);
         try
         {
             if (hasDigit)
@@ -76,6 +194,26 @@ internal static class DateParser
 
     private static void FindAbsolute(string text, List<DateMention> found)
     {
+        foreach (var regex in new[] { DayRange, MonthDayRange })
+        {
+            foreach (Match m in regex.Matches(text))
+            {
+                var month = Months[m.Groups["mon"].Value];
+                var (day, last) = (Int(m, "d"), Int(m, "d2"));
+                if (day is < 1 or > 31 || last <= day || last > 31)
+                {
+                    continue; // not a range of days ("2 to 14 May" is one, "20 to 3 May" is not)
+                }
+                if (m.Groups["y"].Success)
+                {
+                    Add(found, m, TryDate(Int(m, "y"), month, day));
+                }
+                else if (TryDate(2000, month, day) is not null)
+                {
+                    AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, month, day, null, null, false));
+                }
+            }
+        }
         foreach (Match m in Iso.Matches(text))
         {
             Add(found, m, TryDate(Int(m, "y"), Int(m, "m"), Int(m, "d")));
@@ -112,13 +250,18 @@ internal static class DateParser
         {
             var pre = m.Groups["pre"].Value.Trim().ToLowerInvariant();
             var future = pre is "next" or "coming" or "अगले" or "आगामी" or "आने वाले";
-            AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, Weekdays[m.Groups["w"].Value], null, future));
+            var past = pre is "last" or "previous" or "बीते" or "पिछले" or "गत";
+            AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, Weekdays[m.Groups["w"].Value], null, future) { Past = past });
         }
         foreach (Match m in Relative.Matches(text))
         {
             var w = m.Groups["w"].Value.ToLowerInvariant();
-            var offset = w is "today" or "आज" ? 0 : -1;
+            var offset = w is "today" or "आज" ? 0 : w == "tomorrow" ? 1 : -1;
             AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, null, offset, false));
+        }
+        foreach (Match m in Kal.Matches(text))
+        {
+            AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, null, null, false) { TenseDependent = true });
         }
     }
 

@@ -32,14 +32,25 @@ public static class EventScorer
     }
 
     /// <summary>Scores <paramref name="pred"/> against <paramref name="gold"/>. <paramref name="docsDir"/> (optional) holds the documents,
-    /// for the verbatim-evidence check.</summary>
-    public static EventScore Score(IReadOnlyList<JsonElement> gold, IReadOnlyList<JsonElement> pred, string? docsDir)
+    /// for the verbatim-evidence check. <paramref name="strict"/> is the script's <c>--strict</c> (needs <paramref name="docsDir"/>): every
+    /// article of the folder counts (a prediction on one without gold events is a false positive), a prediction matched to an optional
+    /// gold event is left out of precision, and optional mineral values are neutral.</summary>
+    public static EventScore Score(IReadOnlyList<JsonElement> gold, IReadOnlyList<JsonElement> pred, string? docsDir, bool strict = false)
     {
+        if (strict && docsDir is null)
+        {
+            throw new IngestException("--strict needs --docs DIR: the articles, including those with no gold event.");
+        }
         var goldDocs = new HashSet<string>(gold.Select(g => NormDoc(PyText.Str(Get(g, "doc")))), StringComparer.Ordinal);
+        if (strict)
+        {
+            goldDocs.UnionWith(ArticleNames(docsDir!));
+        }
         var preds = pred.Where(p => goldDocs.Contains(NormDoc(GetStrOr(p, "doc", "")))).ToList();
         var coreOccasions = new HashSet<string>(gold.Where(g => !Truthy(Get(g, "optional"))).Select(Occasion), StringComparer.Ordinal);
 
         var matched = 0;
+        var neutralPreds = 0;
         var detected = new HashSet<string>(StringComparer.Ordinal);
         var rows = new List<(double Parties, double Minerals, double Instrument, bool? Date)>();
         foreach (var p in preds)
@@ -64,21 +75,27 @@ public static class EventScorer
             {
                 continue;
             }
+            if (strict && Truthy(Get(b, "optional")))
+            {
+                neutralPreds++;
+                continue;
+            }
             matched++;
             if (!Truthy(Get(b, "optional")))
             {
                 detected.Add(Occasion(b));
                 var optionalValues = Get(b, "optional_values");
-                var neutral = optionalValues.ValueKind == JsonValueKind.Object && optionalValues.TryGetProperty("parties", out var np)
-                    ? AsSet(np) : [];
+                var neutral = OptionalValues(optionalValues, "parties");
+                var neutralMinerals = strict ? OptionalValues(optionalValues, "minerals") : [];
                 rows.Add((SetF1(AsSet(Get(p, "parties")), AsSet(Get(b, "parties")), neutral),
-                    SetF1(AsSet(Get(p, "minerals")), AsSet(Get(b, "minerals")), []),
+                    SetF1(AsSet(Get(p, "minerals")), AsSet(Get(b, "minerals")), neutralMinerals),
                     Instruments(b).Contains(PredInstrument(p)) ? 1.0 : 0.0,
                     DateOk(p, b)));
             }
         }
 
-        var precision = preds.Count > 0 ? (double)matched / preds.Count : 0.0;
+        var counted = preds.Count - neutralPreds;
+        var precision = counted > 0 ? (double)matched / counted : 0.0;
         var recall = coreOccasions.Count > 0 ? (double)detected.Count(coreOccasions.Contains) / coreOccasions.Count : 1.0;
         var f1 = precision + recall == 0 ? 0.0 : 2 * precision * recall / (precision + recall);
 
@@ -116,8 +133,24 @@ public static class EventScorer
         return new EventScore(goldDocs.Count, coreOccasions.Count, preds.Count, matched, precision, recall, f1, rows.Count,
             Mean(rows.Select(r => (double?)r.Parties)), Mean(rows.Select(r => (double?)r.Minerals)),
             Mean(rows.Select(r => (double?)r.Instrument)), Mean(rows.Select(r => r.Date is null ? (double?)null : r.Date.Value ? 1.0 : 0.0)),
-            evidenceOk, evidenceTotal);
+            evidenceOk, evidenceTotal, strict, neutralPreds);
     }
+
+    /// <summary>The article names of a folder as the script lists them in strict mode: entries whose suffix (Python's
+    /// <c>Path.suffix</c>, lower-cased) is .txt, .html or .htm.</summary>
+    public static IReadOnlyList<string> ArticleNames(string docsDir) =>
+        [.. Directory.EnumerateFileSystemEntries(docsDir).Select(Path.GetFileName).OfType<string>()
+            .Where(n => PySuffix(n).ToLowerInvariant() is ".txt" or ".html" or ".htm").Order(StringComparer.Ordinal)];
+
+    private static string PySuffix(string name)
+    {
+        // pathlib: the part from the last dot, unless the dot is the first or the last character.
+        var i = name.LastIndexOf('.');
+        return i > 0 && i < name.Length - 1 ? name[i..] : "";
+    }
+
+    private static HashSet<string> OptionalValues(JsonElement optionalValues, string field) =>
+        optionalValues.ValueKind == JsonValueKind.Object && optionalValues.TryGetProperty(field, out var v) ? AsSet(v) : [];
 
     internal static double Similarity(JsonElement p, JsonElement g)
     {

@@ -48,8 +48,45 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         }
         events.AddRange(instruments.Select(i => i.Event));
         events.AddRange(operations);
+        if (events.Count > 0 && FollowUps(doc, events) is { Count: > 0 } followUps)
+        {
+            // follow-ups belong to the meeting that agreed them; without a meeting, to the document's first event
+            var target = Math.Max(0, events.FindIndex(e => e.Instrument is "meeting" or "ministerial" or "working_group_session"));
+            events[target] = events[target] with { FollowUps = followUps };
+        }
         return events;
     }
+
+    /// <summary>Follow-up actions the document states, one per sentence with a follow-up cue (cues.csv kind <c>follow_up</c>: a task
+    /// team to set up, a next meeting, a review of progress), unless the sentence is conditional. Owner: the organisations the
+    /// sentence names, else the parties of the event. Due: the date, month or "within N months" the sentence gives.</summary>
+    private static List<FollowUpItem> FollowUps(DocumentFacts doc, List<CooperationEvent> events)
+    {
+        var items = new List<FollowUpItem>();
+        foreach (var s in doc.Sentences.Where(s => s.FollowUps.Count > 0 && !s.Conditional))
+        {
+            var kinds = s.FollowUps.Select(m => m.Id).ToList();
+            var kind = kinds.Contains("next_meeting") ? "next_meeting" : kinds.Contains("task_team") ? "task_team" : "review";
+            var text = s.Sentence.Verbatim.Trim();
+            var owner = s.Organisations.Count > 0 ? string.Join(", ", s.Organisations.Select(o => o.NameEn).Distinct())
+                : string.Join(" and ", events[0].Parties);
+            var due = DateParser.DueDate(FoldDigits(text), doc.Published);
+            if (!items.Any(i => i.Text == text))
+            {
+                items.Add(new FollowUpItem(kind, text, owner.Length > 0 ? owner : null, due));
+            }
+        }
+        return items;
+    }
+
+    private static string FoldDigits(string text) =>
+        string.Create(text.Length, text, (span, t) =>
+        {
+            for (var i = 0; i < t.Length; i++)
+            {
+                span[i] = t[i] is >= '\u0966' and <= '\u096F' ? (char)('0' + (t[i] - '\u0966')) : t[i];
+            }
+        });
 
     private CooperationEvent? Meeting(DocumentFacts doc, HashSet<int> consumed)
     {

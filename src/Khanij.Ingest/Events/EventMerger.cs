@@ -4,7 +4,8 @@ using Khanij.Core.Events;
 namespace Khanij.Ingest.Events;
 
 /// <summary>Merges events reported by several documents: same kind of instrument (meetings of any form count as one kind), the same
-/// countries, dates no more than three days apart (or unknown), and minerals that overlap (or are unknown on one side).
+/// countries, both dated and no more than three days apart (two undated reports are never taken for one event), and minerals that
+/// overlap (or are unknown on one side).
 /// The merged event keeps the first document's fields and evidence and lists every document under <c>Sources</c>.</summary>
 internal static class EventMerger
 {
@@ -33,6 +34,7 @@ internal static class EventMerger
                     VenueCountry = first.VenueCountry ?? e.VenueCountry,
                     VenueCity = first.VenueCity ?? e.VenueCity,
                     Date = first.Date ?? e.Date,
+                    FollowUps = [.. first.FollowUps.Concat(e.FollowUps.Where(f => !first.FollowUps.Any(x => x.Text == f.Text)))],
                 }, sources);
             }
         }
@@ -51,11 +53,11 @@ internal static class EventMerger
         {
             return false;
         }
-        if (a.Date is not null && b.Date is not null && DateOnly.TryParseExact(a.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var da)
-            && DateOnly.TryParseExact(b.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var db)
-            && Math.Abs(da.DayNumber - db.DayNumber) > 3)
+        if (!DateOnly.TryParseExact(a.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var da)
+            || !DateOnly.TryParseExact(b.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var db)
+            || Math.Abs(da.DayNumber - db.DayNumber) > 3)
         {
-            return false;
+            return false; // a missing date on either side is no evidence of the same day
         }
         return a.Minerals.Count == 0 || b.Minerals.Count == 0 || a.Minerals.Intersect(b.Minerals).Any();
     }

@@ -50,6 +50,7 @@ internal sealed class Recognizer(Lexicon lexicon)
         var tokens = Tokenizer.Tokenize(text, sentence.Start, sentence.End);
         var entities = lexicon.Entities.Match(tokens);
         var cues = lexicon.CueWords.Match(tokens);
+        var signals = lexicon.Signals.Match(tokens);
         var facts = new SentenceFacts { Sentence = sentence, Tokens = tokens, Entities = entities, Cues = cues };
         foreach (var m in entities)
         {
@@ -90,6 +91,8 @@ internal sealed class Recognizer(Lexicon lexicon)
         {
             switch (m.Kind)
             {
+                case EntryKind.Instrument when Negated(tokens, m, signals):
+                    break; // "will not be used in any defence project", "समझौते पर हस्ताक्षर नहीं हुए"
                 case EntryKind.Instrument:
                     AddOnce(facts.Instruments, m.Id);
                     break;
@@ -122,6 +125,25 @@ internal sealed class Recognizer(Lexicon lexicon)
                     break;
             }
         }
+        foreach (var m in signals)
+        {
+            switch (m.Kind)
+            {
+                case EntryKind.FollowUp:
+                    facts.FollowUps.Add(m);
+                    break;
+                case EntryKind.Condition:
+                    facts.Conditional = true;
+                    break;
+            }
+        }
+        if (facts.Conditional)
+        {
+            // "if the talks succeed, the two may sign an MoU": nothing has been met, discussed or agreed
+            facts.Instruments.Clear();
+            facts.MeetingCues.Clear();
+            facts.Discussion = false;
+        }
         for (var k = 0; k + 1 < tokens.Count && !facts.Future; k++)
         {
             facts.Future = tokens[k].Key is "agreed" or "decided" or "plan" && tokens[k + 1].Key == "to"; // "agreed to set up"
@@ -132,6 +154,73 @@ internal sealed class Recognizer(Lexicon lexicon)
                 && FutureSuffixes.Any(s => t.Surface.EndsWith(s, StringComparison.Ordinal)));
         }
         return facts;
+    }
+
+    /// <summary>An instrument word under a negation: English "not"/"never"/"unlikely" in the six words before it ("would not sign any
+    /// new supply pact"), Hindi "नहीं" in the four words after it ("समझौता नहीं हुआ").</summary>
+    private static bool Negated(List<Token> tokens, Mention m, List<Mention> signals)
+    {
+        foreach (var n in signals.Where(s => s.Kind == EntryKind.Negation))
+        {
+            var before = m.FirstToken - (n.FirstToken + n.TokenCount);
+            var after = n.FirstToken - (m.FirstToken + m.TokenCount);
+            var hindi = tokens[n.FirstToken].Surface.Any(c => c is >= '\u0900' and <= '\u097F');
+            if ((!hindi && before is >= 0 and < 6) || (hindi && after is >= 0 and < 4))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> HindiPastVerbs = new(StringComparer.Ordinal)
+    {
+        "की", "किया", "किए", "किये", "हुई", "हुआ", "हुए", "था", "थी", "थे", "गया", "गई", "गए", "गयी", "गये", "ली", "लिया", "लिए", "दी", "दिया", "दिए",
+    };
+
+    private static bool HindiFuture(string surface) =>
+        surface.Length > 3 && surface[^1] is '\u093E' or '\u0940' or '\u0947' && FutureSuffixes.Any(s => surface.EndsWith(s, StringComparison.Ordinal));
+
+    /// <summary>Whether the verb that governs a time word at <paramref name="position"/> is future: English "will"/"shall" in the
+    /// ten words before it (not past a "said"); in Hindi the first verb after the word within its clause (up to और/तथा/एवं or eight words), else any future verb
+    /// of the sentence. "agreed to …" does not make a time word future (the agreeing happened).</summary>
+    internal static bool FutureAt(SentenceFacts facts, int position)
+    {
+        var tokens = facts.Tokens;
+        var first = tokens.FindIndex(t => t.Start >= position);
+        var from = first < 0 ? tokens.Count : first;
+        for (var k = from - 1; k >= 0 && k >= from - 10; k--)
+        {
+            var key = tokens[k].Key;
+            if (key is "will" or "shall")
+            {
+                return true; // "will meet on Tuesday"
+            }
+            if (key is "said" or "told" or "announced" or "agreed" or "was" or "were" or "had")
+            {
+                break; // "said on Tuesday it will …": the saying is past
+            }
+        }
+        if (first >= 0)
+        {
+            for (var k = first + 1; k < tokens.Count && k <= first + 8; k++)
+            {
+                var t = tokens[k].Surface;
+                if (t is "और" or "तथा" or "एवं")
+                {
+                    break;
+                }
+                if (HindiFuture(t))
+                {
+                    return true;
+                }
+                if (HindiPastVerbs.Contains(t))
+                {
+                    return false;
+                }
+            }
+        }
+        return tokens.Any(t => HindiFuture(t.Surface));
     }
 
     private static readonly HashSet<string> TopicBefore = new(StringComparer.OrdinalIgnoreCase)

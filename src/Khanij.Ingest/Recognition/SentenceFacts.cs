@@ -44,6 +44,12 @@ internal sealed class SentenceFacts
 
     public bool Future { get; set; }
 
+    /// <summary>The sentence states a condition ("if", "अगर"): what it describes has not happened.</summary>
+    public bool Conditional { get; set; }
+
+    /// <summary>Follow-up signals: a body to set up, a next meeting, a review of progress.</summary>
+    public List<Mention> FollowUps { get; } = [];
+
     public List<(int Start, int End, double Value, string Currency)> Amounts { get; } = [];
 
     public List<Dates.DateMention> Dates { get; } = [];

@@ -217,7 +217,11 @@ internal static class Boilerplate
         var unterminated = !EndsSentence(line);
         var labelled = MetadataLabels.Any(l => head.StartsWith(l, StringComparison.Ordinal)
             || (unterminated && ContainsWord(lower, l))); // "By Our Bureau | Updated on December 2, 2025"
-        var mayBeDateLine = folded.IndexOfAnyInRange('0', '9') >= 0 && (labelled || labelPending || line.Length <= 60);
+        if (IsUrl(line))
+        {
+            return true; // a page address printed with the story (read for its date only)
+        }
+        var mayBeDateLine = folded.IndexOfAnyInRange('0', '9') >= 0 && (labelled || labelPending || line.Length <= 90);
         IReadOnlyList<DateMention> dates = mayBeDateLine ? DateParser.Find(folded.ToString()) : [];
         var hasDate = dates.Any(d => d.Date is not null);
         if (labelled && !hasDate && line.Length <= 40)
@@ -243,8 +247,20 @@ internal static class Boilerplate
                 letters++;
             }
         }
-        return line.Length <= 60 && (covered * 2 >= line.Length || letters <= 16) && !EndsSentence(line);
+        if (line.Length <= 60 && (covered * 2 >= line.Length || letters <= 16) && unterminated)
+        {
+            return true;
+        }
+        // a byline or page header: a full date with a clock time ("Sept 21, 2025 07:30 am IST | Staff Reporter") or after a weekday
+        // name ("Sunday, November 30, 2025 | e-Paper")
+        var foldedText = folded.ToString();
+        return unterminated && (Dates.DateParser.HasClock(foldedText) || Dates.DateParser.HasWeekdayDate(foldedText));
     }
+
+    /// <summary>A line that is one web address ("https://site/2026/01/22/slug", "www.site.in/…").</summary>
+    public static bool IsUrl(ReadOnlySpan<char> line) =>
+        line.Length >= 8 && !line.Contains(' ') && (line.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || line.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || line.StartsWith("www.", StringComparison.OrdinalIgnoreCase));
 
     private static bool ContainsWord(string lower, string word)
     {

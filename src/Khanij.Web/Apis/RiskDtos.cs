@@ -1,34 +1,10 @@
-using Khanij.Application;
 using System.ComponentModel;
-using Khanij.Analytics.Risk;
-using Khanij.Core;
+using Khanij.Application.Services;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Khanij.Web.Apis;
 
-/// <summary>A mineral's place in the criticality matrix (supply risk against the stated importance proxy).</summary>
-internal sealed record CriticalityDto(string MineralId, double SupplyRisk, string DrivingStage, double? Importance, string ImportanceBasis,
-    double? DemandGrowth)
-{
-    public static CriticalityDto From(CriticalityPoint p) =>
-        new(p.MineralId, p.SupplyRisk, p.DrivingStage.ToId(), p.Importance, p.ImportanceBasis, p.DemandGrowth);
-}
-
-/// <summary>The method parameters in force, so they can be shown beside the results.</summary>
-internal sealed record RiskParametersDto(IReadOnlyList<string> GovernanceIndicators, int? GovernanceYear, double RestrictionFactor,
-    IReadOnlyList<string> RestrictionStatuses, IReadOnlyList<string> RestrictionMeasures, double PartnerFactor, IReadOnlyList<string> PartnerFrameworks,
-    int? TradeYear, string ImportanceScenario, int ImportanceYear)
-{
-    public static RiskParametersDto From(RiskParameters p) => new(p.GovernanceIndicators, p.GovernanceYear, p.RestrictionFactor, p.RestrictionStatuses,
-        p.RestrictionMeasures, p.PartnerFactor, p.PartnerFrameworks, p.TradeYear, p.ImportanceScenario, p.ImportanceYear);
-}
-
-/// <summary>The brief: a country's exposure across every mineral with data, ranked by supply risk, with the criticality matrix.</summary>
-internal sealed record BriefDto(string Perspective, int Year, IReadOnlyList<RiskRow> Rows, IReadOnlyList<CriticalityDto> Matrix,
-    string ImportanceStatement, RiskParametersDto Parameters, int? WgiYear, IReadOnlyList<string> PartialWgi, int PartnerCount,
-    IReadOnlyList<string> PartnerBases, IReadOnlyList<string> MineralsWithoutData, IReadOnlyList<string> Sources);
-
-/// <summary>Method parameters of <c>/api/risk</c> and <c>/api/brief</c>; each defaults to <see cref="RiskParameters.Default"/>
+/// <summary>Method parameters of <c>/api/risk</c> and <c>/api/brief</c>; each defaults to the method's documented default
 /// (the defaults of <c>khanij risk</c>).</summary>
 internal sealed record RiskQuery
 {
@@ -44,7 +20,8 @@ internal sealed record RiskQuery
     [FromQuery(Name = "partner_factor")]
     public double? PartnerFactor { get; init; }
 
-    [Description("Comma-separated framework ids whose co-members count as partners, or 'none'; default as khanij risk.")]
+    [Description("Comma-separated framework ids whose fellow members count as partners besides accepted registry partnerships, or 'none'; "
+        + "default MSP,IPEF,QUAD,G7 (the one partner definition of risk, brief and simulate).")]
     [FromQuery(Name = "partner_frameworks")]
     public string? PartnerFrameworks { get; init; }
 
@@ -59,4 +36,16 @@ internal sealed record RiskQuery
     [Description("Also count restrictions whose status is 'suspended' as in force.")]
     [FromQuery(Name = "count_suspended")]
     public bool? CountSuspended { get; init; }
+
+    [Description("Count basket HS codes and codes that include scrap as the mineral's product (left out by default).")]
+    [FromQuery(Name = "include_basket_codes")]
+    public bool? IncludeBasketCodes { get; init; }
+
+    [Description("Import suppliers below this fraction of apparent consumption are minor and drive no headline (0 to below 1; default 0.01).")]
+    [FromQuery(Name = "materiality")]
+    public double? Materiality { get; init; }
+
+    /// <summary>The method part of the request, for the services.</summary>
+    public MethodRequest ToMethod() =>
+        new(RestrictionFactor, PartnerFactor, PartnerFrameworks, WgiYear, TradeYear, CountSuspended == true, IncludeBasketCodes == true, Materiality);
 }

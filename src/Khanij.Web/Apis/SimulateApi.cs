@@ -1,11 +1,10 @@
 using Khanij.Application;
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Khanij.Analytics.Simulation;
 using Khanij.Core.Catalogue;
-using Khanij.Core.Partners;
+using Khanij.Application.Services;
 using Khanij.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,8 +14,6 @@ namespace Khanij.Web.Apis;
 /// <c>khanij simulate</c>), with the CLI's report and, for Monte Carlo runs, histograms of the shortfalls.</summary>
 internal static class SimulateApi
 {
-    private const int MaxRuns = 1_000_000;
-    private const ulong DefaultSeed = 20250222;   // as `khanij simulate`
     private const int Bins = 24;
 
     public static IEndpointRouteBuilder MapSimulateApi(this IEndpointRouteBuilder app)
@@ -32,50 +29,31 @@ internal static class SimulateApi
 
     public static async Task<Results<Ok<SimulationResponse>, ValidationProblem>> Simulate(
         HttpRequest request, KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken,
-        [Description($"Monte Carlo runs, overriding the scenario's (1 to 1000000; 1 = one run with central values).")] int? runs = null,
-        [Description("Seed of the Monte Carlo draws, overriding the scenario's.")] ulong? seed = null)
+        [Description("Monte Carlo runs, overriding the scenario's (1 to 1000000; 1 = one run with central values).")] int? runs = null,
+        [Description("Seed of the Monte Carlo draws, overriding the scenario's.")] ulong? seed = null,
+        [Description("Perspective country (ISO3 or name), overriding the scenario's (default IND).")] string? country = null,
+        [Description("Supply source to prefer: iea, usgs, cheng2020 or usgs2024 (default: iea, then usgs, then cheng2020).")] string? source = null,
+        [Description("Comma-separated framework ids whose fellow members count as partners besides accepted registry partnerships, or 'none'; "
+            + "default MSP,IPEF,QUAD,G7 (as for /api/risk).")] [Microsoft.AspNetCore.Mvc.FromQuery(Name = "partner_frameworks")] string? partnerFrameworks = null)
     {
         string text;
         using (var reader = new StreamReader(request.Body, Encoding.UTF8))
         {
             text = await reader.ReadToEndAsync(cancellationToken);
         }
-        if (string.IsNullOrWhiteSpace(text))
+        var prepared = await SimulateService.PrepareAsync(await data.StoreAsync(cancellationToken), catalogue,
+            new SimulateRequest(text, "request body", Country: country, Runs: runs, Seed: seed, Source: source, PartnerFrameworks: partnerFrameworks),
+            cancellationToken);
+        if (prepared.Value is not { } plan)
         {
-            return Problems.Invalid("body", "is empty; expected a scenario as JSON with \"name\" and \"shocks\" (see GET /api/scenarios for examples).");
+            return Problems.From(prepared);
         }
-        var errors = ScenarioReader.TryParse(text, "request body", catalogue, out var scenario);
-        if (errors.Count > 0 || scenario is null)
-        {
-            var fields = errors.GroupBy(e => FieldOf(e.Message), StringComparer.Ordinal).ToDictionary(
-                g => g.Key, g => g.Select(e => e.Line > 0 ? $"line {e.Line}, column {e.Column}: {e.Message}" : e.Message).ToArray(), StringComparer.Ordinal);
-            return TypedResults.ValidationProblem(fields, detail: string.Join(" ", errors.Select(e => e.ToString())),
-                title: $"The scenario has {errors.Count} problem{(errors.Count == 1 ? "" : "s")}; nothing was run.");
-        }
-        var runCount = runs ?? scenario.Runs ?? 1;
-        if (runCount is < 1 or > MaxRuns)
-        {
-            return Problems.Invalid("runs", $"{runCount} is out of range; expected 1 to {MaxRuns}.");
-        }
-        var perspective = scenario.Perspective ?? "IND";
-        var store = await data.StoreAsync(cancellationToken);
-        var loaded = await SimulateNetworks.LoadAsync(store, scenario.Shocks, perspective, scenario.BatteryMix, null, cancellationToken);
-        if (loaded.Networks.Count == 0)
-        {
-            return Problems.Invalid("shocks", "no supply data for the shocked minerals: " + string.Join("; ", loaded.Skipped));
-        }
-        var parameters = new SimulationParameters(scenario.SpareCapacity ?? SimulationParameters.DefaultSpareCapacity, scenario.HorizonMonths ?? 12,
-            perspective, scenario.StockpileTonnes ?? new Dictionary<string, double>(), scenario.StockpileMonths ?? 0, scenario.PartnerPriority ?? false,
-            Partners(catalogue, perspective));
-        var model = new SimulationModel(loaded.Networks, scenario.Shocks, parameters);
-        var clock = Stopwatch.StartNew();
-        var result = new FastEngine(-1).Run(model, runCount, seed ?? scenario.Seed ?? DefaultSeed, null, cancellationToken);
-        clock.Stop();
-        var report = SimulateReport.Build(scenario.Name, model, result, loaded.Skipped, clock.Elapsed);
+        var (report, result) = SimulateService.Run(plan, null, cancellationToken);
         // The perspective's shortfall at a stage whose product it does not take is not reported (null in the report), so it gets no histogram.
+        var perspective = report.Perspective;
         var notTaken = report.Minerals.SelectMany(m => m.Stages.Where(s => s.Country.ShortfallFraction is null)
             .Select(s => $"{m.Mineral}/{s.Stage}/{perspective}/shortfall_fraction")).ToHashSet(StringComparer.Ordinal);
-        return TypedResults.Ok(new SimulationResponse(report, Histograms(model, result, perspective, notTaken)));
+        return TypedResults.Ok(new SimulationResponse(report, Histograms(plan.Model, result, perspective, notTaken)));
     }
 
     public static Ok<IReadOnlyList<ScenarioExample>> ListScenarios()
@@ -105,11 +83,6 @@ internal static class SimulateApi
         return TypedResults.Ok<IReadOnlyList<ScenarioExample>>(examples);
     }
 
-    // As `khanij simulate`: framework co-members of the perspective country are its partners.
-    private static List<PartnerLink> Partners(KhanijCatalogue catalogue, string perspective) =>
-        [.. catalogue.Frameworks.Where(f => f.Members.Contains(perspective))
-            .SelectMany(f => f.Members.Where(m => m != perspective).Select(m => new PartnerLink(perspective, m, [], null, null, "framework:" + f.Id, f.Id)))];
-
     private static List<HistogramDto> Histograms(SimulationModel model, SimulationRuns runs, string perspective, HashSet<string> skip)
     {
         if (!runs.IsMonteCarlo)
@@ -137,12 +110,6 @@ internal static class SimulateApi
             result.Add(new HistogramDto(name, min, max, [.. counts.Select((c, i) => new HistogramBin(min + i * width, min + (i + 1) * width, c))]));
         }
         return result;
-    }
-
-    private static string FieldOf(string message)
-    {
-        var colon = message.IndexOf(": ", StringComparison.Ordinal);
-        return colon > 0 && !message[..colon].Contains(' ', StringComparison.Ordinal) ? message[..colon] : "$";
     }
 
     private static string? FindScenarios()

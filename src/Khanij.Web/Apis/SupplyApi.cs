@@ -1,4 +1,4 @@
-using Khanij.Application;
+using Khanij.Application.Services;
 using System.ComponentModel;
 using Khanij.Analytics.Risk;
 using Khanij.Core;
@@ -107,9 +107,10 @@ internal static class SupplyApi
         var facts = await data.FactsAsync(cancellationToken);
         var parameters = RiskParameters.Default with { TradeYear = year };
         var restrictions = RestrictionRules.InForce(facts.Restrictions, mineral.Id, s, iso3, parameters);
-        // Partners as `khanij risk` counts them: accepted registry partnerships and the default partner frameworks.
-        var partners = await PartnerSources.ForAsync(await data.StoreAsync(cancellationToken), catalogue, iso3, parameters, cancellationToken);
-        var profile = ImportExposure.Compute(facts.Trade, iso3, mineral.Id, s, partners, restrictions, parameters);
+        // Partners under the one definition (Application's PartnerDefinition, default frameworks), as risk, brief and simulate count them.
+        var partners = await PartnerDefinition.ForAsync(await data.StoreAsync(cancellationToken), catalogue, iso3, parameters.PartnerFrameworks,
+            cancellationToken);
+        var profile = ImportExposure.Compute(facts.Trade, iso3, mineral.Id, s, partners.Links, restrictions, parameters);
         return TypedResults.Ok(ImportProfileDto.From(profile));
     }
 

@@ -51,12 +51,12 @@ internal sealed record ImportProfileDto(
         p.ContentBasis, p.ExportsBasis, p.Codes);
 }
 
-/// <summary>An entry of the export-restriction register.</summary>
+/// <summary>An entry of the export-restriction register, with the stages and products curated for it (catalogue/restriction_scope.csv).</summary>
 internal sealed record RestrictionDto(
     string Id, string Iso3, string Measure, IReadOnlyList<string> MineralIds, string Scope, string Target, string Announced, string Effective,
-    string Ended, string Status, string Confidence, string Notes, string Source)
+    string Ended, string Status, string Confidence, string Notes, string Source, IReadOnlyList<string> Stages, IReadOnlyList<string> Products)
 {
     public static RestrictionDto From(ExportRestriction r) => new(
         r.Id, r.Iso3, r.Measure, r.MineralIds, r.Scope, r.Target, r.Announced, r.Effective, r.Ended, r.Status, r.Confidence, r.Notes,
-        $"{r.Provenance.SourceFile}:{r.Provenance.Line} ({r.Provenance.Edition})");
+        $"{r.Provenance.SourceFile}:{r.Provenance.Line} ({r.Provenance.Edition})", [.. r.Stages.Select(s => s.ToId())], r.Products);
 }

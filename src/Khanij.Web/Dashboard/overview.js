@@ -8,7 +8,8 @@ K.addLabels({
       + "of its own import partners; producers with export restrictions in force weigh more, partners less. Hatched: restrictions bite.",
     rankedTable: "Ranked rows with their inputs", supplyRisk: "Supply risk", importance: "Importance (proxy)", top1Share: "Largest supplier",
     restrictedShare: "Restricted share", importHhi: "Import HHI", rowsWithData: "mineral × stage rows", partners: "partner countries",
-    wgiYear: "WGI year", noImportance: "No importance input for", hhi: "HHI",
+    wgiYear: "WGI year", noImportance: "No importance input for", hhi: "HHI", dataVintages: "Data (source, years)", ownShare: "Own share",
+    criticalList: "critical list", noList: "none: all minerals", partnersOf: "Partners",
   },
   hi: {
     perspective: "देश", rankedExposure: "जोखिम क्रम: खनिज और चरण के अनुसार आपूर्ति जोखिम", criticalityMatrix: "महत्वपूर्णता आव्यूह",
@@ -16,7 +17,8 @@ K.addLabels({
       + "निर्यात प्रतिबंध वाले उत्पादकों का भार अधिक, साझेदारों का कम।",
     rankedTable: "क्रमबद्ध पंक्तियाँ और उनके आधार", supplyRisk: "आपूर्ति जोखिम", importance: "महत्व (प्रतिनिधि)", top1Share: "सबसे बड़ा आपूर्तिकर्ता",
     restrictedShare: "प्रतिबंधित हिस्सा", importHhi: "आयात HHI", rowsWithData: "खनिज × चरण पंक्तियाँ", partners: "साझेदार देश",
-    wgiYear: "WGI वर्ष", noImportance: "महत्व का आधार नहीं:", hhi: "HHI",
+    wgiYear: "WGI वर्ष", noImportance: "महत्व का आधार नहीं:", hhi: "HHI", dataVintages: "आँकड़े (स्रोत, वर्ष)", ownShare: "अपना हिस्सा",
+    criticalList: "महत्वपूर्ण सूची", noList: "कोई नहीं: सभी खनिज", partnersOf: "साझेदार",
   },
 });
 
@@ -39,9 +41,10 @@ K.page(async () => {
 
   async function drawBrief() {
     const brief = await K.api(`/api/brief?country=${state.country}&year=${encodeURIComponent(state.year)}`);
-    document.getElementById("title").textContent = `${K.t("overview")} · ${K.name(byIso3.get(brief.perspective))} · ${brief.year}`;
+    document.getElementById("title").textContent = `${K.t("overview")} · ${K.name(byIso3.get(brief.perspective))} · ${brief.year}`
+      + (brief.projection ? ` · ${brief.projection}` : "");
     const stats = document.getElementById("stats");
-    stats.replaceChildren(...[[brief.rows.length, "rowsWithData"], [minerals.filter(m => m.india2023).length, "listIndia"],
+    stats.replaceChildren(...[[brief.rows.length, "rowsWithData"], [brief.critical_list ?? K.t("noList"), "criticalList"],
       [brief.partner_count, "partners"], [brief.wgi_year ?? "–", "wgiYear"], [frameworks.length, "frameworks"]]
       .map(([n, key]) => K.el("div", { class: "stat" }, K.el("b", {}, n), K.el("span", {}, K.t(key)))));
 
@@ -75,13 +78,17 @@ K.page(async () => {
     const missing = brief.matrix.filter(p => p.importance == null).map(p => mineralName(p.mineral_id));
     document.getElementById("matrix-note").textContent = `${brief.importance_statement} ${missing.length ? K.t("noImportance") + " " + missing.join(", ") + "." : ""}`;
 
-    K.table("risk-table", ["mineral", "stage", "year", "source", "top1Share", { key: "hhi", num: true }, { key: "restrictedShare", num: true },
-      { key: "importHhi", num: true }, { key: "supplyRisk", num: true }],
+    // Exposure columns are over the world without the country's own output (docs/risk.md §7.1); its own share is shown apart.
+    K.table("risk-table", ["mineral", "stage", "dataVintages", { key: "ownShare", num: true }, "top1Share", { key: "hhi", num: true },
+      { key: "restrictedShare", num: true }, { key: "importHhi", num: true }, { key: "supplyRisk", num: true }],
     brief.rows.map(r => [
-      K.el("a", { href: `mineral.html?id=${r.mineral}&stage=${r.stage}&country=${brief.perspective}` }, mineralName(r.mineral)), K.t(r.stage), r.year,
-      r.source, r.top1_country ? `${K.name(byIso3.get(r.top1_country))} ${K.pct(r.top1_share)}` : "–", K.fmt(r.hhi, 0), K.pct(r.restricted_share),
-      K.fmt(r.imports?.hhi, 0), K.fmt(r.supply_risk)]));
-    document.getElementById("sources-note").textContent = brief.sources.join("; ");
+      K.el("a", { href: `mineral.html?id=${r.mineral}&stage=${r.stage}&country=${brief.perspective}` }, mineralName(r.mineral)), K.t(r.stage),
+      r.vintage.label, r.domestic_share == null ? "–" : K.pct(r.domestic_share),
+      r.exposure.top1_country ? `${K.name(byIso3.get(r.exposure.top1_country))} ${K.pct(r.exposure.top1_share)}` : "–", K.fmt(r.exposure.hhi, 0),
+      K.pct(r.restricted_share), K.fmt(r.imports?.hhi, 0), K.fmt(r.supply_risk)]));
+    const partners = brief.partners.partners.map(p => K.name(byIso3.get(p.iso3) ?? { iso3: p.iso3 })).join(", ");
+    document.getElementById("sources-note").textContent = `${brief.coverage}. ${K.t("partnersOf")} (${brief.partners.definition}): `
+      + `${partners || "–"}. ${brief.sources.join("; ")}`;
   }
 
   function drawCatalogue() {

@@ -10,6 +10,7 @@ K.addLabels({
     statistics: "Statistics", world: "World", runsLabel: "runs", seed: "seed", elapsed: "computed in", mean: "Mean", median: "Median",
     p95: "P95", cvar: "CVaR95 (expected shortfall)", gwhNotMade: "GWh of cells not made", tonnes: "t", noDownstream: "No end-use split for this mineral.",
     single: "One run with central values: no distribution. Set runs above 1.", share: "share",
+    partnersOf: "Partners of", servedFirst: "served first",
   },
   hi: {
     quickShock: "त्वरित झटका: कोई देश निर्यात घटाता है", exporter: "निर्यातक देश", cutMin: "कटौती (न्यूनतम)", cutMode: "कटौती (संभावित)",
@@ -19,6 +20,7 @@ K.addLabels({
     statistics: "सांख्यिकी", world: "विश्व", runsLabel: "रन", seed: "बीज", elapsed: "गणना समय", mean: "औसत", median: "माध्यिका",
     p95: "P95", cvar: "CVaR95 (अपेक्षित कमी)", gwhNotMade: "न बने सेल (GWh)", tonnes: "टन", noDownstream: "इस खनिज का अंतिम-उपयोग विभाजन नहीं है।",
     single: "केंद्रीय मानों से एक रन: कोई वितरण नहीं।", share: "हिस्सा",
+    partnersOf: "साझेदार:", servedFirst: "पहले आपूर्ति",
   },
 });
 
@@ -122,7 +124,10 @@ K.page(async () => {
       }
     }
     K.table("stats-table", ["stage", "metric", { key: "mean", num: true }, { key: "median", num: true }, { key: "p95", num: true }, { key: "cvar", num: true }], rows);
-    document.getElementById("warnings").textContent = r.warnings.join(" ");
+    // The one partner definition (docs/risk.md §7.3), listed whether or not partner priority is on.
+    const partners = r.partners.partners.map(p => countryName(p.iso3)).join(", ");
+    document.getElementById("warnings").textContent = `${K.t("partnersOf")} ${countryName(r.perspective)} (${r.partners.definition}`
+      + `${r.parameters.partner_priority ? "; " + K.t("servedFirst") : ""}): ${partners || "–"}. ${r.warnings.join(" ")}`;
   }
 
   function drawHistogram(body) {

@@ -9,8 +9,12 @@ public sealed class GovernanceAndRestrictionTests
     private static GovernanceScore Wgi(string iso3, string indicator, int year, double estimate) =>
         new(iso3, indicator, year, estimate, null, Fact.Prov(iso3));
 
-    private static ExportRestriction Restriction(string id, string iso3, string measure, string minerals, string scope, string status, string target = "all") =>
-        new(id, iso3, measure, minerals.Split(';'), scope, target, "", "", "", status, "high", "", Fact.Prov(id));
+    private static ExportRestriction Restriction(string id, string iso3, string measure, string minerals, string scope, string status, string target = "all",
+        string stages = "mining;refining") =>
+        new(id, iso3, measure, minerals.Split(';'), scope, target, "", "", "", status, "high", "", Fact.Prov(id))
+        {
+            Stages = [.. stages.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(s => StageNames.TryParse(s, out var st) ? st : throw new ArgumentException(s))],
+        };
 
     [Theory]
     [InlineData(2.5, 0)]
@@ -63,7 +67,7 @@ public sealed class GovernanceAndRestrictionTests
     public void InForce_OreScope_RestrictsMiningOnly()
     {
         // Given
-        var register = new[] { Restriction("ORE", "IDN", "export_ban", "nickel", "nickel ore", "in_force") };
+        var register = new[] { Restriction("ORE", "IDN", "export_ban", "nickel", "nickel ore", "in_force", stages: "mining") };
 
         // When
         var mining = RestrictionRules.InForce(register, "nickel", Stage.Mining, "IND", RiskParameters.Default);
@@ -75,14 +79,14 @@ public sealed class GovernanceAndRestrictionTests
     }
 
     [Theory]
-    [InlineData("gallium and germanium metals and compounds", false, true)]
-    [InlineData("antimony ores metals oxides and related technology", true, true)]
-    [InlineData("unprocessed lithium ore", true, false)]
-    [InlineData("natural flake/spherical graphite", true, true)]
-    public void AppliesToStage_Scope_RawFormsMiningProcessedFormsRefiningBothOrNeitherAll(string scope, bool mining, bool refining)
+    [InlineData("mining", "unprocessed ore and refined metal", true, false)]
+    [InlineData("refining", "ore", false, true)]
+    [InlineData("mining;refining", "", true, true)]
+    [InlineData("", "metals oxides ores", false, false)]
+    public void AppliesToStage_CuratedStages_DecideAndTheScopeTextIsIgnored(string stages, string scope, bool mining, bool refining)
     {
-        // Given
-        var r = Restriction("X", "CHN", "export_licensing", "testium", scope, "in_force");
+        // Given: scope words that the old keyword rule would have read the other way
+        var r = Restriction("X", "CHN", "export_licensing", "testium", scope, "in_force", stages: stages);
 
         // When / Then
         RestrictionRules.AppliesToStage(r, Stage.Mining).ShouldBe(mining);

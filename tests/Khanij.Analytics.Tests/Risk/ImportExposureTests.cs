@@ -63,7 +63,7 @@ public sealed class ImportExposureTests
         var partners = new[] { new PartnerLink("IND", "AUS", ["critical_minerals"], null, null, "framework:QUAD", "QUAD") };
         var restrictions = new Dictionary<string, IReadOnlyList<ExportRestriction>>
         {
-            ["COD"] = [new ExportRestriction("Q", "COD", "export_quota", ["cobalt"], "cobalt", "all", "", "", "", "in_force", "high", "", Fact.Prov("Q"))],
+            ["COD"] = [new ExportRestriction("Q", "COD", "export_quota", ["cobalt"], "cobalt", "all", "", "", "", "in_force", "high", "", Fact.Prov("Q")) { Stages = [Stage.Mining, Stage.Refining] }],
         };
 
         // When

@@ -69,20 +69,39 @@ public sealed class SupplyConcentrationTests
     }
 
     [Fact]
-    public void Compute_NoOtherRowButLargerTotal_TakesTheDifferenceAsResidual()
+    public void Compute_NoOtherRowButLargerExactTotal_TakesTheDifferenceAsNotAllocated()
     {
-        // Given: two countries (60 + 20) and a published total of 100, no "Other" row
-        var facts = new[] { Fact.Country("AAA", 60), Fact.Country("BBB", 20), Fact.Aggregate("world_total", 100) };
+        // Given: two countries (60 + 20) and an exact published total of 100, no "Other" row
+        var facts = new[] { Fact.Country("AAA", 60), Fact.Country("BBB", 20), Fact.Aggregate("total", 100) };
 
         // When
         var result = SupplyConcentration.Compute(facts);
 
         // Then
         result.Residual.ShouldBe(20);
-        result.ResidualBasis.ShouldBe("published total minus countries");
+        result.ResidualBasis.ShouldStartWith("not allocated");
+        result.PublishedTotalIsExact.ShouldBeTrue();
         result.Top1Share!.Value.ShouldBe(0.6, 1e-12);
         result.Hhi!.Value.ShouldBe(3600 + 400, 1e-9);
         result.HhiAmongNamed!.Value.ShouldBe(5625 + 625, 1e-9);
+    }
+
+    [Fact]
+    public void Compute_NoOtherRowButLargerRoundedTotal_KeepsTheSumOfRows()
+    {
+        // Given: two countries (60 + 20) and a rounded world total of 100 (USGS "World total (rounded)"), no "Other" row
+        var facts = new[] { Fact.Country("AAA", 60), Fact.Country("BBB", 20), Fact.Aggregate("world_total", 100) };
+
+        // When
+        var result = SupplyConcentration.Compute(facts);
+
+        // Then: 60 / (60 + 20); the rounded total is shown beside, not used
+        result.Residual.ShouldBe(0);
+        result.Denominator.ShouldBe(80);
+        result.PublishedTotal.ShouldBe(100);
+        result.PublishedTotalIsExact.ShouldBeFalse();
+        result.Top1Share!.Value.ShouldBe(0.75, 1e-12);
+        result.Notes.ShouldContain(n => n.Contains("rounded", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Khanij.Application;
+using Khanij.Application.Services;
 using Khanij.Analytics.Risk;
 using Khanij.Cli.Reports;
 using Khanij.Core;
@@ -38,7 +39,7 @@ public sealed class BriefReportTests
         Restrictions:
         [
             new ExportRestriction("TEST-REE", "CHN", "export_licensing", ["rare_earths"], "oxides and metals", "all", "", "", "", "in_force", "high", "",
-                Prov("TEST-REE")),
+                Prov("TEST-REE")) { Stages = [Stage.Refining] },
         ],
         Trade:
         [
@@ -53,11 +54,13 @@ public sealed class BriefReportTests
         ],
         Published: []);
 
+    private static PartnerSet Quad() => PartnerSet.Of("IND", ["QUAD"], FrameworkPartners.For("IND", Catalogue.Frameworks, ["QUAD"]));
+
     [Fact]
     public void Build_SyntheticInputs_RanksByScoreWithRestrictionsAndImports()
     {
         // When
-        var model = BriefBuilder.Build(Inputs(), Catalogue, "IND", 2024, FrameworkPartners.For("IND", Catalogue.Frameworks, ["QUAD"]), RiskParameters.Default);
+        var model = BriefBuilder.Build(Inputs(), Catalogue, "IND", 2024, null, Quad(), RiskParameters.Default);
 
         // Then: REE refining = .81×6×1.1 + .01×4 (MYS not restricted here: its scope is not about ores and no MYS restriction exists)
         model.Rows.Select(r => (r.MineralId, r.Stage)).First().ShouldBe(("rare_earths", Stage.Refining));
@@ -75,7 +78,7 @@ public sealed class BriefReportTests
     public void MarkdownReport_SyntheticBrief_MatchesGolden()
     {
         // Given
-        var model = BriefBuilder.Build(Inputs(), Catalogue, "IND", 2024, FrameworkPartners.For("IND", Catalogue.Frameworks, ["QUAD"]), RiskParameters.Default);
+        var model = BriefBuilder.Build(Inputs(), Catalogue, "IND", 2024, null, Quad(), RiskParameters.Default);
         var charts = new[] { new BriefCharts.Chart("concentration_by_mineral_stage", "Concentration", ""), new BriefCharts.Chart("criticality_matrix", "Matrix", "") };
 
         // When

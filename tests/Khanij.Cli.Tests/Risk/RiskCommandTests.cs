@@ -66,6 +66,59 @@ public sealed class RiskCommandTests(StoreFixture store) : IClassFixture<StoreFi
     }
 
     [Fact]
+    public async Task Risk_UsgsGallium2025_IsOneProductionTableWithChinaAt99PercentAndCapacityOnlyInTheNotes()
+    {
+        // Given: the low-purity production rows of 2025 read from the CSV (kilograms); capacity rows are another measure
+        const string file = "usgs_mcs2026_world_production_reserves.csv";
+        var csv = Csv.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Data, file), TestContext.Current.CancellationToken), file);
+        int c = csv.IndexOf("commodity"), m = csv.IndexOf("measure"), y = csv.IndexOf("year"), rt = csv.IndexOf("row_type"),
+            iso = csv.IndexOf("iso3"), v = csv.IndexOf("value");
+        var rows = csv.Rows.Where(r => r[c] == "Gallium" && r[m] == "low-purity primary production" && r[y] == "2025" && r[rt] != "world_total").ToList();
+        var china = rows.Where(r => r[iso] == "CHN").Sum(r => double.Parse(r[v], CultureInfo.InvariantCulture))
+            / rows.Sum(r => r[v].Length == 0 ? 0 : double.Parse(r[v], CultureInfo.InvariantCulture));
+
+        // When
+        var (exit, output, _, error) = await store.RunAsync("risk", "--mineral", "gallium", "--year", "2025", "--source", "usgs", "--json");
+
+        // Then
+        exit.ShouldBe(0, error);
+        using var doc = JsonDocument.Parse(output);
+        var row = doc.RootElement.EnumerateArray().ShouldHaveSingleItem();
+        row.GetProperty("measure").GetString().ShouldBe("low-purity primary production");
+        row.GetProperty("top1_country").GetString().ShouldBe("CHN");
+        row.GetProperty("top1_share").GetDouble().ShouldBe(china, 1e-12);
+        Math.Round(row.GetProperty("top1_share").GetDouble() * 100, 1).ShouldBe(99.0);
+        row.GetProperty("notes").EnumerateArray().ShouldContain(n => n.GetString()!.Contains("production capacity", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Risk_IeaNickelRefining2024_GivesIndonesiaAndTopThreeAsTheIeaPublishes()
+    {
+        // Given: Indonesia's refined nickel and the IEA's total and top-3 share, read from the CSV
+        const string file = "iea_cmo2025_supply_mining_refining_by_country.csv";
+        var csv = Csv.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Data, file), TestContext.Current.CancellationToken), file);
+        int mi = csv.IndexOf("mineral"), st = csv.IndexOf("stage"), co = csv.IndexOf("country"), rt = csv.IndexOf("row_type"), yr = csv.IndexOf("year"),
+            va = csv.IndexOf("value_kt");
+        var rows = csv.Rows.Where(r => r[mi] == "Nickel" && r[st] == "refining" && r[yr] == "2024").ToList();
+        double V(Func<Khanij.Core.Text.CsvRow, bool> p) => double.Parse(rows.Single(p)[va], CultureInfo.InvariantCulture);
+        var indonesia = V(r => r[co] == "Indonesia") / V(r => r[rt] == "total");
+        var top3 = V(r => r[rt] == "top3_share_fraction");
+
+        // When
+        var (exit, output, _, error) = await store.RunAsync("risk", "--mineral", "nickel", "--stage", "refining", "--year", "2024", "--source", "iea", "--json");
+
+        // Then
+        exit.ShouldBe(0, error);
+        using var doc = JsonDocument.Parse(output);
+        var row = doc.RootElement.EnumerateArray().ShouldHaveSingleItem();
+        row.GetProperty("shares").GetProperty("IDN").GetDouble().ShouldBe(indonesia, 1e-12);
+        Math.Round(indonesia * 100, 1).ShouldBe(42.9);
+        row.GetProperty("top3_share").GetDouble().ShouldBe(top3, 1e-9);
+        row.GetProperty("published_top3_share").GetDouble().ShouldBe(top3, 1e-12);
+        row.GetProperty("residual_basis").GetString()!.ShouldStartWith("not allocated");
+    }
+
+    [Fact]
     public async Task Risk_AcceptedRegistryPartnership_CountsItsCountryAsPartnerWithRegistryBasis()
     {
         // Given: the KABIL–Argentina lithium sample (accepted records) in the store's registry
@@ -294,10 +347,11 @@ public sealed class RiskCommandTests(StoreFixture store) : IClassFixture<StoreFi
         }
         jsonExit.ShouldBe(0);
         using var doc = JsonDocument.Parse(json);
-        var scores = doc.RootElement.EnumerateArray().Select(r => r.GetProperty("supply_risk").GetDouble()).ToList();
+        var rows = doc.RootElement.GetProperty("rows");
+        var scores = rows.EnumerateArray().Select(r => r.GetProperty("supply_risk").GetDouble()).ToList();
         scores.Count.ShouldBeGreaterThan(10);
         scores.ShouldBe(scores.OrderByDescending(s => s).ToList());
-        doc.RootElement.EnumerateArray().ShouldContain(r => r.GetProperty("mineral").GetString() == "rare_earths");
+        rows.EnumerateArray().ShouldContain(r => r.GetProperty("mineral").GetString() == "rare_earths");
     }
 
     private static int CountOf(string text, string what)

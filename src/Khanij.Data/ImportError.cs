@@ -7,6 +7,7 @@ namespace Khanij.Data;
 /// <param name="Message">What was found and what was expected.</param>
 public sealed record ImportError(string Source, int Line, int Column, string Message)
 {
-    /// <summary><c>file:line:column: message</c>, the form editors and terminals link to.</summary>
-    public override string ToString() => $"{Source}:{Line}:{Column}: {Message}";
+    /// <summary><c>file:line:column: message</c>, the form editors and terminals link to; <c>file: message</c> when the problem is the
+    /// whole file (line 0), so a missing file never reads as a fault at "line 0, column 0".</summary>
+    public override string ToString() => Line <= 0 ? $"{Source}: {Message}" : $"{Source}:{Line}:{Math.Max(Column, 1)}: {Message}";
 }

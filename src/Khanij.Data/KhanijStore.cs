@@ -99,10 +99,9 @@ public sealed partial class KhanijStore : IAsyncDisposable, IDisposable
         var changed = new List<string>();
         foreach (var (file, sha) in imported)
         {
-            var path = Path.Combine(dataDir, file);
-            if (!File.Exists(path))
+            if (Import.PackFile.Check(dataDir, file, out var path) is not null)
             {
-                changed.Add(file + " (missing)");
+                changed.Add(file + " (missing or not a readable file)");
                 continue;
             }
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);

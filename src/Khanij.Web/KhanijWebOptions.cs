@@ -9,6 +9,14 @@ internal sealed class KhanijWebOptions
     /// <summary>The DuckDB store file; null means <c>$KHANIJ_HOME/khanij.duckdb</c>, else <c>~/.khanij/khanij.duckdb</c>.</summary>
     public string? DbPath { get; set; }
 
+    /// <summary>Host names the server answers to, separated by <c>;</c> or <c>,</c> (e.g. <c>Khanij__AllowedHosts=khanij.lan;localhost</c>);
+    /// <c>*</c> allows any. Null or empty: the loopback names only (localhost, 127.0.0.1, [::1]).</summary>
+    public string? AllowedHosts { get; set; }
+
+    /// <summary><see cref="AllowedHosts"/> as a list (empty: loopback names).</summary>
+    public IReadOnlyList<string> AllowedHostNames =>
+        (AllowedHosts ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>The store file these options name, resolved the same way as the CLI's <c>--db</c>.</summary>
     public string ResolveDbPath()
     {

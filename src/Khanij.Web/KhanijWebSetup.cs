@@ -5,6 +5,7 @@ using Khanij.Core.Catalogue;
 using Khanij.Data;
 using Khanij.Ingest;
 using Khanij.Web.Apis;
+using Khanij.Web.Security;
 using Khanij.Web.Services;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -34,7 +35,10 @@ public static class KhanijWebSetup
             kestrel.AddServerHeader = false;
         });
         builder.Services.AddOptions<KhanijWebOptions>().BindConfiguration("Khanij");
-        builder.Services.AddProblemDetails();
+        // A body that is not JSON (or a parameter that does not bind) reaches the exception handler, which answers a problem naming
+        // where the JSON broke, instead of a bare 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = DescribeBadRequest);
         builder.Services.AddValidation();
         builder.Services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
@@ -70,11 +74,7 @@ public static class KhanijWebSetup
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
-        app.Use(async (context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            await next(context);
-        });
+        app.UseBrowserSafety(app.Services.GetRequiredService<IOptions<KhanijWebOptions>>().Value.AllowedHostNames);
         var dashboard = new EmbeddedFileProvider(typeof(KhanijWebSetup).Assembly, "Khanij.Web.Dashboard");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = dashboard });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = dashboard });
@@ -82,6 +82,7 @@ public static class KhanijWebSetup
         app.MapOpenApi();
         app.MapScalarApiReference(ReferencePath, scalar => scalar
             .WithTitle("Khanij API")
+            .WithNonce()
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
             .DisableDefaultFonts());
         app.MapMineralsApi();
@@ -95,6 +96,28 @@ public static class KhanijWebSetup
         app.MapPartnersApi();
         app.MapIngestApi();
         return app;
+    }
+
+    /// <summary>Says what was wrong with an unreadable request: for JSON, the line, byte and path where it broke.</summary>
+    private static void DescribeBadRequest(ProblemDetailsContext context)
+    {
+        if (context.Exception is not BadHttpRequestException bad)
+        {
+            return;
+        }
+        context.ProblemDetails.Title = "The request could not be read.";
+        if (bad.InnerException is JsonException json)
+        {
+            var path = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "" : $" (at {json.Path})";
+            context.ProblemDetails.Detail = $"The body is not valid JSON: line {(json.LineNumber ?? 0) + 1}, byte {(json.BytePositionInLine ?? 0) + 1}"
+                + $"{path}. Expected a JSON object as in the API reference.";
+            context.ProblemDetails.Extensions["line"] = (json.LineNumber ?? 0) + 1;
+            context.ProblemDetails.Extensions["byte_in_line"] = (json.BytePositionInLine ?? 0) + 1;
+        }
+        else if (bad.StatusCode == StatusCodes.Status400BadRequest)
+        {
+            context.ProblemDetails.Detail = bad.Message;
+        }
     }
 
     /// <summary>The API's JSON conventions: snake_case names and enum values, Devanagari kept readable.</summary>

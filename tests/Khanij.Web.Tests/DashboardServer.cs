@@ -64,7 +64,7 @@ public sealed class DashboardServer : IAsyncLifetime
         {
             using var body = new StringContent(await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken), System.Text.Encoding.UTF8,
                 "application/json");
-            var response = await http.PostAsync(BaseUrl + "/api/partners/import?by=tests", body, TestContext.Current.CancellationToken);
+            var response = await http.PostAsync(BaseUrl + "/api/partners/import", body, TestContext.Current.CancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 throw new InvalidOperationException($"importing {file} failed: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");

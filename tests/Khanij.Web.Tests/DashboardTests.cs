@@ -47,8 +47,15 @@ public sealed class DashboardTests(DashboardServer server)
         await using var page = await DashboardPage.OpenAsync(server, "/api-reference/", waitForReady: false);
 
         // When
-        await page.Page.GetByText("ListMinerals").Or(page.Page.GetByText("List the catalogue's minerals")).First
-            .WaitForAsync(new() { Timeout = 15_000 });
+        try
+        {
+            await page.Page.GetByText("ListMinerals").Or(page.Page.GetByText("List the catalogue's minerals")).First
+                .WaitForAsync(new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\nproblems on the page: {string.Join("\n", page.Problems)}", e);
+        }
         await page.ScreenshotAsync("api-reference");
 
         // Then

@@ -64,7 +64,7 @@ internal static class ServeCommand
             {
                 await app.StartAsync(cancellationToken);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or InvalidOperationException)
             {
                 throw new CliException($"could not listen on {string.Join(", ", addresses)}: {e.Message} "
                     + "Try another port, e.g. --urls http://127.0.0.1:5081 (or port 0 for any free port).");
@@ -103,7 +103,11 @@ internal static class ServeCommand
             {
                 throw new CliException($"--urls: '{part}' is not an address to listen on; expected e.g. {DefaultUrl} (scheme, host and port only).");
             }
-            result.Add(uri);
+            // Kestrel cannot pick a free port for the name "localhost" (it would bind two addresses): ask for it on 127.0.0.1,
+            // which is what localhost means here, and print the address it got.
+            result.Add(uri.Port == 0 && string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)
+                ? new UriBuilder(uri) { Host = "127.0.0.1" }.Uri
+                : uri);
         }
         return result.Count > 0 ? result : throw new CliException($"--urls is empty; expected e.g. {DefaultUrl}.");
     }

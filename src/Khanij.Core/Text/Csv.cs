@@ -24,6 +24,7 @@ public static class Csv
             i = 1;
         }
         var inQuotes = false;
+        var afterQuote = false;
         int quoteLine = 0, quoteCol = 0;
         var anyContent = false;
         for (; i < text.Length; i++)
@@ -41,6 +42,7 @@ public static class Csv
                         continue;
                     }
                     inQuotes = false;
+                    afterQuote = true;
                     col++;
                     continue;
                 }
@@ -48,6 +50,13 @@ public static class Csv
                 if (c == '\n') { line++; col = 1; } else { col++; }
                 continue;
             }
+            if (afterQuote && c != separator && c != '\r' && c != '\n')
+            {
+                // "NMC 111"x is not a field: RFC 4180 allows nothing between a closing quote and the separator.
+                throw new FormatException($"{source}:{line}:{col}: '{Shown(c)}' after the closing quote of the field that starts at column "
+                    + $"{quoteCol}; expected a '{separator}' or the end of the line (write a quote inside a quoted field as \"\").");
+            }
+            afterQuote = false;
             if (c == '"' && field.Length == 0)
             {
                 inQuotes = true;
@@ -94,7 +103,20 @@ public static class Csv
             return new CsvTable(source, [], []);
         }
         var header = records[0].Fields.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
+        var firstAt = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var h = 0; h < header.Count; h++)
+        {
+            if (header[h].Length > 0 && !firstAt.TryAdd(header[h], h))
+            {
+                // A second copy of a column (or a case variant) would silently be ignored by every reader that looks columns up by name.
+                var first = firstAt[header[h]];
+                throw new FormatException($"{source}:{records[0].Line}:{records[0].Columns[h]}: the header names the column '{header[h]}' twice "
+                    + $"(first as '{header[first]}' at column {records[0].Columns[first]}); expected each column once.");
+            }
+        }
         return new CsvTable(source, header, records.Skip(1).ToList());
+
+        static string Shown(char c) => char.IsControl(c) ? $"U+{(int)c:X4}" : c.ToString();
 
         void EndRecord()
         {

@@ -485,7 +485,8 @@ internal sealed partial class PackReader
         {
             var id = t.Integer(row, "d", 0, int.MaxValue);
             var iso3 = _places.ResolveCountry(t, row, "Country");
-            var values = numeric.Select(c => t.Number(row, c, allowNegative: c is "Latitude" or "Longitude" or "wgi" or "edb", nullTokens: na)).ToArray();
+            var values = numeric.Select(c => t.Number(row, c, allowNegative: c is "Latitude" or "Longitude" or "wgi" or "edb", nullTokens: na,
+                range: c switch { "Latitude" => (-90, 90), "Longitude" => (-180, 180), "Corporate_Tax_Rate" => (0, 1), _ => null })).ToArray();
             if (id is null || iso3 is null || !Unique(seen, t, row, "d", "deposit id", id.Value.ToString(CultureInfo.InvariantCulture)))
             {
                 continue;

@@ -57,9 +57,38 @@ internal sealed partial class PackReader
             step?.Invoke(name);
             run();
         }
+        reader.CheckFinite();
         reader.CountImportedRows();
         reader.CheckAcrossSources();
         return (reader._data, reader._errors.All);
+    }
+
+    /// <summary>Every number about to be stored must be finite <em>after</em> unit conversion: a value the reader accepted (1e306 kt is
+    /// a finite number) can overflow to infinity when scaled to tonnes, and an infinite fact breaks every analysis that touches it.
+    /// Located at the source row (its file and line travel with each stored row).</summary>
+    private void CheckFinite()
+    {
+        foreach (var (name, columns) in Schema.Tables)
+        {
+            var names = columns.Split(',').Select(c => c.Trim().Split(' ')[0]).ToList();
+            int file = names.IndexOf("src_file"), line = names.IndexOf("src_line");
+            if (file < 0 || line < 0)
+            {
+                continue;
+            }
+            foreach (var row in _data.Tables[name])
+            {
+                for (var i = 0; i < row.Length; i++)
+                {
+                    if (row[i] is double d && !double.IsFinite(d))
+                    {
+                        _errors.Add((string)row[file]!, (int)row[line]!, 1,
+                            $"the value for {name}.{names[i]} is {d} after conversion to the stored unit; expected a finite quantity "
+                            + "(check the number and its unit).");
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Runs <see cref="CrossSourceCheck"/> over the supply facts read and keeps its warnings (they do not stop the import).</summary>
@@ -412,7 +441,9 @@ internal sealed partial class PackReader
         }
         try
         {
-            _catalogue = CatalogueReader.Read(name => File.ReadAllText(Path.Combine(_dataDir, name)));
+            _catalogue = CatalogueReader.Read(name => PackFile.Check(_dataDir, name, out var path) is { } problem
+                ? throw new IOException($"{name}: {problem}")
+                : File.ReadAllText(path));
         }
         catch (Exception e) when (e is FormatException or IOException)
         {
@@ -457,13 +488,11 @@ internal sealed partial class PackReader
 
     private void ReadCldr()
     {
-        var path = Path.Combine(_dataDir, Cldr);
-        if (!File.Exists(path))
+        var bytes = PackFile.ReadBytes(_dataDir, Cldr, _errors);
+        if (bytes is null)
         {
-            _errors.Add(Cldr, 0, 0, $"the file is missing from {_dataDir}; expected the data pack file {Cldr}.");
             return;
         }
-        var bytes = File.ReadAllBytes(path);
         var text = SourceTable.Decode(bytes, Cldr, _errors);
         if (text is null)
         {
@@ -472,17 +501,30 @@ internal sealed partial class PackReader
         JsonElement territories;
         try
         {
-            using var doc = JsonDocument.Parse(text);
-            territories = doc.RootElement.GetProperty("main").GetProperty("hi").GetProperty("localeDisplayNames").GetProperty("territories").Clone();
+            using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            var at = doc.RootElement;
+            var path = "$";
+            foreach (var key in new[] { "main", "hi", "localeDisplayNames", "territories" })
+            {
+                if (at.ValueKind != JsonValueKind.Object || !at.TryGetProperty(key, out var next))
+                {
+                    _errors.Add(Cldr, 1, 1, $"{path} is {Describe(at)} without the property \"{key}\"; expected the CLDR layout "
+                        + "{\"main\": {\"hi\": {\"localeDisplayNames\": {\"territories\": {\"IN\": \"भारत\", …}}}}}.");
+                    return;
+                }
+                at = next;
+                path += "." + key;
+            }
+            if (at.ValueKind != JsonValueKind.Object)
+            {
+                _errors.Add(Cldr, 1, 1, $"{path} is {Describe(at)}; expected an object of territory code → Hindi name.");
+                return;
+            }
+            territories = at.Clone();
         }
         catch (JsonException e)
         {
             _errors.Add(Cldr, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, $"not valid JSON: {e.Message}");
-            return;
-        }
-        catch (KeyNotFoundException)
-        {
-            _errors.Add(Cldr, 1, 1, "expected the CLDR layout main.hi.localeDisplayNames.territories.");
             return;
         }
         var lines = text.Split('\n');
@@ -498,6 +540,12 @@ internal sealed partial class PackReader
         var count = 0;
         foreach (var p in territories.EnumerateObject())
         {
+            if (p.Value.ValueKind != JsonValueKind.String || p.Name.Length == 0)
+            {
+                _errors.Add(Cldr, Math.Max(lineOf.GetValueOrDefault(p.Name), 1), 1,
+                    $"main.hi.localeDisplayNames.territories.{p.Name} is {Describe(p.Value)}; expected a territory code with a Hindi name as a string.");
+                continue;
+            }
             var name = p.Value.GetString() ?? "";
             var dash = p.Name.IndexOf("-alt-", StringComparison.Ordinal);
             var code = dash >= 0 ? p.Name[..dash] : p.Name;
@@ -508,6 +556,16 @@ internal sealed partial class PackReader
         _data.Sources.Add(new SourceInfo(Cldr, "cldr", "Unicode CLDR (cldr-json, localenames-full hi)", "CLDR (cldr-json @74ce161)",
             "Unicode License v3", "cldr_territories", count, count, 0, "", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))));
     }
+
+    private static string Describe(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.Null => "null",
+        _ => "a boolean",
+    };
 
     private string? FindMineral(SourceTable t, CsvRow row, string column, string label, IReadOnlyDictionary<string, string>? overrides = null)
     {

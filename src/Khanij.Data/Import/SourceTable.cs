@@ -40,13 +40,11 @@ internal sealed class SourceTable
     /// file is missing, is not valid UTF-8, cannot be parsed, lacks a required column or has no data rows.</summary>
     public static SourceTable? Read(string dataDir, string file, ImportErrors errors, IReadOnlyList<string> requiredColumns)
     {
-        var path = Path.Combine(dataDir, file);
-        if (!System.IO.File.Exists(path))
+        var bytes = PackFile.ReadBytes(dataDir, file, errors);
+        if (bytes is null)
         {
-            errors.Add(file, 0, 0, $"the file is missing from {dataDir}; expected the data pack file {file}.");
             return null;
         }
-        var bytes = System.IO.File.ReadAllBytes(path);
         var text = Decode(bytes, file, errors);
         if (text is null)
         {
@@ -169,7 +167,8 @@ internal sealed class SourceTable
 
     /// <summary>A number, or null when the field is empty or one of <paramref name="nullTokens"/>. Records an error for anything else
     /// that is not a finite invariant-culture number, and for a negative number unless <paramref name="allowNegative"/>.</summary>
-    public double? Number(CsvRow row, string column, bool allowEmpty = true, bool allowNegative = false, IReadOnlyCollection<string>? nullTokens = null)
+    public double? Number(CsvRow row, string column, bool allowEmpty = true, bool allowNegative = false, IReadOnlyCollection<string>? nullTokens = null,
+        (double Min, double Max)? range = null)
     {
         var text = Text(row, column);
         if (text.Length == 0 || (nullTokens is not null && nullTokens.Contains(text)))
@@ -188,6 +187,12 @@ internal sealed class SourceTable
         if (value < 0 && !allowNegative)
         {
             Error(row, column, $"'{column}' is {text}; expected a quantity of zero or more.");
+            return null;
+        }
+        if (range is { } r && (value < r.Min || value > r.Max))
+        {
+            Error(row, column, $"'{column}' is {text}; expected a value from {r.Min.ToString(CultureInfo.InvariantCulture)} to "
+                + $"{r.Max.ToString(CultureInfo.InvariantCulture)}.");
             return null;
         }
         return value;

@@ -2,7 +2,7 @@ namespace Khanij.Data.Registry;
 
 /// <summary>A registry operation could not be done because of what the user asked (unknown id, invalid edit, bad file). Nothing was
 /// changed. <see cref="Problems"/> lists every problem found, each a complete message.</summary>
-public sealed class RegistryException : Exception
+public class RegistryException : Exception
 {
     /// <summary>Creates the exception with its problems; the message is the problems joined by new lines.</summary>
     public RegistryException(IReadOnlyList<string> problems)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Khanij.Core.Events;
 using Khanij.Core.Registry;
+using Khanij.Core.Text;
 
 namespace Khanij.Data.Registry;
 
@@ -62,7 +63,7 @@ internal sealed class RegistryFileReader
         }
         var review = ReviewState.Accepted;
         var reviewText = Str(e, "review", path, required: false);
-        if (reviewText is not null && !Enum.TryParse(reviewText, ignoreCase: true, out review))
+        if (reviewText is not null && !EnumNames.TryParse(reviewText, out review))
         {
             Problem(path + ".review", $"review \"{reviewText}\" is not known; expected proposed, accepted or rejected.");
         }
@@ -137,7 +138,7 @@ internal sealed class RegistryFileReader
                 Unknown(o, p, ["text", "owner", "due", "status"]);
                 var statusText = Str(o, "status", p, required: false);
                 var status = FollowUpStatus.Open;
-                if (statusText is not null && !Enum.TryParse(statusText, ignoreCase: true, out status))
+                if (statusText is not null && !EnumNames.TryParse(statusText, out status))
                 {
                     Problem(p + ".status", $"status \"{statusText}\" is not known; expected open, done, overdue or dropped.");
                 }

@@ -37,6 +37,14 @@ public static class RegistryImporter
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(existingIds);
         var body = utf8.AsSpan().StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
+        if (InvalidUtf8At(body) is { } bad)
+        {
+            var line = body.AsSpan(0, bad).Count((byte)'\n');
+            var start = LineStart(body, line);
+            var column = System.Text.Encoding.UTF8.GetCharCount(body, start, bad - start) + 1;
+            throw new RegistryException($"{name}:{line + 1}:{column}: not valid UTF-8 (byte 0x{body[bad]:X2} at offset {bad}); "
+                + "expected a UTF-8 text file. Nothing was imported.");
+        }
         JsonDocument document;
         try
         {
@@ -52,6 +60,14 @@ public static class RegistryImporter
         }
         using (document)
         {
+            if (DuplicateKey(body) is { } duplicate)
+            {
+                var line = body.AsSpan(0, duplicate.Offset).Count((byte)'\n');
+                var start = LineStart(body, line);
+                var column = System.Text.Encoding.UTF8.GetCharCount(body, start, duplicate.Offset - start) + 1;
+                throw new RegistryException($"{name}:{line + 1}:{column}: the key \"{duplicate.Name}\" appears twice in the same object; "
+                    + "expected each key once (a reader would keep only one of the two values). Nothing was imported.");
+            }
             var positions = new JsonPositions(body);
             var reader = new RegistryFileReader();
             var read = reader.Read(document.RootElement);
@@ -70,7 +86,7 @@ public static class RegistryImporter
                 problems.AddRange(RegistryStore.MissingReferences(record, known).Select(p => (Join(prefix, p.Path), p.Message)));
                 if (existingIds.Contains(record.Id))
                 {
-                    problems.Add((prefix + ".id", $"id \"{record.Id}\" is already in the registry; choose a new id."));
+                    problems.Add((prefix + ".id", $"id \"{record.Id}\" {TakenSuffix}"));
                 }
                 if (!seen.Add(record.Id))
                 {
@@ -79,11 +95,17 @@ public static class RegistryImporter
             }
             if (problems.Count > 0)
             {
-                throw new RegistryException([.. problems
+                var located = problems
                     .Select(p => (Pos: positions.Of(p.Path), p.Path, p.Message))
                     .OrderBy(p => p.Pos.Line).ThenBy(p => p.Pos.Column)
                     .Select(p => $"{name}:{p.Pos.Line}:{p.Pos.Column}: {(p.Path.Length == 0 ? "" : p.Path + ": ")}{p.Message}")
-                    .Append($"{name}: {problems.Count} problem(s); nothing was imported.")]);
+                    .Append($"{name}: {problems.Count} problem(s); nothing was imported.");
+                // Only ids someone else already took: the file is fine, the registry's state is in the way (409 from the API).
+                if (problems.All(p => p.Message.EndsWith(TakenSuffix, StringComparison.Ordinal)))
+                {
+                    throw new RegistryConflictException([.. located]);
+                }
+                throw new RegistryException([.. located]);
             }
             if (read.Count == 0)
             {
@@ -93,7 +115,58 @@ public static class RegistryImporter
         }
     }
 
+    private const string TakenSuffix = "is already in the registry; choose a new id.";
+
     private static string Join(string prefix, string path) => path.Length == 0 ? prefix : path.StartsWith('[') ? prefix + path : $"{prefix}.{path}";
+
+    /// <summary>The first property name repeated within one object (ordinal), with the byte offset of its second occurrence.</summary>
+    internal static (int Offset, string Name)? DuplicateKey(byte[] utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var open = new Stack<HashSet<string>?>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    open.Push(new HashSet<string>(StringComparer.Ordinal));
+                    break;
+                case JsonTokenType.StartArray:
+                    open.Push(null);
+                    break;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    open.Pop();
+                    break;
+                case JsonTokenType.PropertyName when open.Peek() is { } keys:
+                    var key = reader.GetString() ?? "";
+                    if (!keys.Add(key))
+                    {
+                        return ((int)reader.TokenStartIndex, key);
+                    }
+                    break;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The offset of the first byte that is not part of valid UTF-8, or null when all of it is valid.</summary>
+    internal static int? InvalidUtf8At(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+            offset += consumed;
+        }
+        return null;
+    }
 
     private static int LineStart(byte[] body, int line)
     {

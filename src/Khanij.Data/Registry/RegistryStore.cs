@@ -60,7 +60,11 @@ public sealed class RegistryStore
     {
         ArgumentNullException.ThrowIfNull(connection);
         var store = new RegistryStore(connection, clock ?? TimeProvider.System);
-        await store.ExecAsync(Schema, [], cancellationToken);
+        await WriteConflicts.RetryAsync(async ct =>
+        {
+            await store.ExecAsync(Schema, [], ct);
+            return 0;
+        }, "Creating the registry tables", cancellationToken);
         return store;
     }
 
@@ -295,7 +299,7 @@ public sealed class RegistryStore
 
     /// <summary>Inserts curated records (already validated, e.g. by <see cref="RegistryImporter"/>) in one transaction, each with an
     /// <c>imported</c> audit entry.</summary>
-    /// <exception cref="RegistryException">An id is already taken; nothing was changed.</exception>
+    /// <exception cref="RegistryConflictException">An id is already taken; nothing was changed.</exception>
     public async Task ImportAsync(IReadOnlyList<RegistryRecord> records, string who, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -305,7 +309,7 @@ public sealed class RegistryStore
             var taken = records.Where(r => all.Any(a => a.Id == r.Id)).Select(r => r.Id).ToList();
             if (taken.Count > 0)
             {
-                throw new RegistryException($"Record id(s) already in the registry: {string.Join(", ", taken)}. Choose new ids; nothing was imported.");
+                throw new RegistryConflictException($"Record id(s) already in the registry: {string.Join(", ", taken)}. Choose new ids; nothing was imported.");
             }
             foreach (var r in records)
             {
@@ -524,13 +528,16 @@ public sealed class RegistryStore
 
     private async Task<IReadOnlyList<string>> IdsAsync(CancellationToken ct) => [.. (await ListAsync(ct)).Select(r => r.Id)];
 
-    private async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
-    {
-        await using var transaction = await _connection.BeginTransactionAsync(ct);
-        var result = await work(ct);
-        await transaction.CommitAsync(ct);
-        return result;
-    }
+    /// <summary>Runs <paramref name="work"/> in one transaction; when a concurrent writer makes DuckDB abort it, runs it again on the
+    /// new state (see <see cref="WriteConflicts"/>).</summary>
+    private Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct) =>
+        WriteConflicts.RetryAsync(async token =>
+        {
+            await using var transaction = await _connection.BeginTransactionAsync(token);
+            var result = await work(token);
+            await transaction.CommitAsync(token);
+            return result;
+        }, "The registry write", ct);
 
     private DateTime Now() => _clock.GetUtcNow().UtcDateTime;
 

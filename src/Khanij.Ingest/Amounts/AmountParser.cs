@@ -61,6 +61,10 @@ internal static class AmountParser
                         value *= MultiplierOf[m.Groups[g].Value];
                     }
                 }
+                if (!double.IsFinite(value))
+                {
+                    continue;   // hundreds of digits (found by fuzzing): not an amount anyone wrote, and infinity would poison sums
+                }
                 found.Add((m.Index, m.Index + m.Length, value, CurrencyOf[currency]));
                 if (found.Count >= 10_000)
                 {

@@ -4,6 +4,7 @@ using Khanij.Core.Events;
 using Khanij.Core.Registry;
 using Khanij.Data.Registry;
 using Khanij.Ingest;
+using Khanij.Web.Security;
 using Khanij.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -36,9 +37,8 @@ internal static class IngestApi
         return TypedResults.Ok(new ExtractResponse(result.Document, result.Events, result.Warnings));
     }
 
-    public static async Task<Results<Ok<IngestResponse>, ValidationProblem>> Ingest(
-        IngestRequest request, IngestPipeline pipeline, KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken,
-        [Description("Name recorded in the audit trail (default: web).")] string? by = null)
+    public static async Task<Results<Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>> Ingest(
+        IngestRequest request, IngestPipeline pipeline, KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken)
     {
         if (Validate(request) is { } problem)
         {
@@ -50,7 +50,7 @@ internal static class IngestApi
             var (outcome, records) = await data.WithRegistryAsync(async r =>
             {
                 var o = await r.AddEventsAsync([new SourceDocument(result.Document.Name, result.Document.Text, result.Document.Title)], result.Events,
-                    by ?? "web", catalogue, cancellationToken);
+                    AuditActor.Current, catalogue, cancellationToken);
                 var touched = o.Created.Concat(o.Merged).ToHashSet(StringComparer.Ordinal);
                 var all = await r.ListAsync(cancellationToken);
                 // Records this document supports, including those it only confirmed (already recorded).
@@ -58,6 +58,10 @@ internal static class IngestApi
                 return (o, (IReadOnlyList<RegistryRecord>)mine);
             }, cancellationToken);
             return TypedResults.Ok(new IngestResponse(result.Document, result.Events, result.Warnings, outcome, records));
+        }
+        catch (RegistryConflictException e)
+        {
+            return Problems.Conflict(e);
         }
         catch (RegistryException e)
         {

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Registry;
+using Khanij.Core.Text;
 using Khanij.Data.Registry;
+using Khanij.Web.Security;
 using Khanij.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,8 +15,6 @@ namespace Khanij.Web.Apis;
 /// follow-ups, a graph of who works with whom, and review (accept or reject proposals). Only accepted records count in the read views.</summary>
 internal static class PartnersApi
 {
-    private const string Who = "web";
-
     public static IEndpointRouteBuilder MapPartnersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("api/partners").WithTags("Partners");
@@ -67,7 +67,7 @@ internal static class PartnersApi
         ReviewState? state = null;
         if (review is not null)
         {
-            if (!Enum.TryParse<ReviewState>(review.Trim(), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            if (!EnumNames.TryParse<ReviewState>(review, out var parsed))
             {
                 return Problems.Invalid("review", $"'{review}' is not a review state; expected proposed, accepted or rejected.");
             }
@@ -88,15 +88,13 @@ internal static class PartnersApi
         return detail is null ? UnknownRecord(id) : TypedResults.Ok(detail);
     }
 
-    public static Task<Results<Ok<RegistryRecord>, NotFoundProblem>> Accept(
-        [Description("Record id.")] string id, KhanijData data, CancellationToken cancellationToken,
-        [Description("Name recorded in the audit trail (default: web).")] string? by = null) =>
-        SetReviewAsync(id, ReviewState.Accepted, by, data, cancellationToken);
+    public static Task<Results<Ok<RegistryRecord>, NotFoundProblem, ProblemHttpResult>> Accept(
+        [Description("Record id.")] string id, KhanijData data, CancellationToken cancellationToken) =>
+        SetReviewAsync(id, ReviewState.Accepted, data, cancellationToken);
 
-    public static Task<Results<Ok<RegistryRecord>, NotFoundProblem>> Reject(
-        [Description("Record id.")] string id, KhanijData data, CancellationToken cancellationToken,
-        [Description("Name recorded in the audit trail (default: web).")] string? by = null) =>
-        SetReviewAsync(id, ReviewState.Rejected, by, data, cancellationToken);
+    public static Task<Results<Ok<RegistryRecord>, NotFoundProblem, ProblemHttpResult>> Reject(
+        [Description("Record id.")] string id, KhanijData data, CancellationToken cancellationToken) =>
+        SetReviewAsync(id, ReviewState.Rejected, data, cancellationToken);
 
     public static async Task<Results<Ok<IReadOnlyList<RegistryRecord>>, ValidationProblem>> Timeline(
         KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken,
@@ -156,9 +154,8 @@ internal static class PartnersApi
             [.. edges.Select(e => new GraphEdge(e.Key.Item1, e.Key.Item2, e.Value))]));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<RegistryRecord>>, ValidationProblem>> Import(
-        HttpRequest request, KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken,
-        [Description("Name recorded in the audit trail (default: web).")] string? by = null)
+    public static async Task<Results<Ok<IReadOnlyList<RegistryRecord>>, ValidationProblem, ProblemHttpResult>> Import(
+        HttpRequest request, KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
@@ -168,10 +165,14 @@ internal static class PartnersApi
             {
                 var existing = (await r.ListAsync(cancellationToken)).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
                 var checkedRecords = RegistryImporter.Check("request body", buffer.ToArray(), catalogue, existing);
-                await r.ImportAsync(checkedRecords, by ?? Who, cancellationToken);
+                await r.ImportAsync(checkedRecords, AuditActor.Current, cancellationToken);
                 return checkedRecords;
             }, cancellationToken);
             return TypedResults.Ok(records);
+        }
+        catch (RegistryConflictException e)
+        {
+            return Problems.Conflict(e);
         }
         catch (RegistryException e)
         {
@@ -180,12 +181,20 @@ internal static class PartnersApi
         }
     }
 
-    private static async Task<Results<Ok<RegistryRecord>, NotFoundProblem>> SetReviewAsync(string id, ReviewState state, string? by, KhanijData data,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RegistryRecord>, NotFoundProblem, ProblemHttpResult>> SetReviewAsync(string id, ReviewState state,
+        KhanijData data, CancellationToken cancellationToken)
     {
-        var record = await data.WithRegistryAsync(async r =>
-            await r.FindAsync(id, cancellationToken) is null ? null : await r.SetReviewAsync(id, state, by ?? Who, cancellationToken), cancellationToken);
-        return record is null ? UnknownRecord(id) : TypedResults.Ok(record);
+        try
+        {
+            var record = await data.WithRegistryAsync(async r =>
+                await r.FindAsync(id, cancellationToken) is null ? null : await r.SetReviewAsync(id, state, AuditActor.Current, cancellationToken),
+                cancellationToken);
+            return record is null ? UnknownRecord(id) : TypedResults.Ok(record);
+        }
+        catch (RegistryConflictException e)
+        {
+            return Problems.Conflict(e);
+        }
     }
 
     private static NotFoundProblem UnknownRecord(string id) =>

@@ -11,6 +11,12 @@ internal static class Problems
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
             detail: $"'{field}': {message}", title: "One or more request fields are invalid.");
 
+    /// <summary>409: the registry's state (an id already taken) or concurrent writers stopped a write; the detail says which, and
+    /// nothing was changed.</summary>
+    public static ProblemHttpResult Conflict(Data.Registry.RegistryConflictException e) =>
+        TypedResults.Problem(detail: string.Join(" ", e.Problems), title: "The registry could not take this change; nothing was changed.",
+            statusCode: StatusCodes.Status409Conflict);
+
     /// <summary>400 from a use case's request errors: each keyed by its field, with the value it had or the line and column in the body.</summary>
     public static ValidationProblem From<T>(ServiceResult<T> result)
         where T : class

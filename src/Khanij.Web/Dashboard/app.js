@@ -77,7 +77,12 @@ const K = (() => {
       c = echarts.init(el, null, { renderer: "canvas" });
       // Honour "reduce motion" (an accessibility setting; browser tests set it too, so screenshots show finished charts).
       const setOption = c.setOption.bind(c);
-      c.setOption = (option, ...rest) => setOption({ animation: !reducedMotion, ...option }, ...rest);
+      // Tooltips are drawn on the canvas (renderMode "richText"), never as HTML: what a formatter returns (record titles, party
+      // names from the registry) is shown as text and cannot run script, and no inline style needs a CSP exception.
+      c.setOption = (option, ...rest) => setOption({
+        animation: !reducedMotion, ...option,
+        ...(option.tooltip ? { tooltip: { ...option.tooltip, renderMode: "richText" } } : {}),
+      }, ...rest);
       charts.push(c);
     }
     return c;

@@ -44,7 +44,7 @@ K.page(async () => {
       tooltip: {
         trigger: "item",
         formatter: p => p.dataType === "edge"
-          ? `${labels.get(p.data.source)} → ${labels.get(p.data.target)}<br>${K.fmt(p.data.value, 0)} t`
+          ? `${labels.get(p.data.source)} → ${labels.get(p.data.target)}\n${K.fmt(p.data.value, 0)} t`
           : `${labels.get(p.name)}: ${K.fmt(p.value, 0)} t`,
       },
       series: [{

@@ -94,7 +94,7 @@ K.page(async () => {
         state.className = "pill" + (updated.review === "accepted" ? " on" : "");
         await drawQueue();
       };
-      return K.el("div", { class: "card", "data-record": r.id, style: "margin-bottom:.6rem" },
+      return K.el("div", { class: "card proposal", "data-record": r.id },
         K.el("b", {}, r.title), " ", state,
         K.el("div", { class: "note" }, `${r.id} · ${r.kind}${r.instrument ? " · " + r.instrument : ""} · ${r.date ?? "–"} · `
           + `${r.parties.map(partyName).join(", ")} · ${r.minerals.join(", ")}`),

@@ -63,8 +63,8 @@ K.page(async () => {
 
     const withImportance = brief.matrix.filter(p => p.importance != null);
     K.chart("matrix-chart").setOption({
-      tooltip: { trigger: "item", formatter: p => `${mineralName(p.data.id)} (${K.t(p.data.stage)})<br>${K.t("supplyRisk")}: ${K.fmt(p.value[1])}<br>`
-        + `${K.t("importance")}: ${K.fmt(p.value[0])}<br>${p.data.basis}` },
+      tooltip: { trigger: "item", formatter: p => `${mineralName(p.data.id)} (${K.t(p.data.stage)})\n${K.t("supplyRisk")}: ${K.fmt(p.value[1])}\n`
+        + `${K.t("importance")}: ${K.fmt(p.value[0])}\n${p.data.basis}` },
       grid: { left: 60, right: 30, top: 20, bottom: 50 },
       xAxis: { type: "value", name: K.t("importance"), nameLocation: "middle", nameGap: 30, min: 0, max: 10 },
       yAxis: { type: "value", name: K.t("supplyRisk"), min: 0 },
@@ -104,7 +104,7 @@ K.page(async () => {
       ["notIndia", m => !m.india2023 && (m.eu2023 || m.us2022)],
     ];
     K.chart("overlap-chart").setOption({
-      tooltip: { trigger: "item", formatter: p => `${p.name}: ${p.value}<br>${p.data.names}` },
+      tooltip: { trigger: "item", formatter: p => `${p.name}: ${p.value}\n${p.data.names}` },
       series: [{
         type: "pie", radius: ["35%", "70%"],
         data: groups.map(([k, f]) => {

@@ -60,7 +60,7 @@ K.page(async () => {
     const kinds = ["partnership", "occasion", "project", "investment", "commitment"];
     const toTime = d => Date.parse(d.length === 4 ? d + "-07-01" : d.length === 7 ? d + "-15" : d);
     K.chart("timeline-chart").setOption({
-      tooltip: { trigger: "item", formatter: p => `${p.data.date} · ${p.data.title}<br>${p.data.parties}<br>${p.data.id}` },
+      tooltip: { trigger: "item", formatter: p => `${p.data.date} · ${p.data.title}\n${p.data.parties}\n${p.data.id}` },
       grid: { left: 110, right: 30, top: 20, bottom: 40 },
       xAxis: { type: "time" }, yAxis: { type: "category", data: kinds.map(k => K.t("kind_" + k)) },
       series: [{

@@ -34,7 +34,7 @@ internal sealed partial class PackReader
     [
         IsoCodes, Aliases, SourceSpellings, SourceAggregates, Minerals, HsExtras, Criticality, Frameworks, Cldr,
         Usgs2026, Busch2024Reserves, Busch2024Production, IeaSupply, IeaDemand, ChengStages, "cheng2024_sankey_*.csv",
-        TradeMap, WgiLong, WgiWide, Restrictions, BatPac, Deposits,
+        TradeMap, WgiLong, WgiWide, Restrictions, BatPac, Deposits, UsgsMore, ComtradeExtract, Recycling, IndiaFacts,
     ];
 
     public static (PackData Data, IReadOnlyList<ImportError> Errors) Read(string dataDir, Action<string>? step, CancellationToken cancellationToken)
@@ -49,6 +49,8 @@ internal sealed partial class PackReader
             (IeaSupply, reader.ReadIeaSupply), (IeaDemand, reader.ReadIeaDemand), (ChengStages, reader.ReadChengStages),
             ("cheng2024_sankey_*.csv", reader.ReadSankeys), (TradeMap, reader.ReadTrade), (WgiLong, reader.ReadWgiLong),
             (WgiWide, reader.ReadWgiWide), (Restrictions, reader.ReadRestrictions), (BatPac, reader.ReadBatPac), (Deposits, reader.ReadDeposits),
+            (UsgsMore, reader.ReadUsgsMore), (ComtradeExtract, reader.ReadComtradeExtract), (Recycling, reader.ReadRecycling),
+            (IndiaFacts, reader.ReadIndiaFacts),
         };
         foreach (var (name, run) in steps)
         {

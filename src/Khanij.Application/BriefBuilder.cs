@@ -23,7 +23,8 @@ internal static class BriefBuilder
         {
             var chosen = Pick(group.ToList(), year);
             var others = group.Where(t => t.Key.Year == chosen.Key.Year && t.Key.Source != chosen.Key.Source).ToList();
-            var risk = SupplyRisk.ForStage(chosen, governance, inputs.Restrictions, inputs.Trade, partners, perspective, parameters);
+            var risk = SupplyRisk.ForStage(chosen, governance, inputs.Restrictions, inputs.Trade, partners, perspective, parameters,
+                inputs.RecyclingFor(chosen.Key.MineralId));
             var restricting = risk.GlobalGovernance.Terms.Where(t => t.RestrictionIds.Count > 0).ToList();
             rows.Add(new BriefRow(risk, others, restricting.Sum(t => t.Share), [.. restricting.Select(t => t.Iso3)]));
         }

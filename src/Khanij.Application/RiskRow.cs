@@ -37,7 +37,8 @@ internal sealed record RiskRow(
     string ImportRelianceBasis,
     RiskImports? Imports,
     RiskProvenance Provenance,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    Khanij.Analytics.Risk.RecyclingInput? Recycling = null);
 
 /// <summary>Import-side measures of a <see cref="RiskRow"/>.</summary>
 internal sealed record RiskImports(

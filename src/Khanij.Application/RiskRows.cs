@@ -22,7 +22,8 @@ internal static class RiskRows
             r.Perspective, r.Score, r.Formula, r.ImportReliance, r.ImportRelianceBasis, imports,
             new RiskProvenance(t.Sources, t.Shares.Where(s => s.Provenance is not null)
                 .ToDictionary(s => s.Iso3, s => $"{s.Provenance!.SourceFile}:{s.Provenance.Line}", StringComparer.Ordinal)),
-            t.Notes);
+            t.Notes,
+            r.Recycling);
     }
 
     private static Dictionary<string, double> Ordered(IReadOnlyList<CountryShare> shares)

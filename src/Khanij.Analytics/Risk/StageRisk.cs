@@ -15,6 +15,7 @@ namespace Khanij.Analytics.Risk;
 /// <param name="Score">Supply risk: HHI_WGI,t(global) × IR/2 + HHI_WGI,t(sourcing) × (1 − IR/2) when both are known, else HHI_WGI,t(global).</param>
 /// <param name="Formula">The formula actually applied, with its numbers.</param>
 /// <param name="NotInData">Inputs of the EU method that the data pack lacks and how the score treats them.</param>
+/// <param name="Recycling">The recycling input applied as × (1 − rate), with its source and UNEP's printed ranges; null when none was given.</param>
 public sealed record StageRisk(
     string MineralId,
     Stage Stage,
@@ -27,4 +28,5 @@ public sealed record StageRisk(
     string ImportRelianceBasis,
     double Score,
     string Formula,
-    IReadOnlyList<string> NotInData);
+    IReadOnlyList<string> NotInData,
+    RecyclingInput? Recycling = null);

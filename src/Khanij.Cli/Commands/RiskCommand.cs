@@ -62,7 +62,8 @@ internal static class RiskCommand
             var governance = GovernanceIndex.Build(inputs.Governance, parameters.GovernanceIndicators, parameters.GovernanceYear);
             var partners = await PartnerSources.ForAsync(store, context.Catalogue, perspective, parameters, ct);
             var tables = SupplyConcentration.ComputeAll(supply);
-            var risks = tables.Select(t => SupplyRisk.ForStage(t, governance, inputs.Restrictions, inputs.Trade, partners, perspective, parameters)).ToList();
+            var risks = tables.Select(t => SupplyRisk.ForStage(t, governance, inputs.Restrictions, inputs.Trade, partners, perspective, parameters,
+                inputs.RecyclingFor(t.Key.MineralId))).ToList();
             var rows = risks.Select(r => RiskRows.From(r, inputs.PublishedTop3(r.Global.Key))).ToList();
             if (parse.GetValue(json))
             {

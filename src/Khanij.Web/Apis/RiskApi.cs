@@ -58,7 +58,8 @@ internal static class RiskApi
         var governance = GovernanceIndex.Build(facts.Governance, parameters.GovernanceIndicators, parameters.GovernanceYear);
         var partners = await PartnerSources.ForAsync(await data.StoreAsync(cancellationToken), catalogue, perspective, parameters, cancellationToken);
         var rows = SupplyConcentration.ComputeAll(supply)
-            .Select(t => RiskRows.From(SupplyRisk.ForStage(t, governance, facts.Restrictions, facts.Trade, partners, perspective, parameters),
+            .Select(t => RiskRows.From(SupplyRisk.ForStage(t, governance, facts.Restrictions, facts.Trade, partners, perspective, parameters,
+                    facts.RiskInputs.RecyclingFor(t.Key.MineralId)),
                 facts.RiskInputs.PublishedTop3(t.Key)))
             .ToList();
         return TypedResults.Ok<IReadOnlyList<RiskRow>>(rows);

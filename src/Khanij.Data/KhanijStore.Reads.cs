@@ -151,6 +151,34 @@ public sealed partial class KhanijStore
                 r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), ReadProvenance(r, 11)),
             cancellationToken);
 
+    /// <summary>Every source id and edition per fact table, with its file, row count, minerals and years: what <c>--source</c> and
+    /// <c>--edition</c> choose between.</summary>
+    public async Task<IReadOnlyList<StoreDataset>> GetDatasetsAsync(CancellationToken cancellationToken = default)
+    {
+        const string Sql = """
+            SELECT source, edition, 'supply_facts' AS tbl, src_file, count(*), string_agg(DISTINCT mineral_id, ';' ORDER BY mineral_id),
+                   min(year) || '-' || max(year) FROM supply_facts GROUP BY ALL
+            UNION ALL SELECT source, edition, 'reserves', src_file, count(*), string_agg(DISTINCT mineral_id, ';' ORDER BY mineral_id), NULL
+                   FROM reserves GROUP BY ALL
+            UNION ALL SELECT source, edition, 'trade_extracts', src_file, count(*), string_agg(DISTINCT mineral_id, ';' ORDER BY mineral_id),
+                   min(year) || '-' || max(year) FROM trade_extracts GROUP BY ALL
+            UNION ALL SELECT 'trademap', edition, 'trade_flows', src_file, count(*), string_agg(DISTINCT mineral_id, ';' ORDER BY mineral_id),
+                   min(year) || '-' || max(year) FROM trade_flows GROUP BY ALL
+            ORDER BY 1, 2, 3, 4
+            """;
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<StoreDataset>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new StoreDataset(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4),
+                reader.GetString(5).Split(';'), NullableString(reader, 6)));
+        }
+        return rows;
+    }
+
     /// <summary>The files of the pack as imported, with edition, licence and row counts.</summary>
     public Task<IReadOnlyList<StoreSource>> GetSourcesAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(

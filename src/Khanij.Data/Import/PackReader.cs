@@ -37,7 +37,12 @@ internal sealed partial class PackReader
         TradeMap, WgiLong, WgiWide, Restrictions, BatPac, Deposits, UsgsMore, ComtradeExtract, Recycling, IndiaFacts,
     ];
 
-    public static (PackData Data, IReadOnlyList<ImportError> Errors) Read(string dataDir, Action<string>? step, CancellationToken cancellationToken)
+    public static (PackData Data, IReadOnlyList<ImportError> Errors) Read(string dataDir, Action<string>? step, CancellationToken cancellationToken) =>
+        Read(dataDir, [], step, cancellationToken);
+
+    /// <summary>Reads the pack and then the files a user added (<paramref name="added"/>: each with the full path to read it from).</summary>
+    public static (PackData Data, IReadOnlyList<ImportError> Errors) Read(string dataDir, IReadOnlyList<(AddedSource Source, string Path)> added,
+        Action<string>? step, CancellationToken cancellationToken)
     {
         var reader = new PackReader(dataDir);
         var steps = new (string Name, Action Run)[]
@@ -57,6 +62,15 @@ internal sealed partial class PackReader
             cancellationToken.ThrowIfCancellationRequested();
             step?.Invoke(name);
             run();
+        }
+        foreach (var (source, path) in added)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            step?.Invoke(source.File);
+            if (reader._catalogue is not null)
+            {
+                reader.ReadAdded(source, path);
+            }
         }
         reader.CountImportedRows();
         return (reader._data, reader._errors.All);
@@ -139,6 +153,7 @@ internal sealed partial class PackReader
             }
             _places.AddIso3(iso3);
             _iso2To3[iso2] = iso3;
+            _numericTo3[t.Text(row, "numeric")] = iso3;
             foreach (var column in new[] { "alpha3", "name_en", "official_name_en", "common_name_en" })
             {
                 var clash = _places.AddCountry(t.Text(row, column), iso3);

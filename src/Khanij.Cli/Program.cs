@@ -17,6 +17,7 @@ root.Options.Add(GlobalOptions.Db);
 root.Subcommands.Add(MineralsCommand.Create(context));
 root.Subcommands.Add(MineralCommand.Create(context));
 root.Subcommands.Add(CountriesCommand.Create(context));
+root.Subcommands.Add(CountryCommand.Create(context));
 root.Subcommands.Add(DataCommand.Create(context));
 root.Subcommands.Add(RiskCommand.Create(context));
 root.Subcommands.Add(BriefCommand.Create(context));

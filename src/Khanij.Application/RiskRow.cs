@@ -38,13 +38,28 @@ internal sealed record RiskRow(
     RiskImports? Imports,
     RiskProvenance Provenance,
     IReadOnlyList<string> Notes,
+    RiskReliance Reliance,
+    bool StageMaterial,
+    IReadOnlyList<string> MinorSuppliers,
+    string Materiality,
     Khanij.Analytics.Risk.RecyclingInput? Recycling = null);
 
+/// <summary>Net import reliance of a <see cref="RiskRow"/> with its inputs, all in tonnes of contained mineral.</summary>
+internal sealed record RiskReliance(
+    double? Value, double? ProductionT, double ImportsT, double? ExportsT, double? ApparentConsumptionT, bool IsUpperBound, bool Clipped, string Basis);
+
+/// <summary>One HS code in <see cref="RiskImports"/>: gross and contained tonnes, counted or left out and why.</summary>
+internal sealed record RiskTradeCode(
+    string HsCode, string Product, string Kind, double? ContentFactor, string FactorBasis, double GrossT, double? ContainedT, bool Counted, string Reason);
+
 /// <summary>Import-side measures of a <see cref="RiskRow"/>.</summary>
+/// <remarks>Tonnes are tonnes of contained mineral (<see cref="ContentBasis"/>); <see cref="TonnesByPartner"/> gives each partner's.</remarks>
 internal sealed record RiskImports(
     int? Year, double TotalT, double? Hhi, IReadOnlyDictionary<string, double> Shares, double ShareFromPartners,
     IReadOnlyDictionary<string, IReadOnlyList<string>> PartnerBases, double ShareFromRestricting,
-    IReadOnlyDictionary<string, string> HsBasis, IReadOnlyList<string> Notes);
+    IReadOnlyDictionary<string, string> HsBasis, IReadOnlyList<string> Notes,
+    string? ContentBasis, IReadOnlyDictionary<string, double> TonnesByPartner, double? ExportsT, string ExportsBasis,
+    IReadOnlyList<RiskTradeCode> Codes, double LeftOutContainedT, IReadOnlyList<string> Sources);
 
 /// <summary>Where a <see cref="RiskRow"/>'s numbers come from: files with editions, and each country's source line.</summary>
 internal sealed record RiskProvenance(IReadOnlyList<string> Sources, IReadOnlyDictionary<string, string> Rows);

@@ -10,8 +10,12 @@ internal static class RiskRows
     {
         var t = r.Global;
         var imports = r.Imports is { } i
-            ? new RiskImports(i.Year, i.TotalImports, i.Hhi, Ordered(i.Shares), i.ShareFromPartners, i.PartnerBases, i.ShareFromRestricting, i.HsBasis, i.Notes)
+            ? new RiskImports(i.Year, i.TotalImports, i.Hhi, Ordered(i.Shares), i.ShareFromPartners, i.PartnerBases, i.ShareFromRestricting, i.HsBasis, i.Notes,
+                i.ContentBasis, i.Shares.ToDictionary(s => s.Iso3, s => s.Value, StringComparer.Ordinal), i.Exports, i.ExportsBasis,
+                [.. i.Codes.Select(c => new RiskTradeCode(c.HsCode, c.Product, c.Kind, c.ContentFactor, c.FactorBasis, c.GrossTonnes, c.ContainedTonnes, c.Counted, c.Reason))],
+                i.LeftOutContainedTonnes, i.Sources)
             : null;
+        var n = r.Reliance;
         var restricted = r.GlobalGovernance.Terms.Where(x => x.RestrictionIds.Count > 0).ToList();
         return new RiskRow(
             t.Key.MineralId, t.Key.Stage.ToId(), t.Key.Year, t.Key.Source, t.Key.Scenario, t.Measure, t.Unit, t.Basis,
@@ -23,7 +27,8 @@ internal static class RiskRows
             new RiskProvenance(t.Sources, t.Shares.Where(s => s.Provenance is not null)
                 .ToDictionary(s => s.Iso3, s => $"{s.Provenance!.SourceFile}:{s.Provenance.Line}", StringComparer.Ordinal)),
             t.Notes,
-            r.Recycling);
+            new RiskReliance(n.Value, n.Production, n.Imports, n.Exports, n.ApparentConsumption, n.IsUpperBound, n.Clipped, n.Basis),
+            r.IsMaterial, r.MinorSuppliers, r.MaterialityBasis, r.Recycling);
     }
 
     private static Dictionary<string, double> Ordered(IReadOnlyList<CountryShare> shares)

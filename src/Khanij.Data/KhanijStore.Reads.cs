@@ -38,13 +38,32 @@ public sealed partial class KhanijStore
     public Task<IReadOnlyList<TradeFlow>> GetTradeFlowsAsync(string? reporterIso3 = null, string? mineralId = null,
         CancellationToken cancellationToken = default) =>
         QueryAsync(
-            "SELECT hs_code, mineral_id, reporter_iso3, partner_iso3, partner_aggregate, flow, is_mirror, year, quantity, unit, "
-            + ProvenanceColumns + " FROM trade_flows",
-            [("reporter_iso3", reporterIso3), ("mineral_id", mineralId)],
-            "reporter_iso3, mineral_id, hs_code, flow, year, partner_aggregate NULLS FIRST, partner_iso3",
+            "SELECT f.hs_code, f.mineral_id, f.reporter_iso3, f.partner_iso3, f.partner_aggregate, f.flow, f.is_mirror, f.year, f.quantity, f.unit, "
+            + "f.src_file, f.src_line, f.edition, f.orig_unit, f.orig_value, f.orig_label, "
+            + "c.hs_code, c.mineral_id, c.stage, c.product, c.kind, c.content_factor, c.content_basis, c.factor_basis "
+            + "FROM trade_flows f LEFT JOIN trade_codes c ON c.hs_code = f.hs_code",
+            [("f.reporter_iso3", reporterIso3), ("f.mineral_id", mineralId)],
+            "f.reporter_iso3, f.mineral_id, f.hs_code, f.flow, f.year, f.partner_aggregate NULLS FIRST, f.partner_iso3",
             r => new TradeFlow(r.GetString(0), r.GetString(1), r.GetString(2), NullableString(r, 3), NullableString(r, 4), r.GetString(5),
-                r.GetBoolean(6), r.GetInt32(7), NullableDouble(r, 8), r.GetString(9), ReadProvenance(r, 10)),
+                r.GetBoolean(6), r.GetInt32(7), NullableDouble(r, 8), r.GetString(9), ReadProvenance(r, 10), ReadTradeCode(r, 16)),
             cancellationToken);
+
+    /// <summary>The trade-code catalogue as imported (<c>data/catalogue/hs_codes.csv</c>).</summary>
+    public Task<IReadOnlyList<TradeCode>> GetTradeCodesAsync(string? mineralId = null, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT hs_code, mineral_id, stage, product, kind, content_factor, content_basis, factor_basis FROM trade_codes",
+            [("mineral_id", mineralId)],
+            "mineral_id, hs_code",
+            r => ReadTradeCode(r, 0)!,
+            cancellationToken);
+
+    private static TradeCode? ReadTradeCode(DbDataReader r, int at) =>
+        r.IsDBNull(at)
+            ? null
+            : new TradeCode(r.GetString(at), r.GetString(at + 1), ParseStage(r.GetString(at + 2)), r.GetString(at + 3),
+                TradeCodeKinds.TryParse(r.GetString(at + 4), out var kind) ? kind : throw new InvalidOperationException(
+                    $"Stored trade-code kind '{r.GetString(at + 4)}' is not one of {string.Join(", ", TradeCodeKinds.All)}."),
+                r.GetDouble(at + 5), r.GetString(at + 6), r.GetString(at + 7));
 
     /// <summary>WGI estimates with their percentile rank, optionally for one indicator (<c>PV</c>, or <c>PV.EST</c>) and/or one year.
     /// The provenance is that of the estimate's row.</summary>

@@ -4,7 +4,7 @@ namespace Khanij.Data;
 internal static class Schema
 {
     /// <summary>Bump when a table below changes shape; an older store is rebuilt from the data pack on open.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public const string Provenance = "src_file VARCHAR NOT NULL, src_line INTEGER NOT NULL, edition VARCHAR NOT NULL, "
         + "orig_unit VARCHAR NOT NULL, orig_value VARCHAR NOT NULL, orig_label VARCHAR NOT NULL";
@@ -17,6 +17,9 @@ internal static class Schema
             + "aliases_en VARCHAR NOT NULL, hs_codes VARCHAR NOT NULL, india_2023 BOOLEAN NOT NULL, eu_2023 BOOLEAN NOT NULL, "
             + "us_2022 BOOLEAN NOT NULL, src_file VARCHAR NOT NULL, src_line INTEGER NOT NULL"),
         ("mineral_hs_codes", "hs_code VARCHAR NOT NULL, mineral_id VARCHAR NOT NULL, src_file VARCHAR NOT NULL, src_line INTEGER NOT NULL"),
+        ("trade_codes", "hs_code VARCHAR NOT NULL, mineral_id VARCHAR NOT NULL, stage VARCHAR NOT NULL, product VARCHAR NOT NULL, "
+            + "kind VARCHAR NOT NULL, content_factor DOUBLE NOT NULL, content_basis VARCHAR NOT NULL, factor_basis VARCHAR NOT NULL, "
+            + "src_file VARCHAR NOT NULL, src_line INTEGER NOT NULL"),
         ("countries", "iso3 VARCHAR NOT NULL, iso2 VARCHAR NOT NULL, numeric VARCHAR NOT NULL, name_en VARCHAR NOT NULL, "
             + "official_name_en VARCHAR NOT NULL, common_name_en VARCHAR NOT NULL, name_hi_isocodes VARCHAR NOT NULL, "
             + "name_hi_cldr VARCHAR NOT NULL, name_hi_cldr_alt_short VARCHAR NOT NULL, name_hi_cldr_alt_variant VARCHAR NOT NULL, "

@@ -43,8 +43,8 @@ public sealed class PackImportTests(PackStoreFixture fixture)
         var moreReserves = Count("usgs_mcs_more_commodities.csv", (t, r) => F(t, r, "measure").StartsWith("reserves", StringComparison.Ordinal));
         var ieaTop3 = Count("iea_cmo2025_supply_mining_refining_by_country.csv", (t, r) => F(t, r, "row_type") == "top3_share_fraction");
         var minerals = Read("catalogue/minerals.csv");
-        var hsCodes = minerals.Rows.SelectMany(r => F(minerals, r, "hs_codes").Split(';', StringSplitOptions.RemoveEmptyEntries)).Distinct().Count()
-            + Count("catalogue/hs_code_extras.csv");
+        // Every (code, mineral) pair listed in minerals.csv is kept for display; trade maps through hs_codes.csv.
+        var hsCodes = minerals.Rows.Sum(r => F(minerals, r, "hs_codes").Split(';', StringSplitOptions.RemoveEmptyEntries).Length);
         var cldr = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Data, "cldr_hi_territories.json")))
             .RootElement.GetProperty("main").GetProperty("hi").GetProperty("localeDisplayNames").GetProperty("territories").EnumerateObject().Count();
         var frameworks = Read("catalogue/frameworks.csv");
@@ -52,6 +52,7 @@ public sealed class PackImportTests(PackStoreFixture fixture)
         {
             ["minerals"] = minerals.Rows.Count,
             ["mineral_hs_codes"] = hsCodes,
+            ["trade_codes"] = Count("catalogue/hs_codes.csv"),
             ["countries"] = Count("country_codes_iso3166.csv"),
             ["country_names"] = Count("catalogue/country_aliases.csv") + Count("catalogue/source_spellings.csv"),
             ["aggregate_spellings"] = Count("catalogue/source_aggregates.csv"),

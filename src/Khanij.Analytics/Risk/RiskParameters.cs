@@ -41,6 +41,18 @@ public sealed record RiskParameters(
         "STEPS",
         2040);
 
+    /// <summary>Count basket HS codes (e.g. 282739 "other chlorides") and codes that include waste and scrap as if they were the mineral's
+    /// product. Off by default: their tonnage is reported beside the figures instead.</summary>
+    public bool IncludeBasketCodes { get; init; }
+
+    /// <summary>An import supplier below this fraction of the perspective's apparent consumption (production + imports − exports, contained
+    /// tonnes) does not drive a headline. Default 0.01 (1 %).</summary>
+    public double MaterialityThreshold { get; init; } = 0.01;
+
+    /// <summary>A stage whose apparent consumption in the perspective country is below this fraction of world supply at the stage is not
+    /// material: its import-partner term does not enter the score and it does not set the mineral's overall score. Default 0.001 (0.1 %).</summary>
+    public double StageMaterialityThreshold { get; init; } = 0.001;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a parameter is outside its documented range.</summary>
     public RiskParameters Validate()
     {
@@ -51,6 +63,15 @@ public sealed record RiskParameters(
         if (!(PartnerFactor >= 0 && PartnerFactor <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(PartnerFactor), PartnerFactor, "The partner factor must be between 0 and 1.");
+        }
+        if (!(MaterialityThreshold >= 0 && MaterialityThreshold < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaterialityThreshold), MaterialityThreshold, "The materiality threshold must be at least 0 and below 1.");
+        }
+        if (!(StageMaterialityThreshold >= 0 && StageMaterialityThreshold < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(StageMaterialityThreshold), StageMaterialityThreshold,
+                "The stage materiality threshold must be at least 0 and below 1.");
         }
         if (GovernanceIndicators.Count == 0)
         {

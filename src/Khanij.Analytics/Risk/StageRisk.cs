@@ -15,6 +15,12 @@ namespace Khanij.Analytics.Risk;
 /// <param name="Score">Supply risk: HHI_WGI,t(global) × IR/2 + HHI_WGI,t(sourcing) × (1 − IR/2) when both are known, else HHI_WGI,t(global).</param>
 /// <param name="Formula">The formula actually applied, with its numbers.</param>
 /// <param name="NotInData">Inputs of the EU method that the data pack lacks and how the score treats them.</param>
+/// <param name="Reliance">Net import reliance with its inputs (production, imports, exports, apparent consumption).</param>
+/// <param name="IsMaterial">False when the perspective's apparent consumption at this stage is below
+/// <see cref="RiskParameters.StageMaterialityThreshold"/> of world supply: the stage then does not set the mineral's overall score, and its
+/// import partners do not enter the score.</param>
+/// <param name="MinorSuppliers">Import suppliers below <see cref="RiskParameters.MaterialityThreshold"/> of apparent consumption: listed, never headlines.</param>
+/// <param name="MaterialityBasis">The materiality test with its numbers.</param>
 /// <param name="Recycling">The recycling input applied as × (1 − rate), with its source and UNEP's printed ranges; null when none was given.</param>
 public sealed record StageRisk(
     string MineralId,
@@ -29,4 +35,12 @@ public sealed record StageRisk(
     double Score,
     string Formula,
     IReadOnlyList<string> NotInData,
-    RecyclingInput? Recycling = null);
+    NetImportReliance Reliance,
+    bool IsMaterial,
+    IReadOnlyList<string> MinorSuppliers,
+    string MaterialityBasis,
+    RecyclingInput? Recycling = null)
+{
+    /// <summary>The largest import supplier that is material (at or above the materiality threshold), or null.</summary>
+    public CountryShare? TopMaterialSupplier => Imports?.Shares.FirstOrDefault(s => !MinorSuppliers.Contains(s.Iso3, StringComparer.Ordinal));
+}

@@ -44,15 +44,17 @@ public static class SupplyRisk
         var gs = GovernanceWeighted.Compute(global.Shares, governance, inForce, parameters);
 
         var imports = ImportExposure.Compute(flows, perspective, mineral, stage, partners, inForce, parameters);
+        var reliance = NetImportReliance.Compute(global, imports);
+        var inv = CultureInfo.InvariantCulture;
+        var (material, minor, materiality) = Materiality(global, imports, reliance, parameters);
         GovernanceWeighted? sourcing = null;
-        if (imports.HasImports)
+        if (imports.HasImports && material)
         {
             sourcing = GovernanceWeighted.Compute(imports.Shares, governance, inForce, parameters, imports.PartnerBases);
         }
-        var (ir, irBasis) = ImportReliance(global, imports, perspective);
+        var ir = reliance.Value;
         double score;
         string formula;
-        var inv = CultureInfo.InvariantCulture;
         if (ir is { } r && sourcing is not null)
         {
             score = gs.HhiWgiT * r / 2 + sourcing.HhiWgiT * (1 - r / 2);
@@ -62,8 +64,9 @@ public static class SupplyRisk
         else
         {
             score = gs.HhiWgiT;
-            formula = string.Format(inv, "SR = HHI_WGI,t(global) = {0:0.###} (no {1}; the EU method then uses global supply for both terms)",
-                score, sourcing is null ? "import-partner data" : "import reliance");
+            var why = !material && imports.HasImports ? "material imports (see materiality)"
+                : sourcing is null ? "import-partner data" : "import reliance";
+            formula = string.Format(inv, "SR = HHI_WGI,t(global) = {0:0.###} (no {1}; the EU method then uses global supply for both terms)", score, why);
         }
         var notInData = MissingEuInputs;
         if (recycling?.RatePercent is { } rate)
@@ -73,39 +76,43 @@ public static class SupplyRisk
             formula += string.Format(inv, "; × (1 − recycling {0:0.##} %) = {1:0.###}", rate, score);
             notInData = [.. MissingEuInputs.Skip(1)];
         }
-        return new StageRisk(mineral, stage, perspective, global, gs, imports.Year is null ? null : imports, sourcing, ir, irBasis, score, formula,
-            notInData, recycling);
+        return new StageRisk(mineral, stage, perspective, global, gs, imports.Year is null ? null : imports, sourcing, ir, reliance.Basis, score, formula,
+            notInData, reliance, material, minor, materiality, recycling);
     }
 
-    /// <summary>The overall score of a mineral: the stage with the highest score (null for no stages).</summary>
+    /// <summary>Whether the stage matters for the perspective (apparent consumption against world supply) and which import suppliers are
+    /// too small to drive a headline (below the threshold share of apparent consumption).</summary>
+    private static (bool Material, IReadOnlyList<string> Minor, string Basis) Materiality(
+        ConcentrationResult global, ImportProfile imports, NetImportReliance reliance, RiskParameters parameters)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (!imports.HasImports)
+        {
+            return (true, [], "no imports to test");
+        }
+        // Without a comparable production figure, imports alone stand for consumption.
+        var consumption = reliance.ApparentConsumption is > 0 ? reliance.ApparentConsumption.Value : imports.TotalImports;
+        var minor = imports.Shares.Where(s => s.Value < parameters.MaterialityThreshold * consumption).Select(s => s.Iso3).ToList();
+        var comparable = NetImportReliance.Comparable(global.Basis, imports.ContentBasis ?? "");
+        if (!comparable || global.Denominator <= 0)
+        {
+            return (true, minor, string.Create(inv,
+                $"suppliers below {parameters.MaterialityThreshold:0.##%} of {consumption:#,0} t are minor; stage materiality not tested (world supply not in the same terms)"));
+        }
+        var share = consumption / global.Denominator;
+        var material = share >= parameters.StageMaterialityThreshold;
+        return (material, minor, string.Create(inv,
+            $"apparent consumption {consumption:#,0} t = {share:0.####%} of world {global.Key.Stage.ToId()} supply ({global.Denominator:#,0} t, {global.Key.Source} {global.Key.Year}); "
+            + $"{(material ? "material" : "not material")} at a threshold of {parameters.StageMaterialityThreshold:0.##%}; "
+            + $"suppliers below {parameters.MaterialityThreshold:0.##%} of consumption are minor"));
+    }
+
+    /// <summary>The overall score of a mineral: the material stage with the highest score (any stage when none is material; null for no stages).</summary>
     public static StageRisk? Overall(IEnumerable<StageRisk> stages)
     {
         ArgumentNullException.ThrowIfNull(stages);
-        return stages.OrderByDescending(s => s.Score).ThenBy(s => s.Stage).FirstOrDefault();
-    }
-
-    /// <summary>Import reliance = net imports / (production + net imports), only where production and trade are in comparable terms:
-    /// the country has no listed production at the stage (IR = 1 for a net importer, 0 for a net exporter). A producing country's
-    /// production (contained content) and its trade (gross tonnes of product) are not comparable, so its IR is reported as missing.</summary>
-    public static (double? Value, string Basis) ImportReliance(ConcentrationResult global, ImportProfile imports, string perspective)
-    {
-        ArgumentNullException.ThrowIfNull(global);
-        ArgumentNullException.ThrowIfNull(imports);
-        if (!imports.HasImports)
-        {
-            return (null, imports.Year is null
-                ? "not computed: no trade data for this mineral and stage"
-                : $"not computed: no imports recorded in {imports.Year}");
-        }
-        var own = global.Shares.FirstOrDefault(s => s.Iso3 == perspective);
-        if (own is { Value: > 0 })
-        {
-            return (null, $"not computed: {perspective} produces {own.Value.ToString("#,0", CultureInfo.InvariantCulture)} {global.Unit} "
-                + $"({global.Basis}) while trade is in gross tonnes of product; the two are not comparable");
-        }
-        var listed = own is null ? "is not a listed producer (any output would sit in the unattributed residual)" : "is listed with zero production";
-        return imports.NetImports > 0
-            ? (1.0, $"1: {perspective} {listed} and is a net importer ({imports.Year})")
-            : (0.0, $"0: {perspective} {listed} but is a net exporter in the trade data ({imports.Year})");
+        var list = stages.ToList();
+        var material = list.Where(s => s.IsMaterial).ToList();
+        return (material.Count > 0 ? material : list).OrderByDescending(s => s.Score).ThenBy(s => s.Stage).FirstOrDefault();
     }
 }

@@ -21,4 +21,14 @@ internal static class TradeFlowRows
         }
         return kept;
     }
+
+    /// <summary>Drops a heading's rows (4-digit code) where the same reporter, direction, mirror flag and year also reports subheadings of
+    /// it, so that a heading is never counted with its own subheadings (the most detailed level is taken).</summary>
+    public static List<TradeFlow> MostDetailed(IEnumerable<TradeFlow> flows)
+    {
+        var list = flows.ToList();
+        var withSubheadings = list.Where(f => f.HsCode.Length > 4)
+            .Select(f => (f.HsCode[..4], f.ReporterIso3, f.Flow, f.IsMirror, f.Year)).ToHashSet();
+        return [.. list.Where(f => f.HsCode.Length != 4 || !withSubheadings.Contains((f.HsCode, f.ReporterIso3, f.Flow, f.IsMirror, f.Year)))];
+    }
 }

@@ -23,24 +23,6 @@ public static class NetworkBuilder
     public static IReadOnlyDictionary<string, double> DefaultBatteryMix { get; } =
         new Dictionary<string, double>(StringComparer.Ordinal) { ["LFP"] = 0.5, ["NMC 811"] = 0.5 };
 
-    /// <summary>Element mass fraction of refined products by HS code (stoichiometry of the usual traded form), used to turn trade
-    /// tonnes into tonnes of contained element.</summary>
-    public static IReadOnlyDictionary<string, (string Mineral, double Content, string Form)> RefinedHsCodes { get; } =
-        new Dictionary<string, (string, double, string)>(StringComparer.Ordinal)
-        {
-            ["283691"] = ("lithium", 0.1879, "lithium carbonate Li2CO3"),
-            ["282520"] = ("lithium", 0.1654, "lithium hydroxide monohydrate LiOH·H2O"),
-            ["282200"] = ("cobalt", 0.70, "cobalt oxides/hydroxides (Co3O4 0.73, Co(OH)2 0.63)"),
-            ["810520"] = ("cobalt", 1.0, "unwrought cobalt"),
-            ["750210"] = ("nickel", 1.0, "unwrought nickel, not alloyed"),
-            ["283324"] = ("nickel", 0.2233, "nickel sulphate hexahydrate NiSO4·6H2O"),
-            ["282540"] = ("nickel", 0.71, "nickel oxides/hydroxides (NiO 0.79, Ni(OH)2 0.63)"),
-            ["282010"] = ("manganese", 0.632, "manganese dioxide MnO2"),
-            ["811100"] = ("manganese", 1.0, "manganese and articles"),
-            ["280470"] = ("phosphorus", 1.0, "phosphorus"),
-            ["280920"] = ("phosphorus", 0.316, "phosphoric acid H3PO4"),
-        };
-
     private static readonly string[] PseudoKinds = ["other", "rest_of_world", "region"];
 
     /// <summary>Builds the network, or returns null with <paramref name="whyNot"/> when the mineral has no country supply data.</summary>
@@ -211,8 +193,8 @@ public static class NetworkBuilder
         var n = countries.Count;
         var column = index[k];
         var imports = lastStage == Stage.Refining
-            ? Risk.TradeFlowRows.OncePerFlow(inputs.Trade, out _).Where(t => t.ReporterIso3 == k && t.Flow == "import" && t.PartnerIso3 is not null && t.Quantity is > 0
-                && t.Unit == "t" && RefinedHsCodes.TryGetValue(t.HsCode, out var code) && code.Mineral == inputs.MineralId).ToList()
+            ? Risk.TradeFlowRows.MostDetailed(Risk.TradeFlowRows.OncePerFlow(inputs.Trade, out _)).Where(t => t.ReporterIso3 == k && t.Flow == "import" && t.PartnerIso3 is not null && t.Quantity is > 0
+                && t.ContainedTonnes is not null && t.Code is { Kind: TradeCodeKind.Specific, Stage: Stage.Refining } && t.MineralId == inputs.MineralId).ToList()
             : [];
         if (imports.Count == 0)
         {
@@ -228,7 +210,7 @@ public static class NetworkBuilder
         var year = imports.Max(t => t.Year);
         imports = [.. imports.Where(t => t.Year == year)];
         var byPartner = imports.GroupBy(t => t.PartnerIso3!)
-            .Select(g => (Partner: g.Key, Tonnes: g.Sum(t => t.Quantity!.Value * RefinedHsCodes[t.HsCode].Content)))
+            .Select(g => (Partner: g.Key, Tonnes: g.Sum(t => t.ContainedTonnes!.Value)))
             .ToList();
         var domestic = capacity[column];
         var total = byPartner.Sum(x => x.Tonnes) + domestic;
@@ -265,7 +247,7 @@ public static class NetworkBuilder
         var reports = imports[0].IsMirror ? "mirror" : "own";
         var where = rest >= 0 ? "counted with " + countries[rest][1..] : "spread over refiners by world share";
         notes.Add(string.Create(CultureInfo.InvariantCulture,
-            $"{k}: use {total:N0} t/yr = imports {year} (HS {codes}, {reports} reports, ITC Trade Map, as element content) + domestic refining {domestic:N0} t; {unmatched:N0} t from partners without refining data {where}"));
+            $"{k}: use {total:N0} t/yr = imports {year} (HS {codes}, {reports} reports, ITC Trade Map, as element content by the factors of data/catalogue/hs_codes.csv; basket and scrap codes left out) + domestic refining {domestic:N0} t; {unmatched:N0} t from partners without refining data {where}"));
     }
 
     private static List<EndUseSector> Sectors(NetworkInputs inputs, List<string> notes)

@@ -147,6 +147,15 @@ internal static class RiskCommand
                 restricted > 0 ? ReportText.Pct(restricted) : "–", ReportText.Num(r.Imports?.Hhi), ReportText.Num(r.Score, "0.00"));
         }
         context.Console.Write(table);
+        // A narrow selection (one mineral and stage) also shows who supplies the perspective, in contained tonnes.
+        if (risks.Select(r => (r.MineralId, r.Stage)).Distinct().Count() == 1)
+        {
+            foreach (var r in risks.Where(r => r.Imports is not null).OrderBy(r => r.Global.Key.Scenario is null ? 0 : 1)
+                .ThenByDescending(r => r.Global.Key.Year).Take(1))
+            {
+                ImportTable.Write(context.Console, text, r);
+            }
+        }
         context.Console.MarkupLine($"[grey]{risks.Count} tables. Perspective {perspective}; WGI {wgiYear} ({string.Join(", ", parameters.GovernanceIndicators)}), "
             + $"t = {parameters.RestrictionFactor}, partner factor {parameters.PartnerFactor}. 'p' = projection. Shares are of the world total "
             + "including unattributed rows; HHI over named countries. --json for every input and its provenance.[/]");

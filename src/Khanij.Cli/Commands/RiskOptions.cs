@@ -34,8 +34,21 @@ internal sealed class RiskOptions
         Description = "Also count restrictions whose status is 'suspended' as in force.",
     };
 
+    public Option<bool> IncludeBasketCodes { get; } = new("--include-basket-codes")
+    {
+        Description = "Count basket HS codes (e.g. 282739 'other chlorides') and codes that include scrap as the mineral's product (left out by default).",
+    };
+
+    public Option<double> Materiality { get; } = new("--materiality")
+    {
+        Description = "Import suppliers below this fraction of apparent consumption are minor and drive no headline (0–1).",
+        DefaultValueFactory = _ => RiskParameters.Default.MaterialityThreshold,
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(IncludeBasketCodes);
+        command.Options.Add(Materiality);
         command.Options.Add(RestrictionFactor);
         command.Options.Add(PartnerFactor);
         command.Options.Add(PartnerFrameworks);
@@ -74,6 +87,8 @@ internal sealed class RiskOptions
                 ? f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 : [],
             RestrictionStatuses = parse.GetValue(CountSuspended) ? ["in_force", "suspended"] : RiskParameters.Default.RestrictionStatuses,
+            IncludeBasketCodes = parse.GetValue(IncludeBasketCodes),
+            MaterialityThreshold = parse.GetValue(Materiality),
         };
         var unknown = p.PartnerFrameworks.Where(id => catalogue.FrameworkById(id) is null).ToList();
         if (unknown.Count > 0)

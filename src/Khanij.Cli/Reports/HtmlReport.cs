@@ -107,14 +107,16 @@ internal static class HtmlReport
         }
         else
         {
-            h.Append("<p class=\"muted\">From bilateral trade quantities (ITC Trade Map via Cheng et al. 2024): tonnes of traded product, each flow counted once. "
+            h.Append("<p class=\"muted\">From bilateral trade quantities (ITC Trade Map via Cheng et al. 2024), in tonnes of contained mineral "
+                + "(traded tonnes × each HS code's content factor, data/catalogue/hs_codes.csv; basket codes and scrap left out), each flow counted once. "
                 + "* = partner country (shared framework or accepted registry partnership).</p>");
-            h.Append("<table><thead><tr><th>Mineral · stage</th><th>Year</th><th>Main partners</th><th>Import HHI</th><th>From partners</th>"
+            h.Append("<table><thead><tr><th>Mineral · stage</th><th>Year</th><th>Imports (t)</th><th>Main partners</th><th>Import HHI</th><th>From partners</th>"
                 + "<th>From restricting</th><th>Import reliance</th></tr></thead><tbody>");
             foreach (var r in withImports)
             {
                 var i = r.Risk.Imports!;
                 h.Append(Inv, $"<tr><td>{E(text.Mineral(r.MineralId))} · {E(ReportText.StageName(r.Stage))}</td><td class=\"num\">{i.Year}</td>");
+                h.Append(Inv, $"<td class=\"num\">{ReportText.Num(i.TotalImports)} {E(i.ContentBasis ?? "")}</td>");
                 h.Append(Inv, $"<td>{E(MarkdownReport.Partners(i, text))}</td><td class=\"num\">{HhiBadge(i.Hhi)}</td><td class=\"num\">{ReportText.Pct(i.ShareFromPartners)}</td>");
                 h.Append(Inv, $"<td class=\"num\">{(i.ShareFromRestricting > 0 ? ReportText.Pct(i.ShareFromRestricting) : "–")}</td><td class=\"muted\">{E(r.Risk.ImportRelianceBasis)}</td></tr>");
             }

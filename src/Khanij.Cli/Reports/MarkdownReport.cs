@@ -57,12 +57,15 @@ internal static class MarkdownReport
         }
         else
         {
-            md.AppendLine("| mineral | stage | year | main partners | import HHI | from partners | from restricting | import reliance |");
-            md.AppendLine("|---|---|---|---|---|---|---|---|");
+            md.AppendLine("Tonnes are tonnes of contained mineral (traded tonnes × each HS code's content factor, `data/catalogue/hs_codes.csv`); "
+                + "basket codes and scrap are left out. Source: ITC Trade Map (Cheng et al. 2024 extract).").AppendLine();
+            md.AppendLine("| mineral | stage | year | imports (t) | main partners | import HHI | from partners | from restricting | import reliance |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|");
             foreach (var r in withImports)
             {
                 var i = r.Risk.Imports!;
-                md.AppendLine(Inv, $"| {text.Mineral(r.MineralId)} | {ReportText.StageName(r.Stage)} | {i.Year} | {Partners(i, text)} | {ReportText.Num(i.Hhi)} | "
+                md.AppendLine(Inv, $"| {text.Mineral(r.MineralId)} | {ReportText.StageName(r.Stage)} | {i.Year} | {ReportText.Num(i.TotalImports)} {i.ContentBasis} | "
+                    + $"{Partners(i, text)} | {ReportText.Num(i.Hhi)} | "
                     + $"{ReportText.Pct(i.ShareFromPartners)} | {ReportText.Pct(i.ShareFromRestricting)} | {r.Risk.ImportRelianceBasis} |");
             }
             md.AppendLine();
@@ -95,7 +98,8 @@ internal static class MarkdownReport
     }
 
     public static string Partners(ImportProfile i, ReportText text) =>
-        string.Join(", ", i.Shares.Take(4).Select(s => $"{text.CountryShort(s.Iso3)} {ReportText.Pct(s.Share)}{(i.PartnerBases.ContainsKey(s.Iso3) ? "*" : "")}"));
+        string.Join(", ", i.Shares.Take(4).Select(s =>
+            $"{text.CountryShort(s.Iso3)} {ReportText.Pct(s.Share)} ({ReportText.Num(s.Value)} t){(i.PartnerBases.ContainsKey(s.Iso3) ? "*" : "")}"));
 
     public static IEnumerable<string> MissingData(BriefModel model, ReportText text)
     {

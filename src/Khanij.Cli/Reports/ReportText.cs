@@ -83,13 +83,16 @@ internal sealed class ReportText(KhanijCatalogue catalogue)
                 + $"from {string.Join(", ", b.RestrictingProducers.Select(Country))}, with export restrictions in force "
                 + (bites.Count == 1 ? "(the only mineral-stage supply affected)." : $"({bites.Count} mineral-stage supplies are affected in all)."));
         }
-        var imports = model.Rows.Where(r => r.Risk.Imports is { HasImports: true }).OrderByDescending(r => r.Risk.Imports!.Hhi).ToList();
+        // Only material stages and material suppliers drive a headline (docs/risk.md §4: materiality).
+        var imports = model.Rows.Where(r => r.Risk.Imports is { HasImports: true } && r.Risk.IsMaterial && r.Risk.TopMaterialSupplier is not null)
+            .OrderByDescending(r => r.Risk.Imports!.Hhi).ToList();
         if (imports.Count > 0)
         {
             var i = imports[0].Risk.Imports!;
+            var supplier = imports[0].Risk.TopMaterialSupplier!;
             lines.Add($"{Country(model.Perspective)}'s most concentrated imports: {Mineral(i.MineralId)} {StageName(i.Stage)} products, "
-                + $"{Pct(i.Shares[0].Share)} from {Country(i.Shares[0].Iso3)} in {i.Year} (import HHI {Num(i.Hhi)}); "
-                + $"{Pct(i.ShareFromPartners)} of it from partner countries.");
+                + $"{Pct(supplier.Share)} ({Num(supplier.Value)} t of {i.ContentBasis}) from {Country(supplier.Iso3)} in {i.Year} (import HHI {Num(i.Hhi)}; "
+                + $"{Num(i.TotalImports)} t imported in all, ITC Trade Map); {Pct(i.ShareFromPartners)} of it from partner countries.");
         }
         else
         {

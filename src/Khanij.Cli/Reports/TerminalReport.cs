@@ -53,13 +53,13 @@ internal static class TerminalReport
         var withImports = model.Rows.Where(r => r.Risk.Imports is { HasImports: true }).ToList();
         if (withImports.Count > 0)
         {
-            var imports = new Table().Border(TableBorder.Rounded).Title($"[bold]Who supplies {model.PerspectiveName.Esc()}[/] (trade quantities; * = partner)");
-            imports.AddColumns("mineral", "stage", "year", "main partners", "import HHI", "from partners", "from restricting");
+            var imports = new Table().Border(TableBorder.Rounded).Title($"[bold]Who supplies {model.PerspectiveName.Esc()}[/] (ITC Trade Map; t of contained mineral; * = partner)");
+            imports.AddColumns("mineral", "stage", "year", "imports (t)", "main partners", "import HHI", "from partners", "from restricting");
             foreach (var r in withImports)
             {
                 var i = r.Risk.Imports!;
                 imports.AddRow(text.Mineral(r.MineralId).Esc(), ReportText.StageName(r.Stage), i.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-                    MarkdownReport.Partners(i, text).Esc(), ReportText.Num(i.Hhi), ReportText.Pct(i.ShareFromPartners), ReportText.Pct(i.ShareFromRestricting));
+                    $"{ReportText.Num(i.TotalImports)} {i.ContentBasis}".Esc(), MarkdownReport.Partners(i, text).Esc(), ReportText.Num(i.Hhi), ReportText.Pct(i.ShareFromPartners), ReportText.Pct(i.ShareFromRestricting));
             }
             console.Write(imports);
         }

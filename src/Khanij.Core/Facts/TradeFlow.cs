@@ -12,6 +12,8 @@ namespace Khanij.Core.Facts;
 /// <param name="Quantity">Quantity in <paramref name="Unit"/>; null when the source gives none.</param>
 /// <param name="Unit">Normalised unit (<c>t</c> where the source says tons), else the source's unit.</param>
 /// <param name="Provenance">Source row.</param>
+/// <param name="Code">The code's entry in the trade-code catalogue (mineral, stage, content factor, kind); null when the code is not catalogued,
+/// in which case the flow has no contained-mineral figure and the analytics leave it out.</param>
 public sealed record TradeFlow(
     string HsCode,
     string MineralId,
@@ -23,4 +25,9 @@ public sealed record TradeFlow(
     int Year,
     double? Quantity,
     string Unit,
-    Provenance Provenance);
+    Provenance Provenance,
+    TradeCode? Code = null)
+{
+    /// <summary>Tonnes of contained mineral (quantity × the code's content factor), or null without a quantity in tonnes or a catalogued code.</summary>
+    public double? ContainedTonnes => Unit == "t" && Quantity is { } q && Code is { } c ? q * c.ContentFactor : null;
+}

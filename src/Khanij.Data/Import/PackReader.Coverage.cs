@@ -149,7 +149,7 @@ internal sealed partial class PackReader
             var mineral = HsMineral(hs);
             if (mineral is null)
             {
-                t.Error(row, "hs_code", $"HS code '{hs}' belongs to no mineral; expected a code listed in {Minerals} (hs_codes) or {HsExtras}.");
+                t.Error(row, "hs_code", $"HS code '{hs}' belongs to no mineral; expected a code listed in {HsCodes}.");
             }
             var year = t.Integer(row, "year", 1990, 2100);
             var reporter = t.Text(row, "reporter_iso3");

@@ -147,7 +147,7 @@ internal sealed partial class PackReader
             var hs = t.Text(row, "hs_code");
             if (!_hsToMineral.TryGetValue(hs, out var mineral))
             {
-                t.Error(row, "hs_code", $"HS code '{hs}' belongs to no mineral; expected a code listed in {Minerals} (hs_codes) or {HsExtras}.");
+                t.Error(row, "hs_code", $"HS code '{hs}' belongs to no mineral; expected a code listed in {HsCodes}.");
                 continue;
             }
             var reporter = t.Text(row, "reporter");

@@ -14,7 +14,7 @@ internal sealed partial class PackReader
     public const string Frameworks = "catalogue/frameworks.csv";
     public const string SourceSpellings = "catalogue/source_spellings.csv";
     public const string SourceAggregates = "catalogue/source_aggregates.csv";
-    public const string HsExtras = "catalogue/hs_code_extras.csv";
+    public const string HsCodes = "catalogue/hs_codes.csv";
     public const string IsoCodes = "country_codes_iso3166.csv";
     public const string Cldr = "cldr_hi_territories.json";
     public const string Criticality = "criticality_lists.csv";
@@ -32,7 +32,7 @@ internal sealed partial class PackReader
     /// <summary>The files read, in order, for progress reporting.</summary>
     public static IReadOnlyList<string> Steps { get; } =
     [
-        IsoCodes, Aliases, SourceSpellings, SourceAggregates, Minerals, HsExtras, Criticality, Frameworks, Cldr,
+        IsoCodes, Aliases, SourceSpellings, SourceAggregates, Minerals, HsCodes, Criticality, Frameworks, Cldr,
         Usgs2026, Busch2024Reserves, Busch2024Production, IeaSupply, IeaDemand, ChengStages, "cheng2024_sankey_*.csv",
         TradeMap, WgiLong, WgiWide, Restrictions, BatPac, Deposits, UsgsMore, ComtradeExtract, Recycling, IndiaFacts,
     ];
@@ -48,7 +48,7 @@ internal sealed partial class PackReader
         var steps = new (string Name, Action Run)[]
         {
             (IsoCodes, reader.ReadIsoCodes), (Aliases, reader.ReadAliases), (SourceSpellings, reader.ReadSourceSpellings),
-            (SourceAggregates, reader.ReadSourceAggregates), (Minerals, reader.ReadMinerals), (HsExtras, reader.ReadHsExtras),
+            (SourceAggregates, reader.ReadSourceAggregates), (Minerals, reader.ReadMinerals), (HsCodes, reader.ReadHsCodes),
             (Criticality, reader.ReadCriticality), (Frameworks, reader.ReadFrameworks), (Cldr, reader.ReadCldr),
             (Usgs2026, reader.ReadUsgs2026), (Busch2024Reserves, reader.ReadBuschReserves), (Busch2024Production, reader.ReadBuschProduction),
             (IeaSupply, reader.ReadIeaSupply), (IeaDemand, reader.ReadIeaDemand), (ChengStages, reader.ReadChengStages),
@@ -303,25 +303,25 @@ internal sealed partial class PackReader
                     t.Error(row, "hs_codes", $"HS code '{hs}' of {id}; expected 4 or 6 digits.");
                     continue;
                 }
-                // The first mineral listing a code owns it for trade mapping (e.g. 811292 is listed for gallium, germanium and indium).
-                if (_hsToMineral.TryAdd(hs, id))
-                {
-                    _data.Add("mineral_hs_codes", [hs, id, t.File, row.Line]);
-                }
+                // Display only: trade rows map to minerals through the trade-code catalogue (hs_codes.csv). A code listed for several
+                // minerals (811292: gallium, germanium, indium) is kept for each.
+                _data.Add("mineral_hs_codes", [hs, id, t.File, row.Line]);
             }
         }
         Register(t, "catalogue", "Khanij catalogue (curated)", "Khanij catalogue", "project data", "minerals, mineral_hs_codes", t.Rows.Count);
     }
 
-    private void ReadHsExtras()
+    /// <summary>The trade-code catalogue: each HS code once, with its mineral, stage, kind and contained-mineral factor. Trade rows
+    /// map to minerals only through it (a code listed only in <see cref="Minerals"/> is for display).</summary>
+    private void ReadHsCodes()
     {
-        var t = Open(HsExtras, "hs_code", "mineral_id", "note");
+        var t = Open(HsCodes, "hs_code", "mineral_id", "stage", "product", "kind", "content_factor", "content_basis", "factor_basis");
         if (t is null)
         {
             return;
         }
         var ids = _mineralLines.Keys.ToHashSet(StringComparer.Ordinal);
-        var before = _data.Count("mineral_hs_codes");
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in t.Rows)
         {
             var hs = t.Text(row, "hs_code");
@@ -331,19 +331,48 @@ internal sealed partial class PackReader
                 t.Error(row, "hs_code", $"'hs_code' is '{hs}'; expected 4 or 6 digits.");
                 continue;
             }
+            if (!Unique(seen, t, row, "hs_code", "HS code", hs))
+            {
+                continue;
+            }
             if (!ids.Contains(id))
             {
                 t.Error(row, "mineral_id", $"'mineral_id' is '{id}'; expected a mineral id from {Minerals}.");
                 continue;
             }
-            if (!_hsToMineral.TryAdd(hs, id))
+            var stageText = t.Text(row, "stage");
+            if (stageText is not ("mining" or "refining"))
             {
-                t.Error(row, "hs_code", $"HS code {hs} already belongs to {_hsToMineral[hs]}; expected each code once.");
+                t.Error(row, "stage", $"'stage' is '{stageText}'; expected mining or refining.");
                 continue;
             }
-            _data.Add("mineral_hs_codes", [hs, id, t.File, row.Line]);
+            var kindText = t.Text(row, "kind");
+            if (!Khanij.Core.Facts.TradeCodeKinds.TryParse(kindText, out _))
+            {
+                t.Error(row, "kind", $"'kind' is '{kindText}'; expected one of {string.Join(", ", Khanij.Core.Facts.TradeCodeKinds.All)}.");
+                continue;
+            }
+            var factor = t.Number(row, "content_factor", allowEmpty: false);
+            if (factor is null)
+            {
+                continue;
+            }
+            if (!(factor > 0 && factor <= 1))
+            {
+                t.Error(row, "content_factor", $"'content_factor' is {factor.Value.ToString(CultureInfo.InvariantCulture)}; expected a mass fraction above 0 and at most 1.");
+                continue;
+            }
+            var product = t.Required(row, "product", "what the code holds");
+            var contentBasis = t.Required(row, "content_basis", "what the contained tonnes are of, e.g. 'Li content'");
+            var factorBasis = t.Required(row, "factor_basis", "stoichiometry or a cited typical grade");
+            if (product.Length == 0 || contentBasis.Length == 0 || factorBasis.Length == 0)
+            {
+                continue;
+            }
+            _hsToMineral[hs] = id;
+            _data.Add("trade_codes", [hs, id, stageText, product, kindText, factor.Value, contentBasis, factorBasis, t.File, row.Line]);
         }
-        Register(t, "catalogue", "Khanij catalogue (curated)", "Khanij catalogue", "project data", "mineral_hs_codes", _data.Count("mineral_hs_codes") - before);
+        Register(t, "catalogue", "Khanij catalogue (curated)", "Khanij catalogue", "project data", "trade_codes", _data.Count("trade_codes"));
     }
 
     private void ReadCriticality()

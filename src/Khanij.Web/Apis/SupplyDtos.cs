@@ -42,11 +42,13 @@ internal sealed record ImportProfileDto(
     string Perspective, string MineralId, Stage Stage, int? Year, IReadOnlyList<int> YearsAvailable, bool HasImports, double TotalImports,
     IReadOnlyList<ShareDto> Shares, double? Hhi, double ShareFromPartners, IReadOnlyDictionary<string, IReadOnlyList<string>> PartnerBases,
     double ShareFromRestricting, IReadOnlyDictionary<string, IReadOnlyList<string>> RestrictingSuppliers, double? Exports,
-    IReadOnlyDictionary<string, string> HsBasis, IReadOnlyList<string> Notes, IReadOnlyList<string> Sources)
+    IReadOnlyDictionary<string, string> HsBasis, IReadOnlyList<string> Notes, IReadOnlyList<string> Sources,
+    string? ContentBasis, string ExportsBasis, IReadOnlyList<TradeCodeUse> Codes)
 {
     public static ImportProfileDto From(ImportProfile p) => new(
         p.Perspective, p.MineralId, p.Stage, p.Year, p.YearsAvailable, p.HasImports, p.TotalImports, [.. p.Shares.Select(ShareDto.From)], p.Hhi,
-        p.ShareFromPartners, p.PartnerBases, p.ShareFromRestricting, p.RestrictingSuppliers, p.Exports, p.HsBasis, p.Notes, p.Sources);
+        p.ShareFromPartners, p.PartnerBases, p.ShareFromRestricting, p.RestrictingSuppliers, p.Exports, p.HsBasis, p.Notes, p.Sources,
+        p.ContentBasis, p.ExportsBasis, p.Codes);
 }
 
 /// <summary>An entry of the export-restriction register.</summary>

@@ -149,7 +149,7 @@ K.page(async () => {
         data: p.shares.slice(0, 12).map(s => ({ name: countryName(s.iso3), value: s.value, share: s.share })),
       }],
     });
-    note.textContent = `${countryName(p.perspective)} ${p.year} · ${K.t("hhi")} ${K.fmt(p.hhi, 0)} · ${K.pct(p.share_from_partners)} ${K.t("partnersShare")} · `
+    note.textContent = `${countryName(p.perspective)} ${p.year} · ${K.fmt(p.total_imports, 0)} t ${p.content_basis ?? ""} · ${K.t("hhi")} ${K.fmt(p.hhi, 0)} · ${K.pct(p.share_from_partners)} ${K.t("partnersShare")} · `
       + `${K.pct(p.share_from_restricting)} ${K.t("restrictingShare")} · ${p.sources.join("; ")}`;
   }
 

@@ -11,7 +11,7 @@ public sealed class ImportExposureTests
         new Dictionary<string, IReadOnlyList<ExportRestriction>>();
 
     private static TradeFlow Flow(string hs, string reporter, string partner, string flow, double qty, bool mirror = false, int year = 2021, string unit = "t") =>
-        new(hs, "cobalt", reporter, partner, null, flow, mirror, year, qty, unit, Fact.Prov(reporter));
+        new(hs, "cobalt", reporter, partner, null, flow, mirror, year, qty, unit, Fact.Prov(reporter), Fact.Code(hs));
 
     [Fact]
     public void Compute_BothDirectionsReported_CountsTheImportersOwnReportOnce()
@@ -115,10 +115,10 @@ public sealed class ImportExposureTests
         var flows = new[]
         {
             Flow("260400", "IND", "SAU", "import", 84), Flow("260400", "IND", "USA", "import", 22),
-            new TradeFlow("260400", "cobalt", "FIN", "BRA", null, "import", false, 2021, null, "t", Fact.Prov("FIN")),
-            new TradeFlow("260400", "cobalt", "FIN", null, "World", "import", false, 2021, null, "t", Fact.Prov("FIN")),
+            new TradeFlow("260400", "cobalt", "FIN", "BRA", null, "import", false, 2021, null, "t", Fact.Prov("FIN"), Fact.Code("260400")),
+            new TradeFlow("260400", "cobalt", "FIN", null, "World", "import", false, 2021, null, "t", Fact.Prov("FIN"), Fact.Code("260400")),
             Flow("260400", "IND", "AUS", "import", 5, year: 2019, unit: "Mixed"),
-            new TradeFlow("260400", "cobalt", "IND", "IDN", null, "import", false, 2021, null, "t", Fact.Prov("IND")),
+            new TradeFlow("260400", "cobalt", "IND", "IDN", null, "import", false, 2021, null, "t", Fact.Prov("IND"), Fact.Code("260400")),
         };
 
         // When

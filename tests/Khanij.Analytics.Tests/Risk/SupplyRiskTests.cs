@@ -13,13 +13,14 @@ public sealed class SupplyRiskTests
         ], ["CC"], null);
 
     private static TradeFlow Import(string partner, double qty) =>
-        new("810520", "testium", "IND", partner, null, "import", false, 2021, qty, "t", Fact.Prov(partner));
+        new("810520", "testium", "IND", partner, null, "import", false, 2021, qty, "t", Fact.Prov(partner), Fact.Code("810520", "testium"));
 
     [Fact]
     public void ForStage_NonProducerWithImports_BlendsGlobalAndSourcingByImportReliance()
     {
         // Given: world supply AAA 80 %, BBB 20 %; IND imports 50/50 from AAA and BBB and produces nothing
-        var global = SupplyConcentration.Compute([Fact.Country("AAA", 80, stage: Stage.Refining), Fact.Country("BBB", 20, stage: Stage.Refining)]);
+        var global = SupplyConcentration.Compute([Fact.Country("AAA", 80, stage: Stage.Refining, basis: "Co content"),
+            Fact.Country("BBB", 20, stage: Stage.Refining, basis: "Co content")]);
         var flows = new[] { Import("AAA", 50), Import("BBB", 50) };
 
         // When
@@ -34,21 +35,40 @@ public sealed class SupplyRiskTests
     }
 
     [Fact]
-    public void ForStage_PerspectiveProduces_ImportRelianceMissingAndGlobalTermUsed()
+    public void ForStage_PerspectiveProduces_NetImportRelianceFromProductionAndContainedImports()
     {
-        // Given
+        // Given: IND produces 20 of a world 100 and imports 50 from AAA; no export report
         var global = SupplyConcentration.Compute(
-            [Fact.Country("AAA", 80, stage: Stage.Refining), Fact.Country("IND", 20, stage: Stage.Refining)]);
+            [Fact.Country("AAA", 80, stage: Stage.Refining, basis: "Co content"), Fact.Country("IND", 20, stage: Stage.Refining, basis: "Co content")]);
         var flows = new[] { Import("AAA", 50) };
 
         // When
         var risk = SupplyRisk.ForStage(global, Wgi, [], flows, [], "IND", RiskParameters.Default);
 
-        // Then: IND has no WGI here, so only AAA's term counts: .64 × 5
+        // Then: IR = 50 / (20 + 50); exports unknown, so an upper bound. GS = .64 × 5 (IND has no WGI); sourcing = 1 × 5.
+        var ir = 50.0 / 70;
+        risk.ImportReliance!.Value.ShouldBe(ir, 1e-12);
+        risk.Reliance.IsUpperBound.ShouldBeTrue();
+        risk.Reliance.ApparentConsumption.ShouldBe(70);
+        risk.ImportRelianceBasis.ShouldContain("exports not reported");
+        risk.Score.ShouldBe(3.2 * ir / 2 + 5 * (1 - ir / 2), 1e-12);
+        risk.GlobalGovernance.MissingWgi.ShouldBe(["IND"]);
+    }
+
+    [Fact]
+    public void ForStage_BasesNotComparable_RelianceMissingAndGlobalTermUsed()
+    {
+        // Given: production in tonnes of ore, trade in tonnes of Co content
+        var global = SupplyConcentration.Compute(
+            [Fact.Country("AAA", 80, stage: Stage.Refining, basis: "gross weight"), Fact.Country("IND", 20, stage: Stage.Refining, basis: "gross weight")]);
+
+        // When
+        var risk = SupplyRisk.ForStage(global, Wgi, [], [Import("AAA", 50)], [], "IND", RiskParameters.Default);
+
+        // Then
         risk.ImportReliance.ShouldBeNull();
         risk.ImportRelianceBasis.ShouldContain("not comparable");
         risk.Score.ShouldBe(3.2, 1e-12);
-        risk.GlobalGovernance.MissingWgi.ShouldBe(["IND"]);
     }
 
     [Fact]

@@ -86,7 +86,9 @@ public sealed class NetworkBuilderTests
     {
         // Given refiners CHN 900 and CHL 100; IND imports 1000 t of lithium carbonate from CHN and 500 t from ARG (no refining data)
         var supply = new[] { Supply("iea", Stage.Refining, "CHN", 900), Supply("iea", Stage.Refining, "CHL", 100) };
-        TradeFlow Import(string partner, double t) => new("283691", "lithium", "IND", partner, null, "import", false, 2021, t, "t", Prov);
+        // The content factor is the test's own stoichiometry of Li2CO3 (2 × 6.94 / 73.89), carried by the flow's catalogue entry.
+        var code = new TradeCode("283691", "lithium", Stage.Refining, "lithium carbonates", TradeCodeKind.Specific, 0.1879, "Li content", "stoichiometry");
+        TradeFlow Import(string partner, double t) => new("283691", "lithium", "IND", partner, null, "import", false, 2021, t, "t", Prov, code);
         var trade = new[] { Import("CHN", 1000), Import("ARG", 500) };
 
         // When

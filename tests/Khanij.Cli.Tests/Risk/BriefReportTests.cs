@@ -15,8 +15,13 @@ public sealed class BriefReportTests
 
     private static Provenance Prov(string label) => new("synthetic.csv", 1, "synthetic", "t", "", label);
 
+    // A synthetic trade code whose tonnes are taken as lithium tonnes (factor 1), so the figures below stay easy to check by hand.
+    private static readonly TradeCode Carbonate =
+        new("283691", "lithium", Stage.Refining, "lithium carbonates", TradeCodeKind.Specific, 1, "Li content", "synthetic");
+
     private static SupplyFact Supply(string mineral, Stage stage, string? iso3, double value, string? aggregate = null, string source = "usgs") =>
-        new(source, mineral, stage, iso3, aggregate, 2024, null, "production", value, "t", "content", false, Prov(iso3 ?? aggregate!));
+        new(source, mineral, stage, iso3, aggregate, 2024, null, "production", value, "t", mineral == "lithium" ? "Li content" : "content", false,
+            Prov(iso3 ?? aggregate!));
 
     private static GovernanceScore Wgi(string iso3, double estimate) => new(iso3, "CC", 2022, estimate, null, Prov(iso3));
 
@@ -37,8 +42,8 @@ public sealed class BriefReportTests
         ],
         Trade:
         [
-            new TradeFlow("283691", "lithium", "IND", "CHL", null, "import", false, 2021, 300, "t", Prov("CHL")),
-            new TradeFlow("283691", "lithium", "IND", "CHN", null, "import", false, 2021, 100, "t", Prov("CHN")),
+            new TradeFlow("283691", "lithium", "IND", "CHL", null, "import", false, 2021, 300, "t", Prov("CHL"), Carbonate),
+            new TradeFlow("283691", "lithium", "IND", "CHN", null, "import", false, 2021, 100, "t", Prov("CHN"), Carbonate),
         ],
         Demand:
         [

@@ -43,6 +43,13 @@ public sealed class RiskCommandTests(StoreFixture store) : IClassFixture<StoreFi
         row.GetProperty("provenance").GetProperty("sources")[0].GetString()!.ShouldStartWith(file);
     }
 
+    private static async Task<double> CatalogueFactor(string hsCode)
+    {
+        var codes = Csv.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Data, "catalogue", "hs_codes.csv"), TestContext.Current.CancellationToken),
+            "hs_codes.csv");
+        return double.Parse(codes.Rows.Single(r => r[codes.IndexOf("hs_code")] == hsCode)[codes.IndexOf("content_factor")], CultureInfo.InvariantCulture);
+    }
+
     [Fact]
     public async Task Risk_IeaGraphiteRefining2024_TopThreeShareEqualsTheIeaPublishedFigure()
     {
@@ -110,8 +117,11 @@ public sealed class RiskCommandTests(StoreFixture store) : IClassFixture<StoreFi
         var year = inTonnes.Max(r => int.Parse(r[yr], CultureInfo.InvariantCulture));
         var quantities = inTonnes.Where(r => r[yr] == year.ToString(CultureInfo.InvariantCulture))
             .Select(r => double.Parse(r[q], CultureInfo.InvariantCulture)).Where(x => x > 0).OrderDescending().ToList();
-        var total = quantities.Sum();
-        var hhi = quantities.Sum(x => Math.Pow(100 * x / total, 2));
+        // Tonnes of Ni content at the trade-code catalogue's stated grade for nickel ore (data/catalogue/hs_codes.csv); shares and HHI do
+        // not depend on the factor, which is one for the whole code.
+        var grade = await CatalogueFactor("260400");
+        var total = quantities.Sum() * grade;
+        var hhi = quantities.Sum(x => Math.Pow(100 * x * grade / total, 2));
         var skipped = own.Count(r => r[yr] == year.ToString(CultureInfo.InvariantCulture) && (r[u] != "Tons" || r[q].Length == 0));
 
         // When
@@ -124,7 +134,7 @@ public sealed class RiskCommandTests(StoreFixture store) : IClassFixture<StoreFi
         imports.GetProperty("year").GetInt32().ShouldBe(year);
         imports.GetProperty("total_t").GetDouble().ShouldBe(total, 1e-9);
         imports.GetProperty("hhi").GetDouble().ShouldBe(hhi, 1e-9);
-        imports.GetProperty("shares").EnumerateObject().Select(p => p.Value.GetDouble()).ShouldBe(quantities.Select(x => x / total), 1e-12);
+        imports.GetProperty("shares").EnumerateObject().Select(p => p.Value.GetDouble()).ShouldBe(quantities.Select(x => x * grade / total), 1e-12);
         imports.GetProperty("hs_basis").EnumerateObject().ShouldAllBe(p => p.Value.GetString() == "importer");
         var skipNotes = imports.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).Where(n => n.Contains("skipped", StringComparison.Ordinal)).ToList();
         if (skipped == 0)
@@ -150,7 +160,7 @@ public sealed class RiskCommandTests(StoreFixture store) : IClassFixture<StoreFi
         rows.Select(r => r[rep]).Distinct().Count().ShouldBeGreaterThan(1, "the CSV no longer lists North Macedonia under two spellings");
         var year = rows.Max(r => r[yr]);
         var flows = rows.Where(r => r[yr] == year).GroupBy(r => r[par]).ToDictionary(g => g.Key, g => g.Select(r => r[q]).Distinct().Single());
-        var total = flows.Values.Sum(x => double.Parse(x, CultureInfo.InvariantCulture));
+        var total = flows.Values.Sum(x => double.Parse(x, CultureInfo.InvariantCulture)) * await CatalogueFactor("260400");
 
         // When
         var (exit, output, _, error) = await store.RunAsync("risk", "--mineral", "nickel", "--stage", "mining", "--year", "2024", "--source", "usgs",

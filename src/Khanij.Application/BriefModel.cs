@@ -15,4 +15,10 @@ internal sealed record BriefModel(
     int PartnerCount,
     IReadOnlyList<string> PartnerBases,
     IReadOnlyList<string> MineralsWithoutData,
-    IReadOnlyList<string> Sources);
+    IReadOnlyList<string> Sources,
+    IReadOnlyList<BriefOwnPosition>? Own = null,
+    IReadOnlyDictionary<string, string>? WithoutDataReasons = null);
+
+/// <summary>The perspective country's own output at a ranked mineral-stage (from the table the score used) and its reserves.</summary>
+internal sealed record BriefOwnPosition(string MineralId, Khanij.Core.Stage Stage, string Source, int Year, double? Tonnes, double Share, string Basis,
+    double? ReservesT, string? ReservesSource);

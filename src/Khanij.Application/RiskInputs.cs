@@ -14,6 +14,9 @@ internal sealed record RiskInputs(
     /// <summary>UNEP recycling estimates, for the (1 − recycling) factor of the score.</summary>
     public IReadOnlyList<RecyclingRate> Recycling { get; init; } = [];
 
+    /// <summary>Reserves, to show a country's own reserves beside its exposure (empty when not loaded).</summary>
+    public IReadOnlyList<ReserveFigure> Reserves { get; init; } = [];
+
     /// <summary>The recycling input of a mineral (see <see cref="Khanij.Analytics.Risk.RecyclingFactor"/>).</summary>
     public Khanij.Analytics.Risk.RecyclingInput RecyclingFor(string mineralId) => Khanij.Analytics.Risk.RecyclingFactor.For(mineralId, Recycling);
 
@@ -36,5 +39,6 @@ internal static class RiskInputsLoader
             await store.GetPublishedSharesAsync(cancellationToken: cancellationToken))
         {
             Recycling = await store.GetRecyclingRatesAsync(cancellationToken: cancellationToken),
+            Reserves = await store.GetReservesAsync(cancellationToken: cancellationToken),
         };
 }

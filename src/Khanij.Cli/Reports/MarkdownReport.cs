@@ -126,7 +126,7 @@ internal static class MarkdownReport
         }
         if (model.MineralsWithoutData.Count > 0)
         {
-            yield return $"On India's 2023 critical list but without production data in the pack: {string.Join(", ", model.MineralsWithoutData.Select(text.Mineral))}.";
+            yield return $"On India's 2023 critical list but without production data in the pack: {string.Join("; ", model.MineralsWithoutData.Select(m => $"{text.Mineral(m)} ({model.WithoutDataReasons?.GetValueOrDefault(m) ?? "no production data"})"))}.";
         }
     }
 

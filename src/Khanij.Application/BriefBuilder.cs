@@ -10,7 +10,7 @@ namespace Khanij.Application;
 /// projection's tables only), scored for the perspective country under the perspective rule and ranked.</summary>
 internal static class BriefBuilder
 {
-    private static readonly string[] SourcePreference = ["usgs", "iea", "cheng2020"];
+    private static readonly string[] SourcePreference = ["usgs", "iea", "usgs_mcs2024", "cheng2020"];
 
     /// <param name="projection">Null for observed data; else the projection scenario whose tables for <paramref name="year"/> are used.</param>
     public static BriefModel Build(RiskInputs inputs, KhanijCatalogue catalogue, string perspective, int year, string? projection,
@@ -49,6 +49,15 @@ internal static class BriefBuilder
         var inRows = rows.Select(r => r.MineralId).ToHashSet(StringComparer.Ordinal);
         var withoutData = list is null ? [] : catalogue.Minerals.Where(m => list.Contains(m) && !inRows.Contains(m.Id)).Select(m => m.Id).ToList();
         var offList = withData.Where(id => !OnList(id)).Order(StringComparer.Ordinal).ToList();
+        var reasons = withoutData.ToDictionary(m => m, m => WhyNoData(m, inputs), StringComparer.Ordinal);
+        var own = rows.Select(r =>
+        {
+            var share = r.World.Shares.FirstOrDefault(s => s.Iso3 == perspective);
+            var reserve = inputs.Reserves.Where(x => x.MineralId == r.MineralId && x.Iso3 == perspective && x.ReservesT is not null)
+                .OrderBy(x => Rank(x.Source.Replace("2026", "", StringComparison.Ordinal))).FirstOrDefault();
+            return new BriefOwnPosition(r.MineralId, r.Stage, r.World.Key.Source, r.World.Key.Year, share?.Value, share?.Share ?? 0, r.World.Basis,
+                reserve?.ReservesT, reserve is null ? null : $"{reserve.Provenance.SourceFile}:{reserve.Provenance.Line} ({reserve.Basis})");
+        }).ToList();
         var sources = rows.SelectMany(r => r.World.Sources.Concat(r.Risk.Imports?.Sources ?? []))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var partialWgi = rows.SelectMany(r => r.Risk.GlobalGovernance.Terms.Concat(r.Risk.SourcingGovernance?.Terms ?? []))
@@ -57,7 +66,26 @@ internal static class BriefBuilder
             .Order(StringComparer.Ordinal).ToList();
         return new BriefModel(perspective, catalogue.CountryByIso3(perspective)?.NameEn ?? perspective, year,
             projection is null ? null : ProjectionName(inputs.Supply, projection), rows, matrix, parameters, governance.Year, partialWgi, partners, list,
-            withoutData, offList, sources);
+            withoutData, offList, sources, own, reasons);
+    }
+
+    /// <summary>Why a list mineral has no ranked row: what the pack has for it and what is missing.</summary>
+    private static string WhyNoData(string mineralId, RiskInputs inputs)
+    {
+        var facts = inputs.Supply.Where(f => f.MineralId == mineralId && f.Scenario is null).ToList();
+        if (facts.Count > 0 && facts.Where(f => f.IsCountry).All(f => f.Value is null))
+        {
+            return $"every production figure in the pack is withheld ({string.Join(", ", facts.Select(f => f.Source).Distinct())}); no shares can be formed";
+        }
+        if (facts.Count > 0)
+        {
+            return "production rows exist but none by country with a positive total";
+        }
+        var reserves = inputs.Reserves.Count(r => r.MineralId == mineralId);
+        var trade = inputs.Trade.Count(t => t.MineralId == mineralId);
+        return "no production by country in any source of the pack (USGS MCS 2026, the MCS 2024 data release, IEA, Cheng et al.)"
+            + (reserves > 0 ? $"; {reserves} reserve rows exist" : "; no reserves either")
+            + (trade > 0 ? $"; {trade} trade rows exist" : "");
     }
 
     /// <summary>"IEA (Outlook 2025) base_case": the sources that publish the projection, and its name.</summary>

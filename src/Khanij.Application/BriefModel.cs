@@ -22,7 +22,9 @@ internal sealed record BriefModel(
     CriticalList? CriticalList,
     IReadOnlyList<string> MineralsWithoutData,
     IReadOnlyList<string> MineralsOffList,
-    IReadOnlyList<string> Sources)
+    IReadOnlyList<string> Sources,
+    IReadOnlyList<BriefOwnPosition>? Own = null,
+    IReadOnlyDictionary<string, string>? WithoutDataReasons = null)
 {
     /// <summary>"India (IND), 2024" or "Japan (JPN), 2030 — projection: IEA base_case".</summary>
     public string Title => $"{PerspectiveName} ({Perspective}), {Year}" + (Projection is null ? "" : $" — projection: {Projection}");
@@ -37,3 +39,7 @@ internal sealed record BriefModel(
     public IReadOnlyList<string> PartnerBases =>
         [.. Partners.Partners.SelectMany(p => p.Bases).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }
+
+/// <summary>The perspective country's own output at a ranked mineral-stage (from the table the score used) and its reserves.</summary>
+internal sealed record BriefOwnPosition(string MineralId, Khanij.Core.Stage Stage, string Source, int Year, double? Tonnes, double Share, string Basis,
+    double? ReservesT, string? ReservesSource);

@@ -11,6 +11,15 @@ internal sealed record RiskInputs(
     IReadOnlyList<DemandFigure> Demand,
     IReadOnlyList<PublishedShare> Published)
 {
+    /// <summary>UNEP recycling estimates, for the (1 − recycling) factor of the score.</summary>
+    public IReadOnlyList<RecyclingRate> Recycling { get; init; } = [];
+
+    /// <summary>Reserves, to show a country's own reserves beside its exposure (empty when not loaded).</summary>
+    public IReadOnlyList<ReserveFigure> Reserves { get; init; } = [];
+
+    /// <summary>The recycling input of a mineral (see <see cref="Khanij.Analytics.Risk.RecyclingFactor"/>).</summary>
+    public Khanij.Analytics.Risk.RecyclingInput RecyclingFor(string mineralId) => Khanij.Analytics.Risk.RecyclingFactor.For(mineralId, Recycling);
+
     /// <summary>The publisher's own top-3 share for the table, when it prints one (IEA), to stand beside the computed one.</summary>
     public double? PublishedTop3(Khanij.Analytics.Risk.SupplyKey key) =>
         Published.FirstOrDefault(p => p.Source == key.Source && p.MineralId == key.MineralId && p.Stage == key.Stage && p.Year == key.Year
@@ -27,5 +36,9 @@ internal static class RiskInputsLoader
             await store.GetRestrictionsAsync(cancellationToken: cancellationToken),
             await store.GetTradeFlowsAsync(cancellationToken: cancellationToken),
             await store.GetDemandAsync(cancellationToken: cancellationToken),
-            await store.GetPublishedSharesAsync(cancellationToken: cancellationToken));
+            await store.GetPublishedSharesAsync(cancellationToken: cancellationToken))
+        {
+            Recycling = await store.GetRecyclingRatesAsync(cancellationToken: cancellationToken),
+            Reserves = await store.GetReservesAsync(cancellationToken: cancellationToken),
+        };
 }

@@ -49,7 +49,8 @@ internal sealed record RiskRow(
     RiskReliance Reliance,
     bool StageMaterial,
     IReadOnlyList<string> MinorSuppliers,
-    string Materiality);
+    string Materiality,
+    Khanij.Analytics.Risk.RecyclingInput? Recycling = null);
 
 /// <summary>Net import reliance of a <see cref="RiskRow"/> with its inputs, all in tonnes of contained mineral.</summary>
 internal sealed record RiskReliance(

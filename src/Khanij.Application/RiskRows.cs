@@ -40,7 +40,7 @@ internal static class RiskRows
                 .ToDictionary(s => s.Iso3, s => $"{s.Provenance!.SourceFile}:{s.Provenance.Line}", StringComparer.Ordinal)),
             t.Notes,
             new RiskReliance(n.Value, n.Production, n.Imports, n.Exports, n.ApparentConsumption, n.IsUpperBound, n.Clipped, n.Basis),
-            r.IsMaterial, r.MinorSuppliers, r.MaterialityBasis);
+            r.IsMaterial, r.MinorSuppliers, r.MaterialityBasis, r.Recycling);
     }
 
     /// <summary>The vintages a row combines, named in one label.</summary>

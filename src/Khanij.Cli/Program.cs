@@ -15,7 +15,9 @@ var root = new RootCommand(
     + "that is, what a disruption does downstream, and which partnerships close which gaps.\n\n" + ExitCodes.HelpText);
 root.Options.Add(GlobalOptions.Db);
 root.Subcommands.Add(MineralsCommand.Create(context));
+root.Subcommands.Add(MineralCommand.Create(context));
 root.Subcommands.Add(CountriesCommand.Create(context));
+root.Subcommands.Add(CountryCommand.Create(context));
 root.Subcommands.Add(DataCommand.Create(context));
 root.Subcommands.Add(RiskCommand.Create(context));
 root.Subcommands.Add(BriefCommand.Create(context));

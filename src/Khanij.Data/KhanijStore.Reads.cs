@@ -140,6 +140,69 @@ public sealed partial class KhanijStore
                 r.GetDouble(6), ReadProvenance(r, 7)),
             cancellationToken);
 
+    /// <summary>Trade figures from partial extracts in publishers' layouts (the pack's UN Comtrade extract, added Comtrade or BACI files),
+    /// optionally for one source, reporter and/or mineral. Each carries the extract's coverage statement.</summary>
+    public Task<IReadOnlyList<TradeExtract>> GetTradeExtractsAsync(string? source = null, string? reporterIso3 = null, string? mineralId = null,
+        CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT source, hs_code, mineral_id, reporter_iso3, partner_iso3, partner_aggregate, flow, year, quantity_t, value_usd, coverage, "
+            + ProvenanceColumns + " FROM trade_extracts",
+            [("source", source), ("reporter_iso3", reporterIso3), ("mineral_id", mineralId)],
+            "source, reporter_iso3, mineral_id, hs_code, flow, year, partner_aggregate NULLS FIRST, partner_iso3",
+            r => new TradeExtract(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), NullableString(r, 4), NullableString(r, 5),
+                r.GetString(6), r.GetInt32(7), NullableDouble(r, 8), NullableDouble(r, 9), r.GetString(10), ReadProvenance(r, 11)),
+            cancellationToken);
+
+    /// <summary>UNEP (2011) recycling estimates, optionally for one mineral id.</summary>
+    public Task<IReadOnlyList<RecyclingRate>> GetRecyclingRatesAsync(string? mineralId = null, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT element_symbol, element, mineral_id, indicator, entry_as_printed, value_low, value_high, qualifier, estimate_source, "
+            + ProvenanceColumns + " FROM recycling_rates",
+            [("mineral_id", mineralId)],
+            "src_line",
+            r => new RecyclingRate(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), NullableDouble(r, 5),
+                NullableDouble(r, 6), r.GetString(7), r.GetString(8), ReadProvenance(r, 9)),
+            cancellationToken);
+
+    /// <summary>India's curated reported facts (NCMM, import dependence, reported imports), optionally for one topic.</summary>
+    public Task<IReadOnlyList<ReportedFact>> GetReportedFactsAsync(string? topic = null, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT topic, item, mineral_id, mineral_label, value, unit, period, source_publisher, source_url, confidence, notes, "
+            + ProvenanceColumns + " FROM reported_facts",
+            [("topic", topic)],
+            "src_line",
+            r => new ReportedFact(r.GetString(0), r.GetString(1), NullableString(r, 2), r.GetString(3), r.GetString(4), r.GetString(5),
+                r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), ReadProvenance(r, 11)),
+            cancellationToken);
+
+    /// <summary>Every source id and edition per fact table, with its file, row count, minerals and years: what <c>--source</c> and
+    /// <c>--edition</c> choose between.</summary>
+    public async Task<IReadOnlyList<StoreDataset>> GetDatasetsAsync(CancellationToken cancellationToken = default)
+    {
+        const string Sql = """
+            SELECT source, edition, 'supply_facts' AS tbl, src_file, count(*), string_agg(DISTINCT mineral_id, ';' ORDER BY mineral_id),
+                   min(year) || '-' || max(year) FROM supply_facts GROUP BY ALL
+            UNION ALL SELECT source, edition, 'reserves', src_file, count(*), string_agg(DISTINCT mineral_id, ';' ORDER BY mineral_id), NULL
+                   FROM reserves GROUP BY ALL
+            UNION ALL SELECT source, edition, 'trade_extracts', src_file, count(*), string_agg(DISTINCT mineral_id, ';' ORDER BY mineral_id),
+                   min(year) || '-' || max(year) FROM trade_extracts GROUP BY ALL
+            UNION ALL SELECT 'trademap', edition, 'trade_flows', src_file, count(*), string_agg(DISTINCT mineral_id, ';' ORDER BY mineral_id),
+                   min(year) || '-' || max(year) FROM trade_flows GROUP BY ALL
+            ORDER BY 1, 2, 3, 4
+            """;
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<StoreDataset>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new StoreDataset(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4),
+                reader.GetString(5).Split(';'), NullableString(reader, 6)));
+        }
+        return rows;
+    }
+
     /// <summary>The files of the pack as imported, with edition, licence and row counts.</summary>
     public Task<IReadOnlyList<StoreSource>> GetSourcesAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(

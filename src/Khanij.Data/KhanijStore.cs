@@ -78,7 +78,8 @@ public sealed partial class KhanijStore : IAsyncDisposable, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
         var total = PackReader.Steps.Count + Schema.Tables.Count;
         var done = 0;
-        var (data, errors) = PackReader.Read(dataDir, name => progress?.Report(new ImportProgress("reading " + name, done++, total)), cancellationToken);
+        var added = AddedSource.ReadManifest(AddedDirectory).Select(a => (a, Path.Combine(AddedDirectory, a.File))).ToList();
+        var (data, errors) = PackReader.Read(dataDir, added, name => progress?.Report(new ImportProgress("reading " + name, done++, total)), cancellationToken);
         if (errors.Count > 0)
         {
             return new ImportResult(errors, await TryGetCountsAsync(cancellationToken));
@@ -91,15 +92,92 @@ public sealed partial class KhanijStore : IAsyncDisposable, IDisposable
         return new ImportResult([], await GetCountsAsync(cancellationToken)) { Warnings = data.Warnings };
     }
 
+    /// <summary>The directory holding the files added with <see cref="AddSourceAsync"/> and their manifest.</summary>
+    public string AddedDirectory => AddedSource.DirectoryFor(DbPath);
+
+    /// <summary>Sources added with <see cref="AddSourceAsync"/>, in the order they were added.</summary>
+    public IReadOnlyList<AddedSource> GetAddedSources() => AddedSource.ReadManifest(AddedDirectory);
+
+    /// <summary>Checks <paramref name="file"/> in its publisher's layout and, only when it and the whole pack are clean, rebuilds the store
+    /// with it as a new source (one transaction) and keeps a copy beside the store so later imports include it. With any error nothing
+    /// changes: not the store, not the added-sources directory.</summary>
+    public async Task<ImportResult> AddSourceAsync(string dataDir, string file, AddedSource source, IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(file);
+        ArgumentNullException.ThrowIfNull(source);
+        var name = Path.GetFileName(file);
+        var existing = GetAddedSources();
+        var problem = !File.Exists(file) ? $"the file {file} does not exist; expected a file to add."
+            : !AddedSource.Formats.Contains(source.Format) ? $"unknown format '{source.Format}'; expected one of {string.Join(", ", AddedSource.Formats)}."
+            : File.Exists(Path.Combine(dataDir, name)) ? $"a file named {name} is part of the data pack; rename the file to add it as a new source."
+            : existing.FirstOrDefault(a => a.File == name) is { } same ? $"a file named {name} was already added (as {same.Dataset}, {same.Edition}); "
+                + "expected a new file."
+            : existing.FirstOrDefault(a => a.Dataset == source.Dataset && a.Edition == source.Edition && a.MineralId == source.MineralId) is { } dup
+                ? $"{dup.File} already holds {source.Dataset} {source.Edition}{(source.MineralId.Length > 0 ? " for " + source.MineralId : "")}; "
+                    + "expected a new edition (pass --edition or --source)."
+            : null;
+        if (problem is not null)
+        {
+            return new ImportResult([new ImportError(name, 0, 0, problem)], await TryGetCountsAsync(cancellationToken));
+        }
+        var entry = source with { File = name, AddedUtc = AddedSource.Now() };
+        var added = existing.Select(a => (a, Path.Combine(AddedDirectory, a.File))).Append((entry, Path.GetFullPath(file))).ToList();
+        var total = PackReader.Steps.Count + Schema.Tables.Count + added.Count;
+        var done = 0;
+        var (data, errors) = PackReader.Read(dataDir, added, n => progress?.Report(new ImportProgress("reading " + n, done++, total)), cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new ImportResult(errors, await TryGetCountsAsync(cancellationToken));
+        }
+        Directory.CreateDirectory(AddedDirectory);
+        var target = Path.Combine(AddedDirectory, name);
+        var staging = target + ".adding";
+        File.Copy(file, staging, overwrite: true);
+        try
+        {
+            await using (var connection = await OpenConnectionAsync(cancellationToken))
+            {
+                PackWriter.Write(connection, data, dataDir, n => progress?.Report(new ImportProgress("writing " + n, done++, total)), cancellationToken);
+            }
+            File.Move(staging, target, overwrite: false);
+            AddedSource.WriteManifest(AddedDirectory, [.. existing, entry]);
+        }
+        finally
+        {
+            File.Delete(staging);
+        }
+        progress?.Report(new ImportProgress("done", total, total));
+        return new ImportResult([], await GetCountsAsync(cancellationToken));
+    }
+
     /// <summary>Files of the pack in <paramref name="dataDir"/> that differ from what the store imported (changed, missing, or new
     /// top-level data files), so callers can say the store is out of date. Empty when the store matches.</summary>
     public async Task<IReadOnlyList<string>> FindChangedSourcesAsync(string dataDir, CancellationToken cancellationToken = default)
     {
         var imported = (await GetSourcesAsync(cancellationToken)).ToDictionary(s => s.File, s => s.Sha256, StringComparer.Ordinal);
         var changed = new List<string>();
+        var addedFiles = GetAddedSources().Select(a => a.File).ToHashSet(StringComparer.Ordinal);
         foreach (var (file, sha) in imported)
         {
-            if (Import.PackFile.Check(dataDir, file, out var path) is not null)
+            string? path;
+            if (addedFiles.Contains(file))
+            {
+                path = Path.Combine(AddedDirectory, file);
+                if (!File.Exists(path))
+                {
+                    path = null;
+                }
+            }
+            else if (Import.PackFile.Check(dataDir, file, out var checkedPath) is null)
+            {
+                path = checkedPath;
+            }
+            else
+            {
+                path = null;
+            }
+            if (path is null)
             {
                 changed.Add(file + " (missing or not a readable file)");
                 continue;

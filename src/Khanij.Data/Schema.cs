@@ -4,7 +4,7 @@ namespace Khanij.Data;
 internal static class Schema
 {
     /// <summary>Bump when a table below changes shape; an older store is rebuilt from the data pack on open.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     public const string Provenance = "src_file VARCHAR NOT NULL, src_line INTEGER NOT NULL, edition VARCHAR NOT NULL, "
         + "orig_unit VARCHAR NOT NULL, orig_value VARCHAR NOT NULL, orig_label VARCHAR NOT NULL";
@@ -67,6 +67,15 @@ internal static class Schema
             + "cost2_usd_per_t DOUBLE, cost3_usd_per_t DOUBLE, cost_source VARCHAR NOT NULL, corporate_tax_rate DOUBLE, "
             + "edb DOUBLE, wgi DOUBLE, " + Provenance),
         ("import_warnings", "kind VARCHAR NOT NULL, mineral_id VARCHAR NOT NULL, stage VARCHAR NOT NULL, message VARCHAR NOT NULL"),
+        ("trade_extracts", "source VARCHAR NOT NULL, hs_code VARCHAR NOT NULL, mineral_id VARCHAR NOT NULL, reporter_iso3 VARCHAR NOT NULL, "
+            + "partner_iso3 VARCHAR, partner_aggregate VARCHAR, flow VARCHAR NOT NULL, year INTEGER NOT NULL, quantity_t DOUBLE, value_usd DOUBLE, "
+            + "coverage VARCHAR NOT NULL, " + Provenance),
+        ("recycling_rates", "element_symbol VARCHAR NOT NULL, element VARCHAR NOT NULL, mineral_id VARCHAR NOT NULL, indicator VARCHAR NOT NULL, "
+            + "entry_as_printed VARCHAR NOT NULL, value_low DOUBLE, value_high DOUBLE, qualifier VARCHAR NOT NULL, estimate_source VARCHAR NOT NULL, "
+            + "unep_table VARCHAR NOT NULL, unep_page VARCHAR NOT NULL, " + Provenance),
+        ("reported_facts", "topic VARCHAR NOT NULL, item VARCHAR NOT NULL, mineral_id VARCHAR, mineral_label VARCHAR NOT NULL, value VARCHAR NOT NULL, "
+            + "unit VARCHAR NOT NULL, period VARCHAR NOT NULL, qualifier VARCHAR NOT NULL, source_publisher VARCHAR NOT NULL, source_url VARCHAR NOT NULL, "
+            + "source_type VARCHAR NOT NULL, confidence VARCHAR NOT NULL, notes VARCHAR NOT NULL, " + Provenance),
         ("sources", "file VARCHAR NOT NULL, dataset VARCHAR NOT NULL, publisher VARCHAR NOT NULL, edition VARCHAR NOT NULL, "
             + "licence VARCHAR NOT NULL, tables VARCHAR NOT NULL, file_rows INTEGER NOT NULL, imported_rows INTEGER NOT NULL, "
             + "excluded_rows INTEGER NOT NULL, exclusions VARCHAR NOT NULL, sha256 VARCHAR NOT NULL"),

@@ -39,6 +39,8 @@ public sealed class PackImportTests(PackStoreFixture fixture)
             ? agg.Rows.Where(r => F(agg, r, "kind") == "not_specified").Select(r => F(agg, r, "spelling")).ToHashSet() : [];
         var usgsReserves = Count("usgs_mcs2026_world_production_reserves.csv", (t, r) => F(t, r, "measure") == "reserves");
         var usgsAll = Count("usgs_mcs2026_world_production_reserves.csv");
+        var moreAll = Count("usgs_mcs_more_commodities.csv");
+        var moreReserves = Count("usgs_mcs_more_commodities.csv", (t, r) => F(t, r, "measure").StartsWith("reserves", StringComparison.Ordinal));
         var ieaTop3 = Count("iea_cmo2025_supply_mining_refining_by_country.csv", (t, r) => F(t, r, "row_type") == "top3_share_fraction");
         var minerals = Read("catalogue/minerals.csv");
         // Every (code, mineral) pair listed in minerals.csv is kept for display; trade maps through hs_codes.csv.
@@ -59,9 +61,13 @@ public sealed class PackImportTests(PackStoreFixture fixture)
             ["framework_members"] = frameworks.Rows.Sum(r => F(frameworks, r, "members").Split(';', StringSplitOptions.RemoveEmptyEntries).Length),
             ["criticality_lists"] = Count("criticality_lists.csv"),
             ["supply_facts"] = usgsAll - usgsReserves + Count("usgs_mcs2024_lithium_mine_production_busch.csv")
-                + Count("iea_cmo2025_supply_mining_refining_by_country.csv") - ieaTop3 + Count("cheng2024_supply_chain_2020_by_stage_region.csv"),
+                + Count("iea_cmo2025_supply_mining_refining_by_country.csv") - ieaTop3 + Count("cheng2024_supply_chain_2020_by_stage_region.csv")
+                + moreAll - moreReserves,
             ["published_shares"] = ieaTop3,
-            ["reserves"] = usgsReserves + Count("usgs_mcs2024_reserves_resources_busch.csv"),
+            ["reserves"] = usgsReserves + Count("usgs_mcs2024_reserves_resources_busch.csv") + moreReserves,
+            ["trade_extracts"] = Count("comtrade_critical_minerals_extracts_2019_2024.csv"),
+            ["recycling_rates"] = Count("recycling_rates_unep_irp2011.csv"),
+            ["reported_facts"] = Count("india_critical_minerals_reported_facts.csv"),
             // documented exclusions: mirror rows whose reporter is an unspecified area, and flows repeated under a reporter's
             // second ITC spelling ("Zambia (1)"), which count once
             ["trade_flows"] = TradeFlowsOnce(notSpecified),
@@ -121,7 +127,8 @@ public sealed class PackImportTests(PackStoreFixture fixture)
         var rows = t.Rows.Where(r => F(t, r, "measure") != "reserves" && F(t, r, "value").Length > 0).ToList();
 
         // When
-        var facts = await fixture.Store.GetSupplyAsync(source: "usgs", cancellationToken: TestContext.Current.CancellationToken);
+        var facts = (await fixture.Store.GetSupplyAsync(source: "usgs", cancellationToken: TestContext.Current.CancellationToken))
+            .Where(f => f.Provenance.SourceFile == "usgs_mcs2026_world_production_reserves.csv").ToList();
 
         // Then
         facts.Count.ShouldBe(t.Rows.Count(r => F(t, r, "measure") != "reserves"));

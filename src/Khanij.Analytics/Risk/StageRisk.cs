@@ -21,6 +21,7 @@ namespace Khanij.Analytics.Risk;
 /// import partners do not enter the score.</param>
 /// <param name="MinorSuppliers">Import suppliers below <see cref="RiskParameters.MaterialityThreshold"/> of apparent consumption: listed, never headlines.</param>
 /// <param name="MaterialityBasis">The materiality test with its numbers.</param>
+/// <param name="Recycling">The recycling input applied as × (1 − rate), with its source and UNEP's printed ranges; null when none was given.</param>
 public sealed record StageRisk(
     string MineralId,
     Stage Stage,
@@ -37,7 +38,8 @@ public sealed record StageRisk(
     NetImportReliance Reliance,
     bool IsMaterial,
     IReadOnlyList<string> MinorSuppliers,
-    string MaterialityBasis)
+    string MaterialityBasis,
+    RecyclingInput? Recycling = null)
 {
     /// <summary>The largest import supplier that is material (at or above the materiality threshold), or null.</summary>
     public CountryShare? TopMaterialSupplier => Imports?.Shares.FirstOrDefault(s => !MinorSuppliers.Contains(s.Iso3, StringComparer.Ordinal));

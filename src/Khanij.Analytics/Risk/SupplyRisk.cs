@@ -11,7 +11,8 @@ public static class SupplyRisk
     /// <summary>EU inputs this data pack does not contain, and what the score does instead.</summary>
     public static IReadOnlyList<string> MissingEuInputs { get; } =
     [
-        "End-of-life recycling input rate (EoL-RIR): not in the data pack; the (1 − EoL-RIR) factor is not applied (equivalent to 0 % recycling).",
+        "End-of-life recycling input rate (EoL-RIR): not in the pack as such; UNEP (2011) recycled content / end-of-life recycling rate stand in "
+            + "as an upper bound where printed (× (1 − rate), see the recycling figure); where UNEP prints neither, no factor is applied (as if 0 %).",
         "Substitution index for supply risk (SI_SR): not in the data pack; the factor is not applied (equivalent to no substitutes).",
     ];
 
@@ -23,6 +24,7 @@ public static class SupplyRisk
     /// <param name="partners">Partner links for the perspective country (framework membership, accepted registry partnerships).</param>
     /// <param name="perspective">The country whose supply is assessed.</param>
     /// <param name="parameters">Method parameters.</param>
+    /// <param name="recycling">The mineral's recycling input (<see cref="RecyclingFactor.For"/>); null leaves the factor out and says so.</param>
     public static StageRisk ForStage(
         ConcentrationResult global,
         GovernanceIndex governance,
@@ -30,7 +32,8 @@ public static class SupplyRisk
         IEnumerable<TradeFlow> flows,
         IReadOnlyList<PartnerLink> partners,
         string perspective,
-        RiskParameters parameters)
+        RiskParameters parameters,
+        RecyclingInput? recycling = null)
     {
         ArgumentNullException.ThrowIfNull(global);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -80,8 +83,16 @@ public static class SupplyRisk
                 t.Iso3, string.Join(", ", t.RestrictionIds), t.Share, parameters.RestrictionMateriality)));
             table = global with { Notes = [.. global.Notes, .. extra] };
         }
+        var notInData = MissingEuInputs;
+        if (recycling?.RatePercent is { } rate)
+        {
+            // The one place recycling enters the score (see RecyclingFactor for which UNEP figure is used and why).
+            score = RecyclingFactor.Apply(score, recycling);
+            formula += string.Format(inv, "; × (1 − recycling {0:0.##} %) = {1:0.###}", rate, score);
+            notInData = [.. MissingEuInputs.Skip(1)];
+        }
         return new StageRisk(mineral, stage, perspective, table, gs, imports.Year is null ? null : imports, sourcing, ir, reliance.Basis, score, formula,
-            MissingEuInputs, reliance, material, minor, materiality)
+            notInData, reliance, material, minor, materiality, recycling)
         { RestrictionMateriality = parameters.RestrictionMateriality };
     }
 

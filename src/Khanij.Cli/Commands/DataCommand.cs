@@ -12,6 +12,94 @@ internal static class DataCommand
         var command = new Command("data", "Manage the embedded store: import the data pack, show what it holds.\n\n" + ExitCodes.HelpText);
         command.Subcommands.Add(CreateImport(context));
         command.Subcommands.Add(CreateStatus(context));
+        command.Subcommands.Add(CreateAdd(context));
+        command.Subcommands.Add(CreateSources(context));
+        return command;
+    }
+
+    private static Command CreateAdd(CliContext context)
+    {
+        var file = new Argument<string>("FILE") { Description = "A file in its publisher's own layout (see docs/data.md, 'Adding a source')." };
+        var format = new Option<string?>("--format")
+        {
+            Description = "usgs-mcs (USGS MCS data-release world CSV), comtrade (UN Comtrade CSV export) or baci (CEPII BACI CSV). "
+                + "Default: recognised from the header.",
+        };
+        format.AcceptOnlyFromAmong([.. AddedSource.Formats]);
+        var source = new Option<string?>("--source") { Description = "Source id to store the rows under (default: usgs_<edition>, comtrade_added, baci)." };
+        var edition = new Option<string?>("--edition") { Description = "Edition label (default: from the file: its Source column or its name)." };
+        var mineral = new Option<string?>("--mineral") { Description = "Mineral of a USGS file (default: from the file name, e.g. mcs2025-lithi_world.csv)." };
+        var command = new Command("add",
+            "Check a file in its publisher's own layout and add it as a new source with its edition, beside the sources already in the store. "
+            + "All-or-nothing: with any error (printed as file:line:column) the store and its sources stay as they were. The file is kept beside "
+            + "the store (<store>.sources/) so that 'data import' keeps it.\n\n" + ExitCodes.HelpText)
+        {
+            file, format, source, edition, mineral,
+        };
+        command.SetHandler(context, async (parse, ct) =>
+        {
+            var path = Path.GetFullPath(parse.GetValue(file)!);
+            if (!File.Exists(path))
+            {
+                throw new CliException($"{path} does not exist; expected a file to add.");
+            }
+            var fmt = parse.GetValue(format) ?? AddedSourceDefaults.Guess(path)
+                ?? throw new CliException($"{Path.GetFileName(path)}: the header matches no known layout; pass --format {string.Join("|", AddedSource.Formats)}.");
+            AddedSource request;
+            try
+            {
+                request = AddedSourceDefaults.For(path, fmt, parse.GetValue(source), parse.GetValue(edition), parse.GetValue(mineral), context.Catalogue);
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliException(e.Message);
+            }
+            await using var store = await context.OpenStoreAsync(parse, ct);
+            var result = await StoreAccess.WithProgressAsync(context, "Adding", progress => store.AddSourceAsync(context.DataDir, path, request, progress, ct));
+            if (!result.Succeeded)
+            {
+                context.Error.WriteLine("error: " + StoreAccess.FormatErrors(result.Errors, $"nothing was added; the store {store.DbPath} was not changed"));
+                return ExitCodes.BadInput;
+            }
+            var added = (await store.GetSourcesAsync(ct)).First(s => s.File == Path.GetFileName(path));
+            context.Console.MarkupLine($"Added [green]{Path.GetFileName(path).EscapeMarkup()}[/] as source [blue]{request.Dataset.EscapeMarkup()}[/], "
+                + $"edition '{added.Edition.EscapeMarkup()}': {N(added.ImportedRows)} of {N(added.FileRows)} rows"
+                + (added.ExcludedRows > 0 ? $" ({N(added.ExcludedRows)} excluded: {added.Exclusions.EscapeMarkup()})" : "") + ".");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command CreateSources(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var command = new Command("sources",
+            "List every source id and edition in the store, per table, with its file, rows, minerals and years: the values --source and --edition "
+            + "take. Files added with 'data add' are marked.\n\n" + ExitCodes.HelpText)
+        {
+            json,
+        };
+        command.SetHandler(context, async (parse, ct) =>
+        {
+            await using var store = await context.OpenStoreAsync(parse, ct);
+            var datasets = await store.GetDatasetsAsync(ct);
+            var added = store.GetAddedSources();
+            if (parse.GetValue(json))
+            {
+                context.Out.WriteLine(CliJson.Serialize(new { datasets, added }));
+                return ExitCodes.Ok;
+            }
+            var table = new Table().AddColumns("source", "edition", "table", "file").AddColumn(new TableColumn("rows").RightAligned()).AddColumns("years", "minerals");
+            foreach (var d in datasets)
+            {
+                var mark = added.Any(a => a.File == d.File) ? " (added)" : "";
+                table.AddRow(d.Source.EscapeMarkup(), d.Edition.EscapeMarkup(), d.Table, (d.File + mark).EscapeMarkup(),
+                    d.Rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), d.Years ?? "",
+                    (d.Minerals.Count > 6 ? $"{d.Minerals.Count} minerals" : string.Join(", ", d.Minerals)).EscapeMarkup());
+            }
+            context.Console.Write(table);
+            return ExitCodes.Ok;
+        });
         return command;
     }
 

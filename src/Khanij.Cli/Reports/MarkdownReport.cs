@@ -129,7 +129,7 @@ internal static class MarkdownReport
         if (model.CriticalList is { } list && model.MineralsWithoutData.Count > 0)
         {
             yield return $"On {list.Description} ({list.Name}) but without supply data for {model.Year} in the pack: "
-                + $"{string.Join(", ", model.MineralsWithoutData.Select(text.Mineral))}.";
+                + $"{string.Join("; ", model.MineralsWithoutData.Select(m => $"{text.Mineral(m)} ({model.WithoutDataReasons?.GetValueOrDefault(m) ?? "no production data"})"))}.";
         }
         if (model.CriticalList is { } l2 && model.MineralsOffList.Count > 0)
         {

@@ -76,6 +76,25 @@ internal static class TerminalReport
         console.Write(matrix);
         console.MarkupLine($"[grey]{Criticality.ProxyStatement.Esc()}[/]");
         console.MarkupLine($"[grey]{ReportText.PartnerLine(model.Partners).Esc()}[/]");
+        var own = (model.Own ?? []).Where(o => o.Tonnes is > 0 || o.ReservesT is > 0).ToList();
+        if (own.Count > 0)
+        {
+            console.MarkupLine($"[bold]{model.PerspectiveName.Esc()}'s own production and reserves beside its exposure[/]");
+            foreach (var o in own)
+            {
+                console.MarkupLine($"  • {text.Mineral(o.MineralId).Esc()} ({ReportText.StageName(o.Stage)}): "
+                    + (o.Tonnes is > 0 ? $"produces {ReportText.Num(o.Tonnes)} t {o.Basis.Esc()} ({ReportText.Pct(o.Share)} of world, {o.Source} {o.Year})" : "no listed production")
+                    + (o.ReservesT is > 0 ? $"; reserves {ReportText.Num(o.ReservesT)} t [grey]({o.ReservesSource.Esc()})[/]" : ""));
+            }
+        }
+        if (model.MineralsWithoutData.Count > 0)
+        {
+            console.MarkupLine($"[bold]On {model.PerspectiveName.Esc()}'s critical list without data to rank ({model.MineralsWithoutData.Count})[/]");
+            foreach (var m in model.MineralsWithoutData)
+            {
+                console.MarkupLine($"  • {text.Mineral(m).Esc()}: {(model.WithoutDataReasons?.GetValueOrDefault(m) ?? "no production data in the pack").Esc()}");
+            }
+        }
         console.MarkupLine($"[grey]WGI {model.WgiYear}; restriction factor t = {model.Parameters.RestrictionFactor}; partner factor {model.Parameters.PartnerFactor}; "
             + "missing inputs are listed in the report. Method: docs/risk.md.[/]");
     }

@@ -35,10 +35,15 @@ internal sealed partial class PackReader
     [
         IsoCodes, Aliases, SourceSpellings, SourceAggregates, Minerals, HsCodes, Criticality, Frameworks, Cldr,
         Usgs2026, Busch2024Reserves, Busch2024Production, IeaSupply, IeaDemand, ChengStages, "cheng2024_sankey_*.csv",
-        TradeMap, WgiLong, WgiWide, RestrictionScope, Restrictions, BatPac, Deposits,
+        TradeMap, WgiLong, WgiWide, RestrictionScope, Restrictions, BatPac, Deposits, UsgsMore, ComtradeExtract, Recycling, IndiaFacts,
     ];
 
-    public static (PackData Data, IReadOnlyList<ImportError> Errors) Read(string dataDir, Action<string>? step, CancellationToken cancellationToken)
+    public static (PackData Data, IReadOnlyList<ImportError> Errors) Read(string dataDir, Action<string>? step, CancellationToken cancellationToken) =>
+        Read(dataDir, [], step, cancellationToken);
+
+    /// <summary>Reads the pack and then the files a user added (<paramref name="added"/>: each with the full path to read it from).</summary>
+    public static (PackData Data, IReadOnlyList<ImportError> Errors) Read(string dataDir, IReadOnlyList<(AddedSource Source, string Path)> added,
+        Action<string>? step, CancellationToken cancellationToken)
     {
         var reader = new PackReader(dataDir);
         var steps = new (string Name, Action Run)[]
@@ -50,12 +55,23 @@ internal sealed partial class PackReader
             (IeaSupply, reader.ReadIeaSupply), (IeaDemand, reader.ReadIeaDemand), (ChengStages, reader.ReadChengStages),
             ("cheng2024_sankey_*.csv", reader.ReadSankeys), (TradeMap, reader.ReadTrade), (WgiLong, reader.ReadWgiLong),
             (WgiWide, reader.ReadWgiWide), (RestrictionScope, reader.ReadRestrictionScope), (Restrictions, reader.ReadRestrictions), (BatPac, reader.ReadBatPac), (Deposits, reader.ReadDeposits),
+            (UsgsMore, reader.ReadUsgsMore), (ComtradeExtract, reader.ReadComtradeExtract), (Recycling, reader.ReadRecycling),
+            (IndiaFacts, reader.ReadIndiaFacts),
         };
         foreach (var (name, run) in steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
             step?.Invoke(name);
             run();
+        }
+        foreach (var (source, path) in added)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            step?.Invoke(source.File);
+            if (reader._catalogue is not null)
+            {
+                reader.ReadAdded(source, path);
+            }
         }
         reader.CheckFinite();
         reader.CountImportedRows();
@@ -182,6 +198,7 @@ internal sealed partial class PackReader
             }
             _places.AddIso3(iso3);
             _iso2To3[iso2] = iso3;
+            _numericTo3[t.Text(row, "numeric")] = iso3;
             foreach (var column in new[] { "alpha3", "name_en", "official_name_en", "common_name_en" })
             {
                 var clash = _places.AddCountry(t.Text(row, column), iso3);

@@ -59,7 +59,10 @@ internal sealed class KhanijData(IOptions<KhanijWebOptions> options) : IAsyncDis
             await store.GetGovernanceAsync(cancellationToken: cancellationToken),
             await store.GetDemandAsync(cancellationToken: cancellationToken),
             await store.GetSankeyFlowsAsync(cancellationToken: cancellationToken),
-            await store.GetPublishedSharesAsync(cancellationToken: cancellationToken));
+            await store.GetPublishedSharesAsync(cancellationToken: cancellationToken))
+        {
+            Recycling = await store.GetRecyclingRatesAsync(cancellationToken: cancellationToken),
+        };
     }
 }
 
@@ -74,5 +77,10 @@ internal sealed record PackFacts(
     IReadOnlyList<PublishedShare> Published)
 {
     /// <summary>The inputs of the risk and brief verbs, from the same facts.</summary>
-    public Khanij.Application.RiskInputs RiskInputs { get; } = new(Supply, Governance, Restrictions, Trade, Demand, Published);
+    public Khanij.Application.RiskInputs RiskInputs => _riskInputs ??= new(Supply, Governance, Restrictions, Trade, Demand, Published) { Recycling = Recycling };
+
+    /// <summary>UNEP recycling estimates (for the score's recycling factor).</summary>
+    public IReadOnlyList<RecyclingRate> Recycling { get; init; } = [];
+
+    private Khanij.Application.RiskInputs? _riskInputs;
 }

@@ -1,0 +1,125 @@
+using Khanij.Core;
+using Khanij.Core.Catalogue;
+using Khanij.Core.Facts;
+using Khanij.Data;
+using Khanij.Data.Registry;
+
+namespace Khanij.Application.Sheets;
+
+/// <summary>What <c>khanij country C</c> and <c>/api/countries/{iso3}/profile</c> ask for.</summary>
+/// <param name="Country">ISO3 code or name (English or Hindi).</param>
+public sealed record CountryProfileRequest(string Country);
+
+/// <summary>A country's production and reserves by mineral, its imports and partners (with coverage gaps named), the restrictions it imposes
+/// and faces, and its partnerships.</summary>
+internal sealed record CountryProfile(
+    string Iso3,
+    string Name,
+    IReadOnlyList<ProfileProduction> Production,
+    IReadOnlyList<ProfileReserve> Reserves,
+    IReadOnlyList<ProfileImports> Imports,
+    IReadOnlyList<TradeExtract> Extracts,
+    IReadOnlyList<string> ImportGaps,
+    IReadOnlyList<ExportRestriction> Imposes,
+    IReadOnlyList<ExportRestriction> Faces,
+    IReadOnlyList<string> Frameworks,
+    IReadOnlyList<ProfilePartnership> Partnerships);
+
+/// <summary>The country's output of a mineral in the latest year of one source and measure, with its share of that table's world figure.</summary>
+internal sealed record ProfileProduction(string MineralId, string Stage, string Measure, string Source, string Edition, int Year, double? Tonnes,
+    string Basis, double? WorldShare, string Line);
+
+/// <summary>The country's reserves of a mineral in one source.</summary>
+internal sealed record ProfileReserve(string MineralId, string Source, string Edition, double? Tonnes, string Basis, string Line);
+
+/// <summary>The country's own import reports for a mineral (Trade Map), latest year, by partner.</summary>
+internal sealed record ProfileImports(string MineralId, int Year, double Tonnes, IReadOnlyList<SheetPartner> Partners, string HsCodes, string Source);
+
+/// <summary>An accepted partnership from the registry.</summary>
+internal sealed record ProfilePartnership(string Partner, IReadOnlyList<string> Minerals, string Basis, string RecordId);
+
+/// <summary>Builds <see cref="CountryProfile"/>s.</summary>
+internal static class CountryProfileService
+{
+    public static (Country? Country, string? Problem) Validate(CountryProfileRequest request, KhanijCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var country = string.IsNullOrWhiteSpace(request.Country) ? null
+            : catalogue.CountryByIso3(request.Country.Trim()) ?? catalogue.FindCountry(request.Country);
+        return country is null
+            ? (null, $"'{request.Country}' is not a country in the catalogue; expected an ISO3 code or a name such as JPN, Japan, जापान.")
+            : (country, null);
+    }
+
+    public static async Task<CountryProfile> BuildAsync(KhanijStore store, KhanijCatalogue catalogue, Country country, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(country);
+        var iso3 = country.Iso3;
+        var supply = (await store.GetSupplyAsync(cancellationToken: cancellationToken)).Where(f => f.Scenario is null).ToList();
+        var production = new List<ProfileProduction>();
+        foreach (var table in supply.GroupBy(f => (f.Source, f.MineralId, f.Stage, f.Measure, f.Basis)))
+        {
+            var own = table.Where(f => f.Iso3 == iso3).ToList();
+            if (own.Count == 0)
+            {
+                continue;
+            }
+            var year = own.Max(f => f.Year);
+            var fact = own.First(f => f.Year == year);
+            var rows = table.Where(f => f.Year == year).ToList();
+            var world = rows.FirstOrDefault(f => f.AggregateKind is "world_total" or "total")?.Value
+                ?? (rows.Any(f => f.Value is not null) ? rows.Where(f => f.AggregateKind is null or "other" or "rest_of_world").Sum(f => f.Value ?? 0) : null);
+            production.Add(new ProfileProduction(fact.MineralId, fact.Stage.ToId(), fact.Measure, fact.Source, fact.Provenance.Edition, year, fact.Value,
+                fact.Basis, fact.Value is { } v && world is > 0 ? v / world : null, $"{fact.Provenance.SourceFile}:{fact.Provenance.Line}"));
+        }
+        var reserves = (await store.GetReservesAsync(cancellationToken: cancellationToken)).Where(r => r.Iso3 == iso3)
+            .Select(r => new ProfileReserve(r.MineralId, r.Source, r.Provenance.Edition, r.ReservesT, r.Basis, $"{r.Provenance.SourceFile}:{r.Provenance.Line}"))
+            .OrderBy(r => r.MineralId, StringComparer.Ordinal).ThenBy(r => r.Source, StringComparer.Ordinal).ToList();
+
+        var trade = await store.GetTradeFlowsAsync(iso3, cancellationToken: cancellationToken);
+        var imports = trade.Where(f => f.Flow == "import" && !f.IsMirror && f.PartnerIso3 is not null && f.Quantity is > 0 && f.Unit == "t")
+            .GroupBy(f => f.MineralId)
+            .Select(g =>
+            {
+                var year = g.Max(f => f.Year);
+                var latest = g.Where(f => f.Year == year).ToList();
+                var total = latest.Sum(f => f.Quantity!.Value);
+                var partners = latest.GroupBy(f => f.PartnerIso3!)
+                    .Select(p => new SheetPartner(p.Key, p.Sum(f => f.Quantity!.Value), p.Sum(f => f.Quantity!.Value) / total))
+                    .OrderByDescending(p => p.Tonnes).ThenBy(p => p.Partner, StringComparer.Ordinal).ToList();
+                return new ProfileImports(g.Key, year, total, partners, string.Join(", ", latest.Select(f => f.HsCode).Distinct().Order(StringComparer.Ordinal)),
+                    $"{latest[0].Provenance.SourceFile} ({latest[0].Provenance.Edition}); own reports, gross tonnes of product");
+            })
+            .OrderByDescending(i => i.Tonnes).ToList();
+        var extracts = await store.GetTradeExtractsAsync(reporterIso3: iso3, cancellationToken: cancellationToken);
+        var covered = imports.Select(i => i.MineralId).Concat(extracts.Where(e => e.Flow == "import").Select(e => e.MineralId)).ToHashSet(StringComparer.Ordinal);
+        var gaps = new List<string>();
+        var listed = catalogue.Minerals.Where(m => m.India2023 || m.Eu2023 || m.Us2022).ToList();
+        var noTrade = listed.Where(m => !covered.Contains(m.Id)).Select(m => m.Id).ToList();
+        if (noTrade.Count > 0)
+        {
+            gaps.Add($"no import figures for {iso3} in the pack for: {string.Join(", ", noTrade)} (the Trade Map pack covers the HS codes of "
+                + "battery minerals; the Comtrade extract only the codes and reporters its coverage names).");
+        }
+        if (trade.Count > 0 && trade.All(f => f.IsMirror))
+        {
+            gaps.Add($"{iso3} reports no trade itself in the Trade Map pack; only mirror data (partners' reports) exist, not used here.");
+        }
+        gaps.AddRange(extracts.Select(e => $"partial extract {e.Source}: {e.Coverage}").Distinct(StringComparer.Ordinal));
+
+        var restrictions = await store.GetRestrictionsAsync(cancellationToken: cancellationToken);
+        var imposes = restrictions.Where(r => r.Iso3 == iso3).ToList();
+        var faces = restrictions.Where(r => r.Iso3 != iso3 && (r.Target == "all" || r.Target.Split(';').Contains(iso3))).ToList();
+        var frameworks = catalogue.Frameworks.Where(f => f.Members.Contains(iso3)).Select(f => $"{f.Id} ({f.NameEn})").ToList();
+        var links = await RegistryFeed.PartnerLinksAsync(store, catalogue, cancellationToken);
+        var partnerships = links.Where(l => (l.CountryA == iso3 || l.CountryB == iso3) && !l.Basis.StartsWith("framework:", StringComparison.Ordinal))
+            .Select(l => new ProfilePartnership(l.CountryA == iso3 ? l.CountryB : l.CountryA, l.MineralIds, l.Basis, l.RecordId))
+            .OrderBy(p => p.Partner, StringComparer.Ordinal).ToList();
+        return new CountryProfile(iso3, country.NameEn, [.. production.OrderBy(p => p.MineralId, StringComparer.Ordinal).ThenBy(p => p.Stage, StringComparer.Ordinal)
+                .ThenBy(p => p.Source, StringComparer.Ordinal)],
+            reserves, imports, extracts, gaps, imposes, faces, frameworks, partnerships);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using Khanij.Analytics.Risk;
+using Khanij.Core;
+using Khanij.Core.Catalogue;
+using Khanij.Core.Facts;
+using Khanij.Data;
+
+namespace Khanij.Application.Sheets;
+
+/// <summary>Builds the mineral sheet: production by place over every year of every source (side by side, never summed), reserves, the
+/// perspective country's trade, restrictions, recycling, IEA demand and reported facts, each with its source; and what is missing.</summary>
+internal static class MineralSheetService
+{
+    /// <summary>Checks the request against the catalogue. Returns the mineral and perspective, or a message saying what was expected.</summary>
+    public static (Mineral? Mineral, string? Perspective, string? Problem) Validate(MineralSheetRequest request, KhanijCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var mineral = string.IsNullOrWhiteSpace(request.Mineral) ? null : catalogue.FindMineral(request.Mineral);
+        if (mineral is null)
+        {
+            return (null, null, $"'{request.Mineral}' is not in the catalogue; expected a mineral id, name or symbol such as germanium, "
+                + "rare_earths, लिथियम (see 'khanij minerals').");
+        }
+        var country = catalogue.CountryByIso3(request.Perspective.Trim()) ?? catalogue.FindCountry(request.Perspective);
+        if (country is null)
+        {
+            return (null, null, $"'{request.Perspective}' is not a country in the catalogue; expected an ISO3 code or name such as IND.");
+        }
+        return (mineral, country.Iso3, null);
+    }
+
+    public static async Task<MineralSheet> BuildAsync(KhanijStore store, Mineral mineral, string perspective, string? source,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(mineral);
+        var supply = (await store.GetSupplyAsync(mineral.Id, cancellationToken: cancellationToken))
+            .Where(f => f.Scenario is null && (source is null || f.Source == source)).ToList();
+        var reserves = (await store.GetReservesAsync(mineral.Id, cancellationToken: cancellationToken))
+            .Where(r => source is null || r.Source == source).ToList();
+        var trade = await store.GetTradeFlowsAsync(perspective, mineral.Id, cancellationToken);
+        var extracts = await store.GetTradeExtractsAsync(reporterIso3: perspective, mineralId: mineral.Id, cancellationToken: cancellationToken);
+        var restrictions = (await store.GetRestrictionsAsync(cancellationToken: cancellationToken))
+            .Where(r => r.MineralIds.Contains(mineral.Id) || r.MineralIds.Contains("critical_minerals")).ToList();
+        var recycling = RecyclingFactor.For(mineral.Id, await store.GetRecyclingRatesAsync(mineral.Id, cancellationToken));
+        var demand = (await store.GetDemandAsync(mineral.Id, cancellationToken: cancellationToken))
+            .Where(d => d.Sector == "Total demand" || (d.Table == "cleantech_demand_by_mineral" && d.Sector.StartsWith("Total", StringComparison.Ordinal)))
+            .GroupBy(d => (d.Table, d.Scenario, d.Year))
+            .Select(g => new SheetDemand(g.Key.Table, g.Key.Scenario, g.Key.Year, g.Sum(d => d.ValueT),
+                $"{g.First().Provenance.SourceFile} ({g.First().Provenance.Edition})"))
+            .OrderBy(d => d.Table, StringComparer.Ordinal).ThenBy(d => d.Year).ThenBy(d => d.Scenario, StringComparer.Ordinal).ToList();
+        var facts = (await store.GetReportedFactsAsync(cancellationToken: cancellationToken)).Where(f => f.MineralId == mineral.Id).ToList();
+
+        var production = Series(supply);
+        var reserveTables = reserves.GroupBy(r => (r.Source, r.Provenance.Edition, r.Basis))
+            .Select(g => new SheetReserves(g.Key.Source, g.Key.Edition, g.Key.Basis,
+                [.. g.OrderBy(r => r.Iso3 is null).ThenByDescending(r => r.ReservesT ?? -1)
+                    .Select(r => new SheetReserve(Place(r.Iso3, r.AggregateKind), r.Iso3 is not null, r.ReservesT, $"{r.Provenance.SourceFile}:{r.Provenance.Line}"))],
+                [.. g.Select(r => r.Provenance.SourceFile).Distinct(StringComparer.Ordinal)]))
+            .ToList();
+        var sheetTrade = Trade(trade, extracts);
+
+        var missing = new List<string>();
+        if (production.Count == 0)
+        {
+            missing.Add($"production: no source in the pack has {mineral.NameEn} output by country"
+                + (source is null ? "" : $" (for source {source})") + ".");
+        }
+        if (!production.Any(p => p.Stage == "refining"))
+        {
+            missing.Add("refining: no refinery / processing output by country in the pack.");
+        }
+        if (reserveTables.Count == 0)
+        {
+            missing.Add("reserves: none in the pack (USGS prints none, or its table was not captured).");
+        }
+        if (mineral.HsCodes.Count == 0)
+        {
+            missing.Add("HS codes: none in the catalogue, so no trade can be attributed.");
+        }
+        if (sheetTrade.TradeMapYear is null && sheetTrade.Extracts.Count == 0)
+        {
+            missing.Add($"trade: no {perspective} imports of {mineral.NameEn} in the Trade Map pack or the partial Comtrade extract.");
+        }
+        if (recycling.RatePercent is null)
+        {
+            missing.Add("recycling: UNEP (2011) prints no estimate.");
+        }
+        if (demand.Count == 0)
+        {
+            missing.Add("demand: the IEA Outlook has no demand figures for it.");
+        }
+        var lists = new[] { (mineral.India2023, "India 2023"), (mineral.Eu2023, "EU 2023"), (mineral.Us2022, "US 2022") }
+            .Where(l => l.Item1).Select(l => l.Item2).ToList();
+        return new MineralSheet(mineral.Id, mineral.NameEn, lists, mineral.HsCodes, perspective, production, reserveTables, sheetTrade, restrictions,
+            recycling, demand, facts, missing);
+    }
+
+    /// <summary>One series per source × edition × stage × measure × unit basis; never summed across them.</summary>
+    internal static IReadOnlyList<SheetSeries> Series(IEnumerable<SupplyFact> supply) =>
+        [.. supply.GroupBy(f => (f.Source, f.Provenance.Edition, Stage: f.Stage.ToId(), f.Measure, f.Unit, f.Basis))
+            .Select(g =>
+            {
+                var years = g.Select(f => f.Year).Distinct().Order().ToList();
+                var rows = g.GroupBy(f => Place(f.Iso3, f.AggregateKind))
+                    .Select(p => new SheetRow(p.Key, p.First().Iso3 is not null,
+                        [.. years.Select(y => p.Where(f => f.Year == y).Select(f => f.Value).FirstOrDefault())]))
+                    .OrderBy(r => r.IsCountry ? 0 : 1).ThenByDescending(r => r.Values.LastOrDefault(v => v is not null) ?? -1)
+                    .ThenBy(r => r.Place, StringComparer.Ordinal)
+                    .ToList();
+                return new SheetSeries(g.Key.Source, g.Key.Edition, g.Key.Stage, g.Key.Measure, g.Key.Unit, g.Key.Basis, years, rows,
+                    [.. g.Select(f => f.Provenance.SourceFile).Distinct(StringComparer.Ordinal)], g.Any(f => f.IsEstimate));
+            })
+            .OrderBy(s => s.Stage, StringComparer.Ordinal).ThenBy(s => s.Source, StringComparer.Ordinal).ThenBy(s => s.Measure, StringComparer.Ordinal)];
+
+    private static SheetTrade Trade(IReadOnlyList<TradeFlow> flows, IReadOnlyList<TradeExtract> extracts)
+    {
+        // The reporter's own import reports (no mirror data), in gross tonnes of product summed over the mineral's HS codes.
+        var imports = flows.Where(f => f.Flow == "import" && !f.IsMirror && f.PartnerIso3 is not null && f.Quantity is > 0 && f.Unit == "t").ToList();
+        var year = imports.Count == 0 ? (int?)null : imports.Max(f => f.Year);
+        var latest = imports.Where(f => f.Year == year).ToList();
+        var total = latest.Sum(f => f.Quantity!.Value);
+        var partners = latest.GroupBy(f => f.PartnerIso3!).Select(g => new SheetPartner(g.Key, g.Sum(f => f.Quantity!.Value), g.Sum(f => f.Quantity!.Value) / total))
+            .OrderByDescending(p => p.Tonnes).ThenBy(p => p.Partner, StringComparer.Ordinal).ToList();
+        var codes = string.Join(", ", latest.Select(f => f.HsCode).Distinct().Order(StringComparer.Ordinal));
+        var sourceText = year is null ? "" : $"{latest[0].Provenance.SourceFile} ({latest[0].Provenance.Edition}); the reporter's own import reports, "
+            + $"gross tonnes of product summed over HS {codes} (not contained metal)";
+        return new SheetTrade(year, year is null ? null : total, partners, sourceText, extracts,
+            [.. extracts.Select(e => $"{e.Source}: {e.Coverage}").Distinct(StringComparer.Ordinal)]);
+    }
+
+    internal static string Place(string? iso3, string? aggregate) => iso3 ?? $"({aggregate ?? "unattributed"})";
+
+    internal static string Tonnes(double? t) => t is { } v ? v.ToString(v >= 100 ? "#,0" : "#,0.###", CultureInfo.InvariantCulture) : "—";
+}

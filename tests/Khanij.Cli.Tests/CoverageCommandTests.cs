@@ -50,7 +50,7 @@ public sealed class CoverageCommandTests(SimulateStoreFixture store) : IClassFix
 
         // Then
         run.Exit.ShouldBe(0, run.Err);
-        var ranked = JsonDocument.Parse(run.Out).RootElement.EnumerateArray().Select(r => r.GetProperty("mineral").GetString()!).ToHashSet();
+        var ranked = JsonDocument.Parse(run.Out).RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("mineral").GetString()!).ToHashSet();
         expected.Count.ShouldBeGreaterThanOrEqualTo(27, "the pack has USGS data for at least 27 of India's 30");
         expected.ShouldBeSubsetOf(ranked);
     }

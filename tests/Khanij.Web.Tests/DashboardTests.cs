@@ -174,7 +174,8 @@ public sealed class DashboardTests(DashboardServer server)
         await page.Page.FillAsync("#text", article);
         await page.Page.ClickAsync("#ingest");
         await page.Page.WaitForSelectorAsync("body[data-ready] [data-record]");
-        var record = page.Page.Locator("[data-record]").Filter(new() { HasText = "Argentina" }).First;
+        // The follow-up the article states ("would set up a joint working group") becomes a commitment (cm-…), which is not a partnership.
+        var record = page.Page.Locator("[data-record]:not([data-record^='cm-'])").Filter(new() { HasText = "Argentina" }).First;
         var id = await record.GetAttributeAsync("data-record");
         await page.ScreenshotAsync("ingest-proposed");
         await record.Locator("button[data-action=accept]").ClickAsync();

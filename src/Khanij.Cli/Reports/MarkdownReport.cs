@@ -156,7 +156,7 @@ internal static class MarkdownReport
         yield return ReportText.PartnerLine(model.Partners) + $" Their sourcing terms are multiplied by "
             + $"{p.PartnerFactor}; they are marked * in the import table.";
         yield return "Trade: the importer's own reports per HS code, ITC mirror data where it reported nothing, else exporters' reports; never both "
-            + "directions. Tonnes of traded product (gross weight).";
+            + "directions. Tonnes of contained mineral (each HS code × its content factor in data/catalogue/hs_codes.csv; basket and scrap codes left out unless asked).";
         foreach (var m in SupplyRisk.MissingEuInputs)
         {
             yield return m;

@@ -15,8 +15,8 @@ public sealed class PerspectiveRuleTests
     [Fact]
     public void WithoutOwnOutput_TableWithOnlyAPublishedTotal_ReducesTheTotalSoOwnOutputIsNotHiddenInTheResidual()
     {
-        // Given: CHN 70 t, USA 20 t and a printed world total of 100 t (so 10 t unattributed)
-        IReadOnlyList<SupplyFact> facts = [Row("CHN", 70), Row("USA", 20), Row(null, 100, "world_total")];
+        // Given: CHN 70 t, USA 20 t and the publisher's exact world total of 100 t (so 10 t unattributed)
+        IReadOnlyList<SupplyFact> facts = [Row("CHN", 70), Row("USA", 20), Row(null, 100, "total")];
 
         // When
         var rest = SupplyConcentration.Compute(PerspectiveRule.WithoutOwnOutput(facts, "CHN"));

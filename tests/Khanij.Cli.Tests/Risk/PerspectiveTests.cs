@@ -132,12 +132,13 @@ public sealed class PerspectiveTests(StoreFixture store) : IClassFixture<StoreFi
     [Fact]
     public async Task Brief_2030_UsesTheIeaProjectionNamedInTitleAndEveryRow()
     {
-        // Given: IEA graphite refining in 2030 from the IEA file (countries and rest of world), China's share of it
+        // Given: IEA graphite refining in 2030 from the IEA file: China's share of the IEA's own exact total (docs/risk.md §1)
         var iea = await ReadAsync("iea_cmo2025_supply_mining_refining_by_country.csv");
         int mi = iea.IndexOf("mineral"), st = iea.IndexOf("stage"), co = iea.IndexOf("country"), rt = iea.IndexOf("row_type"), yr = iea.IndexOf("year"),
             va = iea.IndexOf("value_kt");
         var graphite = iea.Rows.Where(r => r[mi] == "Graphite" && r[st] == "refining" && r[yr] == "2030" && r[rt] is "country" or "rest_of_world").ToList();
-        var chinaShare = graphite.Where(r => r[co] == "China").Sum(r => D(r[va])) / graphite.Sum(r => D(r[va]));
+        var total = iea.Rows.Single(r => r[mi] == "Graphite" && r[st] == "refining" && r[yr] == "2030" && r[rt] == "total");
+        var chinaShare = graphite.Where(r => r[co] == "China").Sum(r => D(r[va])) / D(total[va]);
         var outDir = Path.Combine(store.Directory, "brief-2030");
 
         // When

@@ -215,27 +215,24 @@ public static class ImportExposure
             var mirror = family.Where(f => isOwnReporter(f) && f.IsMirror).ToList();
             var others = family.Where(f => !isOwnReporter(f)).ToList();
             var (name, picked) = own.Count > 0 ? ("importer", own) : mirror.Count > 0 ? ("mirror", mirror) : ("exporters", others);
-            foreach (var reporter in picked.GroupBy(r => (r.ReporterIso3, r.IsMirror)))
+            // A heading reported with its own subheadings by the same reporter is dropped: the shared rule of TradeFlowRows.MostDetailed.
+            var kept = TradeFlowRows.MostDetailed(picked);
+            if (kept.Count < picked.Count)
             {
-                var list = reporter.ToList();
-                var heading = list.Where(r => r.HsCode.Length == 4).ToList();
-                var subs = list.Where(r => r.HsCode.Length > 4).Select(r => r.HsCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-                if (heading.Count > 0 && subs.Count > 0)
-                {
-                    droppedHeadings.Add((heading[0].HsCode, subs, heading.Sum(r => r.Quantity ?? 0)));
-                    list = [.. list.Where(r => r.HsCode.Length > 4)];
-                }
-                foreach (var r in list)
-                {
-                    basis[r.HsCode] = name;
-                    chosen.Add((r.ReporterIso3 == perspective ? r.PartnerIso3! : r.ReporterIso3, r));
-                }
+                var keptSet = kept.ToHashSet(ReferenceEqualityComparer.Instance);
+                var dropped = picked.Where(r => !keptSet.Contains(r)).ToList();
+                var reporters = dropped.Select(r => (r.ReporterIso3, r.IsMirror)).ToHashSet();
+                droppedHeadings.Add((family.Key,
+                    [.. kept.Where(r => r.HsCode.Length > 4 && reporters.Contains((r.ReporterIso3, r.IsMirror))).Select(r => r.HsCode)
+                        .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                    dropped.Sum(r => r.Quantity ?? 0)));
+            }
+            foreach (var r in kept)
+            {
+                basis[r.HsCode] = name;
+                chosen.Add((r.ReporterIso3 == perspective ? r.PartnerIso3! : r.ReporterIso3, r));
             }
         }
-        // One reporter may drop a heading that another kept (exporters' reports): the gross figures are summed per heading.
-        droppedHeadings = [.. droppedHeadings.GroupBy(d => d.Heading, StringComparer.Ordinal)
-            .Select(g => (g.Key, (IReadOnlyList<string>)[.. g.SelectMany(d => d.Subheadings).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-                g.Sum(d => d.Gross)))];
         return (chosen, basis);
     }
 

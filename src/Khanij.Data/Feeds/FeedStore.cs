@@ -175,20 +175,8 @@ public sealed class FeedStore
 
     private DateTime Now() => _clock.GetUtcNow().UtcDateTime;
 
-    private async Task ExecAsync(string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken ct)
-    {
-        await using var command = Command(sql, parameters);
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    private Task ExecAsync(string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken ct) =>
+        _connection.ExecAsync(sql, parameters, ct);
 
-    private DbCommand Command(string sql, IReadOnlyList<(string Name, object? Value)> parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
-        }
-        return command;
-    }
+    private DbCommand Command(string sql, IReadOnlyList<(string Name, object? Value)> parameters) => _connection.Command(sql, parameters);
 }

@@ -17,6 +17,15 @@ internal sealed record RiskInputs(
     /// <summary>Reserves, to show a country's own reserves beside its exposure (empty when not loaded).</summary>
     public IReadOnlyList<ReserveFigure> Reserves { get; init; } = [];
 
+    /// <summary>The trade flows of one mineral (every stage and year), from an index built on first use: the risk kernels scan a mineral's
+    /// flows several times per table, and the whole pack's flows are some eighty thousand rows.</summary>
+    public IReadOnlyList<TradeFlow> TradeOf(string mineralId) =>
+        (_tradeByMineral ??= Trade.GroupBy(t => t.MineralId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<TradeFlow>)[.. g], StringComparer.Ordinal))
+        .TryGetValue(mineralId, out var flows) ? flows : [];
+
+    private Dictionary<string, IReadOnlyList<TradeFlow>>? _tradeByMineral;
+
     /// <summary>The recycling input of a mineral (see <see cref="Khanij.Analytics.Risk.RecyclingFactor"/>).</summary>
     public Khanij.Analytics.Risk.RecyclingInput RecyclingFor(string mineralId) => Khanij.Analytics.Risk.RecyclingFactor.For(mineralId, Recycling);
 

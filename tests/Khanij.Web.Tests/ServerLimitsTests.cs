@@ -68,24 +68,26 @@ public sealed partial class ServerLimitsTests(DashboardServer server)
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
         var scenario = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "scenarios", "china-rare-earth-licensing-2025.json"), Ct);
 
-        // When: a long Monte Carlo run, and small runs sent while it lasts
+        // When: a long Monte Carlo run, and small runs sent while it lasts (whichever reaches the one slot first runs; the other is refused)
         var longRun = http.PostAsync(limited.BaseUrl + "/api/simulate?runs=1000000", Json(scenario), Ct);
-        var refused = new List<HttpResponseMessage>();
+        var responses = new List<HttpResponseMessage>();
         while (!longRun.IsCompleted)
         {
             var small = await http.PostAsync(limited.BaseUrl + "/api/simulate?runs=1", Json(scenario), Ct);
+            responses.Add(small);
             if (small.StatusCode == HttpStatusCode.ServiceUnavailable)
             {
-                refused.Add(small);
                 break;
             }
         }
-        var longResponse = await longRun;
+        responses.Add(await longRun);
         var afterwards = await http.PostAsync(limited.BaseUrl + "/api/simulate?runs=1", Json(scenario), Ct);
 
-        // Then
-        longResponse.StatusCode.ShouldBe(HttpStatusCode.OK, await longResponse.Content.ReadAsStringAsync(Ct));
+        // Then: one of two requests at once was refused with Retry-After and a problem saying why; nothing failed; the slot frees again
+        var refused = responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
         refused.ShouldNotBeEmpty("a second heavy request while the first ran should have been refused");
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.ServiceUnavailable);
+        responses.ShouldContain(r => r.StatusCode == HttpStatusCode.OK);
         refused[0].Headers.RetryAfter.ShouldNotBeNull();
         refused[0].Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeGreaterThan(0);
         var problem = await refused[0].Content.ReadFromJsonAsync<JsonElement>(Ct);

@@ -30,7 +30,7 @@ public static class MixOptimizer
             notes.Add($"No WGI score, so not recommended (the risk method cannot weigh them): {string.Join(", ", unassessed)}.");
         }
         double Risk(IReadOnlyList<double> mix) => suppliers.Select((s, i) => mix[i] * mix[i] * (s.RiskWeight ?? 0)).Sum();
-        return Solve(DiversifyObjective.Risk, suppliers, constraints, notes, Risk, (solver, shares) =>
+        return Solve(DiversifyObjective.Risk, suppliers, constraints, notes, Risk, (solver, shares, upper) =>
         {
             var objective = solver.Objective();
             const double h = 1.0 / Segments;
@@ -39,7 +39,10 @@ public static class MixOptimizer
                 var link = solver.MakeConstraint(0, 0, $"link:{suppliers[i].Iso3}");
                 link.SetCoefficient(shares[i], 1);
                 var w = suppliers[i].RiskWeight ?? 0;
-                for (var k = 0; k < Segments; k++)
+                // Pieces above the supplier's tightest upper limit can never be used, so they are left out; one more is kept, so that the
+                // limit itself (not the end of the pieces) is what binds and carries the shadow price.
+                var pieces = Math.Min(Segments, (int)Math.Ceiling(upper[i] * Segments - 1e-9) + 1);
+                for (var k = 0; k < pieces; k++)
                 {
                     var piece = solver.MakeNumVar(0, h, $"piece:{suppliers[i].Iso3}:{k}");
                     link.SetCoefficient(piece, -1);
@@ -73,7 +76,7 @@ public static class MixOptimizer
         }
         var n = losses.GetLength(0);
         var notes = new List<string> { $"CVaR{beta * 100:0} over {n} draws (Rockafellar–Uryasev LP)." };
-        return Solve(DiversifyObjective.Cvar, suppliers, constraints, notes, mix => Cvar.Of(losses, mix, beta), (solver, shares) =>
+        return Solve(DiversifyObjective.Cvar, suppliers, constraints, notes, mix => Cvar.Of(losses, mix, beta), (solver, shares, _) =>
         {
             var objective = solver.Objective();
             var alpha = solver.MakeNumVar(double.NegativeInfinity, double.PositiveInfinity, "alpha");
@@ -108,7 +111,7 @@ public static class MixOptimizer
         DiversifyConstraints constraints,
         List<string> notes,
         Func<IReadOnlyList<double>, double> evaluate,
-        Action<Solver, Variable[]> build,
+        Action<Solver, Variable[], double[]> build,
         Func<Supplier, (string Name, string Description, double Bound)?>? extraUpper)
     {
         constraints.Validate();
@@ -143,7 +146,7 @@ public static class MixOptimizer
                 partners.SetCoefficient(shares[i], suppliers[i].IsPartner ? 1 : 0);
             }
         }
-        build(solver, shares);
+        build(solver, shares, [.. Enumerable.Range(0, suppliers.Count).Select(i => limits.Where(l => l.Supplier == i && l.IsUpper).Min(l => l.Bound))]);
         var status = solver.Solve();
         if (status != Solver.ResultStatus.OPTIMAL)
         {
@@ -154,19 +157,22 @@ public static class MixOptimizer
         var duals = made.Select(m => m.Constraint.DualValue()).ToArray();
         var partnerDual = partners?.DualValue() ?? 0;
         var mix = shares.Select(v => Math.Clamp(v.SolutionValue(), 0, 1)).ToArray();
-        if (ClosestToToday(solver, shares, today) is { } closer)
+        // Ties are structural for CVaR (suppliers with the same feed lose the same in every draw); the risk objective's Σ sᵢ² wᵢ has one
+        // optimum up to its 1-point pieces, so it skips the second solve (which would double its time).
+        if (kind == DiversifyObjective.Cvar)
         {
-            // Only a real tie moves the mix; otherwise the first solution is kept as it is (the second solve may wander by the solver's
-            // tolerance within the kept optimum).
-            if (closer.Zip(mix, (a, b) => Math.Abs(a - b)).Sum() > 1e-6)
+            var closer = ClosestToToday(solver, shares, today);
+            if (closer is null)
             {
+                notes.Add("The tie-break towards today's mix did not solve; the first optimal mix the solver found is shown.");
+            }
+            else if (closer.Zip(mix, (a, b) => Math.Abs(a - b)).Sum() > 1e-6)
+            {
+                // Only a real tie moves the mix; otherwise the first solution stays as it is (the second solve may wander by the solver's
+                // tolerance within the kept optimum).
                 notes.Add("Several mixes reach the same optimum (some suppliers are equally good); the one with the least change from today's is shown.");
                 mix = closer;
             }
-        }
-        else
-        {
-            notes.Add("The tie-break towards today's mix did not solve; the first optimal mix the solver found is shown.");
         }
         var binding = new List<(BindingConstraint Constraint, double Order)>();
         var what = kind == DiversifyObjective.Risk ? "the sourcing risk" : "CVaR95 of the shortfall";

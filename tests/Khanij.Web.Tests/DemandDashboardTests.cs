@@ -29,7 +29,8 @@ public sealed class DemandDashboardTests(DashboardServer server)
             () => {
               const get = id => echarts.getInstanceByDom(document.getElementById(id)).getOption();
               const bars = get('mix-chart');
-              const points = id => get(id).series[0].data.map(d => [d.name, d.value]);
+              // ECharts adds every region of the map to a map series' data, without a value (NaN): keep the shaded ones.
+              const points = id => get(id).series[0].data.filter(d => typeof d.value === 'number' && !Number.isNaN(d.value)).map(d => [d.name, d.value]);
               return JSON.stringify({ suppliers: bars.xAxis[0].data, today: bars.series[0].data, recommended: bars.series[1].data,
                                       mapToday: points('map-today'), mapRecommended: points('map-recommended') });
             }

@@ -1,3 +1,4 @@
+using Khanij.Application.Services;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Facts;
@@ -41,18 +42,23 @@ internal sealed record ProfilePartnership(string Partner, IReadOnlyList<string> 
 /// <summary>Builds <see cref="CountryProfile"/>s.</summary>
 internal static class CountryProfileService
 {
-    public static (Country? Country, string? Problem) Validate(CountryProfileRequest request, KhanijCatalogue catalogue)
+    /// <summary>The use case: resolves the country (ISO3 or any English or Hindi name) and builds its profile.</summary>
+    public static async Task<ServiceResult<CountryProfile>> RunAsync(KhanijStore store, KhanijCatalogue catalogue, CountryProfileRequest request,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(catalogue);
-        var country = string.IsNullOrWhiteSpace(request.Country) ? null
-            : catalogue.CountryByIso3(request.Country.Trim()) ?? catalogue.FindCountry(request.Country);
-        return country is null
-            ? (null, $"'{request.Country}' is not a country in the catalogue; expected an ISO3 code or a name such as JPN, Japan, जापान.")
-            : (country, null);
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<RequestError>();
+        var iso3 = RequestFields.Country(catalogue, request.Country ?? "", errors);
+        if (errors.Count > 0)
+        {
+            return ServiceResult<CountryProfile>.Invalid(errors);
+        }
+        return ServiceResult<CountryProfile>.Ok(await BuildAsync(store, catalogue, catalogue.CountryByIso3(iso3!)!, cancellationToken));
     }
 
-    public static async Task<CountryProfile> BuildAsync(KhanijStore store, KhanijCatalogue catalogue, Country country, CancellationToken cancellationToken)
+    internal static async Task<CountryProfile> BuildAsync(KhanijStore store, KhanijCatalogue catalogue, Country country, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(catalogue);

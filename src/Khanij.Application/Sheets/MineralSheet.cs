@@ -5,9 +5,9 @@ namespace Khanij.Application.Sheets;
 
 /// <summary>What <c>khanij mineral M</c> and <c>/api/minerals/{id}/sheet</c> ask for.</summary>
 /// <param name="Mineral">Mineral id, English or Hindi name, alias or symbol.</param>
-/// <param name="Perspective">Whose trade to show (ISO3 or name; default India).</param>
+/// <param name="Perspective">Whose trade to show (ISO3 or name; default <see cref="Services.RiskService.DefaultCountry"/>, India). Its request field is <c>country</c>.</param>
 /// <param name="Source">Only this source id (e.g. <c>usgs_mcs2024</c>); null = every source side by side.</param>
-public sealed record MineralSheetRequest(string Mineral, string Perspective = "IND", string? Source = null);
+public sealed record MineralSheetRequest(string Mineral, string? Perspective = null, string? Source = null);
 
 /// <summary>Everything the pack knows about one mineral, each figure with its source.</summary>
 internal sealed record MineralSheet(

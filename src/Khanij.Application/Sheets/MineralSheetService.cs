@@ -1,5 +1,6 @@
 using System.Globalization;
 using Khanij.Analytics.Risk;
+using Khanij.Application.Services;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Facts;
@@ -11,26 +12,41 @@ namespace Khanij.Application.Sheets;
 /// perspective country's trade, restrictions, recycling, IEA demand and reported facts, each with its source; and what is missing.</summary>
 internal static class MineralSheetService
 {
-    /// <summary>Checks the request against the catalogue. Returns the mineral and perspective, or a message saying what was expected.</summary>
-    public static (Mineral? Mineral, string? Perspective, string? Problem) Validate(MineralSheetRequest request, KhanijCatalogue catalogue)
+    /// <summary>The use case: validates the request (mineral, perspective country, source) and builds the sheet. Nothing is read
+    /// beyond the source list when the request has a problem.</summary>
+    public static async Task<ServiceResult<MineralSheet>> RunAsync(KhanijStore store, KhanijCatalogue catalogue, MineralSheetRequest request,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(catalogue);
-        var mineral = string.IsNullOrWhiteSpace(request.Mineral) ? null : catalogue.FindMineral(request.Mineral);
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<RequestError>();
+        var mineral = string.IsNullOrWhiteSpace(request.Mineral) ? null : catalogue.MineralById(request.Mineral.Trim()) ?? catalogue.FindMineral(request.Mineral);
         if (mineral is null)
         {
-            return (null, null, $"'{request.Mineral}' is not in the catalogue; expected a mineral id, name or symbol such as germanium, "
-                + "rare_earths, लिथियम (see 'khanij minerals').");
+            errors.Add(new RequestError("mineral", "is not in the catalogue; expected a mineral id, name or symbol such as germanium, rare_earths, "
+                + "लिथियम (`khanij minerals`, GET /api/minerals).") { Value = request.Mineral });
         }
-        var country = catalogue.CountryByIso3(request.Perspective.Trim()) ?? catalogue.FindCountry(request.Perspective);
-        if (country is null)
+        var perspective = RequestFields.Country(catalogue, request.Perspective ?? RiskService.DefaultCountry, errors);
+        var source = string.IsNullOrWhiteSpace(request.Source) ? null : request.Source.Trim();
+        if (source is not null)
         {
-            return (null, null, $"'{request.Perspective}' is not a country in the catalogue; expected an ISO3 code or name such as IND.");
+            var known = (await store.GetDatasetsAsync(cancellationToken)).Where(d => d.Table is "supply_facts" or "reserves")
+                .Select(d => d.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (!known.Contains(source, StringComparer.Ordinal))
+            {
+                errors.Add(new RequestError("source", $"is not a source of production or reserves in the store; expected one of {string.Join(", ", known)} "
+                    + "(`khanij data sources`).") { Value = request.Source });
+            }
         }
-        return (mineral, country.Iso3, null);
+        if (errors.Count > 0)
+        {
+            return ServiceResult<MineralSheet>.Invalid(errors);
+        }
+        return ServiceResult<MineralSheet>.Ok(await BuildAsync(store, mineral!, perspective!, source, cancellationToken));
     }
 
-    public static async Task<MineralSheet> BuildAsync(KhanijStore store, Mineral mineral, string perspective, string? source,
+    internal static async Task<MineralSheet> BuildAsync(KhanijStore store, Mineral mineral, string perspective, string? source,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -45,7 +61,9 @@ internal static class MineralSheetService
             .Where(r => r.MineralIds.Contains(mineral.Id) || r.MineralIds.Contains("critical_minerals")).ToList();
         var recycling = RecyclingFactor.For(mineral.Id, await store.GetRecyclingRatesAsync(mineral.Id, cancellationToken));
         var demand = (await store.GetDemandAsync(mineral.Id, cancellationToken: cancellationToken))
-            .Where(d => d.Sector == "Total demand" || (d.Table == "cleantech_demand_by_mineral" && d.Sector.StartsWith("Total", StringComparison.Ordinal)))
+            // Two IEA tables hold a total: total_demand ("Total demand", all uses) for the big minerals, and cleantech_demand_by_mineral ("All
+            // clean technologies", clean-technology uses only) for the rest, such as germanium and gallium. Each is kept under its own table name.
+            .Where(d => (d.Table == "total_demand" && d.Sector == "Total demand") || (d.Table == "cleantech_demand_by_mineral" && d.Sector == "All clean technologies"))
             .GroupBy(d => (d.Table, d.Scenario, d.Year))
             .Select(g => new SheetDemand(g.Key.Table, g.Key.Scenario, g.Key.Year, g.Sum(d => d.ValueT),
                 $"{g.First().Provenance.SourceFile} ({g.First().Provenance.Edition})"))

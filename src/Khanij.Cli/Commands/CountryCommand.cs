@@ -20,13 +20,9 @@ internal static class CountryCommand
         };
         command.SetHandler(context, async (parse, ct) =>
         {
-            var (c, problem) = CountryProfileService.Validate(new CountryProfileRequest(parse.GetValue(country)!), context.Catalogue);
-            if (problem is not null)
-            {
-                throw new CliException(problem);
-            }
             await using var store = await context.OpenStoreAsync(parse, ct);
-            var profile = await CountryProfileService.BuildAsync(store, context.Catalogue, c!, ct);
+            var profile = ServiceErrors.ValueOrThrow(
+                await CountryProfileService.RunAsync(store, context.Catalogue, new CountryProfileRequest(parse.GetValue(country)!), ct), "country");
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(CliJson.Serialize(profile));

@@ -23,14 +23,9 @@ internal static class MineralCommand
         };
         command.SetHandler(context, async (parse, ct) =>
         {
-            var request = new MineralSheetRequest(parse.GetValue(mineral)!, parse.GetValue(country)!, parse.GetValue(source));
-            var (m, perspective, problem) = MineralSheetService.Validate(request, context.Catalogue);
-            if (problem is not null)
-            {
-                throw new CliException(problem);
-            }
+            var request = new MineralSheetRequest(parse.GetValue(mineral)!, parse.GetValue(country), parse.GetValue(source));
             await using var store = await context.OpenStoreAsync(parse, ct);
-            var sheet = await MineralSheetService.BuildAsync(store, m!, perspective!, request.Source, ct);
+            var sheet = ServiceErrors.ValueOrThrow(await MineralSheetService.RunAsync(store, context.Catalogue, request, ct), "mineral");
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(CliJson.Serialize(sheet));
@@ -101,7 +96,8 @@ internal static class MineralCommand
         }
         foreach (var d in s.Demand.Where(d => d.Scenario is "Historical" or "STEPS").Take(6))
         {
-            console.MarkupLine($"IEA demand {d.Scenario} {d.Year}: {MineralSheetService.Tonnes(d.Tonnes)} t ({d.Table.EscapeMarkup()})");
+            var what = d.Table == "total_demand" ? "all uses" : d.Table == "cleantech_demand_by_mineral" ? "clean-technology uses only" : d.Table;
+            console.MarkupLine($"IEA demand {d.Scenario} {d.Year}: {MineralSheetService.Tonnes(d.Tonnes)} t ({what.EscapeMarkup()}; {d.Source.EscapeMarkup()})");
         }
         foreach (var f in s.ReportedFacts)
         {

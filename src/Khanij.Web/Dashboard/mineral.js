@@ -49,6 +49,11 @@ K.page(async () => {
   const countryName = iso3 => K.name(byIso3.get(iso3)) || iso3;
   // Country names link to the country profile; only catalogue codes become links, through encodeURIComponent into a relative URL.
   const countryLink = iso3 => byIso3.has(iso3) ? K.el("a", { href: `country.html?code=${encodeURIComponent(iso3)}` }, countryName(iso3)) : String(iso3);
+  // The sheet's places: a country, or an aggregate the source prints, such as "(world_total)".
+  const placeName = p => p.startsWith("(") ? (p === "(world_total)" ? K.t("worldTotal") : p.slice(1, -1).replaceAll("_", " ")) : countryName(p);
+  const placeCell = (p, isCountry) => isCountry ? countryLink(p) : placeName(p);
+  const palette = ["#b8572a", "#2f6690", "#3a7d44", "#8e5572", "#d4a017", "#4f5d75", "#c0392b", "#16a085", "#7f8c8d", "#6c3483"];
+  const dashes = ["solid", "dashed", "dotted"];
   const state = {
     id: K.param("id") ?? "lithium", stage: K.param("stage") ?? "mining", table: K.param("table") ?? "", country: K.param("country") ?? "IND",
   };
@@ -185,10 +190,6 @@ K.page(async () => {
 
   // ---- The mineral sheet ----
 
-  const placeName = p => p.startsWith("(") ? (p === "(world_total)" ? K.t("worldTotal") : p.slice(1, -1).replaceAll("_", " ")) : countryName(p);
-  const placeCell = (p, isCountry) => isCountry ? countryLink(p) : placeName(p);
-  const palette = ["#b8572a", "#2f6690", "#3a7d44", "#8e5572", "#d4a017", "#4f5d75", "#c0392b", "#16a085", "#7f8c8d", "#6c3483"];
-  const dashes = ["solid", "dashed", "dotted"];
 
   function drawSheet(s) {
     drawProduction(s.production);

@@ -39,9 +39,9 @@ internal sealed record SheetReserves(string Source, string Edition, string Basis
 /// <summary>One reserves figure (tonnes; null = withheld).</summary>
 internal sealed record SheetReserve(string Place, bool IsCountry, double? Tonnes, string Line);
 
-/// <summary>The perspective country's trade in the mineral: Trade Map imports by partner (latest year) and partial extracts.</summary>
-internal sealed record SheetTrade(int? TradeMapYear, double? TradeMapImportsT, IReadOnlyList<SheetPartner> TradeMapPartners, string TradeMapSource,
-    IReadOnlyList<TradeExtract> Extracts, IReadOnlyList<string> Coverage);
+/// <summary>The perspective country's trade in the mineral: Trade Map imports by stage and partner in contained tonnes (latest year), and the
+/// partial extracts with their coverage.</summary>
+internal sealed record SheetTrade(IReadOnlyList<StageImports> Imports, IReadOnlyList<TradeExtract> Extracts, IReadOnlyList<string> Coverage);
 
 /// <summary>A partner's share of imports.</summary>
 internal sealed record SheetPartner(string Partner, double Tonnes, double Share);

@@ -55,7 +55,8 @@ internal static class MineralSheetService
             .Where(f => f.Scenario is null && (source is null || f.Source == source)).ToList();
         var reserves = (await store.GetReservesAsync(mineral.Id, cancellationToken: cancellationToken))
             .Where(r => source is null || r.Source == source).ToList();
-        var trade = await store.GetTradeFlowsAsync(perspective, mineral.Id, cancellationToken);
+        // Every reporter's flows of the mineral: the partners' reports stand in where the perspective reported nothing.
+        var trade = await store.GetTradeFlowsAsync(null, mineral.Id, cancellationToken);
         var extracts = await store.GetTradeExtractsAsync(reporterIso3: perspective, mineralId: mineral.Id, cancellationToken: cancellationToken);
         var restrictions = (await store.GetRestrictionsAsync(cancellationToken: cancellationToken))
             .Where(r => r.MineralIds.Contains(mineral.Id) || r.MineralIds.Contains("critical_minerals")).ToList();
@@ -77,7 +78,7 @@ internal static class MineralSheetService
                     .Select(r => new SheetReserve(Place(r.Iso3, r.AggregateKind), r.Iso3 is not null, r.ReservesT, $"{r.Provenance.SourceFile}:{r.Provenance.Line}"))],
                 [.. g.Select(r => r.Provenance.SourceFile).Distinct(StringComparer.Ordinal)]))
             .ToList();
-        var sheetTrade = Trade(trade, extracts);
+        var sheetTrade = Trade(trade, perspective, extracts);
 
         var missing = new List<string>();
         if (production.Count == 0)
@@ -97,7 +98,7 @@ internal static class MineralSheetService
         {
             missing.Add("HS codes: none in the catalogue, so no trade can be attributed.");
         }
-        if (sheetTrade.TradeMapYear is null && sheetTrade.Extracts.Count == 0)
+        if (sheetTrade.Imports.Count == 0 && sheetTrade.Extracts.Count == 0)
         {
             missing.Add($"trade: no {perspective} imports of {mineral.NameEn} in the Trade Map pack or the partial Comtrade extract.");
         }
@@ -132,21 +133,8 @@ internal static class MineralSheetService
             })
             .OrderBy(s => s.Stage, StringComparer.Ordinal).ThenBy(s => s.Source, StringComparer.Ordinal).ThenBy(s => s.Measure, StringComparer.Ordinal)];
 
-    private static SheetTrade Trade(IReadOnlyList<TradeFlow> flows, IReadOnlyList<TradeExtract> extracts)
-    {
-        // The reporter's own import reports (no mirror data), in gross tonnes of product summed over the mineral's HS codes.
-        var imports = flows.Where(f => f.Flow == "import" && !f.IsMirror && f.PartnerIso3 is not null && f.Quantity is > 0 && f.Unit == "t").ToList();
-        var year = imports.Count == 0 ? (int?)null : imports.Max(f => f.Year);
-        var latest = imports.Where(f => f.Year == year).ToList();
-        var total = latest.Sum(f => f.Quantity!.Value);
-        var partners = latest.GroupBy(f => f.PartnerIso3!).Select(g => new SheetPartner(g.Key, g.Sum(f => f.Quantity!.Value), g.Sum(f => f.Quantity!.Value) / total))
-            .OrderByDescending(p => p.Tonnes).ThenBy(p => p.Partner, StringComparer.Ordinal).ToList();
-        var codes = string.Join(", ", latest.Select(f => f.HsCode).Distinct().Order(StringComparer.Ordinal));
-        var sourceText = year is null ? "" : $"{latest[0].Provenance.SourceFile} ({latest[0].Provenance.Edition}); the reporter's own import reports, "
-            + $"gross tonnes of product summed over HS {codes} (not contained metal)";
-        return new SheetTrade(year, year is null ? null : total, partners, sourceText, extracts,
-            [.. extracts.Select(e => $"{e.Source}: {e.Coverage}").Distinct(StringComparer.Ordinal)]);
-    }
+    private static SheetTrade Trade(IReadOnlyList<TradeFlow> flows, string perspective, IReadOnlyList<TradeExtract> extracts) =>
+        new(StageImports.Of(flows, perspective), extracts, [.. extracts.Select(e => $"{e.Source}: {e.Coverage}").Distinct(StringComparer.Ordinal)]);
 
     internal static string Place(string? iso3, string? aggregate) => iso3 ?? $"({aggregate ?? "unattributed"})";
 

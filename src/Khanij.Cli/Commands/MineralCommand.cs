@@ -70,11 +70,12 @@ internal static class MineralCommand
                 .EscapeMarkup() + (world is null ? "" : $"; world {MineralSheetService.Tonnes(world.Tonnes)}"));
         }
         var t = s.Trade;
-        if (t.TradeMapYear is { } year)
+        foreach (var i in t.Imports)
         {
-            console.MarkupLine($"{s.Perspective} imports {year}: {MineralSheetService.Tonnes(t.TradeMapImportsT)} t — "
-                + string.Join(", ", t.TradeMapPartners.Take(5).Select(p => $"{p.Partner} {p.Share.ToString("P0", inv)}")).EscapeMarkup());
-            console.MarkupLine($"[grey]source: {t.TradeMapSource.EscapeMarkup()}[/]");
+            console.MarkupLine($"{s.Perspective} imports, {i.Stage} {i.Year}: {MineralSheetService.Tonnes(i.Tonnes)} t {(i.ContentBasis ?? "").EscapeMarkup()} "
+                + $"(HS {i.HsCodes.EscapeMarkup()}) — " + string.Join(", ", i.Partners.Take(5).Select(p => $"{p.Partner} {p.Share.ToString("P0", inv)}")).EscapeMarkup());
+            console.MarkupLine($"[grey]source: {i.Source.EscapeMarkup()}; tonnes of contained mineral (content factors of data/catalogue/hs_codes.csv). "
+                + $"{string.Join(" ", i.Notes).EscapeMarkup()}[/]");
         }
         foreach (var g in t.Extracts.Where(e => e.Flow == "import").GroupBy(e => (e.Source, e.Year)).OrderByDescending(g => g.Key.Year).Take(1))
         {

@@ -51,8 +51,10 @@ internal static class CountriesApi
         [Description("ISO3 code (e.g. JPN) or a name in English or Hindi (e.g. Japan, जापान).")] string code,
         KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken)
     {
+        // The pack's trade flows are cached by the host (they change only on import); the registry is read each time.
+        var facts = await data.FactsAsync(cancellationToken);
         var result = await CountryProfileService.RunAsync(await data.StoreAsync(cancellationToken), catalogue, new CountryProfileRequest(code),
-            cancellationToken);
+            cancellationToken, facts.Trade);
         return result.Value is { } profile
             ? TypedResults.Ok(profile)
             : Problems.NotFound($"No country has the code or name '{code}'. GET /api/countries?search=TEXT searches codes and names in both scripts.");

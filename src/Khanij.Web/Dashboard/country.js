@@ -13,7 +13,8 @@ K.addLabels({
     partners: "Partners", flow: "Flow", partner: "Partner", valueUsd: "Value (USD)", restriction: "Restriction", scope: "Scope", status: "Status",
     since: "Since", target: "Target", record: "Record", noneListed: "None in the pack.", noFrameworks: "None in the catalogue.",
     noPartnerships: "None accepted yet.", other: "other", productionRows: "production figures", reserveRows: "reserves figures",
-    importedMinerals: "minerals with import reports", restrictionsImposed: "restrictions imposed",
+    importedMinerals: "minerals × stages with imports", restrictionsImposed: "restrictions imposed",
+    containedNote: "Shares of tonnes of contained mineral (traded tonnes × each HS code's content factor; basket and scrap codes left out), latest trade year.",
   },
   hi: {
     worldSharesByMineral: "विश्व आपूर्ति में हिस्सा: खनिज और चरण अनुसार", shareNote: "हर स्रोत का नवीनतम वर्ष; उस तालिका के विश्व आँकड़े में हिस्सा। हर स्रोत अलग पट्टी है, कभी जोड़ा नहीं जाता।",
@@ -25,7 +26,8 @@ K.addLabels({
     partners: "साझेदार", flow: "प्रवाह", partner: "साझेदार", valueUsd: "मूल्य (USD)", restriction: "प्रतिबंध", scope: "दायरा", status: "स्थिति",
     since: "कब से", target: "लक्ष्य", record: "अभिलेख", noneListed: "पैक में कोई नहीं।", noFrameworks: "सूची-पत्र में कोई नहीं।",
     noPartnerships: "अभी कोई स्वीकृत नहीं।", other: "अन्य", productionRows: "उत्पादन आँकड़े", reserveRows: "भंडार आँकड़े",
-    importedMinerals: "आयात वाले खनिज", restrictionsImposed: "लगाए गए प्रतिबंध",
+    importedMinerals: "आयात वाले खनिज × चरण", restrictionsImposed: "लगाए गए प्रतिबंध",
+    containedNote: "निहित खनिज के टन में हिस्से (व्यापारित टन × हर एचएस कोड का अंश-गुणक; बास्केट और स्क्रैप कोड छोड़े गए), नवीनतम व्यापार वर्ष।",
   },
 });
 
@@ -74,9 +76,9 @@ K.page(async () => {
       p.reserves.map(r => [mineralLink(r.mineral_id, p.iso3), `${r.source} (${r.edition})`, K.fmt(r.tonnes, 3), r.basis]));
     document.getElementById("reserves-note").textContent = p.reserves.length
       ? [...new Set(p.reserves.map(r => r.line.split(":")[0]))].join(", ") : K.t("noneListed");
-    K.table("imports-table", ["mineral", "year", { key: "tonnes", num: true }, "hs", "partners", "source"],
-      p.imports.map(i => [mineralLink(i.mineral_id, p.iso3), i.year, K.fmt(i.tonnes, 0), i.hs_codes,
-        i.partners.slice(0, 4).flatMap((x, n) => [n ? ", " : "", countryLink(x.partner), ` ${K.pct(x.share, 0)}`]), i.source]));
+    K.table("imports-table", ["mineral", "stage", "year", { key: "tonnes", num: true }, "basis", "hs", "partners"],
+      p.imports.map(i => [mineralLink(i.mineral_id, p.iso3), K.t(i.stage), i.year, K.fmt(i.tonnes, 0), i.content_basis ?? "", i.hs_codes,
+        i.partners.slice(0, 4).flatMap((x, n) => [n ? ", " : "", countryLink(x.partner), ` ${K.pct(x.share, 0)}`])]));
     K.table("extracts-table", ["source", "year", "hs", "flow", "partner", { key: "tonnes", num: true }, { key: "valueUsd", num: true }],
       p.extracts.map(e => [e.source, e.year, e.hs_code, e.flow, e.partner_iso3 ? countryLink(e.partner_iso3) : (e.partner_aggregate ?? "World"),
         K.fmt(e.quantity_t, 1), K.fmt(e.value_usd, 0)]));
@@ -130,7 +132,7 @@ K.page(async () => {
       legend: { type: "scroll", bottom: 0 },
       grid: { left: 130, right: 30, top: 10, bottom: 50 },
       xAxis: { type: "value", max: 1, axisLabel: { formatter: v => K.pct(v, 0) } },
-      yAxis: { type: "category", data: rows.map(i => `${mineralName(i.mineral_id)} ${i.year}`) },
+      yAxis: { type: "category", data: rows.map(i => `${mineralName(i.mineral_id)} · ${K.t(i.stage)} ${i.year}`) },
       series: [...top.map(iso3 => ({
         name: countryName(iso3), type: "bar", stack: "share",
         data: rows.map(i => i.partners.find(x => x.partner === iso3)?.share ?? 0),
@@ -139,6 +141,6 @@ K.page(async () => {
         data: rows.map(i => i.partners.filter(x => !top.includes(x.partner)).reduce((s, x) => s + x.share, 0)),
       }],
     });
-    note.textContent = p.imports[0].source;
+    note.textContent = `${K.t("containedNote")} ${[...new Set(p.imports.map(i => i.source))].join("; ")}`;
   }
 });

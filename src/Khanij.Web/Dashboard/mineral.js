@@ -19,7 +19,7 @@ K.addLabels({
     nothingMissing: "Nothing listed as missing.", place: "Place", tonnes: "Tonnes", status: "Status", confidence: "Confidence", period: "Period",
     publisher: "Publisher", item: "Item", hs: "HS", flow: "Flow", partner: "Partner", valueUsd: "Value (USD)", rateUsed: "Rate used in the score",
     eolRr: "End-of-life recycling rate (EOL-RR) as printed", rc: "Recycled content (RC) as printed", factor: "Score multiplier (1 − rate)",
-    noRate: "no rate", total_demand: "total demand, all uses", cleantech_demand_by_mineral: "clean-technology uses only", files: "Files",
+    noRate: "no rate", partners: "Partners", total_demand: "total demand, all uses", cleantech_demand_by_mineral: "clean-technology uses only", files: "Files",
     includesEstimates: "includes estimates", worldTotal: "world total", noImports: "No imports of this mineral by the selected country in the pack.",
   },
   hi: {
@@ -37,7 +37,7 @@ K.addLabels({
     nothingMissing: "कुछ भी अनुपलब्ध नहीं बताया गया।", place: "स्थान", tonnes: "टन", status: "स्थिति", confidence: "विश्वसनीयता", period: "अवधि",
     publisher: "प्रकाशक", item: "मद", hs: "एचएस", flow: "प्रवाह", partner: "साझेदार", valueUsd: "मूल्य (USD)", rateUsed: "स्कोर में प्रयुक्त दर",
     eolRr: "जीवन-अंत पुनर्चक्रण दर (EOL-RR), जैसी छपी", rc: "पुनर्चक्रित अंश (RC), जैसा छपा", factor: "स्कोर गुणक (1 − दर)",
-    noRate: "कोई दर नहीं", total_demand: "कुल माँग, सभी उपयोग", cleantech_demand_by_mineral: "केवल स्वच्छ-प्रौद्योगिकी उपयोग", files: "फ़ाइलें",
+    noRate: "कोई दर नहीं", partners: "साझेदार", total_demand: "कुल माँग, सभी उपयोग", cleantech_demand_by_mineral: "केवल स्वच्छ-प्रौद्योगिकी उपयोग", files: "फ़ाइलें",
     includesEstimates: "अनुमान शामिल", worldTotal: "विश्व कुल", noImports: "पैक में चुने गए देश का इस खनिज का आयात नहीं है।",
   },
 });
@@ -281,14 +281,14 @@ K.page(async () => {
   function drawTrade(s) {
     const t = s.trade;
     document.getElementById("trade-title").textContent = `${K.t("countryTrade")}: ${countryName(s.perspective)}`;
-    if (t.trade_map_year != null) {
-      K.table("trade-table", ["partner", { key: "tonnes", num: true }, { key: "share", num: true }],
-        t.trade_map_partners.slice(0, 10).map(p => [countryLink(p.partner), K.fmt(p.tonnes, 0), K.pct(p.share)]));
-      document.getElementById("trade-note").textContent = `${t.trade_map_year} · ${K.fmt(t.trade_map_imports_t, 0)} t · ${t.trade_map_source}`;
-    } else {
-      document.getElementById("trade-table").replaceChildren();
-      document.getElementById("trade-note").textContent = t.extracts.length ? "" : K.t("noImports");
-    }
+    // One row per stage: the latest trade year's partners in tonnes of contained mineral (the import side of docs/risk.md §4).
+    K.table("trade-table", ["stage", "year", { key: "tonnes", num: true }, "partners"],
+      t.imports.map(i => [K.t(i.stage), i.year, `${K.fmt(i.tonnes, 0)} t ${i.content_basis ?? ""}`,
+        i.partners.slice(0, 6).flatMap((p, n) => [n ? ", " : "", countryLink(p.partner), ` ${K.pct(p.share, 0)}`])]));
+    if (!t.imports.length) document.getElementById("trade-table").replaceChildren();
+    document.getElementById("trade-note").textContent = t.imports.length
+      ? t.imports.map(i => `${K.t(i.stage)}: HS ${i.hs_codes} · ${i.source} · ${i.notes.join(" ")}`).join(" | ")
+      : (t.extracts.length ? "" : K.t("noImports"));
     K.table("extracts-table", ["source", "year", "hs", "flow", "partner", { key: "tonnes", num: true }, { key: "valueUsd", num: true }],
       t.extracts.map(e => [e.source, e.year, e.hs_code, e.flow, e.partner_iso3 ? countryLink(e.partner_iso3) : (e.partner_aggregate ?? "World"),
         K.fmt(e.quantity_t, 1), K.fmt(e.value_usd, 0)]));

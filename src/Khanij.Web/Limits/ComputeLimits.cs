@@ -44,8 +44,12 @@ internal static class ComputeRoutes
         return path.Equals("/api/demand", StringComparison.OrdinalIgnoreCase) || IsStoreRead(request) ? RouteCost.Analytics : RouteCost.Free;
     }
 
-    /// <summary>True for the GET routes whose answer depends only on the store and the query: the risk, brief, supply, chain, sheet and profile
-    /// computations. These are cached per store version (<see cref="KhanijData.VersionAsync"/>). Routes that also read files outside the
+    /// <summary>True for the cached routes that also read the shipped demand scenario files (the brief's demand section).</summary>
+    public static bool ReadsDemandScenarios(HttpRequest request) =>
+        (request.Path.Value ?? "").TrimEnd('/').Equals("/api/brief", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True for the GET routes whose answer depends only on the store, the query and (for the brief) the shipped demand scenario
+    /// files: the risk, brief, supply, chain, sheet and profile computations. These are cached per store version (<see cref="KhanijData.VersionAsync"/>). Routes that also read files outside the
     /// store (demand and diversification scenarios) are not.</summary>
     public static bool IsStoreRead(HttpRequest request)
     {
@@ -85,7 +89,9 @@ internal static class ComputeLimits
                 .With(context => ComputeRoutes.IsStoreRead(context.HttpContext.Request))
                 .SetVaryByQuery("*")
                 .VaryByValue(async (http, cancellationToken) => new KeyValuePair<string, string>("store",
-                    (await http.RequestServices.GetRequiredService<KhanijData>().VersionAsync(cancellationToken)).ToString(CultureInfo.InvariantCulture))));
+                    (await http.RequestServices.GetRequiredService<KhanijData>().VersionAsync(cancellationToken)).ToString(CultureInfo.InvariantCulture)))
+                .VaryByValue(http => new KeyValuePair<string, string>("files", ComputeRoutes.ReadsDemandScenarios(http.Request)
+                    ? DemandFilesStamp(http.RequestServices.GetRequiredService<KhanijData>().DataDir) : "")));
         });
         builder.Services.AddRateLimiter(limiter =>
         {
@@ -111,6 +117,18 @@ internal static class ComputeLimits
             });
         });
         return builder;
+    }
+
+    /// <summary>The names, sizes and write times of the shipped demand scenario files, which the brief's demand section reads: an edited file
+    /// changes the key, so a cached brief is never older than the files it was computed from.</summary>
+    private static string DemandFilesStamp(string dataDir)
+    {
+        if (Application.Demand.DemandScenarios.Directory(dataDir) is not { } dir)
+        {
+            return "none";
+        }
+        return string.Join(";", new DirectoryInfo(dir).EnumerateFiles("*.json").OrderBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => FormattableString.Invariant($"{f.Name}:{f.Length}:{f.LastWriteTimeUtc.Ticks}")));
     }
 
     /// <summary>Adds write tracking, the cache (before the limiter: a cached answer costs no permit) and the limiter to the pipeline.</summary>

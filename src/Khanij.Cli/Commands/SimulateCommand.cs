@@ -101,9 +101,11 @@ internal static class SimulateCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask($"{plan.Runs:N0} runs ({plan.Engine.Name} engine)", maxValue: plan.Runs);
+                var total = SimulateService.ProgressTotal(plan);
+                var passes = total / plan.Runs;
+                var task = ctx.AddTask($"{plan.Runs:N0} runs{(passes > 1 ? $" × {passes} passes" : "")} ({plan.Engine.Name} engine)", maxValue: total);
                 result = SimulateService.Run(plan, new TaskProgress(task), ct).Report;
-                task.Value = plan.Runs;
+                task.Value = total;
             });
         return result!;
     }

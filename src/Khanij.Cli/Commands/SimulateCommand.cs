@@ -143,7 +143,7 @@ internal static class SimulateCommand
             {
                 if (value > task.Value)
                 {
-                    task.Value = value;
+                    task.Value = Math.Min(value, task.MaxValue); // a rare third pass leaves the bar full
                 }
             }
         }

@@ -8,9 +8,9 @@ namespace Khanij.Data.Registry;
 /// and stores all records in one transaction — or none, with every problem reported as <c>file:line:column: message</c>.</summary>
 public static class RegistryImporter
 {
-    /// <summary>Checks and imports <paramref name="path"/>; returns the imported records.</summary>
+    /// <summary>Checks and imports <paramref name="path"/>; returns what was added and what merged into records of the same event.</summary>
     /// <exception cref="RegistryException">The file is missing, not JSON, or has invalid records; nothing was changed.</exception>
-    public static async Task<IReadOnlyList<RegistryRecord>> ImportFileAsync(
+    public static async Task<ImportOutcome> ImportFileAsync(
         string path, RegistryStore store, KhanijCatalogue catalogue, string who, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -21,8 +21,7 @@ public static class RegistryImporter
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
         var existing = (await store.ListAsync(cancellationToken)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var records = Check(path, bytes, catalogue, existing);
-        await store.ImportAsync(records, who, cancellationToken);
-        return records;
+        return await store.ImportAsync(records, who, catalogue, cancellationToken);
     }
 
     /// <summary>The records of a file's bytes when all are valid.</summary>

@@ -31,7 +31,8 @@ internal static class PartnersApi
         group.MapGet("/graph", Graph).WithName("GetPartnerGraph")
             .WithSummary("Countries and frameworks as nodes, joined by the accepted records they share");
         group.MapPost("/import", Import).WithName("ImportRecords")
-            .WithSummary("Import curated records (a registry file as in samples/registry/*.json); all or nothing")
+            .WithSummary("Import curated records (a registry file as in samples/registry/*.json); all or nothing. A record of an event already in "
+                + "the registry merges into it (conflicting values are kept as they were and listed for review)")
             .Accepts<RegistryFileDocument>("application/json");
         return app;
     }
@@ -154,21 +155,20 @@ internal static class PartnersApi
             [.. edges.Select(e => new GraphEdge(e.Key.Item1, e.Key.Item2, e.Value))]));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<RegistryRecord>>, ValidationProblem, ProblemHttpResult>> Import(
+    public static async Task<Results<Ok<ImportOutcome>, ValidationProblem, ProblemHttpResult>> Import(
         HttpRequest request, KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         try
         {
-            var records = await data.WithRegistryAsync(async r =>
+            var outcome = await data.WithRegistryAsync(async r =>
             {
                 var existing = (await r.ListAsync(cancellationToken)).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
                 var checkedRecords = RegistryImporter.Check("request body", buffer.ToArray(), catalogue, existing);
-                await r.ImportAsync(checkedRecords, AuditActor.Current, cancellationToken);
-                return checkedRecords;
+                return await r.ImportAsync(checkedRecords, AuditActor.Current, catalogue, cancellationToken);
             }, cancellationToken);
-            return TypedResults.Ok(records);
+            return TypedResults.Ok(outcome);
         }
         catch (RegistryConflictException e)
         {

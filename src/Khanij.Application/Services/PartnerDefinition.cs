@@ -42,9 +42,12 @@ internal static class PartnerDefinition
 
     /// <summary>The partner links of <paramref name="perspective"/> under this definition, and the set as printed.</summary>
     public static async Task<PartnerSet> ForAsync(KhanijStore store, KhanijCatalogue catalogue, string perspective, IReadOnlyList<string> frameworks,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        For(await RegistryFeed.PartnerLinksAsync(store, catalogue, cancellationToken), catalogue, perspective, frameworks);
+
+    /// <summary>The partner links of <paramref name="perspective"/> given the registry's links (<see cref="Khanij.Core.Registry.RegistryLinks"/>).</summary>
+    public static PartnerSet For(IReadOnlyList<PartnerLink> registry, KhanijCatalogue catalogue, string perspective, IReadOnlyList<string> frameworks)
     {
-        var registry = await RegistryFeed.PartnerLinksAsync(store, catalogue, cancellationToken);
         var fromRegistry = registry.Where(l => l.CountryA == perspective || l.CountryB == perspective)
             .Where(l => !l.Basis.StartsWith("framework:", StringComparison.Ordinal)
                 || frameworks.Contains(l.Basis["framework:".Length..], StringComparer.OrdinalIgnoreCase));

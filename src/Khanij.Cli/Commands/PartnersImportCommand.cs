@@ -9,7 +9,11 @@ internal static class PartnersImportCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "A JSON file {\"records\": [...]} (see docs/registry.md and samples/registry/)." };
+        var file = new Argument<string[]>("FILE")
+        {
+            Description = "JSON files {\"records\": [...]} (see docs/registry.md and samples/registry/); several files import together or not at all.",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var json = new Option<bool>("--json") { Description = "Print what was done as JSON ({created, merged: [{imported_id, into_id, changed, review, conflicts}]})." };
         var command = new Command("import",
             "Add curated records from a JSON file. Every record must cite a source (document plus url or verbatim evidence); records are "
@@ -22,11 +26,12 @@ internal static class PartnersImportCommand
         };
         command.SetHandler(context, async (parse, ct) =>
         {
-            var path = parse.GetValue(file)!;
+            var paths = parse.GetValue(file)!;
+            var path = string.Join(", ", paths);
             await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct);
             try
             {
-                var outcome = await RegistryImporter.ImportFileAsync(path, registry.Store, context.Catalogue, parse.GetValue(PartnersRegistry.By)!, ct);
+                var outcome = await RegistryImporter.ImportFilesAsync(paths, registry.Store, context.Catalogue, parse.GetValue(PartnersRegistry.By)!, ct);
                 if (parse.GetValue(json))
                 {
                     context.Out.WriteLine(CliJson.Serialize(outcome));

@@ -24,6 +24,47 @@ public static class RegistryImporter
         return await store.ImportAsync(records, who, catalogue, cancellationToken);
     }
 
+    /// <summary>Checks every file of <paramref name="paths"/>, then imports all their records in one transaction — or nothing when any
+    /// file has a problem (each problem reported with its file, line and column).</summary>
+    /// <exception cref="RegistryException">A file is missing, not JSON, or has invalid records; nothing was changed.</exception>
+    public static async Task<ImportOutcome> ImportFilesAsync(
+        IReadOnlyList<string> paths, RegistryStore store, KhanijCatalogue catalogue, string who, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(store);
+        if (paths.Count == 1)
+        {
+            return await ImportFileAsync(paths[0], store, catalogue, who, cancellationToken);
+        }
+        var known = (await store.ListAsync(cancellationToken)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var records = new List<RegistryRecord>();
+        var problems = new List<string>();
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path))
+            {
+                problems.Add($"{path}: file not found.");
+                continue;
+            }
+            try
+            {
+                // Ids of the files before count as taken, and as places a reference may point.
+                var read = Check(path, await File.ReadAllBytesAsync(path, cancellationToken), catalogue, known);
+                records.AddRange(read);
+                known.UnionWith(read.Select(r => r.Id));
+            }
+            catch (RegistryException e)
+            {
+                problems.AddRange(e.Problems);
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw new RegistryException([.. problems, $"{paths.Count} files: nothing was imported."]);
+        }
+        return await store.ImportAsync(records, who, catalogue, cancellationToken);
+    }
+
     /// <summary>The records of a file's bytes when all are valid.</summary>
     /// <param name="name">File name used in messages.</param>
     /// <param name="utf8">The file's bytes (UTF-8, optional BOM).</param>

@@ -6,15 +6,16 @@ namespace Khanij.Cli;
 /// a problem in a file is given as file:line:column.</summary>
 internal static class ServiceErrors
 {
-    /// <summary>The value, or a <see cref="CliException"/> (exit 1) listing every problem.</summary>
-    public static T ValueOrThrow<T>(ServiceResult<T> result)
+    /// <summary>The value, or a <see cref="CliException"/> (exit 1) listing every problem. Fields named in <paramref name="arguments"/> are
+    /// the verb's positional arguments, not options: their problems are shown as <c>'value' message</c>.</summary>
+    public static T ValueOrThrow<T>(ServiceResult<T> result, params string[] arguments)
         where T : class
     {
         if (result.Value is { } value)
         {
             return value;
         }
-        var lines = result.Errors.Select(Text).ToList();
+        var lines = result.Errors.Select(e => arguments.Contains(e.Field) && e.Value is { } v && e.File is null ? $"'{v}' {e.Message}" : Text(e)).ToList();
         var text = result.Summary is { } summary
             ? summary + "\n" + string.Join("\n", lines.Select(l => "  " + l))
             : string.Join("\n", lines);

@@ -155,6 +155,92 @@ public sealed class CliParityTests(DashboardServer server)
         stderr.ShouldContain("'--runs 1000001' is out of range; expected 1 to 1000000.");
     }
 
+    [Theory]
+    [InlineData("niobium", "JPN")]
+    [InlineData("lithium", "JPN")]
+    [InlineData("germanium", "IND")]
+    public async Task MineralSheet_SameDocumentAsKhanijMineralJson(string mineral, string country)
+    {
+        // Given
+        var cli = await RunCliAsync(["mineral", mineral, "--country", country, "--json"]);
+        using var http = new HttpClient();
+
+        // When
+        var api = await http.GetFromJsonAsync<JsonElement>($"{server.BaseUrl}/api/minerals/{mineral}/sheet?country={country}",
+            TestContext.Current.CancellationToken);
+
+        // Then: one service, one document (germanium is the sheet that is mostly "not in the pack")
+        cli.GetProperty("mineral_id").GetString().ShouldBe(mineral);
+        cli.GetProperty("perspective").GetString().ShouldBe(country);
+        JsonElement.DeepEquals(cli, api).ShouldBeTrue($"CLI:\n{Head(cli)}\nAPI:\n{Head(api)}");
+    }
+
+    [Fact]
+    public async Task MineralSheet_OneSource_SameAsKhanijMineralJsonWithSource()
+    {
+        // Given: only the MCS 2024 data release, one edition of the two USGS sources
+        var cli = await RunCliAsync(["mineral", "niobium", "--source", "usgs_mcs2024", "--json"]);
+        using var http = new HttpClient();
+
+        // When
+        var api = await http.GetFromJsonAsync<JsonElement>(server.BaseUrl + "/api/minerals/niobium/sheet?source=usgs_mcs2024",
+            TestContext.Current.CancellationToken);
+
+        // Then
+        JsonElement.DeepEquals(cli, api).ShouldBeTrue($"CLI:\n{Head(cli)}\nAPI:\n{Head(api)}");
+        api.GetProperty("production").EnumerateArray().Select(s => s.GetProperty("source").GetString()).Distinct().ShouldBe(["usgs_mcs2024"]);
+    }
+
+    [Fact]
+    public async Task CountryProfile_Japan_SameDocumentAsKhanijCountryJson()
+    {
+        // Given (Japan: no test on the server adds a registry record naming it, see the class summary)
+        var cli = await RunCliAsync(["country", "JPN", "--json"]);
+        using var http = new HttpClient();
+
+        // When
+        var api = await http.GetFromJsonAsync<JsonElement>(server.BaseUrl + "/api/countries/JPN/profile", TestContext.Current.CancellationToken);
+        var byHindiName = await http.GetFromJsonAsync<JsonElement>(server.BaseUrl + "/api/countries/" + Uri.EscapeDataString("जापान") + "/profile",
+            TestContext.Current.CancellationToken);
+
+        // Then
+        cli.GetProperty("iso3").GetString().ShouldBe("JPN");
+        JsonElement.DeepEquals(cli, api).ShouldBeTrue($"CLI:\n{Head(cli)}\nAPI:\n{Head(api)}");
+        JsonElement.DeepEquals(api, byHindiName).ShouldBeTrue("the Hindi name resolves to the same profile");
+    }
+
+    [Fact]
+    public async Task MineralSheet_BadRequests_SameProblemsFromCliAndApi()
+    {
+        // When: an unknown source (a query field) and an unknown mineral (the path), asked of both hosts
+        var ct = TestContext.Current.CancellationToken;
+        var (sourceExit, sourceErr) = await RunCliFailingAsync(["mineral", "niobium", "--source", "usgs1999", "--json"]);
+        var (mineralExit, mineralErr) = await RunCliFailingAsync(["mineral", "unobtainium", "--json"]);
+        var (countryExit, countryErr) = await RunCliFailingAsync(["country", "Narnia", "--json"]);
+        using var http = new HttpClient();
+        var source = await http.GetAsync(server.BaseUrl + "/api/minerals/niobium/sheet?source=usgs1999", ct);
+        var mineral = await http.GetAsync(server.BaseUrl + "/api/minerals/unobtainium/sheet", ct);
+        var country = await http.GetAsync(server.BaseUrl + "/api/countries/Narnia/profile", ct);
+
+        // Then: the field's message is the service's in both; an unknown path is a 404 problem, as for GET /api/minerals/{id}
+        sourceExit.ShouldBe(1);
+        source.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        source.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var message = (await source.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("errors").GetProperty("source")[0].GetString()!;
+        message.ShouldStartWith("'usgs1999' is not a source of production or reserves in the store; expected one of ");
+        message.ShouldContain("usgs_mcs2024");
+        sourceErr.ShouldContain("'--source usgs1999' " + message["'usgs1999' ".Length..]);
+        mineralExit.ShouldBe(1);
+        mineralErr.ShouldContain("'unobtainium' is not in the catalogue");
+        mineral.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        mineral.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await mineral.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("detail").GetString()!.ShouldContain("unobtainium");
+        countryExit.ShouldBe(1);
+        countryErr.ShouldContain("'Narnia' is not a known country");
+        country.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        country.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
     private static List<string> FrameworkPartners(JsonElement set) =>
         [.. set.GetProperty("partners").EnumerateArray()
             .Where(p => p.GetProperty("bases").EnumerateArray().Any(b => b.GetString()!.StartsWith("framework:", StringComparison.Ordinal)))

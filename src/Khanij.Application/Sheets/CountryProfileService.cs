@@ -1,3 +1,4 @@
+using Khanij.Application.Services;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Facts;
@@ -17,7 +18,7 @@ internal sealed record CountryProfile(
     string Name,
     IReadOnlyList<ProfileProduction> Production,
     IReadOnlyList<ProfileReserve> Reserves,
-    IReadOnlyList<ProfileImports> Imports,
+    IReadOnlyList<StageImports> Imports,
     IReadOnlyList<TradeExtract> Extracts,
     IReadOnlyList<string> ImportGaps,
     IReadOnlyList<ExportRestriction> Imposes,
@@ -32,27 +33,31 @@ internal sealed record ProfileProduction(string MineralId, string Stage, string 
 /// <summary>The country's reserves of a mineral in one source.</summary>
 internal sealed record ProfileReserve(string MineralId, string Source, string Edition, double? Tonnes, string Basis, string Line);
 
-/// <summary>The country's own import reports for a mineral (Trade Map), latest year, by partner.</summary>
-internal sealed record ProfileImports(string MineralId, int Year, double Tonnes, IReadOnlyList<SheetPartner> Partners, string HsCodes, string Source);
-
 /// <summary>An accepted partnership from the registry.</summary>
 internal sealed record ProfilePartnership(string Partner, IReadOnlyList<string> Minerals, string Basis, string RecordId);
 
 /// <summary>Builds <see cref="CountryProfile"/>s.</summary>
 internal static class CountryProfileService
 {
-    public static (Country? Country, string? Problem) Validate(CountryProfileRequest request, KhanijCatalogue catalogue)
+    /// <summary>The use case: resolves the country (ISO3 or any English or Hindi name) and builds its profile.</summary>
+    /// <param name="trade">The store's trade flows when the host already holds them (the web host caches the pack's facts); null = read them.</param>
+    public static async Task<ServiceResult<CountryProfile>> RunAsync(KhanijStore store, KhanijCatalogue catalogue, CountryProfileRequest request,
+        CancellationToken cancellationToken, IReadOnlyList<TradeFlow>? trade = null)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(catalogue);
-        var country = string.IsNullOrWhiteSpace(request.Country) ? null
-            : catalogue.CountryByIso3(request.Country.Trim()) ?? catalogue.FindCountry(request.Country);
-        return country is null
-            ? (null, $"'{request.Country}' is not a country in the catalogue; expected an ISO3 code or a name such as JPN, Japan, जापान.")
-            : (country, null);
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<RequestError>();
+        var iso3 = RequestFields.Country(catalogue, request.Country ?? "", errors);
+        if (errors.Count > 0)
+        {
+            return ServiceResult<CountryProfile>.Invalid(errors);
+        }
+        return ServiceResult<CountryProfile>.Ok(await BuildAsync(store, catalogue, catalogue.CountryByIso3(iso3!)!, trade, cancellationToken));
     }
 
-    public static async Task<CountryProfile> BuildAsync(KhanijStore store, KhanijCatalogue catalogue, Country country, CancellationToken cancellationToken)
+    internal static async Task<CountryProfile> BuildAsync(KhanijStore store, KhanijCatalogue catalogue, Country country, IReadOnlyList<TradeFlow>? trade,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -79,21 +84,9 @@ internal static class CountryProfileService
             .Select(r => new ProfileReserve(r.MineralId, r.Source, r.Provenance.Edition, r.ReservesT, r.Basis, $"{r.Provenance.SourceFile}:{r.Provenance.Line}"))
             .OrderBy(r => r.MineralId, StringComparer.Ordinal).ThenBy(r => r.Source, StringComparer.Ordinal).ToList();
 
-        var trade = await store.GetTradeFlowsAsync(iso3, cancellationToken: cancellationToken);
-        var imports = trade.Where(f => f.Flow == "import" && !f.IsMirror && f.PartnerIso3 is not null && f.Quantity is > 0 && f.Unit == "t")
-            .GroupBy(f => f.MineralId)
-            .Select(g =>
-            {
-                var year = g.Max(f => f.Year);
-                var latest = g.Where(f => f.Year == year).ToList();
-                var total = latest.Sum(f => f.Quantity!.Value);
-                var partners = latest.GroupBy(f => f.PartnerIso3!)
-                    .Select(p => new SheetPartner(p.Key, p.Sum(f => f.Quantity!.Value), p.Sum(f => f.Quantity!.Value) / total))
-                    .OrderByDescending(p => p.Tonnes).ThenBy(p => p.Partner, StringComparer.Ordinal).ToList();
-                return new ProfileImports(g.Key, year, total, partners, string.Join(", ", latest.Select(f => f.HsCode).Distinct().Order(StringComparer.Ordinal)),
-                    $"{latest[0].Provenance.SourceFile} ({latest[0].Provenance.Edition}); own reports, gross tonnes of product");
-            })
-            .OrderByDescending(i => i.Tonnes).ToList();
+        // Every reporter's flows: where the country reported nothing for a code, its partners' reports stand in (ImportExposure's rule).
+        trade ??= await store.GetTradeFlowsAsync(cancellationToken: cancellationToken);
+        var imports = StageImports.Of(trade, iso3);
         var extracts = await store.GetTradeExtractsAsync(reporterIso3: iso3, cancellationToken: cancellationToken);
         var covered = imports.Select(i => i.MineralId).Concat(extracts.Where(e => e.Flow == "import").Select(e => e.MineralId)).ToHashSet(StringComparer.Ordinal);
         var gaps = new List<string>();
@@ -104,9 +97,9 @@ internal static class CountryProfileService
             gaps.Add($"no import figures for {iso3} in the pack for: {string.Join(", ", noTrade)} (the Trade Map pack covers the HS codes of "
                 + "battery minerals; the Comtrade extract only the codes and reporters its coverage names).");
         }
-        if (trade.Count > 0 && trade.All(f => f.IsMirror))
+        if (imports.Count > 0 && !trade.Any(f => f.ReporterIso3 == iso3 && !f.IsMirror))
         {
-            gaps.Add($"{iso3} reports no trade itself in the Trade Map pack; only mirror data (partners' reports) exist, not used here.");
+            gaps.Add($"{iso3} reports no trade itself in the Trade Map pack: its imports are its partners' reports (mirror data and their exports).");
         }
         gaps.AddRange(extracts.Select(e => $"partial extract {e.Source}: {e.Coverage}").Distinct(StringComparer.Ordinal));
 

@@ -5,9 +5,9 @@ namespace Khanij.Application.Sheets;
 
 /// <summary>What <c>khanij mineral M</c> and <c>/api/minerals/{id}/sheet</c> ask for.</summary>
 /// <param name="Mineral">Mineral id, English or Hindi name, alias or symbol.</param>
-/// <param name="Perspective">Whose trade to show (ISO3 or name; default India).</param>
+/// <param name="Perspective">Whose trade to show (ISO3 or name; default <see cref="Services.RiskService.DefaultCountry"/>, India). Its request field is <c>country</c>.</param>
 /// <param name="Source">Only this source id (e.g. <c>usgs_mcs2024</c>); null = every source side by side.</param>
-public sealed record MineralSheetRequest(string Mineral, string Perspective = "IND", string? Source = null);
+public sealed record MineralSheetRequest(string Mineral, string? Perspective = null, string? Source = null);
 
 /// <summary>Everything the pack knows about one mineral, each figure with its source.</summary>
 internal sealed record MineralSheet(
@@ -39,9 +39,9 @@ internal sealed record SheetReserves(string Source, string Edition, string Basis
 /// <summary>One reserves figure (tonnes; null = withheld).</summary>
 internal sealed record SheetReserve(string Place, bool IsCountry, double? Tonnes, string Line);
 
-/// <summary>The perspective country's trade in the mineral: Trade Map imports by partner (latest year) and partial extracts.</summary>
-internal sealed record SheetTrade(int? TradeMapYear, double? TradeMapImportsT, IReadOnlyList<SheetPartner> TradeMapPartners, string TradeMapSource,
-    IReadOnlyList<TradeExtract> Extracts, IReadOnlyList<string> Coverage);
+/// <summary>The perspective country's trade in the mineral: Trade Map imports by stage and partner in contained tonnes (latest year), and the
+/// partial extracts with their coverage.</summary>
+internal sealed record SheetTrade(IReadOnlyList<StageImports> Imports, IReadOnlyList<TradeExtract> Extracts, IReadOnlyList<string> Coverage);
 
 /// <summary>A partner's share of imports.</summary>
 internal sealed record SheetPartner(string Partner, double Tonnes, double Share);

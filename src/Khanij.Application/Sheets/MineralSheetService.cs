@@ -1,5 +1,6 @@
 using System.Globalization;
 using Khanij.Analytics.Risk;
+using Khanij.Application.Services;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Facts;
@@ -11,26 +12,41 @@ namespace Khanij.Application.Sheets;
 /// perspective country's trade, restrictions, recycling, IEA demand and reported facts, each with its source; and what is missing.</summary>
 internal static class MineralSheetService
 {
-    /// <summary>Checks the request against the catalogue. Returns the mineral and perspective, or a message saying what was expected.</summary>
-    public static (Mineral? Mineral, string? Perspective, string? Problem) Validate(MineralSheetRequest request, KhanijCatalogue catalogue)
+    /// <summary>The use case: validates the request (mineral, perspective country, source) and builds the sheet. Nothing is read
+    /// beyond the source list when the request has a problem.</summary>
+    public static async Task<ServiceResult<MineralSheet>> RunAsync(KhanijStore store, KhanijCatalogue catalogue, MineralSheetRequest request,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(catalogue);
-        var mineral = string.IsNullOrWhiteSpace(request.Mineral) ? null : catalogue.FindMineral(request.Mineral);
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<RequestError>();
+        var mineral = string.IsNullOrWhiteSpace(request.Mineral) ? null : catalogue.MineralById(request.Mineral.Trim()) ?? catalogue.FindMineral(request.Mineral);
         if (mineral is null)
         {
-            return (null, null, $"'{request.Mineral}' is not in the catalogue; expected a mineral id, name or symbol such as germanium, "
-                + "rare_earths, लिथियम (see 'khanij minerals').");
+            errors.Add(new RequestError("mineral", "is not in the catalogue; expected a mineral id, name or symbol such as germanium, rare_earths, "
+                + "लिथियम (`khanij minerals`, GET /api/minerals).") { Value = request.Mineral });
         }
-        var country = catalogue.CountryByIso3(request.Perspective.Trim()) ?? catalogue.FindCountry(request.Perspective);
-        if (country is null)
+        var perspective = RequestFields.Country(catalogue, request.Perspective ?? RiskService.DefaultCountry, errors);
+        var source = string.IsNullOrWhiteSpace(request.Source) ? null : request.Source.Trim();
+        if (source is not null)
         {
-            return (null, null, $"'{request.Perspective}' is not a country in the catalogue; expected an ISO3 code or name such as IND.");
+            var known = (await store.GetDatasetsAsync(cancellationToken)).Where(d => d.Table is "supply_facts" or "reserves")
+                .Select(d => d.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (!known.Contains(source, StringComparer.Ordinal))
+            {
+                errors.Add(new RequestError("source", $"is not a source of production or reserves in the store; expected one of {string.Join(", ", known)} "
+                    + "(`khanij data sources`).") { Value = request.Source });
+            }
         }
-        return (mineral, country.Iso3, null);
+        if (errors.Count > 0)
+        {
+            return ServiceResult<MineralSheet>.Invalid(errors);
+        }
+        return ServiceResult<MineralSheet>.Ok(await BuildAsync(store, mineral!, perspective!, source, cancellationToken));
     }
 
-    public static async Task<MineralSheet> BuildAsync(KhanijStore store, Mineral mineral, string perspective, string? source,
+    internal static async Task<MineralSheet> BuildAsync(KhanijStore store, Mineral mineral, string perspective, string? source,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -39,13 +55,16 @@ internal static class MineralSheetService
             .Where(f => f.Scenario is null && (source is null || f.Source == source)).ToList();
         var reserves = (await store.GetReservesAsync(mineral.Id, cancellationToken: cancellationToken))
             .Where(r => source is null || r.Source == source).ToList();
-        var trade = await store.GetTradeFlowsAsync(perspective, mineral.Id, cancellationToken);
+        // Every reporter's flows of the mineral: the partners' reports stand in where the perspective reported nothing.
+        var trade = await store.GetTradeFlowsAsync(null, mineral.Id, cancellationToken);
         var extracts = await store.GetTradeExtractsAsync(reporterIso3: perspective, mineralId: mineral.Id, cancellationToken: cancellationToken);
         var restrictions = (await store.GetRestrictionsAsync(cancellationToken: cancellationToken))
             .Where(r => r.MineralIds.Contains(mineral.Id) || r.MineralIds.Contains("critical_minerals")).ToList();
         var recycling = RecyclingFactor.For(mineral.Id, await store.GetRecyclingRatesAsync(mineral.Id, cancellationToken));
         var demand = (await store.GetDemandAsync(mineral.Id, cancellationToken: cancellationToken))
-            .Where(d => d.Sector == "Total demand" || (d.Table == "cleantech_demand_by_mineral" && d.Sector.StartsWith("Total", StringComparison.Ordinal)))
+            // Two IEA tables hold a total: total_demand ("Total demand", all uses) for the big minerals, and cleantech_demand_by_mineral ("All
+            // clean technologies", clean-technology uses only) for the rest, such as germanium and gallium. Each is kept under its own table name.
+            .Where(d => (d.Table == "total_demand" && d.Sector == "Total demand") || (d.Table == "cleantech_demand_by_mineral" && d.Sector == "All clean technologies"))
             .GroupBy(d => (d.Table, d.Scenario, d.Year))
             .Select(g => new SheetDemand(g.Key.Table, g.Key.Scenario, g.Key.Year, g.Sum(d => d.ValueT),
                 $"{g.First().Provenance.SourceFile} ({g.First().Provenance.Edition})"))
@@ -59,7 +78,7 @@ internal static class MineralSheetService
                     .Select(r => new SheetReserve(Place(r.Iso3, r.AggregateKind), r.Iso3 is not null, r.ReservesT, $"{r.Provenance.SourceFile}:{r.Provenance.Line}"))],
                 [.. g.Select(r => r.Provenance.SourceFile).Distinct(StringComparer.Ordinal)]))
             .ToList();
-        var sheetTrade = Trade(trade, extracts);
+        var sheetTrade = Trade(trade, perspective, extracts);
 
         var missing = new List<string>();
         if (production.Count == 0)
@@ -79,7 +98,7 @@ internal static class MineralSheetService
         {
             missing.Add("HS codes: none in the catalogue, so no trade can be attributed.");
         }
-        if (sheetTrade.TradeMapYear is null && sheetTrade.Extracts.Count == 0)
+        if (sheetTrade.Imports.Count == 0 && sheetTrade.Extracts.Count == 0)
         {
             missing.Add($"trade: no {perspective} imports of {mineral.NameEn} in the Trade Map pack or the partial Comtrade extract.");
         }
@@ -114,21 +133,8 @@ internal static class MineralSheetService
             })
             .OrderBy(s => s.Stage, StringComparer.Ordinal).ThenBy(s => s.Source, StringComparer.Ordinal).ThenBy(s => s.Measure, StringComparer.Ordinal)];
 
-    private static SheetTrade Trade(IReadOnlyList<TradeFlow> flows, IReadOnlyList<TradeExtract> extracts)
-    {
-        // The reporter's own import reports (no mirror data), in gross tonnes of product summed over the mineral's HS codes.
-        var imports = flows.Where(f => f.Flow == "import" && !f.IsMirror && f.PartnerIso3 is not null && f.Quantity is > 0 && f.Unit == "t").ToList();
-        var year = imports.Count == 0 ? (int?)null : imports.Max(f => f.Year);
-        var latest = imports.Where(f => f.Year == year).ToList();
-        var total = latest.Sum(f => f.Quantity!.Value);
-        var partners = latest.GroupBy(f => f.PartnerIso3!).Select(g => new SheetPartner(g.Key, g.Sum(f => f.Quantity!.Value), g.Sum(f => f.Quantity!.Value) / total))
-            .OrderByDescending(p => p.Tonnes).ThenBy(p => p.Partner, StringComparer.Ordinal).ToList();
-        var codes = string.Join(", ", latest.Select(f => f.HsCode).Distinct().Order(StringComparer.Ordinal));
-        var sourceText = year is null ? "" : $"{latest[0].Provenance.SourceFile} ({latest[0].Provenance.Edition}); the reporter's own import reports, "
-            + $"gross tonnes of product summed over HS {codes} (not contained metal)";
-        return new SheetTrade(year, year is null ? null : total, partners, sourceText, extracts,
-            [.. extracts.Select(e => $"{e.Source}: {e.Coverage}").Distinct(StringComparer.Ordinal)]);
-    }
+    private static SheetTrade Trade(IReadOnlyList<TradeFlow> flows, string perspective, IReadOnlyList<TradeExtract> extracts) =>
+        new(StageImports.Of(flows, perspective), extracts, [.. extracts.Select(e => $"{e.Source}: {e.Coverage}").Distinct(StringComparer.Ordinal)]);
 
     internal static string Place(string? iso3, string? aggregate) => iso3 ?? $"({aggregate ?? "unattributed"})";
 

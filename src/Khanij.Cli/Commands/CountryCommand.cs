@@ -20,13 +20,9 @@ internal static class CountryCommand
         };
         command.SetHandler(context, async (parse, ct) =>
         {
-            var (c, problem) = CountryProfileService.Validate(new CountryProfileRequest(parse.GetValue(country)!), context.Catalogue);
-            if (problem is not null)
-            {
-                throw new CliException(problem);
-            }
             await using var store = await context.OpenStoreAsync(parse, ct);
-            var profile = await CountryProfileService.BuildAsync(store, context.Catalogue, c!, ct);
+            var profile = ServiceErrors.ValueOrThrow(
+                await CountryProfileService.RunAsync(store, context.Catalogue, new CountryProfileRequest(parse.GetValue(country)!), ct), "country");
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(CliJson.Serialize(profile));
@@ -64,12 +60,13 @@ internal static class CountryCommand
         }
         foreach (var i in p.Imports)
         {
-            console.MarkupLine($"Imports {i.MineralId} {i.Year}: {MineralSheetService.Tonnes(i.Tonnes)} t (HS {i.HsCodes.EscapeMarkup()}) — "
+            console.MarkupLine($"Imports {i.MineralId} {i.Stage} {i.Year}: {MineralSheetService.Tonnes(i.Tonnes)} t {(i.ContentBasis ?? "").EscapeMarkup()} (HS {i.HsCodes.EscapeMarkup()}) — "
                 + string.Join(", ", i.Partners.Take(4).Select(x => $"{x.Partner} {x.Share.ToString("P0", inv)}")).EscapeMarkup());
         }
-        if (p.Imports.Count > 0)
+        foreach (var source in p.Imports.Select(i => i.Source).Distinct())
         {
-            console.MarkupLine($"[grey]source: {p.Imports[0].Source.EscapeMarkup()}[/]");
+            console.MarkupLine($"[grey]source: {source.EscapeMarkup()}; tonnes of contained mineral by the content factors of data/catalogue/hs_codes.csv, "
+                + "basket and scrap codes left out (khanij risk shows each import profile's notes)[/]");
         }
         foreach (var g in p.Extracts.Where(e => e.Flow == "import" && e.QuantityT is not null).GroupBy(e => (e.Source, e.HsCode)))
         {

@@ -23,14 +23,9 @@ internal static class MineralCommand
         };
         command.SetHandler(context, async (parse, ct) =>
         {
-            var request = new MineralSheetRequest(parse.GetValue(mineral)!, parse.GetValue(country)!, parse.GetValue(source));
-            var (m, perspective, problem) = MineralSheetService.Validate(request, context.Catalogue);
-            if (problem is not null)
-            {
-                throw new CliException(problem);
-            }
+            var request = new MineralSheetRequest(parse.GetValue(mineral)!, parse.GetValue(country), parse.GetValue(source));
             await using var store = await context.OpenStoreAsync(parse, ct);
-            var sheet = await MineralSheetService.BuildAsync(store, m!, perspective!, request.Source, ct);
+            var sheet = ServiceErrors.ValueOrThrow(await MineralSheetService.RunAsync(store, context.Catalogue, request, ct), "mineral");
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(CliJson.Serialize(sheet));
@@ -75,11 +70,12 @@ internal static class MineralCommand
                 .EscapeMarkup() + (world is null ? "" : $"; world {MineralSheetService.Tonnes(world.Tonnes)}"));
         }
         var t = s.Trade;
-        if (t.TradeMapYear is { } year)
+        foreach (var i in t.Imports)
         {
-            console.MarkupLine($"{s.Perspective} imports {year}: {MineralSheetService.Tonnes(t.TradeMapImportsT)} t — "
-                + string.Join(", ", t.TradeMapPartners.Take(5).Select(p => $"{p.Partner} {p.Share.ToString("P0", inv)}")).EscapeMarkup());
-            console.MarkupLine($"[grey]source: {t.TradeMapSource.EscapeMarkup()}[/]");
+            console.MarkupLine($"{s.Perspective} imports, {i.Stage} {i.Year}: {MineralSheetService.Tonnes(i.Tonnes)} t {(i.ContentBasis ?? "").EscapeMarkup()} "
+                + $"(HS {i.HsCodes.EscapeMarkup()}) — " + string.Join(", ", i.Partners.Take(5).Select(p => $"{p.Partner} {p.Share.ToString("P0", inv)}")).EscapeMarkup());
+            console.MarkupLine($"[grey]source: {i.Source.EscapeMarkup()}; tonnes of contained mineral (content factors of data/catalogue/hs_codes.csv). "
+                + $"{string.Join(" ", i.Notes).EscapeMarkup()}[/]");
         }
         foreach (var g in t.Extracts.Where(e => e.Flow == "import").GroupBy(e => (e.Source, e.Year)).OrderByDescending(g => g.Key.Year).Take(1))
         {
@@ -101,7 +97,8 @@ internal static class MineralCommand
         }
         foreach (var d in s.Demand.Where(d => d.Scenario is "Historical" or "STEPS").Take(6))
         {
-            console.MarkupLine($"IEA demand {d.Scenario} {d.Year}: {MineralSheetService.Tonnes(d.Tonnes)} t ({d.Table.EscapeMarkup()})");
+            var what = d.Table == "total_demand" ? "all uses" : d.Table == "cleantech_demand_by_mineral" ? "clean-technology uses only" : d.Table;
+            console.MarkupLine($"IEA demand {d.Scenario} {d.Year}: {MineralSheetService.Tonnes(d.Tonnes)} t ({what.EscapeMarkup()}; {d.Source.EscapeMarkup()})");
         }
         foreach (var f in s.ReportedFacts)
         {

@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using Khanij.Application.Sheets;
 using Khanij.Core.Catalogue;
+using Khanij.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Khanij.Web.Apis;
@@ -14,6 +16,9 @@ internal static class CountriesApi
             .WithSummary("List ISO 3166-1 countries, optionally those whose code or any English or Hindi name contains a text");
         countries.MapGet("/{code}", GetCountry).WithName("GetCountry")
             .WithSummary("Get one country by ISO3 code or by any English or Hindi name or adjective");
+        countries.MapGet("/{code}/profile", GetCountryProfile).WithName("GetCountryProfile")
+            .WithSummary("A country's production and reserves by mineral, its imports and partners with the pack's coverage gaps named, the export "
+                + "restrictions it imposes and faces, and its frameworks and partnerships (as khanij country C --json)");
         app.MapGroup("api/frameworks").WithTags("Countries")
             .MapGet("/", ListFrameworks).WithName("ListFrameworks")
             .WithSummary("List frameworks and groupings (MSP, IPEF, Quad, G7 …) with their member countries");
@@ -40,6 +45,19 @@ internal static class CountriesApi
         return country is null
             ? Problems.NotFound($"No country has the code or name '{code}'. GET /api/countries?search=TEXT searches codes and names in both scripts.")
             : TypedResults.Ok(CountryDto.From(country));
+    }
+
+    public static async Task<Results<Ok<CountryProfile>, NotFoundProblem>> GetCountryProfile(
+        [Description("ISO3 code (e.g. JPN) or a name in English or Hindi (e.g. Japan, जापान).")] string code,
+        KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken)
+    {
+        // The pack's trade flows are cached by the host (they change only on import); the registry is read each time.
+        var facts = await data.FactsAsync(cancellationToken);
+        var result = await CountryProfileService.RunAsync(await data.StoreAsync(cancellationToken), catalogue, new CountryProfileRequest(code),
+            cancellationToken, facts.Trade);
+        return result.Value is { } profile
+            ? TypedResults.Ok(profile)
+            : Problems.NotFound($"No country has the code or name '{code}'. GET /api/countries?search=TEXT searches codes and names in both scripts.");
     }
 
     public static Ok<IReadOnlyList<FrameworkDto>> ListFrameworks(KhanijCatalogue catalogue) =>

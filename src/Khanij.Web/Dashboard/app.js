@@ -7,6 +7,7 @@ const K = (() => {
     en: {
       brand: "Khanij", navOverview: "Overview", navMineral: "Minerals", navChain: "Supply chain", navScenario: "Scenarios",
       navPartners: "Partnerships", navIngest: "Ingestion review", navApi: "API", navDemand: "Demand", navDiversify: "Diversify",
+      navCountry: "Countries",
       overview: "Overview", minerals: "Minerals", countries: "Countries", frameworks: "Frameworks",
       listIndia: "India 2023", listEu: "EU 2023", listUs: "US 2022", onLists: "Criticality lists",
       mineralsPerList: "Minerals on each criticality list", listOverlap: "How the lists overlap",
@@ -19,6 +20,7 @@ const K = (() => {
     hi: {
       brand: "खनिज", navOverview: "सारांश", navMineral: "खनिज", navChain: "आपूर्ति शृंखला", navScenario: "परिदृश्य",
       navPartners: "साझेदारियाँ", navIngest: "समाचार समीक्षा", navApi: "एपीआई", navDemand: "माँग", navDiversify: "विविधीकरण",
+      navCountry: "देश",
       overview: "सारांश", minerals: "खनिज", countries: "देश", frameworks: "ढाँचे",
       listIndia: "भारत 2023", listEu: "यूरोपीय संघ 2023", listUs: "अमेरिका 2022", onLists: "महत्वपूर्ण खनिज सूचियाँ",
       mineralsPerList: "हर सूची में कितने महत्वपूर्ण खनिज", listOverlap: "सूचियाँ कितनी मिलती हैं",
@@ -120,7 +122,7 @@ const K = (() => {
   }
 
   const pages = [
-    ["index.html", "navOverview"], ["mineral.html", "navMineral"], ["chain.html", "navChain"], ["scenario.html", "navScenario"],
+    ["index.html", "navOverview"], ["mineral.html", "navMineral"], ["country.html", "navCountry"], ["chain.html", "navChain"], ["scenario.html", "navScenario"],
     ["partners.html", "navPartners"], ["ingest.html", "navIngest"], ["demand.html", "navDemand"], ["diversify.html", "navDiversify"],
   ];
 

@@ -1,4 +1,6 @@
-// Mineral page: world map of shares at a stage, top producers, HHI over years and projections, import partners, restrictions in force.
+// Mineral page: world map of shares at a stage, top producers, HHI over years and projections, import partners, restrictions in force;
+// then the mineral sheet (GET /api/minerals/{id}/sheet, as khanij mineral M --json): production by country over every year of every source,
+// reserves, the selected country's imports, recycling, IEA demand, every restriction, reported facts, and what the pack does not have.
 "use strict";
 
 K.addLabels({
@@ -10,6 +12,15 @@ K.addLabels({
     residual: "not attributed to a country", withheld: "withheld by the source", projection: "projection", noTrade: "No trade data for this mineral and stage.",
     measure: "Measure", restriction: "Restriction", scope: "Scope", since: "Since", target: "Target", noRestrictions: "None in the register.",
     hhi: "HHI", top1: "Largest", top3: "Top 3", partnersShare: "from partner countries", restrictingShare: "from restricting countries",
+    sheet: "Mineral sheet: everything the pack has, each figure with its source", productionByYear: "Production by country, every year of every source",
+    productionNote: "One chart per stage, measure and unit basis; each source is its own line style (solid, dashed, dotted) and is never added to another. Tonnes.",
+    reserves: "Reserves", countryTrade: "Imports of the selected country", recycling: "Recycling (UNEP 2011)", ieaDemand: "Demand (IEA)",
+    allRestrictions: "Every export restriction on the register for this mineral", reportedFacts: "Reported facts", notInPack: "Not in the pack",
+    nothingMissing: "Nothing listed as missing.", place: "Place", tonnes: "Tonnes", status: "Status", confidence: "Confidence", period: "Period",
+    publisher: "Publisher", item: "Item", hs: "HS", flow: "Flow", partner: "Partner", valueUsd: "Value (USD)", rateUsed: "Rate used in the score",
+    eolRr: "End-of-life recycling rate (EOL-RR) as printed", rc: "Recycled content (RC) as printed", factor: "Score multiplier (1 − rate)",
+    noRate: "no rate", partners: "Partners", total_demand: "total demand, all uses", cleantech_demand_by_mineral: "clean-technology uses only", files: "Files",
+    includesEstimates: "includes estimates", worldTotal: "world total", noImports: "No imports of this mineral by the selected country in the pack.",
   },
   hi: {
     table: "स्रोत और वर्ष", importer: "आयातक देश", worldShares: "उत्पादन कहाँ होता है: विश्व आपूर्ति में हिस्सा",
@@ -19,6 +30,15 @@ K.addLabels({
     residual: "किसी देश को न दिया गया", withheld: "स्रोत ने रोका", projection: "अनुमान", noTrade: "इस खनिज और चरण का व्यापार आँकड़ा नहीं है।",
     measure: "माप", restriction: "प्रतिबंध", scope: "दायरा", since: "कब से", target: "लक्ष्य", noRestrictions: "रजिस्टर में कोई नहीं।",
     hhi: "HHI", top1: "सबसे बड़ा", top3: "शीर्ष 3", partnersShare: "साझेदार देशों से", restrictingShare: "प्रतिबंध लगाने वाले देशों से",
+    sheet: "खनिज पत्रक: पैक में जो कुछ है, हर आँकड़ा अपने स्रोत के साथ", productionByYear: "देशवार उत्पादन, हर स्रोत का हर वर्ष",
+    productionNote: "हर चरण, माप और इकाई-आधार का अलग चार्ट; हर स्रोत की अपनी रेखा-शैली (ठोस, डैश, बिंदु), कभी जोड़ा नहीं जाता। टन।",
+    reserves: "भंडार", countryTrade: "चुने गए देश का आयात", recycling: "पुनर्चक्रण (UNEP 2011)", ieaDemand: "माँग (IEA)",
+    allRestrictions: "इस खनिज पर रजिस्टर के सभी निर्यात प्रतिबंध", reportedFacts: "रिपोर्ट किए गए तथ्य", notInPack: "पैक में नहीं",
+    nothingMissing: "कुछ भी अनुपलब्ध नहीं बताया गया।", place: "स्थान", tonnes: "टन", status: "स्थिति", confidence: "विश्वसनीयता", period: "अवधि",
+    publisher: "प्रकाशक", item: "मद", hs: "एचएस", flow: "प्रवाह", partner: "साझेदार", valueUsd: "मूल्य (USD)", rateUsed: "स्कोर में प्रयुक्त दर",
+    eolRr: "जीवन-अंत पुनर्चक्रण दर (EOL-RR), जैसी छपी", rc: "पुनर्चक्रित अंश (RC), जैसा छपा", factor: "स्कोर गुणक (1 − दर)",
+    noRate: "कोई दर नहीं", partners: "साझेदार", total_demand: "कुल माँग, सभी उपयोग", cleantech_demand_by_mineral: "केवल स्वच्छ-प्रौद्योगिकी उपयोग", files: "फ़ाइलें",
+    includesEstimates: "अनुमान शामिल", worldTotal: "विश्व कुल", noImports: "पैक में चुने गए देश का इस खनिज का आयात नहीं है।",
   },
 });
 
@@ -27,6 +47,13 @@ K.page(async () => {
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));
   const byNumeric = new Map(countries.map(c => [c.numeric, c]));
   const countryName = iso3 => K.name(byIso3.get(iso3)) || iso3;
+  // Country names link to the country profile; only catalogue codes become links, through encodeURIComponent into a relative URL.
+  const countryLink = iso3 => byIso3.has(iso3) ? K.el("a", { href: `country.html?code=${encodeURIComponent(iso3)}` }, countryName(iso3)) : String(iso3);
+  // The sheet's places: a country, or an aggregate the source prints, such as "(world_total)".
+  const placeName = p => p.startsWith("(") ? (p === "(world_total)" ? K.t("worldTotal") : p.slice(1, -1).replaceAll("_", " ")) : countryName(p);
+  const placeCell = (p, isCountry) => isCountry ? countryLink(p) : placeName(p);
+  const palette = ["#b8572a", "#2f6690", "#3a7d44", "#8e5572", "#d4a017", "#4f5d75", "#c0392b", "#16a085", "#7f8c8d", "#6c3483"];
+  const dashes = ["solid", "dashed", "dotted"];
   const state = {
     id: K.param("id") ?? "lithium", stage: K.param("stage") ?? "mining", table: K.param("table") ?? "", country: K.param("country") ?? "IND",
   };
@@ -46,11 +73,12 @@ K.page(async () => {
   async function render() {
     const mineral = minerals.find(m => m.id === state.id) ?? await K.api(`/api/minerals/${encodeURIComponent(state.id)}`);
     document.getElementById("title").textContent = `${K.name(mineral)} · ${K.t(state.stage)}`;
-    const [sel, series, imports, restrictions] = await Promise.all([
+    const [sel, series, imports, restrictions, sheet] = await Promise.all([
       K.api(`/api/minerals/${mineral.id}/supply?stage=${state.stage}${state.table ? "&table=" + encodeURIComponent(state.table) : ""}`),
       K.api(`/api/minerals/${mineral.id}/concentration?stage=${state.stage}`),
       K.api(`/api/minerals/${mineral.id}/imports?country=${state.country}&stage=${state.stage}`),
       K.api(`/api/minerals/${mineral.id}/restrictions?stage=${state.stage}&country=${state.country}`),
+      K.api(`/api/minerals/${encodeURIComponent(mineral.id)}/sheet?country=${encodeURIComponent(state.country)}`),
     ]);
     K.options("table", sel.available.map(a => [a.key, `${a.source} ${a.year}${a.scenario ? " · " + a.scenario : ""}`]), sel.table?.key);
     drawAbout(mineral);
@@ -58,6 +86,7 @@ K.page(async () => {
     drawHhi(series);
     drawImports(imports);
     drawRestrictions(restrictions);
+    drawSheet(sheet);
   }
 
   function drawAbout(m) {
@@ -155,7 +184,149 @@ K.page(async () => {
 
   function drawRestrictions(rows) {
     K.table("restrictions-table", ["country", "restriction", "scope", "since", "target"],
-      rows.map(r => [countryName(r.iso3), r.measure.replaceAll("_", " "), r.scope, r.effective || r.announced, r.target]));
+      rows.map(r => [countryLink(r.iso3), r.measure.replaceAll("_", " "), r.scope, r.effective || r.announced, r.target]));
     document.getElementById("restrictions-note").textContent = rows.length ? rows[0].source : K.t("noRestrictions");
+  }
+
+  // ---- The mineral sheet ----
+
+
+  function drawSheet(s) {
+    drawProduction(s.production);
+    drawReserves(s.reserves);
+    drawTrade(s);
+    drawRecycling(s.recycling);
+    drawDemand(s.demand);
+    K.table("sheet-restrictions", ["country", "restriction", "scope", "status", "since", "target", "source"],
+      s.restrictions.map(r => [countryLink(r.iso3), r.measure.replaceAll("_", " "), r.scope, r.status, r.effective || r.announced, r.target,
+        `${r.provenance.source_file}:${r.provenance.line}`]));
+    K.table("facts-table", ["item", "value", "unit", "period", "publisher", "confidence"],
+      s.reported_facts.map(f => [f.item, f.value, f.unit, f.period, `${f.publisher} (${f.provenance.source_file}:${f.provenance.line})`, f.confidence]));
+    const missing = document.getElementById("missing");
+    missing.replaceChildren(...(s.missing.length ? s.missing : [K.t("nothingMissing")]).map(m => K.el("li", {}, m)));
+  }
+
+  // Series that share a stage, measure, unit and basis are drawn in one chart on one time axis, each source its own line style
+  // (the editions of one publisher cover different years; sources never add up). Different bases get different charts.
+  function drawProduction(all) {
+    const holder = document.getElementById("production-series");
+    holder.replaceChildren();
+    if (!all.length) {
+      holder.append(K.el("p", { class: "empty" }, K.t("noData")));
+      return;
+    }
+    const groups = new Map();
+    for (const s of all) {
+      const key = [s.stage, s.measure, s.unit, s.basis].join("|").toLowerCase();
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(s);
+    }
+    [...groups.values()].forEach((series, g) => {
+      const id = `production-chart-${g}`;
+      const tableId = `production-table-${g}`;
+      const first = series[0];
+      const notes = series.map(s => `${s.source}: ${s.edition} · ${s.files.join(", ")}${s.has_estimates ? " · " + K.t("includesEstimates") : ""}`);
+      holder.append(K.el("div", { class: "series", "data-stage": first.stage },
+        K.el("h3", {}, `${K.t(first.stage)} · ${first.measure} · ${first.unit}, ${first.basis}`),
+        K.el("div", { class: "chart", id }), K.el("table", { id: tableId }), K.el("p", { class: "note" }, notes.join(" | "))));
+      const years = [...new Set(series.flatMap(s => s.years))].sort((a, b) => a - b);
+      const latest = new Map();
+      for (const s of series) for (const r of s.rows) if (r.is_country) {
+        const v = [...r.values].reverse().find(x => x != null);
+        if (v != null) latest.set(r.place, Math.max(latest.get(r.place) ?? 0, v));
+      }
+      const top = [...latest.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(e => e[0]);
+      const chart = K.chart(id);
+      chart.clear();
+      chart.setOption({
+        tooltip: { trigger: "axis", valueFormatter: v => v == null ? "–" : `${K.fmt(v, 1)} ${first.unit}` },
+        legend: { type: "scroll", bottom: 0 },
+        grid: { left: 70, right: 20, top: 20, bottom: 60 },
+        xAxis: { type: "category", data: years.map(String) },
+        yAxis: { type: "value", name: first.unit, axisLabel: { formatter: v => K.fmt(v, 0) } },
+        series: series.flatMap((s, i) => top.filter(p => s.rows.some(r => r.place === p)).map(p => {
+          const row = s.rows.find(r => r.place === p);
+          return {
+            name: `${countryName(p)} · ${s.source}`, type: "line", connectNulls: false, symbolSize: 6,
+            lineStyle: { type: dashes[i % dashes.length] }, itemStyle: { color: palette[top.indexOf(p) % palette.length] },
+            data: years.map(y => { const k = s.years.indexOf(y); return k < 0 ? null : row.values[k]; }),
+          };
+        })),
+      });
+      // The figures themselves: top places and the world total, every year of every source (— withheld or not in that source).
+      const columns = series.flatMap(s => s.years.map(y => ({ s, y })));
+      const places = [...top, ...new Set(series.flatMap(s => s.rows.filter(r => !r.is_country).map(r => r.place)))];
+      K.table(tableId, ["place", ...columns.map(c => ({ key: `${c.y} · ${c.s.source}`, num: true }))],
+        places.map(p => [placeCell(p, !p.startsWith("(")), ...columns.map(c => {
+          const row = c.s.rows.find(r => r.place === p);
+          return row ? K.fmt(row.values[c.s.years.indexOf(c.y)], 3) : "–";
+        })]));
+    });
+  }
+
+  function drawReserves(tables) {
+    const holder = document.getElementById("reserves");
+    if (!tables.length) {
+      holder.replaceChildren(K.el("p", { class: "empty" }, K.t("noData")));
+      return;
+    }
+    holder.replaceChildren(...tables.flatMap((r, i) => {
+      const t = K.el("table", { id: `reserves-table-${i}`, "data-source": r.source });
+      const rows = [...r.rows.filter(x => x.is_country).slice(0, 10), ...r.rows.filter(x => !x.is_country)];
+      K.table(t, ["place", { key: "tonnes", num: true }], rows.map(x => [placeCell(x.place, x.is_country), K.fmt(x.tonnes, 3)]));
+      return [K.el("h3", {}, `${r.source} · t, ${r.basis}`), t, K.el("p", { class: "note" }, `${r.edition} · ${r.files.join(", ")}`)];
+    }));
+  }
+
+  function drawTrade(s) {
+    const t = s.trade;
+    document.getElementById("trade-title").textContent = `${K.t("countryTrade")}: ${countryName(s.perspective)}`;
+    // One row per stage: the latest trade year's partners in tonnes of contained mineral (the import side of docs/risk.md §4).
+    K.table("trade-table", ["stage", "year", { key: "tonnes", num: true }, "partners"],
+      t.imports.map(i => [K.t(i.stage), i.year, `${K.fmt(i.tonnes, 0)} t ${i.content_basis ?? ""}`,
+        i.partners.slice(0, 6).flatMap((p, n) => [n ? ", " : "", countryLink(p.partner), ` ${K.pct(p.share, 0)}`])]));
+    if (!t.imports.length) document.getElementById("trade-table").replaceChildren();
+    document.getElementById("trade-note").textContent = t.imports.length
+      ? t.imports.map(i => `${K.t(i.stage)}: HS ${i.hs_codes} · ${i.source} · ${i.notes.join(" ")}`).join(" | ")
+      : (t.extracts.length ? "" : K.t("noImports"));
+    K.table("extracts-table", ["source", "year", "hs", "flow", "partner", { key: "tonnes", num: true }, { key: "valueUsd", num: true }],
+      t.extracts.map(e => [e.source, e.year, e.hs_code, e.flow, e.partner_iso3 ? countryLink(e.partner_iso3) : (e.partner_aggregate ?? "World"),
+        K.fmt(e.quantity_t, 1), K.fmt(e.value_usd, 0)]));
+    if (!t.extracts.length) document.getElementById("extracts-table").replaceChildren();
+    document.getElementById("coverage").replaceChildren(...t.coverage.map(c => K.el("li", {}, c)));
+  }
+
+  function drawRecycling(r) {
+    const line = (key, value) => K.el("p", {}, K.el("b", {}, `${K.t(key)}: `), value);
+    document.getElementById("recycling").replaceChildren(
+      line("rateUsed", r.rate_percent == null ? K.t("noRate") : `${K.fmt(r.rate_percent, 2)} %`),
+      line("factor", K.fmt(r.factor, 3)),
+      line("eolRr", r.eol_rr_range || "–"), line("rc", r.rc_range || "–"),
+      K.el("p", { class: "note" }, [r.basis, ...r.sources].join(" · ")));
+  }
+
+  function drawDemand(rows) {
+    const note = document.getElementById("demand-note");
+    if (!rows.length) {
+      K.empty("demand-chart", K.t("noData"));
+      note.textContent = "";
+      return;
+    }
+    const groups = new Map();
+    for (const d of rows) {
+      const key = `${d.scenario} · ${K.t(d.table)}`;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push([d.year, d.tonnes]);
+    }
+    const chart = K.chart("demand-chart");
+    chart.clear();
+    chart.setOption({
+      tooltip: { trigger: "axis", valueFormatter: v => `${K.fmt(v, 0)} t` }, legend: { type: "scroll", bottom: 0 },
+      grid: { left: 80, right: 20, top: 20, bottom: 60 },
+      xAxis: { type: "value", min: "dataMin", max: "dataMax", axisLabel: { formatter: v => String(v) } },
+      yAxis: { type: "value", name: "t", axisLabel: { formatter: v => K.fmt(v, 0) } },
+      series: [...groups.entries()].map(([name, points]) => ({ name, type: "line", symbolSize: 6, data: points.sort((a, b) => a[0] - b[0]) })),
+    });
+    note.textContent = `t · ${[...new Set(rows.map(d => d.source))].join("; ")}`;
   }
 });

@@ -68,7 +68,7 @@ public class SimulationCountryScalingBenchmarks
     public double FastOneThread() => SimulationBenchmarks.Checksum(new FastEngine(1).Run(_model, 2_000, 42));
 }
 
-internal static class BenchmarkModels
+internal static partial class BenchmarkModels
 {
     public static async Task<SimulationModel> AllMineralsAsync()
     {

@@ -8,6 +8,7 @@ namespace Khanij.Application;
 /// <param name="CriticalList">The country's critical-minerals list the brief covers, or null when it has none (every mineral with data).</param>
 /// <param name="MineralsWithoutData">Minerals on <paramref name="CriticalList"/> without supply data for the year.</param>
 /// <param name="MineralsOffList">Minerals with data left out because they are not on <paramref name="CriticalList"/>.</param>
+/// <param name="Demand">The section on demand and the supply gap (docs/demand.md), or null when the caller did not ask for it.</param>
 internal sealed record BriefModel(
     string Perspective,
     string PerspectiveName,
@@ -24,7 +25,8 @@ internal sealed record BriefModel(
     IReadOnlyList<string> MineralsOffList,
     IReadOnlyList<string> Sources,
     IReadOnlyList<BriefOwnPosition>? Own = null,
-    IReadOnlyDictionary<string, string>? WithoutDataReasons = null)
+    IReadOnlyDictionary<string, string>? WithoutDataReasons = null,
+    Demand.DemandBriefSection? Demand = null)
 {
     /// <summary>"India (IND), 2024" or "Japan (JPN), 2030 — projection: IEA base_case".</summary>
     public string Title => $"{PerspectiveName} ({Perspective}), {Year}" + (Projection is null ? "" : $" — projection: {Projection}");

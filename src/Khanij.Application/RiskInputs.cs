@@ -17,6 +17,17 @@ internal sealed record RiskInputs(
     /// <summary>Reserves, to show a country's own reserves beside its exposure (empty when not loaded).</summary>
     public IReadOnlyList<ReserveFigure> Reserves { get; init; } = [];
 
+    /// <summary>The trade flows of one mineral (the rows of <see cref="Trade"/> with that mineral id, in their order). Risk of a stage only
+    /// reads its own mineral's flows, and filtering all 80 000 rows again for each of a brief's tables was about a tenth of its time. The
+    /// index belongs to the <see cref="Trade"/> list object it was built from (a copy of this record with another list gets its own).</summary>
+    public IReadOnlyList<TradeFlow> TradeOf(string mineralId) =>
+        TradeIndexes.GetValue(Trade, trade => trade.GroupBy(t => t.MineralId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<TradeFlow>)[.. g], StringComparer.Ordinal))
+            .TryGetValue(mineralId, out var rows) ? rows : [];
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<TradeFlow>,
+        Dictionary<string, IReadOnlyList<TradeFlow>>> TradeIndexes = new();
+
     /// <summary>The recycling input of a mineral (see <see cref="Khanij.Analytics.Risk.RecyclingFactor"/>).</summary>
     public Khanij.Analytics.Risk.RecyclingInput RecyclingFor(string mineralId) => Khanij.Analytics.Risk.RecyclingFactor.For(mineralId, Recycling);
 

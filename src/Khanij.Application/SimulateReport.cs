@@ -46,13 +46,13 @@ internal sealed record SimulateReport(
 
     internal sealed record Stat(double Mean, double Median, double P95, double Cvar95, double Min, double Max);
 
-    public static SimulateReport Build(string name, SimulationModel model, SimulationRuns runs, PartnerSet partners, IReadOnlyList<string> skipped,
+    public static SimulateReport Build(string name, SimulationModel model, SimulationSummary runs, PartnerSet partners, IReadOnlyList<string> skipped,
         TimeSpan elapsed)
     {
         var p = model.Parameters.Perspective!;
         var index = model.Metrics.Select((m, i) => (m.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
-        var stats = runs.IsMonteCarlo ? runs.Summarise() : null;
-        double Value(string metric) => stats is null ? runs[0, index[metric]] : stats[index[metric]].Mean;
+        var stats = runs.Statistics;
+        double Value(string metric) => stats is null ? runs.SingleRun![index[metric]] : stats[index[metric]].Mean;
         Stat? StatOf(string metric)
         {
             if (stats is null)
@@ -111,7 +111,7 @@ internal sealed record SimulateReport(
             _ => "cut",
         }, e.Country, e.Target, e.MineralIds, e.Stage.ToId(), e.Fraction.ToString(), e.DurationMonths.ToString(), e.StartMonth.ToString(),
             e.Probability)).ToList();
-        return new SimulateReport(name, runs.Engine, runs.RunCount, runs.Seed, p,
+        return new SimulateReport(name, runs.Engine, checked((int)runs.RunCount), runs.Seed, p,
             new ParameterValues(parameters.SpareCapacity, parameters.HorizonMonths, parameters.PartnerPriority, parameters.StockpileMonths),
             partners, shocks, minerals, [.. model.Warnings, .. skipped], elapsed.TotalSeconds);
     }

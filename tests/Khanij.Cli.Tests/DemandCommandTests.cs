@@ -97,4 +97,60 @@ public sealed class DemandCommandTests(SimulateStoreFixture store) : IClassFixtu
         run.Exit.ShouldBe(1);
         run.Out.ShouldContain("sum to 100 %");
     }
+
+    [Fact]
+    public async Task Diversify_CvarDrcScenario_MeetsTheLimitsLowersCvarAndRepeatsWithTheSeed()
+    {
+        // When
+        string[] args = ["diversify", "--mineral", "cobalt", "--stage", "refining", "--country", "IND", "--objective", "cvar",
+            "--scenario", Path.Combine(RepoPaths.Root, "scenarios", "drc-cobalt-suspension-2025.json"), "--runs", "200", "--seed", "7", "--json",
+            "--db", store.Db];
+        var run = await SimulateCommandTests.RunAsync(args);
+        var again = await SimulateCommandTests.RunAsync(args);
+
+        // Then
+        run.Exit.ShouldBe(0, run.Err);
+        var report = JsonDocument.Parse(run.Out).RootElement;
+        report.GetProperty("scenario").GetString()!.ShouldContain("200 draws, seed 7");
+        var result = report.GetProperty("result");
+        var mix = result.GetProperty("mix").EnumerateArray().ToList();
+        mix.Sum(m => m.GetProperty("recommended").GetDouble()).ShouldBe(1, 1e-6);
+        var limits = report.GetProperty("suppliers").EnumerateArray().ToDictionary(s => s.GetProperty("iso3").GetString()!,
+            s => s.GetProperty("export_limit").ValueKind == JsonValueKind.Number ? s.GetProperty("export_limit").GetDouble() : 1.0);
+        foreach (var m in mix)
+        {
+            var rec = m.GetProperty("recommended").GetDouble();
+            rec.ShouldBeLessThanOrEqualTo(Math.Min(0.65, limits[m.GetProperty("iso3").GetString()!]) + 1e-7);
+        }
+        // Today's mix meets every limit here, so the optimum is no worse; and CVaR is subadditive and scales with the share, so the mix's
+        // CVaR is at most the share-weighted CVaR of each supplier alone.
+        var before = result.GetProperty("before").GetDouble();
+        var after = result.GetProperty("after").GetDouble();
+        after.ShouldBeLessThanOrEqualTo(before + 1e-9);
+        after.ShouldBeLessThanOrEqualTo(mix.Sum(m => m.GetProperty("recommended").GetDouble() * m.GetProperty("alone").GetDouble()) + 1e-7);
+        after.ShouldBeGreaterThan(0, "a DRC mine cut reaches every refiner through its ore, so no mix escapes it");
+        again.Out.ShouldBe(run.Out);
+    }
+
+    [Fact]
+    public async Task Brief_India_HasTheDemandSectionWithNeedsFromTheScenarioFile()
+    {
+        // Given: lithium in 2030 = 50 GWh of cells × (½ LFP + ½ NMC 811) × kg/kWh × 1000, from the India file and BatPaC.
+        var expected = 50 * (0.5 * Intensity("Lithium", "LFP") + 0.5 * Intensity("Lithium", "NMC 811")) * 1000;
+        var dir = Path.Combine(Path.GetTempPath(), $"khanij-brief-demand-{Guid.NewGuid():N}");
+
+        // When
+        var run = await SimulateCommandTests.RunAsync("brief", "--country", "IND", "--out", dir, "--db", store.Db);
+
+        // Then
+        run.Exit.ShouldBe(0, run.Err);
+        var md = await File.ReadAllTextAsync(Path.Combine(dir, "report.md"), TestContext.Current.CancellationToken);
+        var html = await File.ReadAllTextAsync(Path.Combine(dir, "report.html"), TestContext.Current.CancellationToken);
+        Directory.Delete(dir, recursive: true);
+        md.ShouldContain("## Demand and the supply gap — IND");
+        md.ShouldContain($"| lithium | 2030 | {expected.ToString("#,0", CultureInfo.InvariantCulture)} |");
+        md.ShouldContain("assumption", Case.Insensitive);
+        html.ShouldContain("<section id=\"demand\">");
+        run.Out.ShouldContain("Demand and the supply gap");
+    }
 }

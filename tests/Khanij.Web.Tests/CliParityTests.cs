@@ -141,9 +141,9 @@ public sealed class CliParityTests(DashboardServer server)
     {
         // When: one run more than the service's limit, from both hosts (the CLI allowed 10 000 000 and the API 1 000 000 before)
         var ct = TestContext.Current.CancellationToken;
-        var (exit, stderr) = await RunCliFailingAsync(["simulate", "--shock", "CHN:rare_earths:mining:0.5:12", "--runs", "1000001", "--json"]);
+        var (exit, stderr) = await RunCliFailingAsync(["simulate", "--shock", "CHN:rare_earths:mining:0.5:12", "--runs", "1000000001", "--json"]);
         using var http = new HttpClient();
-        var response = await http.PostAsync(server.BaseUrl + "/api/simulate?runs=1000001", new StringContent(
+        var response = await http.PostAsync(server.BaseUrl + "/api/simulate?runs=1000000001", new StringContent(
             """{"name": "big", "shocks": [{"country": "CHN", "minerals": ["rare_earths"], "stage": "mining", "fraction": 0.5, "duration_months": 12}]}""",
             System.Text.Encoding.UTF8, "application/json"), ct);
 
@@ -151,8 +151,8 @@ public sealed class CliParityTests(DashboardServer server)
         exit.ShouldBe(1);
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
         var message = (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("errors").GetProperty("runs")[0].GetString()!;
-        message.ShouldBe("'1000001' is out of range; expected 1 to 1000000.");
-        stderr.ShouldContain("'--runs 1000001' is out of range; expected 1 to 1000000.");
+        message.ShouldBe("'1000000001' is out of range; expected 1 to 1000000000.");
+        stderr.ShouldContain("'--runs 1000000001' is out of range; expected 1 to 1000000000.");
     }
 
     [Theory]

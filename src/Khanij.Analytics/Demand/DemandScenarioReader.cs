@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Khanij.Analytics.Json;
 using Khanij.Analytics.Simulation;
 using Khanij.Core.Catalogue;
 
@@ -31,22 +32,14 @@ public static class DemandScenarioReader
         ArgumentNullException.ThrowIfNull(catalogue);
         scenario = null;
         var bytes = Encoding.UTF8.GetBytes(json);
-        JsonDocument document;
-        try
+        if (JsonLocations.TryParse(bytes, file, "docs/demand.md", out var document) is { } broken)
         {
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            var message = e.Message;
-            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            return [new ScenarioError(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1,
-                "not valid JSON: " + (cut > 0 ? message[..cut] : message) + " Expected a JSON object as described in docs/demand.md.")];
+            return [broken];
         }
         using (document)
         {
             var reader = new Reader(file, new JsonLocations(bytes), catalogue, chemistries);
-            var result = reader.Read(document.RootElement);
+            var result = reader.Read(document!.RootElement);
             if (reader.Errors.Count == 0)
             {
                 scenario = result;

@@ -30,7 +30,7 @@ public static class MixOptimizer
             notes.Add($"No WGI score, so not recommended (the risk method cannot weigh them): {string.Join(", ", unassessed)}.");
         }
         double Risk(IReadOnlyList<double> mix) => suppliers.Select((s, i) => mix[i] * mix[i] * (s.RiskWeight ?? 0)).Sum();
-        return Solve(DiversifyObjective.Risk, suppliers, constraints, notes, Risk, (solver, shares) =>
+        return Solve(DiversifyObjective.Risk, suppliers, constraints, notes, Risk, (solver, shares, upper) =>
         {
             var objective = solver.Objective();
             const double h = 1.0 / Segments;
@@ -39,7 +39,10 @@ public static class MixOptimizer
                 var link = solver.MakeConstraint(0, 0, $"link:{suppliers[i].Iso3}");
                 link.SetCoefficient(shares[i], 1);
                 var w = suppliers[i].RiskWeight ?? 0;
-                for (var k = 0; k < Segments; k++)
+                // Pieces above the supplier's tightest upper limit can never be used, so they are left out; one more is kept, so that the
+                // limit itself (not the end of the pieces) is what binds and carries the shadow price.
+                var pieces = Math.Min(Segments, (int)Math.Ceiling(upper[i] * Segments - 1e-9) + 1);
+                for (var k = 0; k < pieces; k++)
                 {
                     var piece = solver.MakeNumVar(0, h, $"piece:{suppliers[i].Iso3}:{k}");
                     link.SetCoefficient(piece, -1);
@@ -73,7 +76,7 @@ public static class MixOptimizer
         }
         var n = losses.GetLength(0);
         var notes = new List<string> { $"CVaR{beta * 100:0} over {n} draws (Rockafellar–Uryasev LP)." };
-        return Solve(DiversifyObjective.Cvar, suppliers, constraints, notes, mix => Cvar.Of(losses, mix, beta), (solver, shares) =>
+        return Solve(DiversifyObjective.Cvar, suppliers, constraints, notes, mix => Cvar.Of(losses, mix, beta), (solver, shares, _) =>
         {
             var objective = solver.Objective();
             var alpha = solver.MakeNumVar(double.NegativeInfinity, double.PositiveInfinity, "alpha");
@@ -96,7 +99,11 @@ public static class MixOptimizer
         }, extraUpper: null);
     }
 
-    private sealed record Limit(string Name, string Description, int Supplier, double Bound, bool IsUpper);
+    private sealed record Limit(string Name, string Description, int Supplier, double Bound, bool IsUpper)
+    {
+        /// <summary>The description without the export basis, for sentences.</summary>
+        public string Short { get; init; } = Description;
+    }
 
     private static DiversifyResult Solve(
         DiversifyObjective kind,
@@ -104,7 +111,7 @@ public static class MixOptimizer
         DiversifyConstraints constraints,
         List<string> notes,
         Func<IReadOnlyList<double>, double> evaluate,
-        Action<Solver, Variable[]> build,
+        Action<Solver, Variable[], double[]> build,
         Func<Supplier, (string Name, string Description, double Bound)?>? extraUpper)
     {
         constraints.Validate();
@@ -139,35 +146,91 @@ public static class MixOptimizer
                 partners.SetCoefficient(shares[i], suppliers[i].IsPartner ? 1 : 0);
             }
         }
-        build(solver, shares);
+        build(solver, shares, [.. Enumerable.Range(0, suppliers.Count).Select(i => limits.Where(l => l.Supplier == i && l.IsUpper).Min(l => l.Bound))]);
         var status = solver.Solve();
         if (status != Solver.ResultStatus.OPTIMAL)
         {
             return new DiversifyResult(kind, false, [$"The solver stopped with status {status}; no recommendation."], Mix(suppliers, today, limits),
                 evaluate(today), evaluate(today), [], notes);
         }
+        // Shadow prices belong to the optimal value, so they are read now, before the tie-break below changes the objective.
+        var duals = made.Select(m => m.Constraint.DualValue()).ToArray();
+        var partnerDual = partners?.DualValue() ?? 0;
         var mix = shares.Select(v => Math.Clamp(v.SolutionValue(), 0, 1)).ToArray();
-        var binding = new List<BindingConstraint>();
-        var what = kind == DiversifyObjective.Risk ? "the sourcing risk" : "CVaR95 of the shortfall";
-        foreach (var (l, c) in made)
+        // Ties are structural for CVaR (suppliers with the same feed lose the same in every draw); the risk objective's Σ sᵢ² wᵢ has one
+        // optimum up to its 1-point pieces, so it skips the second solve (which would double its time).
+        if (kind == DiversifyObjective.Cvar)
         {
+            var closer = ClosestToToday(solver, shares, today);
+            if (closer is null)
+            {
+                notes.Add("The tie-break towards today's mix did not solve; the first optimal mix the solver found is shown.");
+            }
+            else if (closer.Zip(mix, (a, b) => Math.Abs(a - b)).Sum() > 1e-6)
+            {
+                // Only a real tie moves the mix; otherwise the first solution stays as it is (the second solve may wander by the solver's
+                // tolerance within the kept optimum).
+                notes.Add("Several mixes reach the same optimum (some suppliers are equally good); the one with the least change from today's is shown.");
+                mix = closer;
+            }
+        }
+        var binding = new List<(BindingConstraint Constraint, double Order)>();
+        var what = kind == DiversifyObjective.Risk ? "the sourcing risk" : "CVaR95 of the shortfall";
+        for (var x = 0; x < made.Count; x++)
+        {
+            var l = made[x].Limit;
             if (Math.Abs(mix[l.Supplier] - l.Bound) > Tolerance)
             {
                 continue;
             }
-            var dual = c.DualValue();
-            var perPoint = dual * 0.01;
+            var dual = duals[x];
             var verb = l.IsUpper ? "raising" : "lowering";
-            var effect = l.IsUpper ? perPoint : -perPoint;
-            binding.Add(new BindingConstraint(l.Name, l.Description, dual, Words(verb, l.Description, effect, what, inv)));
+            var effect = l.IsUpper ? dual * 0.01 : -dual * 0.01;
+            binding.Add((new BindingConstraint(l.Name, l.Description, dual, Words(verb, l.Short, effect, what, inv)), Math.Abs(dual)));
         }
         if (partners is not null && Math.Abs(suppliers.Select((s, i) => s.IsPartner ? mix[i] : 0).Sum() - constraints.MinPartnerShare!.Value) <= Tolerance)
         {
-            var dual = partners.DualValue();
             var description = $"partners together at least {constraints.MinPartnerShare.Value * 100:0.#} %";
-            binding.Add(new BindingConstraint("partners", description, dual, Words("lowering", description, -dual * 0.01, what, inv)));
+            binding.Add((new BindingConstraint("partners", description, partnerDual, Words("lowering", description, -partnerDual * 0.01, what, inv)),
+                Math.Abs(partnerDual)));
         }
-        return new DiversifyResult(kind, true, [], Mix(suppliers, mix, limits, today), evaluate(today), evaluate(mix), binding, notes);
+        var alone = suppliers.Select((sp, i) => kind == DiversifyObjective.Risk && sp.RiskWeight is null ? (double?)null
+            : evaluate([.. suppliers.Select((_, k) => k == i ? 1.0 : 0.0)])).ToArray();
+        var ordered = binding.OrderByDescending(b => b.Order).ThenBy(b => b.Constraint.Name, StringComparer.Ordinal).Select(b => b.Constraint).ToList();
+        return new DiversifyResult(kind, true, [], Mix(suppliers, mix, limits, today, alone), evaluate(today), evaluate(mix), ordered, notes);
+    }
+
+    /// <summary>Among the optimal mixes, the one nearest today's (least total change Σ |sᵢ − todayᵢ|): when suppliers tie (equal losses in
+    /// every draw, say), the LP would otherwise return an arbitrary corner. Keeps the objective within a relative 1e-9 of its optimum.
+    /// Null when the second solve fails.</summary>
+    private static double[]? ClosestToToday(Solver solver, Variable[] shares, double[] today)
+    {
+        var objective = solver.Objective();
+        var best = objective.Value();
+        var keep = solver.MakeConstraint(double.NegativeInfinity, best + 1e-9 * Math.Max(1, Math.Abs(best)), "keep_optimum");
+        foreach (var v in solver.variables())
+        {
+            var c = objective.GetCoefficient(v);
+            if (c != 0)
+            {
+                keep.SetCoefficient(v, c);
+            }
+        }
+        objective.Clear();
+        for (var i = 0; i < shares.Length; i++)
+        {
+            // dᵢ ≥ |sᵢ − todayᵢ|
+            var d = solver.MakeNumVar(0, double.PositiveInfinity, $"change:{i}");
+            var up = solver.MakeConstraint(-today[i], double.PositiveInfinity, $"change_up:{i}");
+            up.SetCoefficient(d, 1);
+            up.SetCoefficient(shares[i], -1);
+            var down = solver.MakeConstraint(today[i], double.PositiveInfinity, $"change_down:{i}");
+            down.SetCoefficient(d, 1);
+            down.SetCoefficient(shares[i], 1);
+            objective.SetCoefficient(d, 1);
+        }
+        objective.SetMinimization();
+        return solver.Solve() == Solver.ResultStatus.OPTIMAL ? [.. shares.Select(v => Math.Clamp(v.SolutionValue(), 0, 1))] : null;
     }
 
     private static string Words(string verb, string description, double effect, string what, IFormatProvider inv)
@@ -191,7 +254,10 @@ public static class MixOptimizer
             limits.Add(new Limit($"cap:{s.Iso3}", $"{s.Iso3} at most {c.Cap * 100:0.#} % (cap)", i, c.Cap, true));
             if (s.ExportLimit is { } e && e < 1)
             {
-                limits.Add(new Limit($"export:{s.Iso3}", $"{s.Iso3} at most {e * 100:0.##} % (what it exports: {s.ExportBasis})", i, e, true));
+                limits.Add(new Limit($"export:{s.Iso3}", $"{s.Iso3} at most {e * 100:0.##} % (what it exports: {s.ExportBasis})", i, e, true)
+                {
+                    Short = $"{s.Iso3} at most {e * 100:0.##} % (what it exports)",
+                });
             }
             if (c.MaxChange is { } d)
             {
@@ -271,8 +337,8 @@ public static class MixOptimizer
     }
 
     private static List<SupplierShare> Mix(IReadOnlyList<Supplier> suppliers, IReadOnlyList<double> recommended, List<Limit> limits,
-        IReadOnlyList<double>? today = null) =>
+        IReadOnlyList<double>? today = null, IReadOnlyList<double?>? alone = null) =>
         [.. suppliers.Select((s, i) => new SupplierShare(s.Iso3, today?[i] ?? s.Today, recommended[i], s.IsPartner,
-                limits.Where(l => l.Supplier == i && l.IsUpper).MinBy(l => l.Bound)!.Description))
+                limits.Where(l => l.Supplier == i && l.IsUpper).MinBy(l => l.Bound)!.Description, alone?[i]))
             .OrderByDescending(x => x.Recommended).ThenByDescending(x => x.Today).ThenBy(x => x.Iso3, StringComparer.Ordinal)];
 }

@@ -71,6 +71,21 @@ public sealed class FastEngine : ISimulationEngine
         return result;
     }
 
+    /// <inheritdoc/>
+    public SimulationSummary Summarise(SimulationModel model, long runs, ulong seed, IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var compiled = new Compiled(model);
+        return StreamingStatistics.Summarise(model, runs, seed, Name, () => new Workspace(compiled), _maxDegreeOfParallelism, progress,
+            cancellationToken);
+    }
+
+    /// <summary>As <see cref="Summarise(SimulationModel, long, ulong, IProgress{long}?, CancellationToken)"/> with a smaller keep per bin, so tests reach the later passes with few runs.</summary>
+    internal SimulationSummary Summarise(SimulationModel model, long runs, ulong seed, int collectCap) =>
+        StreamingStatistics.Summarise(model, runs, seed, Name, () => new Workspace(new Compiled(model)), _maxDegreeOfParallelism, null,
+            CancellationToken.None, collectCap);
+
     /// <summary>Runs one run on the calling thread into <paramref name="output"/> (for tests and benchmarks).</summary>
     internal static void RunOne(SimulationModel model, ulong seed, long run, bool monteCarlo, Span<double> output) =>
         new Workspace(new Compiled(model)).Run(seed, run, monteCarlo, output);
@@ -149,7 +164,7 @@ public sealed class FastEngine : ISimulationEngine
     }
 
     /// <summary>Scratch buffers of one worker, sized once.</summary>
-    private sealed class Workspace
+    private sealed class Workspace : IRunEvaluator
     {
         private readonly Compiled _c;
         private readonly SampledShock[] _draws;
@@ -207,6 +222,8 @@ public sealed class FastEngine : ISimulationEngine
             _pFractionMonths = new double[layers];
             _pTonnes = new double[layers];
         }
+
+        public void Evaluate(ulong seed, long run, bool monteCarlo, Span<double> output) => Run(seed, run, monteCarlo, output);
 
         public void Run(ulong seed, long run, bool monteCarlo, Span<double> output)
         {

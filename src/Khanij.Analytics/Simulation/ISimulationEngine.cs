@@ -21,4 +21,19 @@ public interface ISimulationEngine
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     SimulationRuns Run(SimulationModel model, int runs, ulong seed, IProgress<long>? progress = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs the model <paramref name="runs"/> times like <see cref="Run"/>, but keeps only the statistics and histograms of every output,
+    /// in memory that does not grow with <paramref name="runs"/> (see <see cref="SimulationSummary"/>). The figures are exact and do not
+    /// depend on the thread count.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="runs">Number of runs, 1 to 2 147 483 647.</param>
+    /// <param name="seed">Seed of the Monte Carlo draws.</param>
+    /// <param name="progress">Receives the number of runs evaluated so far over all passes (a pass evaluates every run once).</param>
+    /// <param name="cancellationToken">Stops between batches of runs.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="runs"/> is out of range.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    SimulationSummary Summarise(SimulationModel model, long runs, ulong seed, IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default);
 }

@@ -29,6 +29,21 @@ public sealed class ReferenceEngine : ISimulationEngine
         return result;
     }
 
+    /// <inheritdoc/>
+    /// <remarks>One thread, like <see cref="Run"/>.</remarks>
+    public SimulationSummary Summarise(SimulationModel model, long runs, ulong seed, IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        StreamingStatistics.Summarise(model, runs, seed, Name, () => new Evaluator(model), 1, progress, cancellationToken);
+
+    /// <summary>As <see cref="Summarise(SimulationModel, long, ulong, IProgress{long}?, CancellationToken)"/> with a smaller keep per bin.</summary>
+    internal SimulationSummary Summarise(SimulationModel model, long runs, ulong seed, int collectCap) =>
+        StreamingStatistics.Summarise(model, runs, seed, Name, () => new Evaluator(model), 1, null, CancellationToken.None, collectCap);
+
+    private sealed class Evaluator(SimulationModel model) : IRunEvaluator
+    {
+        public void Evaluate(ulong seed, long run, bool monteCarlo, Span<double> output) => RunOne(model, seed, run, monteCarlo).CopyTo(output);
+    }
+
     /// <summary>One run: draw the events, then evaluate every mineral.</summary>
     internal static double[] RunOne(SimulationModel model, ulong seed, long run, bool monteCarlo)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Khanij.Analytics.Json;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
 
@@ -36,26 +37,14 @@ public static class ScenarioReader
         ArgumentNullException.ThrowIfNull(catalogue);
         scenario = null;
         var bytes = Encoding.UTF8.GetBytes(json);
-        JsonDocument document;
-        try
+        if (JsonLocations.TryParse(bytes, file, "docs/simulation.md", out var document) is { } broken)
         {
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            var message = e.Message;
-            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            if (cut > 0)
-            {
-                message = message[..cut];
-            }
-            return [new ScenarioError(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1,
-                "not valid JSON: " + message + " Expected a JSON object as described in docs/simulation.md.")];
+            return [broken];
         }
         using (document)
         {
-            var reader = new Reader(file, bytes, catalogue);
-            var result = reader.ReadScenario(document.RootElement);
+            var reader = new Reader(file, new JsonLocations(bytes), catalogue);
+            var result = reader.ReadScenario(document!.RootElement);
             if (reader.Errors.Count == 0)
             {
                 scenario = result;
@@ -134,89 +123,21 @@ public static class ScenarioReader
     private sealed class Reader
     {
         private readonly string _file;
-        private readonly byte[] _bytes;
+        private readonly JsonLocations _locations;
         private readonly KhanijCatalogue _catalogue;
-        private readonly Dictionary<string, int> _offsets = new(StringComparer.Ordinal);
-        private readonly List<int> _lineStarts = [0];
 
-        public Reader(string file, byte[] bytes, KhanijCatalogue catalogue)
+        public Reader(string file, JsonLocations locations, KhanijCatalogue catalogue)
         {
             _file = file;
-            _bytes = bytes;
+            _locations = locations;
             _catalogue = catalogue;
-            for (var i = 0; i < bytes.Length; i++)
-            {
-                if (bytes[i] == (byte)'\n')
-                {
-                    _lineStarts.Add(i + 1);
-                }
-            }
-            IndexPositions();
         }
 
         public List<ScenarioError> Errors { get; } = [];
 
-        /// <summary>Records the byte offset of every value by its path ($.shocks[0].fraction), so errors found after parsing
-        /// can still point at a line and column.</summary>
-        private void IndexPositions()
-        {
-            var reader = new Utf8JsonReader(_bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-            var frames = new Stack<(string Prefix, bool IsArray, int Next)>();
-            string? pendingProperty = null;
-            while (reader.Read())
-            {
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.PropertyName:
-                        pendingProperty = reader.GetString();
-                        _offsets.TryAdd(frames.Peek().Prefix + "." + pendingProperty + "#name", (int)reader.TokenStartIndex);
-                        continue;
-                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        frames.Pop();
-                        continue;
-                }
-                string full;
-                if (frames.Count == 0)
-                {
-                    full = "$";
-                }
-                else if (pendingProperty is not null)
-                {
-                    full = frames.Peek().Prefix + "." + pendingProperty;
-                    pendingProperty = null;
-                }
-                else
-                {
-                    var top = frames.Pop();
-                    full = $"{top.Prefix}[{top.Next}]";
-                    frames.Push(top with { Next = top.Next + 1 });
-                }
-                _offsets.TryAdd(full, (int)reader.TokenStartIndex);
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    frames.Push((full, reader.TokenType == JsonTokenType.StartArray, 0));
-                }
-            }
-        }
-
-        private (int Line, int Column) Position(string path)
-        {
-            if (!_offsets.TryGetValue(path, out var offset))
-            {
-                return (0, 0);
-            }
-            var line = _lineStarts.BinarySearch(offset);
-            if (line < 0)
-            {
-                line = ~line - 1;
-            }
-            var column = Encoding.UTF8.GetCharCount(_bytes, _lineStarts[line], offset - _lineStarts[line]) + 1;
-            return (line + 1, column);
-        }
-
         private void Error(string path, string message)
         {
-            var (line, column) = Position(path);
+            var (line, column) = _locations.Of(path);
             Errors.Add(new ScenarioError(_file, line, column, $"{Display(path)}: {message}"));
         }
 

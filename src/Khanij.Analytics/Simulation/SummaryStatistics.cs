@@ -8,7 +8,7 @@ namespace Khanij.Analytics.Simulation;
 /// <param name="CVaR95">Expected shortfall at 95 %: the mean of the worst ⌈5 % · Count⌉ runs (the largest values).</param>
 /// <param name="Min">Smallest value.</param>
 /// <param name="Max">Largest value.</param>
-public sealed record SummaryStatistics(int Count, double Mean, double Median, double P95, double CVaR95, double Min, double Max)
+public sealed record SummaryStatistics(long Count, double Mean, double Median, double P95, double CVaR95, double Min, double Max)
 {
     /// <summary>Computes the statistics. <paramref name="values"/> is sorted in place.</summary>
     /// <exception cref="ArgumentException">No values.</exception>

@@ -22,8 +22,10 @@ internal static class BriefService
     /// <summary>The year when the request names none.</summary>
     public const int DefaultYear = 2024;
 
+    /// <param name="dataDir">The data pack directory; when given, the brief gets its section on demand and the supply gap from the country's
+    /// shipped deployment scenario (<see cref="Demand.DemandBrief"/>).</param>
     public static async Task<ServiceResult<BriefResult>> RunAsync(KhanijStore store, RiskInputs inputs, KhanijCatalogue catalogue, BriefRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? dataDir = null)
     {
         var errors = new List<RequestError>();
         var perspective = RequestFields.Country(catalogue, request.Country ?? RiskService.DefaultCountry, errors);
@@ -49,6 +51,10 @@ internal static class BriefService
         {
             return ServiceResult<BriefResult>.Invalid("year", $"has no supply data up to it for {model.Coverage}; observed years: "
                 + $"{MethodRequest.Years(inputs.Supply.Where(f => f.Scenario is null).Select(f => f.Year))}.", Text(year));
+        }
+        if (dataDir is not null)
+        {
+            model = model with { Demand = await Demand.DemandBrief.ForAsync(perspective!, store, catalogue, dataDir, cancellationToken) };
         }
         return ServiceResult<BriefResult>.Ok(new BriefResult(model, BriefDocument.From(model, inputs)));
     }
@@ -112,13 +118,14 @@ internal sealed record BriefDocument(
     PartnerSet Partners,
     IReadOnlyList<string> MineralsWithoutData,
     IReadOnlyList<string> MineralsOffList,
-    IReadOnlyList<string> Sources)
+    IReadOnlyList<string> Sources,
+    Demand.DemandBriefSection? Demand)
 {
     public static BriefDocument From(BriefModel m, RiskInputs inputs) => new(
         m.Perspective, m.PerspectiveName, m.Year, m.Projection, m.Title, m.CriticalList?.Name, m.Coverage,
         [.. m.Rows.Select(r => RiskRows.From(r.Scored, m.Partners, inputs.PublishedTop3(r.World.Key)))],
         [.. m.Matrix.Select(CriticalityDto.From)], Criticality.ProxyStatement, RiskParametersDto.From(m.Parameters), m.WgiYear, m.PartialWgi,
-        m.PartnerCount, m.PartnerBases, m.Partners, m.MineralsWithoutData, m.MineralsOffList, m.Sources);
+        m.PartnerCount, m.PartnerBases, m.Partners, m.MineralsWithoutData, m.MineralsOffList, m.Sources, m.Demand);
 }
 
 /// <summary>A mineral's place in the criticality matrix (supply risk against the stated importance proxy).</summary>

@@ -43,14 +43,14 @@ internal static class PerspectiveRule
         foreach (var w in world)
         {
             var domestic = w.Shares.FirstOrDefault(s => s.Iso3 == perspective);
-            var onWorld = SupplyRisk.ForStage(w, governance, inputs.Restrictions, inputs.Trade, partners.Links, perspective, parameters,
+            var onWorld = SupplyRisk.ForStage(w, governance, inputs.Restrictions, inputs.TradeOf(w.Key.MineralId), partners.Links, perspective, parameters,
                 inputs.RecyclingFor(w.Key.MineralId));
             if (domestic is not { Value: > 0 } || !rest.TryGetValue(w.Key, out var r))
             {
                 result.Add(new PerspectiveStage(w, onWorld, domestic));
                 continue;
             }
-            var onRest = SupplyRisk.ForStage(r, governance, inputs.Restrictions, inputs.Trade, partners.Links, perspective, parameters,
+            var onRest = SupplyRisk.ForStage(r, governance, inputs.Restrictions, inputs.TradeOf(r.Key.MineralId), partners.Links, perspective, parameters,
                 inputs.RecyclingFor(r.Key.MineralId));
             result.Add(new PerspectiveStage(w, Combine(onRest, onWorld, domestic, w), domestic));
         }

@@ -45,11 +45,9 @@ internal static class SimulateService
     public const double DefaultHorizonMonths = 12;
     public const double MaxHorizonMonths = 1200;
 
-    /// <summary>The most Monte Carlo runs one request may ask for.</summary>
-    public const int MaxRuns = 1_000_000;
-
-    /// <summary>The most memory the run × output matrix may take.</summary>
-    public const double MaxResultBytes = 2e9;
+    /// <summary>The most Monte Carlo runs one request may ask for. Memory does not grow with runs (statistics are streamed), so this
+    /// bounds time only: a billion runs is minutes per pass on two cores.</summary>
+    public const int MaxRuns = 1_000_000_000;
 
     public static readonly IReadOnlyList<string> Engines = ["fast", "reference"];
     public static readonly IReadOnlyList<string> Sources = ["iea", "usgs", "cheng2020", "usgs2024"];
@@ -145,26 +143,23 @@ internal static class SimulateService
         var parameters = new SimulationParameters(spare, horizon, perspective, scenario?.StockpileTonnes ?? new Dictionary<string, double>(), stockpile,
             priority, partners.Links);
         var model = new SimulationModel(loaded.Networks, events, parameters);
-        var bytes = (double)runs * model.Metrics.Count * sizeof(double);
-        if (bytes > MaxResultBytes)
-        {
-            return ServiceResult<SimulatePlan>.Invalid("runs", FormattableString.Invariant(
-                $"would keep {bytes / 1e9:0.0} GB of results ({model.Metrics.Count} outputs per run); expected at most {MaxResultBytes / 1e9:0} GB, so use fewer runs (e.g. {(int)(MaxResultBytes / (model.Metrics.Count * sizeof(double))):N0})."),
-                runs.ToString(CultureInfo.InvariantCulture));
-        }
         ISimulationEngine engine = engineName == "reference" ? new ReferenceEngine() : new FastEngine(request.Threads ?? -1);
         return ServiceResult<SimulatePlan>.Ok(new SimulatePlan(scenario?.Name ?? "command line", model, engine, runs,
             request.Seed ?? scenario?.Seed ?? DefaultSeed, partners, loaded.Skipped));
     }
 
-    /// <summary>Runs a prepared simulation and builds its report.</summary>
-    public static (SimulateReport Report, SimulationRuns Runs) Run(SimulatePlan plan, IProgress<long>? progress, CancellationToken cancellationToken)
+    /// <summary>Runs a prepared simulation and builds its report. The runs are streamed into statistics and histograms (memory independent
+    /// of the run count); <paramref name="progress"/> receives the runs evaluated over all passes (usually <see cref="ProgressTotal"/>).</summary>
+    public static (SimulateReport Report, SimulationSummary Summary) Run(SimulatePlan plan, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var runs = plan.Engine.Run(plan.Model, plan.Runs, plan.Seed, progress, cancellationToken);
+        var runs = plan.Engine.Summarise(plan.Model, plan.Runs, plan.Seed, progress, cancellationToken);
         clock.Stop();
         return (SimulateReport.Build(plan.Name, plan.Model, runs, plan.Partners, plan.Skipped, clock.Elapsed), runs);
     }
+
+    /// <summary>Runs a plan usually evaluates over all its passes (for a progress bar; an occasional extra pass leaves the bar full).</summary>
+    public static long ProgressTotal(SimulatePlan plan) => (long)plan.Runs * SimulationSummary.TypicalPasses(plan.Runs);
 
     /// <summary>The JSON path a scenario reader message starts with ("$.shocks[1].fraction: …"), or "$".</summary>
     private static string FieldOf(string message)

@@ -75,14 +75,16 @@ internal static class DiversifyCommand
     internal static string ToCsv(DiversifyReport r)
     {
         var inv = CultureInfo.InvariantCulture;
-        var sb = new StringBuilder("country,mineral,stage,objective,supplier,today_share,recommended_share,is_partner,tightest_limit\n");
+        var sb = new StringBuilder("country,mineral,stage,objective,supplier,today_share,recommended_share,objective_alone,is_partner,tightest_limit\n");
         foreach (var m in r.Result.Mix)
         {
-            sb.Append(inv, $"{r.Country},{r.Mineral},{r.Stage},{r.Objective},{m.Iso3},{m.Today:R},{m.Recommended:R},{(m.IsPartner ? "true" : "false")},")
+            sb.Append(inv, $"{r.Country},{r.Mineral},{r.Stage},{r.Objective},{m.Iso3},{m.Today:R},{m.Recommended:R},{(m.Alone is { } a ? a.ToString("R", inv) : "")},{(m.IsPartner ? "true" : "false")},")
                 .Append('"').Append(m.Limit.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\"\n");
         }
         return sb.ToString();
     }
+
+    private const int ShownBinding = 8;
 
     private static string ShortLimit(string limit)
     {
@@ -109,12 +111,13 @@ internal static class DiversifyCommand
             }
             return;
         }
+        var aloneHeading = res.Objective == Khanij.Analytics.Diversify.DiversifyObjective.Risk ? "weight (risk alone)" : "CVaR95 alone";
         var table = new Table().AddColumn("supplier").AddColumn(new TableColumn("today").RightAligned()).AddColumn(new TableColumn("recommended").RightAligned())
-            .AddColumn("partner").AddColumn("tightest limit");
+            .AddColumn(new TableColumn(aloneHeading).RightAligned()).AddColumn("partner").AddColumn("tightest limit");
         foreach (var m in res.Mix.Where(m => m.Today > 0.0005 || m.Recommended > 0.0005))
         {
-            table.AddRow(m.Iso3, (m.Today * 100).ToString("0.0", inv) + " %", (m.Recommended * 100).ToString("0.0", inv) + " %", m.IsPartner ? "yes" : "",
-                ShortLimit(m.Limit).Esc());
+            table.AddRow(m.Iso3, (m.Today * 100).ToString("0.0", inv) + " %", (m.Recommended * 100).ToString("0.0", inv) + " %",
+                m.Alone is { } a ? a.ToString("0.####", inv) : "n/a", m.IsPartner ? "yes" : "", ShortLimit(m.Limit).Esc());
         }
         console.Write(table);
         var hidden = res.Mix.Count(m => m.Today <= 0.0005 && m.Recommended <= 0.0005);
@@ -128,12 +131,20 @@ internal static class DiversifyCommand
             console.MarkupLine(string.Format(inv, "Supply-risk score: before {0:0.###}{1}", b, r.SupplyRiskAfter is { } a ? $", after {a:0.###}" : ""));
         }
         console.MarkupLine($"[grey]{r.SupplyRiskFormula.Esc()}[/]");
-        if (res.Binding.Count > 0)
+        if (res.Binding.Count == 0)
         {
-            console.MarkupLine("[bold]Binding constraints[/]");
-            foreach (var c in res.Binding)
+            console.MarkupLine("[bold]Binding constraints:[/] none; no cap, export or other limit holds the recommended mix back.");
+        }
+        else
+        {
+            console.MarkupLine("[bold]Binding constraints[/] (largest shadow price first)");
+            foreach (var c in res.Binding.Take(ShownBinding))
             {
                 console.MarkupLine($"  {c.InWords.Esc()}");
+            }
+            if (res.Binding.Count > ShownBinding)
+            {
+                console.MarkupLine($"  [grey]{res.Binding.Count - ShownBinding} more binding limits, each worth less (see --json).[/]");
             }
         }
         foreach (var n in res.Notes)

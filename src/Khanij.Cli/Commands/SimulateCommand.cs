@@ -1,5 +1,7 @@
 using Khanij.Application;
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using Khanij.Analytics.Simulation;
 using Khanij.Application.Services;
 using Spectre.Console;
@@ -33,7 +35,9 @@ internal static class SimulateCommand
         };
         var runs = new Option<int?>("--runs")
         {
-            Description = $"Monte Carlo runs, 1 to {SimulateService.MaxRuns:N0} (default: the scenario's, else 1 = one run with central values).",
+            Description = $"Monte Carlo runs, 1 to {SimulateService.MaxRuns:N0}, as digits or e.g. 1e6 (default: the scenario's, else 1 = one run "
+                + "with central values). Memory does not grow with runs.",
+            CustomParser = ParseRuns,
         };
         var seed = new Option<ulong?>("--seed") { Description = $"Seed of the Monte Carlo draws (default: the scenario's, else {SimulateService.DefaultSeed})." };
         var engine = new Option<string?>("--engine") { Description = "Engine: fast (production, default) or reference (plain oracle)." };
@@ -87,6 +91,24 @@ internal static class SimulateCommand
         return command;
     }
 
+    /// <summary>A whole number of runs, also written as 1e6; one that does not fit is refused here with the service's wording (the
+    /// service checks the range of the rest).</summary>
+    private static int? ParseRuns(ArgumentResult result)
+    {
+        var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value != Math.Floor(value))
+        {
+            result.AddError($"'--runs {token}' is not a whole number; expected 1 to {SimulateService.MaxRuns.ToString(CultureInfo.InvariantCulture)}.");
+            return null;
+        }
+        if (value is < int.MinValue or > int.MaxValue)
+        {
+            result.AddError($"'--runs {token}' is out of range; expected 1 to {SimulateService.MaxRuns.ToString(CultureInfo.InvariantCulture)}.");
+            return null;
+        }
+        return (int)value;
+    }
+
     private static SimulateReport RunWithProgress(CliContext context, SimulatePlan plan, bool json, CancellationToken ct)
     {
         if (plan.Runs < 10_000)
@@ -101,9 +123,11 @@ internal static class SimulateCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask($"{plan.Runs:N0} runs ({plan.Engine.Name} engine)", maxValue: plan.Runs);
+                var total = SimulateService.ProgressTotal(plan);
+                var passes = total / plan.Runs;
+                var task = ctx.AddTask($"{plan.Runs:N0} runs{(passes > 1 ? $" × {passes} passes" : "")} ({plan.Engine.Name} engine)", maxValue: total);
                 result = SimulateService.Run(plan, new TaskProgress(task), ct).Report;
-                task.Value = plan.Runs;
+                task.Value = total;
             });
         return result!;
     }
@@ -119,7 +143,7 @@ internal static class SimulateCommand
             {
                 if (value > task.Value)
                 {
-                    task.Value = value;
+                    task.Value = Math.Min(value, task.MaxValue); // a rare third pass leaves the bar full
                 }
             }
         }

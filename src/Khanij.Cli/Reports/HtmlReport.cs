@@ -137,6 +137,35 @@ internal static class HtmlReport
         }
         h.Append("</tbody></table></section>");
 
+        if (model.Demand is { } demand)
+        {
+            h.Append("<section id=\"demand\"><h2>").Append(E(demand.Title)).Append("</h2>");
+            foreach (var p in demand.Paragraphs)
+            {
+                h.Append("<p>").Append(E(p)).Append("</p>");
+            }
+            if (demand.Rows.Count > 0)
+            {
+                h.Append("<table><thead><tr>");
+                foreach (var c in Khanij.Application.Demand.DemandBriefSection.Header)
+                {
+                    h.Append("<th>").Append(E(c)).Append("</th>");
+                }
+                h.Append("</tr></thead><tbody>");
+                foreach (var row in demand.Rows)
+                {
+                    var cells = Khanij.Application.Demand.DemandBriefSection.Cells(row);
+                    h.Append("<tr>");
+                    for (var i = 0; i < cells.Count; i++)
+                    {
+                        h.Append(i >= 2 ? "<td class=\"num\">" : "<td>").Append(E(cells[i])).Append("</td>");
+                    }
+                    h.Append("</tr>");
+                }
+                h.Append("</tbody></table>");
+            }
+            h.Append("</section>");
+        }
         h.Append("<section id=\"missing\"><h2>Missing data and caveats (reported, not filled)</h2><ul>");
         foreach (var line in MarkdownReport.MissingData(model, text))
         {

@@ -81,6 +81,10 @@ internal static class MarkdownReport
             md.AppendLine(Inv, $"| {text.Mineral(p.MineralId)} | {ReportText.Num(p.SupplyRisk, "0.00")} | {ReportText.StageName(p.DrivingStage)} | "
                 + $"{ReportText.Num(p.Importance, "0.0")} | {p.ImportanceBasis} | {(p.DemandGrowth is { } g ? ReportText.Num(g, "0.0") + "×" : "n/a")} |");
         }
+        if (model.Demand is { } demand)
+        {
+            md.AppendLine().Append(demand.ToMarkdown());
+        }
         md.AppendLine().AppendLine("## Missing data and caveats (reported, not filled)").AppendLine();
         foreach (var line in MissingData(model, text))
         {

@@ -95,6 +95,19 @@ internal static class TerminalReport
                 console.MarkupLine($"  • {text.Mineral(m).Esc()}: {(model.WithoutDataReasons?.GetValueOrDefault(m) ?? "no production data in the pack").Esc()}");
             }
         }
+        if (model.Demand is { } demand)
+        {
+            console.MarkupLine($"[bold]{demand.Title.Esc()}[/]");
+            foreach (var row in demand.Rows)
+            {
+                var c = Khanij.Application.Demand.DemandBriefSection.Cells(row);
+                console.MarkupLine($"  • {c[0].Esc()} {c[1]}: need {c[2]} t, secured {c[3]} t, unsecured {c[4].Esc()} t; {c[5].Esc()} of IEA STEPS world demand");
+            }
+            foreach (var p in demand.Paragraphs.Skip(demand.Rows.Count > 0 ? 1 : 0))
+            {
+                console.MarkupLine($"  [grey]{p.Esc()}[/]");
+            }
+        }
         console.MarkupLine($"[grey]WGI {model.WgiYear}; restriction factor t = {model.Parameters.RestrictionFactor}; partner factor {model.Parameters.PartnerFactor}; "
             + "missing inputs are listed in the report. Method: docs/risk.md.[/]");
     }

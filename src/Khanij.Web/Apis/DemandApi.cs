@@ -3,6 +3,7 @@ using Khanij.Application.Demand;
 using Khanij.Core.Catalogue;
 using Khanij.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Khanij.Web.Apis;
 
@@ -24,8 +25,8 @@ internal static class DemandApi
         CancellationToken cancellationToken,
         [Description("Country, ISO3 or name (default: the scenario's, else IND)")] string? country = null,
         [Description("A shipped demand scenario file name, e.g. india-published-targets.json (see /api/demand/scenarios)")] string? scenario = null,
-        [Description("Yearly fall of BatPaC intensities, 0 to below 0.5")] double intensityImprovement = 0,
-        [Description("Year the intensities describe (default: the scenario's first year)")] int? baseYear = null)
+        [FromQuery(Name = "intensity_improvement")] [Description("Yearly fall of BatPaC intensities, 0 to below 0.5")] double intensityImprovement = 0,
+        [FromQuery(Name = "base_year")] [Description("Year the intensities describe (default: the scenario's first year)")] int? baseYear = null)
     {
         string? file = null;
         if (scenario is not null)

@@ -4,6 +4,7 @@ using Khanij.Application.Diversify;
 using Khanij.Core.Catalogue;
 using Khanij.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Khanij.Web.Apis;
 
@@ -25,9 +26,9 @@ internal static class DiversifyApi
         [Description("risk or cvar")] string objective = "risk",
         [Description("For cvar: a shipped disruption scenario file name, e.g. drc-cobalt-suspension-2025.json")] string? scenario = null,
         [Description("Largest share of one supplier")] double cap = 0.65,
-        [Description("Largest change from today's share, share points")] double? maxChange = null,
+        [FromQuery(Name = "max_change")] [Description("Largest change from today's share, share points")] double? maxChange = null,
         [Description("Suppliers to exclude (ISO3), comma-separated")] string? exclude = null,
-        [Description("Smallest total share from partners")] double? minPartnerShare = null,
+        [FromQuery(Name = "min_partner_share")] [Description("Smallest total share from partners")] double? minPartnerShare = null,
         [Description("Monte Carlo draws for cvar (1 to 20000)")] int? runs = null,
         [Description("Seed for cvar")] ulong? seed = null)
     {

@@ -43,7 +43,7 @@ internal static class RiskApi
     {
         var facts = await data.FactsAsync(cancellationToken);
         var result = await BriefService.RunAsync(await data.StoreAsync(cancellationToken), facts.RiskInputs, catalogue,
-            new BriefRequest(query.Country, year, scenario, query.ToMethod()), cancellationToken);
+            new BriefRequest(query.Country, year, scenario, query.ToMethod()), cancellationToken, data.DataDir);
         return result.Value is { } value ? TypedResults.Ok(value.Document) : Problems.From(result);
     }
 }

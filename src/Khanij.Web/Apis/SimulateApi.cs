@@ -29,7 +29,7 @@ internal static class SimulateApi
 
     public static async Task<Results<Ok<SimulationResponse>, ValidationProblem>> Simulate(
         HttpRequest request, KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken,
-        [Description("Monte Carlo runs, overriding the scenario's (1 to 1000000; 1 = one run with central values).")] int? runs = null,
+        [Description("Monte Carlo runs, overriding the scenario's (1 to 1000000000; 1 = one run with central values).")] int? runs = null,
         [Description("Seed of the Monte Carlo draws, overriding the scenario's.")] ulong? seed = null,
         [Description("Perspective country (ISO3 or name), overriding the scenario's (default IND).")] string? country = null,
         [Description("Supply source to prefer: iea, usgs, cheng2020 or usgs2024 (default: iea, then usgs, then cheng2020).")] string? source = null,
@@ -83,9 +83,11 @@ internal static class SimulateApi
         return TypedResults.Ok<IReadOnlyList<ScenarioExample>>(examples);
     }
 
-    private static List<HistogramDto> Histograms(SimulationModel model, SimulationRuns runs, string perspective, HashSet<string> skip)
+    /// <summary>The histograms the engine counted while the runs streamed (<see cref="SimulationSummary.Histograms"/>), for the world and
+    /// perspective shortfall fractions.</summary>
+    private static List<HistogramDto> Histograms(SimulationModel model, SimulationSummary summary, string perspective, HashSet<string> skip)
     {
-        if (!runs.IsMonteCarlo)
+        if (summary.Histograms is not { } histograms)
         {
             return [];
         }
@@ -98,16 +100,9 @@ internal static class SimulateApi
             {
                 continue;
             }
-            var values = runs.Column(m);
-            var min = values.Min();
-            var max = values.Max();
-            var width = max > min ? (max - min) / Bins : 1;
-            var counts = new int[max > min ? Bins : 1];
-            foreach (var v in values)
-            {
-                counts[Math.Min(counts.Length - 1, (int)((v - min) / width))]++;
-            }
-            result.Add(new HistogramDto(name, min, max, [.. counts.Select((c, i) => new HistogramBin(min + i * width, min + (i + 1) * width, c))]));
+            var h = histograms[m];
+            result.Add(new HistogramDto(name, h.Min, h.Max,
+                [.. h.Counts.Select((c, i) => new HistogramBin(h.Min + i * h.Width, h.Min + (i + 1) * h.Width, checked((int)c)))]));
         }
         return result;
     }

@@ -1,12 +1,36 @@
 using System.Text;
 using System.Text.Json;
+using Khanij.Analytics.Simulation;
 
-namespace Khanij.Analytics.Demand;
+namespace Khanij.Analytics.Json;
 
 /// <summary>Line and column of every value (and property name, keyed <c>path#name</c>) in a well-formed JSON text, by path such as
-/// <c>$.deployment[2].value</c>, so problems found after parsing still point at the text.</summary>
+/// <c>$.deployment[2].value</c>, so problems found after parsing still point at the text. Shared by the scenario readers
+/// (<see cref="ScenarioReader"/>, <see cref="Demand.DemandScenarioReader"/>).</summary>
 internal sealed class JsonLocations
 {
+    /// <summary>Parses <paramref name="utf8"/> (comments allowed) or returns the one problem that stops it, at the parser's line and column.</summary>
+    /// <param name="utf8">The file's bytes.</param>
+    /// <param name="file">File name for the message.</param>
+    /// <param name="format">Where the format is described, e.g. <c>docs/demand.md</c>.</param>
+    /// <param name="document">The document when the text is well-formed.</param>
+    public static ScenarioError? TryParse(byte[] utf8, string file, string format, out JsonDocument? document)
+    {
+        try
+        {
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            return null;
+        }
+        catch (JsonException e)
+        {
+            document = null;
+            var message = e.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            return new ScenarioError(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1,
+                "not valid JSON: " + (cut > 0 ? message[..cut] : message) + $" Expected a JSON object as described in {format}.");
+        }
+    }
+
     private readonly Dictionary<string, int> _offsets = new(StringComparer.Ordinal);
     private readonly List<int> _lineStarts = [0];
     private readonly byte[] _utf8;

@@ -35,7 +35,7 @@ internal static class RiskRows
             r.Perspective, stage.Domestic?.Share, exposure,
             r.GlobalGovernance.HhiWgi, r.GlobalGovernance.HhiWgiT, r.GlobalGovernance.WgiYear, r.GlobalGovernance.MissingWgi,
             r.RestrictedShare, restricted.ToDictionary(x => x.Iso3, x => x.RestrictionIds, StringComparer.Ordinal),
-            r.Score, r.Formula, r.ImportReliance, r.ImportRelianceBasis, imports, partners,
+            r.Score, r.Formula, r.ImportReliance, r.ImportRelianceBasis, imports, partners.For(t.Key.MineralId, t.Key.Stage),
             new RiskProvenance(t.Sources, t.Shares.Where(s => s.Provenance is not null)
                 .ToDictionary(s => s.Iso3, s => $"{s.Provenance!.SourceFile}:{s.Provenance.Line}", StringComparer.Ordinal)),
             t.Notes,

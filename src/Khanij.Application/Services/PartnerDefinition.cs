@@ -42,9 +42,12 @@ internal static class PartnerDefinition
 
     /// <summary>The partner links of <paramref name="perspective"/> under this definition, and the set as printed.</summary>
     public static async Task<PartnerSet> ForAsync(KhanijStore store, KhanijCatalogue catalogue, string perspective, IReadOnlyList<string> frameworks,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        For(await RegistryFeed.PartnerLinksAsync(store, catalogue, cancellationToken), catalogue, perspective, frameworks);
+
+    /// <summary>The partner links of <paramref name="perspective"/> given the registry's links (<see cref="Khanij.Core.Registry.RegistryLinks"/>).</summary>
+    public static PartnerSet For(IReadOnlyList<PartnerLink> registry, KhanijCatalogue catalogue, string perspective, IReadOnlyList<string> frameworks)
     {
-        var registry = await RegistryFeed.PartnerLinksAsync(store, catalogue, cancellationToken);
         var fromRegistry = registry.Where(l => l.CountryA == perspective || l.CountryB == perspective)
             .Where(l => !l.Basis.StartsWith("framework:", StringComparison.Ordinal)
                 || frameworks.Contains(l.Basis["framework:".Length..], StringComparer.OrdinalIgnoreCase));
@@ -68,13 +71,22 @@ internal sealed record PartnerSet(string Country, IReadOnlyList<string> Framewor
     {
         var partners = links.GroupBy(l => l.CountryA == perspective ? l.CountryB : l.CountryA, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new PartnerCountry(g.Key, [.. g.Select(l => l.Basis).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]))
+            .Select(g => new PartnerCountry(g.Key, [.. g.Select(l => l.Basis).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                [.. g.Select(l => l.Describe()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]))
             .ToList();
         var definition = (frameworks.Count == 0 ? "no frameworks" : "fellow members of " + string.Join(", ", frameworks))
             + " and accepted registry partnerships";
         return new PartnerSet(perspective, frameworks, definition, partners) { Links = links };
     }
+
+    /// <summary>The partners for one mineral at one stage: only the links that cover it (issue 18: a protocol on aluminium mining does not
+    /// make a nickel-refining partner). Risk rows carry this set, so their partner bases are the ones that count for the row.</summary>
+    public PartnerSet For(string mineralId, Khanij.Core.Stage stage) =>
+        Of(Country, Frameworks, [.. Links.Where(l => l.Covers(l.CountryA, l.CountryB, mineralId, stage))]);
 }
 
 /// <summary>One partner country and how it is a partner.</summary>
-internal sealed record PartnerCountry(string Iso3, IReadOnlyList<string> Bases);
+/// <param name="Iso3">The partner.</param>
+/// <param name="Bases">The bases of its links (<c>framework:MSP</c>, <c>registry</c>).</param>
+/// <param name="Links">Each link as "basis record: scope", saying which record and which scope made it a partner.</param>
+internal sealed record PartnerCountry(string Iso3, IReadOnlyList<string> Bases, IReadOnlyList<string> Links);

@@ -13,7 +13,12 @@ internal sealed record RiskRequest(
     int? Year = null,
     string? Source = null,
     string? Country = null,
-    MethodRequest? Method = null);
+    MethodRequest? Method = null)
+{
+    /// <summary>The registry's partner links to use instead of the store's (the impact of a review decision compares two registry
+    /// states with this service); null for the store's accepted records.</summary>
+    public IReadOnlyList<Khanij.Core.Partners.PartnerLink>? RegistryLinks { get; init; }
+}
 
 /// <summary>The risk use case's answer: rows as printed, the scored tables behind them, and the parameters and partners in force.</summary>
 internal sealed record RiskResult(string Perspective, RiskParameters Parameters, int? WgiYear, PartnerSet Partners,
@@ -54,7 +59,9 @@ internal static class RiskService
             return ServiceResult<RiskResult>.Invalid(errors);
         }
         var governance = GovernanceIndex.Build(inputs.Governance, parameters.GovernanceIndicators, parameters.GovernanceYear);
-        var partners = await PartnerDefinition.ForAsync(store, catalogue, perspective!, parameters.PartnerFrameworks, cancellationToken);
+        var partners = request.RegistryLinks is { } registryLinks
+            ? PartnerDefinition.For(registryLinks, catalogue, perspective!, parameters.PartnerFrameworks)
+            : await PartnerDefinition.ForAsync(store, catalogue, perspective!, parameters.PartnerFrameworks, cancellationToken);
         var stages = PerspectiveRule.Score(supply, inputs, governance, partners, perspective!, parameters, cancellationToken);
         var rows = stages.Select(s => RiskRows.From(s, partners, inputs.PublishedTop3(s.World.Key))).ToList();
         return ServiceResult<RiskResult>.Ok(new RiskResult(perspective!, parameters, governance.Year, partners, stages, rows));

@@ -11,6 +11,16 @@ internal sealed class PartnersRegistry(KhanijStore khanij, DuckDBConnection conn
 {
     public RegistryStore Store { get; } = store;
 
+    /// <summary>The store the registry lives in, for the analytics (the impact of a decision is computed with the risk service).</summary>
+    public KhanijStore Khanij { get; } = khanij;
+
+    /// <summary>The perspective country whose figures a decision's impact is reported for.</summary>
+    public static Option<string> Country { get; } = new("--country")
+    {
+        Description = "Country whose risk figures the impact is reported for (ISO3 or name; default IND).",
+        DefaultValueFactory = _ => "IND",
+    };
+
     /// <summary>The open connection, for other tables of the same store (the feed tables of 'ingest watch').</summary>
     public DuckDBConnection Connection { get; } = connection;
 
@@ -54,7 +64,7 @@ internal sealed class PartnersRegistry(KhanijStore khanij, DuckDBConnection conn
     public async ValueTask DisposeAsync()
     {
         await Connection.DisposeAsync();
-        await khanij.DisposeAsync();
+        await Khanij.DisposeAsync();
     }
 
     /// <summary>An ISO3 code from a code or a country name in either script; <see cref="CliException"/> when unknown.</summary>

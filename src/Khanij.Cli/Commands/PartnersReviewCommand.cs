@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Khanij.Application;
+using Khanij.Application.Services;
 using Khanij.Core.Registry;
 using Khanij.Data.Registry;
 using Spectre.Console;
@@ -19,17 +21,23 @@ internal static class PartnersReviewCommand
             Description = "An edit FIELD=VALUE (repeatable), e.g. --set minerals=lithium,cobalt --set commitment.status=done. Fields: "
                 + string.Join(", ", RegistryEdits.Fields) + ".",
         };
-        var json = new Option<bool>("--json") { Description = "When listing, print JSON (an array of proposed records with evidence)." };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print JSON: when listing, an array of proposed records with evidence; with actions, {outcome, impact} (the decisions "
+                + "and the risk figures they moved for --country).",
+        };
         var interactive = new Option<bool>("--interactive", "-i")
         {
             Description = "Go through the proposals one by one and answer a (accept), r (reject), e FIELD=VALUE (edit), s (skip) or q (quit).",
         };
         var command = new Command("review",
             "Without options: list the proposals waiting for review, each with its sources and verbatim evidence. With options: edit, accept "
-            + "or reject records; every change is written to the record's audit trail (see 'khanij partners show ID'). Only accepted "
-            + "records count in 'khanij partners' and in the analytics.\n\n" + ExitCodes.HelpText)
+            + "or reject records; every change is written to the record's audit trail (see 'khanij partners show ID'). The decisions of one "
+            + "run apply together or not at all. Only accepted records count in 'khanij partners' and in the analytics; after the run the "
+            + "risk figures the decisions moved for --country are printed (partner share of imports and supply risk, before → after, "
+            + "computed as 'khanij risk' does).\n\n" + ExitCodes.HelpText)
         {
-            accept, reject, acceptAll, edit, set, json, interactive, PartnersRegistry.By,
+            accept, reject, acceptAll, edit, set, json, interactive, PartnersRegistry.Country, PartnersRegistry.By,
         };
         command.SetHandler(context, async (parse, ct) =>
         {
@@ -81,9 +89,21 @@ internal static class PartnersReviewCommand
             }
             try
             {
-                // One run, one transaction: if any decision fails, none is applied (issue 18).
-                var outcome = await store.ApplyReviewAsync(
-                    new ReviewRun(accepts, rejects, parse.GetValue(acceptAll), editId, editId is null ? [] : edits), who, context.Catalogue, ct);
+                // One run, one transaction: if any decision fails, none is applied (issue 18). Then what it moved, as 'khanij risk' computes it.
+                var result = ServiceErrors.ValueOrThrow(await RegistryReviewService.ReviewAsync(registry.Khanij, store,
+                    token => RiskInputsLoader.LoadAsync(registry.Khanij, token), context.Catalogue,
+                    new ReviewRequest(accepts, rejects, parse.GetValue(acceptAll), editId, editId is null ? [] : edits, parse.GetValue(PartnersRegistry.Country), who),
+                    ct));
+                var outcome = result.Outcome;
+                if (parse.GetValue(json))
+                {
+                    context.Out.WriteLine(CliJson.Serialize(new
+                    {
+                        outcome = new { edited = outcome.Edited, accepted = outcome.Accepted, rejected = outcome.Rejected, accepted_all = outcome.AcceptedAll },
+                        impact = result.Impact,
+                    }));
+                    return ExitCodes.Ok;
+                }
                 if (outcome.Edited is { } edited)
                 {
                     context.Console.MarkupLine($"Edited [blue]{edited.Id.Esc()}[/]: {string.Join(", ", edits.Select(e => e.Item1)).Esc()}.");
@@ -101,6 +121,7 @@ internal static class PartnersReviewCommand
                     var ids = outcome.AcceptedAll;
                     context.Console.MarkupLine($"Accepted [green]{ids.Count}[/] proposal(s){(ids.Count == 0 ? "" : ": " + string.Join(", ", ids).Esc())}.");
                 }
+                PartnersImpactView.Write(context, result.Impact);
             }
             catch (RegistryException e)
             {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Khanij.Application;
+using Khanij.Application.Services;
 using Khanij.Core.Registry;
 using Khanij.Data.Registry;
 using Spectre.Console;
@@ -11,11 +13,12 @@ internal static class PartnersShowCommand
     public static Command Create(CliContext context)
     {
         var id = new Argument<string>("ID") { Description = "Record id (e.g. pt-0001, msp)." };
-        var json = new Option<bool>("--json") { Description = "Print JSON ({record, audit}) instead of tables." };
-        var command = new Command("show", "Show one registry record: every field, its sources with verbatim evidence, and its audit trail.\n\n"
-            + ExitCodes.HelpText)
+        var json = new Option<bool>("--json") { Description = "Print JSON ({record, audit, impact}) instead of tables." };
+        var command = new Command("show", "Show one registry record: every field, its sources with verbatim evidence, its audit trail, and the "
+            + "risk figures it moves for --country now (partner share of imports and supply risk, without → with the record, computed as "
+            + "'khanij risk' does; for a proposal, what accepting it would move).\n\n" + ExitCodes.HelpText)
         {
-            id, json,
+            id, json, PartnersRegistry.Country,
         };
         command.SetHandler(context, async (parse, ct) =>
         {
@@ -24,9 +27,11 @@ internal static class PartnersShowCommand
             var record = await registry.Store.FindAsync(recordId, ct)
                 ?? throw new CliException($"No registry record has id '{recordId}'. List ids with 'khanij partners --json' or 'khanij partners review'.");
             var audit = await registry.Store.AuditAsync(recordId, ct);
+            var impact = ServiceErrors.ValueOrThrow(await RegistryReviewService.OfRecordAsync(registry.Khanij, await registry.Store.ListAsync(ct),
+                token => RiskInputsLoader.LoadAsync(registry.Khanij, token), context.Catalogue, recordId, parse.GetValue(PartnersRegistry.Country), ct));
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(CliJson.Serialize(new { record, audit }));
+                context.Out.WriteLine(CliJson.Serialize(new { record, audit, impact }));
                 return ExitCodes.Ok;
             }
             Write(context, record);
@@ -38,6 +43,7 @@ internal static class PartnersShowCommand
                     string.Join("\n", a.Changes.Take(12).Select(c => $"{c.Field}: {c.Old ?? "∅"} → {c.New ?? "∅"}")).Esc());
             }
             context.Console.Write(trail);
+            PartnersImpactView.Write(context, impact);
             return ExitCodes.Ok;
         });
         return command;

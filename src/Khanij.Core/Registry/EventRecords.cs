@@ -119,6 +119,99 @@ public static partial class EventRecords
             && incoming.Sources.All(i => existing.Sources.Any(s => s.Document == i.Document && i.Evidence.All(s.Evidence.Contains)));
     }
 
+    /// <summary>The record of <paramref name="records"/> that <paramref name="incoming"/> merges into (<see cref="Matches"/>), preferring
+    /// one that was not rejected; null when none matches. The one rule for <c>ingest add</c> and <c>partners import</c>.</summary>
+    public static RegistryRecord? FindMatch(IEnumerable<RegistryRecord> records, RegistryRecord incoming, KhanijCatalogue? catalogue = null)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(incoming);
+        var matching = records.Where(r => Matches(r, incoming, catalogue)).ToList();
+        return matching.FirstOrDefault(r => r.Review != ReviewState.Rejected) ?? matching.FirstOrDefault();
+    }
+
+    /// <summary>True when two commitments are one follow-up: the same parent record and the same text (compared by matching key).</summary>
+    public static bool SameCommitment(RegistryRecord a, RegistryRecord b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Kind == RecordKind.Commitment && b.Kind == RecordKind.Commitment && a.ParentId == b.ParentId
+            && a.Commitment is { } ca && b.Commitment is { } cb && TextNormalizer.Key(ca.Text) == TextNormalizer.Key(cb.Text);
+    }
+
+    /// <summary>The fields on which <paramref name="incoming"/> disagrees with <paramref name="existing"/>, for a reviewer: both give a
+    /// value and the values differ. Not conflicts: a title the registry made up (<c>IND–ARG agreement</c>), a plain <c>agreement</c>
+    /// beside a more specific instrument, a date given less precisely (<c>2024-01</c> beside <c>2024-01-15</c>), and lists (they are
+    /// united). An organisation named by both with two different countries is one.</summary>
+    /// <param name="existing">The record in the registry.</param>
+    /// <param name="incoming">The record that matched it.</param>
+    /// <param name="source">Where the incoming values come from, for the reviewer.</param>
+    public static IReadOnlyList<FieldConflict> Conflicts(RegistryRecord existing, RegistryRecord incoming, string source)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(incoming);
+        var theirs = RecordDiff.Fields(incoming).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var conflicts = new List<FieldConflict>();
+        foreach (var (field, kept) in RecordDiff.Fields(existing))
+        {
+            if (!ScalarFields.Contains(field) || kept is null || theirs.GetValueOrDefault(field) is not { } other
+                || string.Equals(kept, other, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var compatible = field switch
+            {
+                "title" => kept == GeneratedTitle(existing) || other == GeneratedTitle(incoming),
+                "instrument" => kept == "agreement" || other == "agreement",
+                "date" or "end_date" or "commitment.due" => kept.StartsWith(other, StringComparison.Ordinal) || other.StartsWith(kept, StringComparison.Ordinal),
+                _ => false,
+            };
+            if (!compatible)
+            {
+                conflicts.Add(new FieldConflict(field, kept, other, source));
+            }
+        }
+        foreach (var mine in existing.Organisations)
+        {
+            if (incoming.Organisations.FirstOrDefault(o => SameOrganisation(mine, o)) is { Country: { } country } same
+                && mine.Country is { } kept && kept != country)
+            {
+                conflicts.Add(new FieldConflict($"organisations[{mine.Name}].country", kept, country, source));
+            }
+        }
+        if (existing.Review == ReviewState.Rejected && incoming.Review == ReviewState.Accepted)
+        {
+            conflicts.Add(new FieldConflict("review", "rejected", "accepted", source));
+        }
+        return conflicts;
+    }
+
+    /// <summary>True when two organisation entries name one organisation: the same name by matching key, or one is the abbreviation
+    /// the other gives in brackets (<c>KABIL</c> and <c>Khanij Bidesh India Ltd (KABIL)</c>).</summary>
+    public static bool SameOrganisation(Organisation a, Organisation b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var ka = TextNormalizer.Key(a.Name);
+        var kb = TextNormalizer.Key(b.Name);
+        return ka == kb || (Abbreviation(a.Name) is { } aa && TextNormalizer.Key(aa) == kb) || (Abbreviation(b.Name) is { } ab && TextNormalizer.Key(ab) == ka);
+    }
+
+    private static string? Abbreviation(string name)
+    {
+        var open = name.LastIndexOf('(');
+        return name.EndsWith(')') && open > 0 ? name[(open + 1)..^1].Trim() : null;
+    }
+
+    /// <summary>Fields holding one value, where two sources can disagree (lists are united instead).</summary>
+    private static readonly HashSet<string> ScalarFields = new(StringComparer.Ordinal)
+    {
+        "title", "instrument", "status", "date", "end_date", "parent_id", "partnership.framework_id", "occasion.session_number",
+        "occasion.venue_country", "occasion.venue_city", "project.facility", "project.location", "project.capacity", "project.financing",
+        "investment.amount", "investment.currency", "investment.period", "commitment.text", "commitment.owner", "commitment.due", "commitment.status",
+    };
+
+    private static string GeneratedTitle(RegistryRecord r) => MakeTitle(r.Kind, r.Instrument, r.Parties);
+
     private static bool SameEvent(RegistryRecord existing, RegistryRecord incoming, KhanijCatalogue? catalogue) =>
         existing.Kind == incoming.Kind
             && SameInstrument(existing, incoming)
@@ -127,8 +220,9 @@ public static partial class EventRecords
             && MineralsCompatible(existing.Minerals, incoming.Minerals);
 
     /// <summary>The fields whose change alters what the analytics see (<see cref="RegistryLinks"/>): a merge that changes one of them
-    /// sends an accepted record back to review. New sources, areas, stages, officials or organisations are added without reopening.</summary>
-    public static IReadOnlyList<string> SubstantiveFields { get; } = ["kind", "parties", "instrument", "date", "end_date", "minerals"];
+    /// sends an accepted record back to review. Stages count since a partnership feeds the analytics only for the stages it names.
+    /// New sources, areas, officials or organisations are added without reopening.</summary>
+    public static IReadOnlyList<string> SubstantiveFields { get; } = ["kind", "parties", "instrument", "date", "end_date", "minerals", "stages"];
 
     /// <summary>Merges <paramref name="incoming"/> into <paramref name="existing"/>: lists are united, missing values filled, sources
     /// added (evidence united per document). Returns the merged record, the field changes, and whether a
@@ -139,16 +233,36 @@ public static partial class EventRecords
         ArgumentNullException.ThrowIfNull(incoming);
         var merged = existing with
         {
+            // A title the registry made up gives way to one a person wrote.
+            Title = existing.Title == GeneratedTitle(existing) && incoming.Title != GeneratedTitle(incoming) ? incoming.Title : existing.Title,
             Parties = Union(existing.Parties, incoming.Parties),
             Instrument = existing.Instrument == "agreement" && incoming.Instrument is not null ? incoming.Instrument : existing.Instrument,
             Status = existing.Status ?? incoming.Status,
             Date = existing.Date ?? incoming.Date,
+            EndDate = existing.EndDate ?? incoming.EndDate,
+            ParentId = existing.ParentId ?? incoming.ParentId,
             Minerals = Union(existing.Minerals, incoming.Minerals),
             Stages = Union(existing.Stages, incoming.Stages),
             Areas = Union(existing.Areas, incoming.Areas),
             Officials = [.. existing.Officials.Concat(incoming.Officials).DistinctBy(o => TextNormalizer.Key(o.Name))],
-            Organisations = [.. existing.Organisations.Concat(incoming.Organisations).DistinctBy(o => TextNormalizer.Key(o.Name))],
+            Organisations = MergeOrganisations(existing.Organisations, incoming.Organisations),
             Sources = MergeSources(existing.Sources, incoming.Sources),
+            Partnership = existing.Partnership is { } pa && incoming.Partnership is { } pb
+                ? pa with { FrameworkId = pa.FrameworkId ?? pb.FrameworkId, Members = Union(pa.Members, pb.Members) }
+                : existing.Partnership ?? incoming.Partnership,
+            Project = existing.Project is { } ja && incoming.Project is { } jb
+                ? ja with
+                {
+                    Facility = ja.Facility ?? jb.Facility,
+                    Location = ja.Location ?? jb.Location,
+                    Capacity = ja.Capacity ?? jb.Capacity,
+                    Partners = Union(ja.Partners, jb.Partners),
+                    Financing = ja.Financing ?? jb.Financing,
+                }
+                : existing.Project ?? incoming.Project,
+            Commitment = existing.Commitment is { } ca && incoming.Commitment is { } cb
+                ? ca with { Owner = ca.Owner ?? cb.Owner, Due = ca.Due ?? cb.Due }
+                : existing.Commitment ?? incoming.Commitment,
             Occasion = existing.Occasion is { } o && incoming.Occasion is { } i
                 ? o with
                 {
@@ -291,6 +405,25 @@ public static partial class EventRecords
             }
         }
         return result;
+    }
+
+    /// <summary>Organisations of both sides, one entry per organisation (<see cref="SameOrganisation"/>): the fuller name, and the
+    /// country where only one side gives it.</summary>
+    private static IReadOnlyList<Organisation> MergeOrganisations(IReadOnlyList<Organisation> existing, IReadOnlyList<Organisation> incoming)
+    {
+        var result = existing.ToList();
+        foreach (var o in incoming)
+        {
+            var i = result.FindIndex(r => SameOrganisation(r, o));
+            if (i < 0)
+            {
+                result.Add(o);
+                continue;
+            }
+            var r = result[i];
+            result[i] = new Organisation(o.Name.Length > r.Name.Length ? o.Name : r.Name, r.Country ?? o.Country);
+        }
+        return result.SequenceEqual(existing) ? existing : result;
     }
 
     private static List<string> Distinct(IEnumerable<string> values) =>

@@ -28,6 +28,7 @@ public static class RecordDiff
             new("parent_id", record.ParentId),
             new("sources", Join(record.Sources.Select(s => $"{s.Document} [{s.Evidence.Count} evidence]"))),
             new("review", record.Review.ToString().ToLowerInvariant()),
+            new("conflicts", Join(record.Conflicts.Select(c => $"{c.Field}: kept {c.Kept ?? "∅"}, {c.Source} says {c.Incoming ?? "∅"}"))),
         };
         if (record.Partnership is { } p)
         {

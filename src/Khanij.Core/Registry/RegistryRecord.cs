@@ -55,6 +55,10 @@ public sealed record RegistryRecord(
     /// <summary>Commitment details; null unless <see cref="Kind"/> is <see cref="RecordKind.Commitment"/>.</summary>
     public CommitmentDetails? Commitment { get; init; }
 
+    /// <summary>Fields on which a merged source disagreed with the record, waiting for a reviewer (see <see cref="FieldConflict"/>);
+    /// empty when there are none. Only the registry sets them; accepting, rejecting or editing the field clears them.</summary>
+    public IReadOnlyList<FieldConflict> Conflicts { get; init; } = [];
+
     /// <summary>The parties that are countries of <paramref name="catalogue"/> (a framework id such as <c>MSP</c> has the shape of an
     /// ISO3 code, so the catalogue decides); without a catalogue, every party of three capital letters (which would include MSP).</summary>
     public IEnumerable<string> CountriesIn(KhanijCatalogue? catalogue) =>

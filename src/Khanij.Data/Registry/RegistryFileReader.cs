@@ -13,7 +13,7 @@ internal sealed class RegistryFileReader
     private static readonly string[] RecordFields =
     [
         "id", "kind", "title", "parties", "instrument", "status", "date", "end_date", "minerals", "stages", "areas", "officials",
-        "organisations", "parent_id", "sources", "review", "partnership", "occasion", "project", "investment", "commitment",
+        "organisations", "parent_id", "sources", "review", "partnership", "occasion", "project", "investment", "commitment", "conflicts",
     ];
 
     private readonly List<(string Path, string Message)> _problems = [];
@@ -104,6 +104,13 @@ internal sealed class RegistryFileReader
             review);
         return record with
         {
+            // A record exported from the registry may carry conflicts left for review; they come back as they were.
+            Conflicts = Objects(e, "conflicts", path, (o, p) =>
+            {
+                Unknown(o, p, ["field", "kept", "incoming", "source"]);
+                return new FieldConflict(Str(o, "field", p, required: true) ?? "", Str(o, "kept", p, required: false), Str(o, "incoming", p, required: false),
+                    Str(o, "source", p, required: true) ?? "");
+            }),
             Partnership = Detail(e, "partnership", path, (o, p) =>
             {
                 Unknown(o, p, ["framework_id", "members"]);

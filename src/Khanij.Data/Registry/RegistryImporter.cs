@@ -8,9 +8,9 @@ namespace Khanij.Data.Registry;
 /// and stores all records in one transaction — or none, with every problem reported as <c>file:line:column: message</c>.</summary>
 public static class RegistryImporter
 {
-    /// <summary>Checks and imports <paramref name="path"/>; returns the imported records.</summary>
+    /// <summary>Checks and imports <paramref name="path"/>; returns what was added and what merged into records of the same event.</summary>
     /// <exception cref="RegistryException">The file is missing, not JSON, or has invalid records; nothing was changed.</exception>
-    public static async Task<IReadOnlyList<RegistryRecord>> ImportFileAsync(
+    public static async Task<ImportOutcome> ImportFileAsync(
         string path, RegistryStore store, KhanijCatalogue catalogue, string who, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -21,8 +21,48 @@ public static class RegistryImporter
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
         var existing = (await store.ListAsync(cancellationToken)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var records = Check(path, bytes, catalogue, existing);
-        await store.ImportAsync(records, who, cancellationToken);
-        return records;
+        return await store.ImportAsync(records, who, catalogue, cancellationToken);
+    }
+
+    /// <summary>Checks every file of <paramref name="paths"/>, then imports all their records in one transaction — or nothing when any
+    /// file has a problem (each problem reported with its file, line and column).</summary>
+    /// <exception cref="RegistryException">A file is missing, not JSON, or has invalid records; nothing was changed.</exception>
+    public static async Task<ImportOutcome> ImportFilesAsync(
+        IReadOnlyList<string> paths, RegistryStore store, KhanijCatalogue catalogue, string who, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(store);
+        if (paths.Count == 1)
+        {
+            return await ImportFileAsync(paths[0], store, catalogue, who, cancellationToken);
+        }
+        var known = (await store.ListAsync(cancellationToken)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var records = new List<RegistryRecord>();
+        var problems = new List<string>();
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path))
+            {
+                problems.Add($"{path}: file not found.");
+                continue;
+            }
+            try
+            {
+                // Ids of the files before count as taken, and as places a reference may point.
+                var read = Check(path, await File.ReadAllBytesAsync(path, cancellationToken), catalogue, known);
+                records.AddRange(read);
+                known.UnionWith(read.Select(r => r.Id));
+            }
+            catch (RegistryException e)
+            {
+                problems.AddRange(e.Problems);
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw new RegistryException([.. problems, $"{paths.Count} files: nothing was imported."]);
+        }
+        return await store.ImportAsync(records, who, catalogue, cancellationToken);
     }
 
     /// <summary>The records of a file's bytes when all are valid.</summary>

@@ -16,4 +16,11 @@ public sealed record ReviewRun(
 /// <param name="Accepted">Ids accepted by name.</param>
 /// <param name="Rejected">Ids rejected.</param>
 /// <param name="AcceptedAll">Ids accepted by accept-all.</param>
-public sealed record ReviewOutcome(RegistryRecord? Edited, IReadOnlyList<string> Accepted, IReadOnlyList<string> Rejected, IReadOnlyList<string> AcceptedAll);
+public sealed record ReviewOutcome(RegistryRecord? Edited, IReadOnlyList<string> Accepted, IReadOnlyList<string> Rejected, IReadOnlyList<string> AcceptedAll)
+{
+    /// <summary>Every record as the run found it, read inside its transaction (for the impact of the decisions).</summary>
+    public IReadOnlyList<RegistryRecord> Before { get; init; } = [];
+
+    /// <summary>Every record as the run left it, read inside its transaction before it committed.</summary>
+    public IReadOnlyList<RegistryRecord> After { get; init; } = [];
+}

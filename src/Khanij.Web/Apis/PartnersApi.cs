@@ -4,6 +4,7 @@ using System.Text;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Registry;
 using Khanij.Core.Text;
+using Khanij.Application.Services;
 using Khanij.Data.Registry;
 using Khanij.Web.Security;
 using Khanij.Web.Services;
@@ -23,15 +24,21 @@ internal static class PartnersApi
         group.MapGet("/records", ListRecords).WithName("ListRecords")
             .WithSummary("Registry records in any review state (proposed, accepted, rejected), optionally one state");
         group.MapGet("/records/{id}", GetRecord).WithName("GetRecord").WithSummary("One registry record with its sources, evidence and audit trail");
-        group.MapPost("/records/{id}/accept", Accept).WithName("AcceptRecord").WithSummary("Accept a proposed record (audited)");
-        group.MapPost("/records/{id}/reject", Reject).WithName("RejectRecord").WithSummary("Reject a proposed record; it is kept with its evidence (audited)");
+        group.MapGet("/records/{id}/impact", Impact).WithName("GetRecordImpact")
+            .WithSummary("The risk figures a record moves for a country now: partner share of imports and supply risk, without → with it "
+                + "(for a proposal, what accepting it would move)");
+        group.MapPost("/records/{id}/accept", Accept).WithName("AcceptRecord")
+            .WithSummary("Accept a proposed record (audited); answers the record and the risk figures the decision moved for the country");
+        group.MapPost("/records/{id}/reject", Reject).WithName("RejectRecord")
+            .WithSummary("Reject a proposed record; it is kept with its evidence (audited); answers the record and the figures the decision moved");
         group.MapGet("/timeline", Timeline).WithName("GetTimeline").WithSummary("Accepted records naming a country, oldest first");
         group.MapGet("/followups", FollowUps).WithName("GetFollowUps")
             .WithSummary("Accepted commitments with their status as of a day (open, done, overdue, dropped)");
         group.MapGet("/graph", Graph).WithName("GetPartnerGraph")
             .WithSummary("Countries and frameworks as nodes, joined by the accepted records they share");
         group.MapPost("/import", Import).WithName("ImportRecords")
-            .WithSummary("Import curated records (a registry file as in samples/registry/*.json); all or nothing")
+            .WithSummary("Import curated records (a registry file as in samples/registry/*.json); all or nothing. A record of an event already in "
+                + "the registry merges into it (conflicting values are kept as they were and listed for review)")
             .Accepts<RegistryFileDocument>("application/json");
         return app;
     }
@@ -88,13 +95,30 @@ internal static class PartnersApi
         return detail is null ? UnknownRecord(id) : TypedResults.Ok(detail);
     }
 
-    public static Task<Results<Ok<RegistryRecord>, NotFoundProblem, ProblemHttpResult>> Accept(
-        [Description("Record id.")] string id, KhanijData data, CancellationToken cancellationToken) =>
-        SetReviewAsync(id, ReviewState.Accepted, data, cancellationToken);
+    public static Task<Results<Ok<ReviewDecision>, NotFoundProblem, ProblemHttpResult, ValidationProblem>> Accept(
+        [Description("Record id.")] string id, KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken,
+        [Description("Country whose risk figures the impact is reported for (ISO3 or name); default IND.")] string? country = null) =>
+        SetReviewAsync(id, ReviewState.Accepted, country, catalogue, data, cancellationToken);
 
-    public static Task<Results<Ok<RegistryRecord>, NotFoundProblem, ProblemHttpResult>> Reject(
-        [Description("Record id.")] string id, KhanijData data, CancellationToken cancellationToken) =>
-        SetReviewAsync(id, ReviewState.Rejected, data, cancellationToken);
+    public static Task<Results<Ok<ReviewDecision>, NotFoundProblem, ProblemHttpResult, ValidationProblem>> Reject(
+        [Description("Record id.")] string id, KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken,
+        [Description("Country whose risk figures the impact is reported for (ISO3 or name); default IND.")] string? country = null) =>
+        SetReviewAsync(id, ReviewState.Rejected, country, catalogue, data, cancellationToken);
+
+    public static async Task<Results<Ok<DecisionImpact>, NotFoundProblem, ValidationProblem>> Impact(
+        [Description("Record id.")] string id, KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken,
+        [Description("Country whose risk figures are reported (ISO3 or name); default IND.")] string? country = null)
+    {
+        var store = await data.StoreAsync(cancellationToken);
+        var records = await data.WithRegistryAsync(r => r.ListAsync(cancellationToken), cancellationToken);
+        if (records.All(r => r.Id != id))
+        {
+            return UnknownRecord(id);
+        }
+        var result = await RegistryReviewService.OfRecordAsync(store, records, async ct => (await data.FactsAsync(ct)).RiskInputs, catalogue, id, country,
+            cancellationToken);
+        return result.Value is { } impact ? TypedResults.Ok(impact) : Problems.From(result);
+    }
 
     public static async Task<Results<Ok<IReadOnlyList<RegistryRecord>>, ValidationProblem>> Timeline(
         KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken,
@@ -154,21 +178,20 @@ internal static class PartnersApi
             [.. edges.Select(e => new GraphEdge(e.Key.Item1, e.Key.Item2, e.Value))]));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<RegistryRecord>>, ValidationProblem, ProblemHttpResult>> Import(
+    public static async Task<Results<Ok<ImportOutcome>, ValidationProblem, ProblemHttpResult>> Import(
         HttpRequest request, KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         try
         {
-            var records = await data.WithRegistryAsync(async r =>
+            var outcome = await data.WithRegistryAsync(async r =>
             {
                 var existing = (await r.ListAsync(cancellationToken)).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
                 var checkedRecords = RegistryImporter.Check("request body", buffer.ToArray(), catalogue, existing);
-                await r.ImportAsync(checkedRecords, AuditActor.Current, cancellationToken);
-                return checkedRecords;
+                return await r.ImportAsync(checkedRecords, AuditActor.Current, catalogue, cancellationToken);
             }, cancellationToken);
-            return TypedResults.Ok(records);
+            return TypedResults.Ok(outcome);
         }
         catch (RegistryConflictException e)
         {
@@ -181,15 +204,25 @@ internal static class PartnersApi
         }
     }
 
-    private static async Task<Results<Ok<RegistryRecord>, NotFoundProblem, ProblemHttpResult>> SetReviewAsync(string id, ReviewState state,
-        KhanijData data, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ReviewDecision>, NotFoundProblem, ProblemHttpResult, ValidationProblem>> SetReviewAsync(string id,
+        ReviewState state, string? country, KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken)
     {
         try
         {
-            var record = await data.WithRegistryAsync(async r =>
-                await r.FindAsync(id, cancellationToken) is null ? null : await r.SetReviewAsync(id, state, AuditActor.Current, cancellationToken),
+            var store = await data.StoreAsync(cancellationToken);
+            var request = new ReviewRequest(state == ReviewState.Accepted ? [id] : [], state == ReviewState.Rejected ? [id] : [], Country: country,
+                Who: AuditActor.Current);
+            var result = await data.WithRegistryAsync(async r => await r.FindAsync(id, cancellationToken) is null
+                ? null
+                : await RegistryReviewService.ReviewAsync(store, r, async ct => (await data.FactsAsync(ct)).RiskInputs, catalogue, request, cancellationToken),
                 cancellationToken);
-            return record is null ? UnknownRecord(id) : TypedResults.Ok(record);
+            if (result is null)
+            {
+                return UnknownRecord(id);
+            }
+            return result.Value is { } value
+                ? TypedResults.Ok(new ReviewDecision(value.Outcome.After.First(r => r.Id == id), value.Impact))
+                : Problems.From(result);
         }
         catch (RegistryConflictException e)
         {
@@ -197,9 +230,13 @@ internal static class PartnersApi
         }
     }
 
+
     private static NotFoundProblem UnknownRecord(string id) =>
         Problems.NotFound($"No registry record has the id '{id}'. GET /api/partners/records lists them.");
 }
+
+/// <summary>A review decision's answer: the record as it now stands, and the risk figures the decision moved.</summary>
+internal sealed record ReviewDecision(RegistryRecord Record, DecisionImpact Impact);
 
 /// <summary>A record with its audit trail.</summary>
 internal sealed record RecordDetail(RegistryRecord Record, IReadOnlyList<AuditEntry> Audit);

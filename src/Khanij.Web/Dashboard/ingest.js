@@ -88,7 +88,7 @@ K.page(async () => {
       const state = K.el("span", { class: "pill" + (r.review === "accepted" ? " on" : ""), "data-state": r.review }, K.t(r.review));
       const evidence = r.sources.filter(s => doc == null || s.document === doc).flatMap(s => s.evidence);
       const act = async (verb) => {
-        const updated = await K.api(`/api/partners/records/${encodeURIComponent(r.id)}/${verb}`, { method: "POST" });
+        const updated = (await K.api(`/api/partners/records/${encodeURIComponent(r.id)}/${verb}`, { method: "POST" })).record;
         state.textContent = K.t(updated.review);
         state.dataset.state = updated.review;
         state.className = "pill" + (updated.review === "accepted" ? " on" : "");

@@ -9,6 +9,11 @@ K.addLabels({
     emptyRegistry: "No accepted records yet. Import curated records (khanij partners import samples/registry/*.json) or ingest a text and accept its proposals.",
     noFollowups: "No commitments recorded.", kind_partnership: "partnership", kind_occasion: "occasion", kind_project: "project",
     kind_investment: "investment", kind_commitment: "commitment", asOf: "as of",
+    review: "Proposals waiting for review", reviewNote: "Accepting or rejecting a record shows which of the country's risk figures it moved (partner share of imports, supply risk; before → after).",
+    noProposals: "No proposals waiting for review.", accept: "Accept", reject: "Reject", conflicts: "conflicts",
+    impactNone: "No partner link of this country changed, so no risk figure moved.", impactTitle: "Figures moved for",
+    mineral: "Mineral", stage: "Stage", source: "Source", year: "Year", partnerShare: "Partner share of imports", supplyRisk: "Supply risk", because: "Because of",
+    partnersGained: "partners gained", partnersLost: "partners lost",
   },
   hi: {
     timeline: "समयरेखा", graph: "कौन किसके साथ काम करता है", graphNote: "देश और ढाँचे; साझा स्वीकृत अभिलेखों वाले हर जोड़े के लिए एक रेखा।",
@@ -17,6 +22,11 @@ K.addLabels({
     emptyRegistry: "अभी कोई स्वीकृत अभिलेख नहीं। क्यूरेटेड अभिलेख आयात करें या कोई लेख डालकर प्रस्ताव स्वीकार करें।",
     noFollowups: "कोई प्रतिबद्धता दर्ज नहीं।", kind_partnership: "साझेदारी", kind_occasion: "बैठक", kind_project: "परियोजना",
     kind_investment: "निवेश", kind_commitment: "प्रतिबद्धता", asOf: "तिथि",
+    review: "समीक्षा की प्रतीक्षा में प्रस्ताव", reviewNote: "किसी अभिलेख को स्वीकार या अस्वीकार करने पर दिखता है कि देश के कौन-से जोखिम आँकड़े बदले (आयात में साझेदारों का हिस्सा, आपूर्ति जोखिम; पहले → बाद में)।",
+    noProposals: "समीक्षा के लिए कोई प्रस्ताव नहीं।", accept: "स्वीकार", reject: "अस्वीकार", conflicts: "विरोधाभास",
+    impactNone: "इस देश की कोई साझेदारी कड़ी नहीं बदली, इसलिए कोई जोखिम आँकड़ा नहीं बदला।", impactTitle: "बदले आँकड़े:",
+    mineral: "खनिज", stage: "चरण", source: "स्रोत", year: "वर्ष", partnerShare: "आयात में साझेदारों का हिस्सा", supplyRisk: "आपूर्ति जोखिम", because: "कारण",
+    partnersGained: "नए साझेदार", partnersLost: "हटे साझेदार",
   },
 });
 
@@ -48,6 +58,48 @@ K.page(async () => {
       followups.map(f => [f.record.commitment?.due ?? "–", f.status, f.record.commitment?.owner ?? "", f.record.commitment?.text ?? f.record.title,
         f.record.parties.map(partyName).join(", ")]));
     document.getElementById("followups-note").textContent = followups.length ? `${K.t("asOf")} ${followups[0].as_of}` : K.t("noFollowups");
+    drawProposals(await K.api("/api/partners/records?review=proposed"));
+  }
+
+  function drawProposals(records) {
+    const box = document.getElementById("proposals");
+    if (records.length === 0) {
+      box.replaceChildren(K.el("p", { class: "empty" }, K.t("noProposals")));
+      return;
+    }
+    box.replaceChildren(...records.map(r => {
+      const act = async verb => {
+        const decision = await K.api(`/api/partners/records/${encodeURIComponent(r.id)}/${verb}?country=${encodeURIComponent(country)}`, { method: "POST" });
+        await draw();
+        drawImpact(decision.impact, r.id);
+      };
+      return K.el("div", { class: "proposal", "data-record": r.id },
+        K.el("b", {}, r.title), " ",
+        K.el("span", { class: "note" }, `${r.id} · ${r.parties.map(partyName).join(", ")} · ${r.minerals.join(", ")} · ${(r.stages ?? []).join(", ")}`
+          + (r.conflicts?.length ? ` · ${K.t("conflicts")}: ${r.conflicts.map(c => `${c.field} ${c.kept} / ${c.incoming}`).join("; ")}` : "")), " ",
+        K.el("button", { type: "button", class: "small", "data-action": "accept", onclick: () => K.rerender(() => act("accept")) }, K.t("accept")), " ",
+        K.el("button", { type: "button", class: "small", "data-action": "reject", onclick: () => K.rerender(() => act("reject")) }, K.t("reject")));
+    }));
+  }
+
+  function drawImpact(impact, id) {
+    const box = document.getElementById("impact");
+    const share = v => v == null ? "–" : K.pct(v);
+    const risk = v => v.toFixed(3);
+    const head = K.el("p", { class: "note", "data-impact": id }, `${K.t("impactTitle")} ${partyName(impact.country)} (${impact.comparison})`);
+    if (impact.records.length === 0) {
+      box.replaceChildren(head, K.el("p", {}, K.t("impactNone")));
+      return;
+    }
+    const table = K.el("table", { id: "impact-table" });
+    box.replaceChildren(head, table,
+      ...impact.partners.map(p => K.el("p", { class: "note" }, `${p.mineral} ${p.stage}: `
+        + (p.gained.length ? `${K.t("partnersGained")} ${p.gained.map(partyName).join(", ")} ` : "")
+        + (p.lost.length ? `${K.t("partnersLost")} ${p.lost.map(partyName).join(", ")} ` : "") + `(${p.records.join(", ")})`)),
+      K.el("p", { class: "note" }, impact.method));
+    K.table("impact-table", ["mineral", "stage", "source", "year", "partnerShare", "supplyRisk", "because"],
+      impact.rows.map(r => [r.mineral, r.stage, r.source, `${r.year}${r.scenario ? " " + r.scenario : ""}`,
+        `${share(r.partner_share_before)} → ${share(r.partner_share_after)}`, `${risk(r.supply_risk_before)} → ${risk(r.supply_risk_after)}`, r.records.join(", ")]));
   }
 
   function drawTimeline(records) {

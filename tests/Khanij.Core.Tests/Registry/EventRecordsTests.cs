@@ -101,12 +101,29 @@ public sealed class EventRecordsTests
         var y = EventRecords.FromEvent(new CooperationEvent("b.txt", "2024-01-15", null, ["IND", "ARG"], null, null, "agreement", "signed",
             ["lithium"], ["exploration"], [], ["CAMYEN"], [], ["two"]));
 
-        // When
-        var (merged, changes, substantive) = EventRecords.Merge(x, y);
+        // When: the second report names the same stages as the first (none), new areas and an organisation
+        var (merged, changes, substantive) = EventRecords.Merge(x, y with { Stages = x.Stages });
 
         // Then
         substantive.ShouldBeFalse();
-        changes.Select(c => c.Field).ShouldBe(["stages", "areas", "organisations", "sources"]);
+        changes.Select(c => c.Field).ShouldBe(["areas", "organisations", "sources"]);
         merged.Organisations.Select(o => o.Name).ShouldBe(["CAMYEN"]);
+    }
+
+    [Fact]
+    public void Merge_NewStage_IsSubstantive()
+    {
+        // Given: a partnership counts only for the stages it names (issue 18), so a new stage changes what the analytics see
+        var x = EventRecords.FromEvent(Event("a.txt", "2024-01-15", "agreement", ["IND", "ARG"], ["lithium"], "one"));
+        var y = EventRecords.FromEvent(new CooperationEvent("b.txt", "2024-01-15", null, ["IND", "ARG"], null, null, "agreement", "signed",
+            ["lithium"], ["exploration"], [], [], [], ["two"]));
+
+        // When
+        var (_, changes, substantive) = EventRecords.Merge(x, y);
+
+        // Then
+        x.Stages.ShouldBeEmpty();
+        changes.Select(c => c.Field).ShouldContain("stages");
+        substantive.ShouldBeTrue();
     }
 }

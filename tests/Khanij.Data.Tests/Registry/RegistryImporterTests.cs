@@ -88,7 +88,7 @@ public sealed class RegistryImporterTests : IDisposable
         // Given: an extra comma on line 3
         var (connection, store) = await OpenAsync(Ct);
         await using var _ = connection;
-        await store.ImportAsync([EveryKind()[0]], "curator", Ct);
+        await store.ImportAsync([EveryKind()[0]], "curator", Catalogue, Ct);
         var path = await WriteAsync("{\n  \"records\": [\n    { \"id\": \"x\",, \"kind\": \"partnership\" }\n  ]\n}\n");
 
         // When
@@ -105,7 +105,7 @@ public sealed class RegistryImporterTests : IDisposable
         // Given
         var (connection, store) = await OpenAsync(Ct);
         await using var _ = connection;
-        await store.ImportAsync([EveryKind()[0]], "curator", Ct);
+        await store.ImportAsync([EveryKind()[0]], "curator", Catalogue, Ct);
         var before = RegistryJson.Serialize((await store.ListAsync(Ct)).Single());
         var json = """
             {"records": [

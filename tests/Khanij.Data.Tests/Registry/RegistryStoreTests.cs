@@ -18,7 +18,7 @@ public sealed class RegistryStoreTests
         var records = EveryKind();
 
         // When
-        await store.ImportAsync(records, "curator", Ct);
+        await store.ImportAsync(records, "curator", Catalogue, Ct);
         var back = await store.ListAsync(Ct);
 
         // Then
@@ -239,7 +239,7 @@ public sealed class RegistryStoreTests
         var msp = kinds.Single(r => r.Id == "pt-msp") with { Minerals = ["critical_minerals"] };
         var indJpn = kinds.Single(r => r.Id == "pj-a") with { Minerals = ["critical_minerals"] };
         var proposedFramework = msp with { Id = "pt-quad", Parties = ["QUAD"], Partnership = new PartnershipDetails("QUAD", []), Review = ReviewState.Proposed };
-        await store.ImportAsync([msp, indJpn, proposedFramework], "curator", Ct);
+        await store.ImportAsync([msp, indJpn, proposedFramework], "curator", Catalogue, Ct);
 
         // When
         var links = await store.PartnerLinksAsync(Catalogue, Ct);

@@ -63,8 +63,11 @@ public sealed partial class ServerLimitsTests(DashboardServer server)
     [Fact]
     public async Task HeavyRequests_BeyondTheConcurrencyLimit_Get503WithRetryAfter_AndRunAgainOnceTheSlotIsFree()
     {
-        // Given: a server that runs one heavy request at a time and queues none
-        await using var limited = await LimitedServer.StartAsync(server, new() { ["Khanij:HeavyConcurrency"] = "1", ["Khanij:HeavyQueue"] = "0" });
+        // Given: a server that runs one heavy request at a time and queues none (and takes long runs)
+        await using var limited = await LimitedServer.StartAsync(server, new()
+        {
+            ["Khanij:HeavyConcurrency"] = "1", ["Khanij:HeavyQueue"] = "0", ["Khanij:MaxSimulationWork"] = "1000000000",
+        });
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
         var scenario = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "scenarios", "china-rare-earth-licensing-2025.json"), Ct);
 

@@ -17,6 +17,22 @@ internal sealed class KhanijWebOptions
     public IReadOnlyList<string> AllowedHostNames =>
         (AllowedHosts ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>Heavy requests (simulation, diversification, extraction) run at once; default: one per processor.</summary>
+    public int HeavyConcurrency { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Heavy requests that may wait for a slot before the server answers 503; default: one per processor.</summary>
+    public int HeavyQueue { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Analytics requests (risk, brief, supply, demand, sheets) computed at once; cached answers need no slot. Default: four per processor.</summary>
+    public int AnalyticsConcurrency { get; set; } = 4 * Environment.ProcessorCount;
+
+    /// <summary>Analytics requests that may wait for a slot before the server answers 503.</summary>
+    public int AnalyticsQueue { get; set; } = 512;
+
+    /// <summary>The most work one simulation request may ask for, in run-outputs: Monte Carlo runs × (outputs + shocks) of the scenario's
+    /// model. The default (10 million) is well under a second of one core in a release build; a larger request is refused with 400 before anything runs.</summary>
+    public long MaxSimulationWork { get; set; } = 10_000_000;
+
     /// <summary>The store file these options name, resolved the same way as the CLI's <c>--db</c>.</summary>
     public string ResolveDbPath()
     {

@@ -5,6 +5,7 @@ using Khanij.Core.Catalogue;
 using Khanij.Data;
 using Khanij.Ingest;
 using Khanij.Web.Apis;
+using Khanij.Web.Limits;
 using Khanij.Web.Security;
 using Khanij.Web.Services;
 using Microsoft.Extensions.FileProviders;
@@ -49,6 +50,7 @@ public static class KhanijWebSetup
                 + "a 400 names the field at fault. JSON names are snake_case, as in the CLI's --json output.";
             return Task.CompletedTask;
         }));
+        builder.AddComputeLimits();
         builder.Services.AddSingleton(sp => CatalogueLoader.Load(sp.GetRequiredService<IOptions<KhanijWebOptions>>().Value.DataDir));
         builder.Services.AddSingleton<KhanijData>();
         builder.Services.AddSingleton(sp => IngestPipeline.Create(sp.GetRequiredService<KhanijCatalogue>(),
@@ -75,6 +77,7 @@ public static class KhanijWebSetup
         });
         app.UseStatusCodePages();
         app.UseBrowserSafety(app.Services.GetRequiredService<IOptions<KhanijWebOptions>>().Value.AllowedHostNames);
+        app.UseComputeLimits();
         var dashboard = new EmbeddedFileProvider(typeof(KhanijWebSetup).Assembly, "Khanij.Web.Dashboard");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = dashboard });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = dashboard });

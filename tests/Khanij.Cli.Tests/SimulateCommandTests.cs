@@ -50,6 +50,34 @@ public sealed class SimulateCommandTests(SimulateStoreFixture store) : IClassFix
             .GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("stage").GetString() == stage);
 
     [Fact]
+    public async Task Simulate_BatteryMixWithAChemistryThePackLacks_Exit1NamingItAndTheKnownOnes()
+    {
+        // Given: issue 17, finding 8 (an unknown chemistry gave "battery": null with no note); the chemistries come from the BatPaC file
+        var known = File.ReadAllLines(Path.Combine(RepoPaths.Data, "battery_mineral_intensity_kg_per_kwh_batpac.csv")).Skip(1)
+            .Where(l => l.Length > 0).Select(l => l.Split(',')[1]).Distinct().ToList();
+        var file = Path.Combine(Path.GetTempPath(), $"khanij-mix-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """
+            {"name": "mix", "battery_mix": {"LFP": 0.5, "NMC 999": 0.5},
+             "shocks": [{"country": "COD", "minerals": ["cobalt"], "stage": "mining", "fraction": 0.5, "duration_months": 6}]}
+            """, TestContext.Current.CancellationToken);
+
+        // When
+        var run = await RunAsync("simulate", file, "--db", store.Db);
+        File.Delete(file);
+
+        // Then
+        known.ShouldContain("LFP");
+        known.ShouldNotContain("NMC 999");
+        run.Exit.ShouldBe(1, run.Err);
+        run.Err.ShouldContain("'NMC 999'");
+        run.Err.ShouldContain("battery_mix");
+        foreach (var chemistry in known)
+        {
+            run.Err.ShouldContain(chemistry);
+        }
+    }
+
+    [Fact]
     public async Task Simulate_ChinaRareEarthHalfCutNoSpare_WorldMiningShortfallIsHalfChinasShare()
     {
         // Given China's share of rare-earth mining, computed here from the store's IEA 2024 rows (countries and rest of world)

@@ -320,6 +320,10 @@ public static class ScenarioReader
             {
                 Error(path + ".target", "a target only makes sense with \"kind\": \"destination_ban\".");
             }
+            if (target is not null && kind == ShockKind.DestinationBan && target == country)
+            {
+                Error(path + ".target", $"'{target}' is also the banning country; a destination ban stops exports from \"country\" to another country.");
+            }
             var minerals = new List<string>();
             if (!item.TryGetProperty("minerals", out var ms))
             {

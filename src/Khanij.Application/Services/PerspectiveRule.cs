@@ -33,15 +33,17 @@ internal static class PerspectiveRule
         return result;
     }
 
-    /// <summary>Scores every table of <paramref name="facts"/> for <paramref name="perspective"/> under the rule.</summary>
+    /// <summary>Scores every table of <paramref name="facts"/> for <paramref name="perspective"/> under the rule; <paramref name="cancellationToken"/>
+    /// is checked between tables, so a request whose caller has gone stops there.</summary>
     public static IReadOnlyList<PerspectiveStage> Score(IReadOnlyList<SupplyFact> facts, RiskInputs inputs, GovernanceIndex governance,
-        PartnerSet partners, string perspective, RiskParameters parameters)
+        PartnerSet partners, string perspective, RiskParameters parameters, CancellationToken cancellationToken = default)
     {
         var world = SupplyConcentration.ComputeAll(facts);
         var rest = SupplyConcentration.ComputeAll(WithoutOwnOutput(facts, perspective)).ToDictionary(t => t.Key);
         var result = new List<PerspectiveStage>(world.Count);
         foreach (var w in world)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var domestic = w.Shares.FirstOrDefault(s => s.Iso3 == perspective);
             var onWorld = SupplyRisk.ForStage(w, governance, inputs.Restrictions, inputs.TradeOf(w.Key.MineralId), partners.Links, perspective, parameters,
                 inputs.RecyclingFor(w.Key.MineralId));

@@ -133,6 +133,18 @@ internal static class SimulateService
             return ServiceResult<SimulatePlan>.Invalid(errors);
         }
 
+        if (scenario?.BatteryMix is { Count: > 0 } mix)
+        {
+            // A chemistry the pack has no intensity for would leave its GWh out of every battery figure without a word (issue 17, finding 8).
+            var known = (await store.GetBatteryIntensitiesAsync(null, cancellationToken)).Select(i => i.Chemistry).Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal).ToList();
+            var unknown = mix.Keys.Where(k => !known.Contains(k, StringComparer.Ordinal)).ToList();
+            if (unknown.Count > 0)
+            {
+                return ServiceResult<SimulatePlan>.Invalid("battery_mix", $"{request.ScenarioOrigin}: $.battery_mix names {string.Join(", ", unknown.Select(u => $"'{u}'"))}, "
+                    + $"which the data pack has no BatPaC intensities for; expected chemistries from {string.Join(", ", known)}.");
+            }
+        }
         var loaded = await SimulateNetworks.LoadAsync(store, events, perspective!, scenario?.BatteryMix, request.Source, cancellationToken);
         if (loaded.Networks.Count == 0)
         {

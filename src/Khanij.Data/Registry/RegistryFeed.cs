@@ -16,4 +16,20 @@ public static class RegistryFeed
         var registry = await RegistryStore.OpenAsync(connection, null, cancellationToken);
         return await registry.PartnerLinksAsync(catalogue, cancellationToken);
     }
+
+    /// <summary>A number that changes whenever anything the analytics read from the registry may have changed: the last sequence number of
+    /// the append-only audit log, which every record insert, review and edit writes in its own transaction (0 before the registry exists).
+    /// Cheap (one aggregate over an indexed key), so callers may cache registry-dependent results and check this before each use.</summary>
+    public static async Task<long> VersionAsync(KhanijStore store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using var exists = connection.Command("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'registry_audit'", []);
+        if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return 0;
+        }
+        await using var last = connection.Command("SELECT coalesce(max(seq), 0) FROM registry_audit", []);
+        return Convert.ToInt64(await last.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

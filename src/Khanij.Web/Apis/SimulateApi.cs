@@ -1,5 +1,6 @@
 using Khanij.Application;
 using System.ComponentModel;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Khanij.Analytics.Simulation;
@@ -7,6 +8,7 @@ using Khanij.Core.Catalogue;
 using Khanij.Application.Services;
 using Khanij.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Khanij.Web.Apis;
 
@@ -15,6 +17,9 @@ namespace Khanij.Web.Apis;
 internal static class SimulateApi
 {
     private const int Bins = 24;
+
+    /// <summary>Run-outputs above which a request's memory is handed back to the system after the response (see <see cref="Simulate"/>).</summary>
+    private const long LargeWork = 2_000_000;
 
     public static IEndpointRouteBuilder MapSimulateApi(this IEndpointRouteBuilder app)
     {
@@ -28,8 +33,9 @@ internal static class SimulateApi
     }
 
     public static async Task<Results<Ok<SimulationResponse>, ValidationProblem>> Simulate(
-        HttpRequest request, KhanijCatalogue catalogue, KhanijData data, CancellationToken cancellationToken,
-        [Description("Monte Carlo runs, overriding the scenario's (1 to 1000000000; 1 = one run with central values).")] int? runs = null,
+        HttpRequest request, KhanijCatalogue catalogue, KhanijData data, IOptions<KhanijWebOptions> options, CancellationToken cancellationToken,
+        [Description("Monte Carlo runs, overriding the scenario's (1 = one run with central values); at most what the server's work limit allows "
+            + "for the scenario (runs × (outputs + shocks) ≤ Khanij:MaxSimulationWork, default 10 000 000; a larger request is refused naming the largest run count).")] int? runs = null,
         [Description("Seed of the Monte Carlo draws, overriding the scenario's.")] ulong? seed = null,
         [Description("Perspective country (ISO3 or name), overriding the scenario's (default IND).")] string? country = null,
         [Description("Supply source to prefer: iea, usgs, cheng2020 or usgs2024 (default: iea, then usgs, then cheng2020).")] string? source = null,
@@ -47,6 +53,25 @@ internal static class SimulateApi
         if (prepared.Value is not { } plan)
         {
             return Problems.From(prepared);
+        }
+        // The work is known once the model is built and before any run: refuse what this server does not take (KhanijWebOptions).
+        var limit = options.Value.MaxSimulationWork;
+        var perRun = (long)plan.Model.Metrics.Count + plan.Model.Events.Count;
+        var work = plan.Runs * perRun;
+        if (work > limit)
+        {
+            var most = Math.Max(1, limit / perRun);
+            return Problems.Invalid("runs", FormattableString.Invariant(
+                $"'{plan.Runs}' asks for {work:N0} run-outputs ({plan.Runs:N0} runs × ({plan.Model.Metrics.Count} outputs + {plan.Model.Events.Count} shocks)); this server takes at most {limit:N0} per request, so at most {most:N0} runs of this scenario. Nothing was run. (The command line, khanij simulate, has no such limit.)"));
+        }
+        if (work > LargeWork)
+        {
+            // A large run's buffers are garbage once the response is written: give the memory back to the system then, not at the next GC.
+            request.HttpContext.Response.OnCompleted(() =>
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                return Task.CompletedTask;
+            });
         }
         var (report, result) = SimulateService.Run(plan, null, cancellationToken);
         // The perspective's shortfall at a stage whose product it does not take is not reported (null in the report), so it gets no histogram.

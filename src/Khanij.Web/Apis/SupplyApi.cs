@@ -110,7 +110,7 @@ internal static class SupplyApi
         // Partners under the one definition (Application's PartnerDefinition, default frameworks), as risk, brief and simulate count them.
         var partners = await PartnerDefinition.ForAsync(await data.StoreAsync(cancellationToken), catalogue, iso3, parameters.PartnerFrameworks,
             cancellationToken);
-        var profile = ImportExposure.Compute(facts.Trade, iso3, mineral.Id, s, partners.Links, restrictions, parameters);
+        var profile = ImportExposure.Compute(facts.RiskInputs.TradeOf(mineral.Id), iso3, mineral.Id, s, partners.Links, restrictions, parameters);
         return TypedResults.Ok(ImportProfileDto.From(profile));
     }
 

@@ -36,6 +36,44 @@ internal sealed class KhanijData(IOptions<KhanijWebOptions> options) : IAsyncDis
         return await work(registry);
     }
 
+    /// <summary>The store's version as far as the analytics can tell: the registry's audit sequence (every accepted, rejected, edited or
+    /// imported record moves it). The data pack's own tables only change through <c>khanij data import</c>, which cannot run while this host
+    /// holds the store file, and <see cref="FactsAsync"/> is loaded once. Results cached under one version are valid until it moves.</summary>
+    /// <remarks>This host is the only writer of its store (DuckDB lets one process hold the file), and every write arrives as a request
+    /// with an unsafe method (POST …; <see cref="Limits.WriteTracking"/> counts them). So the version is read from the store while such a
+    /// request is running and once after each one ends, and otherwise reused: a cached read then costs no store access at all.</remarks>
+    public async Task<long> VersionAsync(CancellationToken cancellationToken = default)
+    {
+        if (Volatile.Read(ref _writesRunning) == 0 && _knownVersion is { } known && known.Epoch == Volatile.Read(ref _writeEpoch))
+        {
+            return known.Version;
+        }
+        var epoch = Volatile.Read(ref _writeEpoch);
+        var running = Volatile.Read(ref _writesRunning);
+        var version = await RegistryFeed.VersionAsync(await StoreAsync(cancellationToken), cancellationToken);
+        if (running == 0)
+        {
+            _knownVersion = new KnownVersion(epoch, version);
+        }
+        return version;
+    }
+
+    /// <summary>A request that may write has started (<see cref="Limits.WriteTracking"/>).</summary>
+    public void WriteStarted() => Interlocked.Increment(ref _writesRunning);
+
+    /// <summary>A request that may write has ended, successfully or not.</summary>
+    public void WriteEnded()
+    {
+        Interlocked.Increment(ref _writeEpoch);
+        Interlocked.Decrement(ref _writesRunning);
+    }
+
+    private int _writesRunning;
+    private long _writeEpoch;
+    private KnownVersion? _knownVersion;
+
+    private sealed record KnownVersion(long Epoch, long Version);
+
     /// <summary>Supply, trade, restrictions, governance, demand and Sankey facts of the store.</summary>
     public Task<PackFacts> FactsAsync(CancellationToken cancellationToken = default) =>
         LazyInitializer.EnsureInitialized(ref _facts, () => new(() => LoadAsync(CancellationToken.None))).Value.WaitAsync(cancellationToken);

@@ -11,6 +11,28 @@ public sealed class ScenarioReaderTests
         CatalogueReader.Read(name => File.ReadAllText(Path.Combine(RepoPaths.Data, name)));
 
     [Fact]
+    public void TryParse_DestinationBanOfACountryOnItself_IsALocatedError()
+    {
+        // Given: issue 17, finding 8 (a ban from China on China ran as if it meant something)
+        const string json = """
+            {"name": "self ban",
+             "shocks": [{"kind": "destination_ban", "country": "CHN", "target": "China", "minerals": ["gallium"], "stage": "refining",
+              "fraction": 1, "duration_months": 12}]}
+            """;
+
+        // When
+        var errors = ScenarioReader.TryParse(json, "self.json", Catalogue, out var scenario);
+
+        // Then: refused, at the target's line, naming the field
+        scenario.ShouldBeNull();
+        var error = errors.ShouldHaveSingleItem();
+        error.File.ShouldBe("self.json");
+        error.Line.ShouldBe(2);
+        error.Message.ShouldContain("shocks[0].target");
+        error.Message.ShouldContain("banning country");
+    }
+
+    [Fact]
     public void TryParse_FullScenario_ReadsEveryField()
     {
         // Given

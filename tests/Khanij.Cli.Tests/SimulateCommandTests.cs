@@ -49,6 +49,23 @@ public sealed class SimulateCommandTests(SimulateStoreFixture store) : IClassFix
         report.GetProperty("minerals").EnumerateArray().Single(m => m.GetProperty("mineral").GetString() == mineral)
             .GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("stage").GetString() == stage);
 
+    [Theory]
+    [InlineData("1000000000000")]
+    [InlineData("1e12")]
+    public async Task Simulate_RunsBeyondTheLimit_Exit1WithAPlainMessage(string runs)
+    {
+        // Given: issue 17, finding 10 (the message was "System.Nullable`1[System.Int32]")
+
+        // When
+        var run = await RunAsync("simulate", "--shock", "CHN:rare_earths:mining:0.5:12", "--runs", runs, "--db", store.Db);
+
+        // Then
+        run.Exit.ShouldBe(1, run.Err);
+        run.Err.ShouldContain($"'--runs {runs}' is out of range");
+        run.Err.ShouldContain("1000000000");
+        (run.Out + run.Err).ShouldNotContain("System.");
+    }
+
     [Fact]
     public async Task Simulate_BatteryMixWithAChemistryThePackLacks_Exit1NamingItAndTheKnownOnes()
     {

@@ -4,6 +4,7 @@
 #     soak  (default: 10m, 32 connections) the dashboard's reads over eight minerals, briefs, supply tables and Monte Carlo runs of a
 #           bundled scenario, mixed; one line per minute with requests, failures, p50/p99 and the server's resident memory
 #     reads (default: 30s, 200 connections) the issue's GET /api/risk?country=IND&mineral=cobalt as fast as the connections allow
+#           (KHANIJ_LOAD_URL=/api/minerals bench/soak.sh reads: another path, e.g. the catalogue as a floor to compare with)
 # Builds the CLI and the load driver in Release, imports a fresh store in a temporary KHANIJ_HOME, and stops the server at the end.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -33,5 +34,6 @@ if [[ "$workload" == soak ]]; then
   dotnet "$load" --base "$url" --workload soak --scenario "$root/scenarios/drc-cobalt-suspension-2025.json" --runs 20000 \
     --connections "$connections" --duration "$duration" --every 60s --pid "$pid"
 else
-  dotnet "$load" --base "$url" --workload reads --connections "$connections" --duration "$duration" --every 10s --pid "$pid"
+  dotnet "$load" --base "$url" --workload reads --url "${KHANIJ_LOAD_URL:-/api/risk?country=IND&mineral=cobalt}" \
+    --connections "$connections" --duration "$duration" --every 10s --pid "$pid"
 fi

@@ -134,18 +134,7 @@ public sealed class CrashSafetyTests(SimulateStoreFixture store) : IClassFixture
     {
         public string Path { get; } = Directory.CreateTempSubdirectory("khanij-crash-").FullName;
 
-        public string CopyOf(string db, string name)
-        {
-            var copy = System.IO.Path.Combine(Path, name + ".duckdb");
-            foreach (var suffix in new[] { "", ".wal" })
-            {
-                if (File.Exists(db + suffix))
-                {
-                    File.Copy(db + suffix, copy + suffix);
-                }
-            }
-            return copy;
-        }
+        public string CopyOf(string db, string name) => StoreFiles.Copy(db, System.IO.Path.Combine(Path, name + ".duckdb"));
 
         public void Dispose() => Directory.Delete(Path, recursive: true);
     }

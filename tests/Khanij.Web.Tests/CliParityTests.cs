@@ -280,8 +280,7 @@ public sealed class CliParityTests(DashboardServer server)
 
     private async Task<(int Exit, string Stdout, string Stderr)> RunProcessAsync(IReadOnlyList<string> args)
     {
-        var cliDll = Path.Combine(AppContext.BaseDirectory.Replace("Khanij.Web.Tests", "Khanij.Cli", StringComparison.Ordinal), "khanij.dll");
-        File.Exists(cliDll).ShouldBeTrue($"the CLI was not built at {cliDll}");
+        var cliDll = DashboardServer.CliDll;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(cliDll);
         foreach (var a in args)

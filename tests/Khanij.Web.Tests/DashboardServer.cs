@@ -40,22 +40,44 @@ public sealed class DashboardServer : IAsyncLifetime
 
     public static string ScreenshotDir => Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
 
-    public async ValueTask InitializeAsync()
+    /// <summary>The built <c>khanij</c> CLI, for tests that run it as its own process.</summary>
+    public static string CliDll
     {
-        Directory.CreateDirectory(Home);
+        get
+        {
+            var dll = Path.Combine(AppContext.BaseDirectory.Replace("Khanij.Web.Tests", "Khanij.Cli", StringComparison.Ordinal), "khanij.dll");
+            File.Exists(dll).ShouldBeTrue($"the CLI was not built at {dll}");
+            return dll;
+        }
+    }
+
+    /// <summary>Starts the web host in this process on a free loopback port, on the store <paramref name="dbPath"/>, with configuration
+    /// <paramref name="settings"/> (e.g. <c>Khanij:HeavyConcurrency</c>); returns it and its base URL.</summary>
+    public static async Task<(WebApplication App, string BaseUrl)> StartHostAsync(string dbPath, IReadOnlyDictionary<string, string> settings)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = Environments.Production,
         });
-        builder.Configuration["Khanij:DbPath"] = DbPath;
+        builder.Configuration["Khanij:DbPath"] = dbPath;
+        foreach (var (key, value) in settings)
+        {
+            builder.Configuration[key] = value;
+        }
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddKhanijWeb();
-        _app = builder.Build();
-        _app.MapKhanijWeb();
-        await _app.StartAsync(TestContext.Current.CancellationToken);
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var app = builder.Build();
+        app.MapKhanijWeb();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return (app, app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/'));
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(Home);
+        (_app, BaseUrl) = await StartHostAsync(DbPath, new Dictionary<string, string>());
         // Import the data pack into this server's store now, so no page waits for it.
         await _app.WarmUpAsync(TestContext.Current.CancellationToken);
         // The curated registry records of the repository (samples/registry), imported through the API as a curator would.
@@ -71,14 +93,7 @@ public sealed class DashboardServer : IAsyncLifetime
             }
         }
         // The copy is taken after the curated import, so the CLI sees the same registry as the server at this point.
-        Directory.CreateDirectory(Path.GetDirectoryName(CliDbPath)!);
-        foreach (var suffix in new[] { "", ".wal" })
-        {
-            if (File.Exists(DbPath + suffix))
-            {
-                File.Copy(DbPath + suffix, CliDbPath + suffix);
-            }
-        }
+        StoreFiles.Copy(DbPath, CliDbPath);
 
         if (File.Exists(ChromiumPath))
         {

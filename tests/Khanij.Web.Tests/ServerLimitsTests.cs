@@ -7,12 +7,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Khanij.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Khanij.Web.Tests;
 
@@ -110,8 +104,7 @@ public sealed partial class ServerLimitsTests(DashboardServer server)
         // When
         var tooMany = await http.PostAsync(limited.BaseUrl + "/api/simulate?runs=1000000", Json(scenario), Ct);
         var detail = (await tooMany.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString()!;
-        MostRuns().IsMatch(detail).ShouldBeTrue(detail);
-        var most = long.Parse(MostRuns().Match(detail).Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        var most = MostRunsIn(detail);
         var atTheLimit = await http.PostAsync($"{limited.BaseUrl}/api/simulate?runs={most}", Json(scenario), Ct);
         var overTheLimit = await http.PostAsync($"{limited.BaseUrl}/api/simulate?runs={most + 1}", Json(scenario), Ct);
 
@@ -133,8 +126,7 @@ public sealed partial class ServerLimitsTests(DashboardServer server)
         var scenario = FortyShocks();
         var probe = await http.PostAsync(serve.BaseUrl + "/api/simulate?runs=1000000", Json(scenario), Ct);
         var probeDetail = (await probe.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString()!;
-        MostRuns().IsMatch(probeDetail).ShouldBeTrue(probeDetail);
-        var most = long.Parse(MostRuns().Match(probeDetail).Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        var most = MostRunsIn(probeDetail);
         // A warm-up run, so the start size includes what any simulation loads once (networks, JIT), not only an idle server.
         (await http.PostAsync(serve.BaseUrl + "/api/simulate?runs=1", Json(scenario), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var startMb = serve.ResidentMb("VmRSS");
@@ -178,6 +170,13 @@ public sealed partial class ServerLimitsTests(DashboardServer server)
         return JsonSerializer.Serialize(new { name = "forty shocks", perspective = "IND", seed = 17, shocks = shocks.ToList() });
     }
 
+    /// <summary>The largest run count a work-limit refusal names ("… so at most 208,333 runs of this scenario").</summary>
+    private static long MostRunsIn(string detail)
+    {
+        MostRuns().IsMatch(detail).ShouldBeTrue(detail);
+        return long.Parse(MostRuns().Match(detail).Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+    }
+
     [GeneratedRegex(@"at most ([\d,]+) runs")]
     private static partial Regex MostRuns();
 
@@ -199,33 +198,9 @@ public sealed partial class ServerLimitsTests(DashboardServer server)
         public static async Task<LimitedServer> StartAsync(DashboardServer fixture, Dictionary<string, string> settings)
         {
             var home = Path.Combine(Path.GetTempPath(), "khanij-limits-" + Guid.NewGuid().ToString("N")[..8]);
-            Directory.CreateDirectory(home);
-            var db = Path.Combine(home, "khanij.duckdb");
-            foreach (var suffix in new[] { "", ".wal" })
-            {
-                if (File.Exists(fixture.CliDbPath + suffix))
-                {
-                    File.Copy(fixture.CliDbPath + suffix, db + suffix);
-                }
-            }
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-            {
-                ContentRootPath = AppContext.BaseDirectory,
-                EnvironmentName = Environments.Production,
-            });
-            builder.Configuration["Khanij:DbPath"] = db;
-            foreach (var (key, value) in settings)
-            {
-                builder.Configuration[key] = value;
-            }
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.AddKhanijWeb();
-            var app = builder.Build();
-            app.MapKhanijWeb();
-            await app.StartAsync(Ct);
+            var db = StoreFiles.Copy(fixture.CliDbPath, Path.Combine(home, "khanij.duckdb"));
+            var (app, url) = await DashboardServer.StartHostAsync(db, settings);
             await app.WarmUpAsync(Ct);
-            var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
             return new LimitedServer(app, home, url);
         }
 
@@ -262,17 +237,8 @@ public sealed partial class ServerLimitsTests(DashboardServer server)
         public static async Task<ServeProcess> StartAsync(string sourceDb)
         {
             var home = Path.Combine(Path.GetTempPath(), "khanij-serve-" + Guid.NewGuid().ToString("N")[..8]);
-            Directory.CreateDirectory(home);
-            var db = Path.Combine(home, "khanij.duckdb");
-            foreach (var suffix in new[] { "", ".wal" })
-            {
-                if (File.Exists(sourceDb + suffix))
-                {
-                    File.Copy(sourceDb + suffix, db + suffix);
-                }
-            }
-            var cliDll = Path.Combine(AppContext.BaseDirectory.Replace("Khanij.Web.Tests", "Khanij.Cli", StringComparison.Ordinal), "khanij.dll");
-            File.Exists(cliDll).ShouldBeTrue($"the CLI was not built at {cliDll}");
+            var db = StoreFiles.Copy(sourceDb, Path.Combine(home, "khanij.duckdb"));
+            var cliDll = DashboardServer.CliDll;
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var a in new[] { cliDll, "serve", "--urls", "http://127.0.0.1:0", "--db", db })
             {

@@ -55,6 +55,22 @@ public sealed partial class ServerLimitsTests(DashboardServer server)
     }
 
     [Fact]
+    public async Task StoreRead_InAnotherCase_IsStillAStoreRead()
+    {
+        // Given: routing matches /API/Risk as /api/risk, so the cost classes (cache, limits) must too
+        using var http = new HttpClient();
+        var url = server.BaseUrl + "/API/Risk?country=IND&mineral=lithium&stage=mining";
+
+        // When
+        var first = await http.GetAsync(url, Ct);
+        var second = await http.GetAsync(url, Ct);
+
+        // Then
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        second.Headers.Age.ShouldNotBeNull("a mixed-case path to a store read should be cached like the lower-case one");
+    }
+
+    [Fact]
     public async Task HeavyRequests_BeyondTheConcurrencyLimit_Get503WithRetryAfter_AndRunAgainOnceTheSlotIsFree()
     {
         // Given: a server that runs one heavy request at a time and queues none (and takes long runs)

@@ -25,28 +25,24 @@ internal static class ComputeRoutes
     /// <summary>The cost class of <paramref name="request"/>.</summary>
     public static RouteCost Classify(HttpRequest request)
     {
-        var path = (request.Path.Value ?? "").TrimEnd('/');
+        var path = PathOf(request);
         if (HttpMethods.IsPost(request.Method))
         {
-            return path.Equals("/api/simulate", StringComparison.OrdinalIgnoreCase)
-                || path.Equals("/api/ingest", StringComparison.OrdinalIgnoreCase)
-                || path.Equals("/api/ingest/extract", StringComparison.OrdinalIgnoreCase)
-                ? RouteCost.Heavy : RouteCost.Free;
+            return path is "/api/simulate" or "/api/ingest" or "/api/ingest/extract" ? RouteCost.Heavy : RouteCost.Free;
         }
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             return RouteCost.Free;
         }
-        if (path.Equals("/api/diversify", StringComparison.OrdinalIgnoreCase))
+        if (path == "/api/diversify")
         {
             return RouteCost.Heavy;
         }
-        return path.Equals("/api/demand", StringComparison.OrdinalIgnoreCase) || IsStoreRead(request) ? RouteCost.Analytics : RouteCost.Free;
+        return path == "/api/demand" || IsStoreRead(request) ? RouteCost.Analytics : RouteCost.Free;
     }
 
     /// <summary>True for the cached routes that also read the shipped demand scenario files (the brief's demand section).</summary>
-    public static bool ReadsDemandScenarios(HttpRequest request) =>
-        (request.Path.Value ?? "").TrimEnd('/').Equals("/api/brief", StringComparison.OrdinalIgnoreCase);
+    public static bool ReadsDemandScenarios(HttpRequest request) => PathOf(request) == "/api/brief";
 
     /// <summary>True for the GET routes whose answer depends only on the store, the query and (for the brief) the shipped demand scenario
     /// files: the risk, brief, supply, chain, sheet and profile computations. These are cached per store version (<see cref="KhanijData.VersionAsync"/>). Routes that also read files outside the
@@ -57,19 +53,18 @@ internal static class ComputeRoutes
         {
             return false;
         }
-        var segments = (request.Path.Value ?? "").Trim('/').Split('/');
-        if (segments.Length < 2 || !segments[0].Equals("api", StringComparison.OrdinalIgnoreCase))
+        return PathOf(request).TrimStart('/').Split('/') switch
         {
-            return false;
-        }
-        return segments switch
-        {
-            [_, "risk" or "brief" or "restrictions"] => true,
-            [_, "minerals", _, var what] => MineralReads.Contains(what, StringComparer.OrdinalIgnoreCase),
-            [_, "countries", _, "profile"] => true,
+            ["api", "risk" or "brief" or "restrictions"] => true,
+            ["api", "minerals", _, var what] => MineralReads.Contains(what, StringComparer.Ordinal),
+            ["api", "countries", _, "profile"] => true,
             _ => false,
         };
     }
+
+    /// <summary>The request path without a trailing slash, in lower case: routing matches paths in any case, so the classes must too
+    /// (otherwise <c>/API/Risk</c> would pass by the limits).</summary>
+    private static string PathOf(HttpRequest request) => (request.Path.Value ?? "").TrimEnd('/').ToLowerInvariant();
 }
 
 /// <summary>Bounds on the server's work: a concurrency limit per cost class that answers 503 with <c>Retry-After</c> once its queue is

@@ -93,6 +93,7 @@ public sealed class IngestPipeline
         var published = Published(text, folded, lines) ?? DateParser.ParseIsoPrefix(metaPublished);
         var sentences = SentenceSplitter.Split(text, source, lines);
         var facts = new List<SentenceFacts>(sentences.Count);
+        DateMention? lastRange = null;
         foreach (var s in sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -103,6 +104,16 @@ public sealed class IngestPipeline
                 var at = d with { Start = d.Start + s.Start, End = d.End + s.Start };
                 f.Dates.Add(at.TenseDependent || at.Weekday is not null ? at.ForTense(Recognizer.FutureAt(f, at.Start)) : at);
             }
+            // "On the final day, … signed …": the last day of the range the article stated before (or earlier in this sentence)
+            if (DateParser.FindFinalDay(slice) is ({ } fs, { } fe) && fs >= 0)
+            {
+                var range = f.Dates.LastOrDefault(d => d.RangeEnd > 0 && d.Start < fs + s.Start) ?? lastRange;
+                if (range?.LastDayOfRange(fs + s.Start, fe + s.Start) is { } finalDay)
+                {
+                    f.Dates.Insert(f.Dates.Count(d => d.Start < finalDay.Start), finalDay);
+                }
+            }
+            lastRange = f.Dates.LastOrDefault(d => d.RangeEnd > 0) ?? lastRange;
             if ((f.Instruments.Count > 0 || f.MineralRelevant) && slice.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
             {
                 f.Amounts.AddRange(AmountParser.Find(slice));
@@ -234,7 +245,7 @@ public sealed class IngestPipeline
                 continue;
             }
             var rest = head[(comma + 1)..];
-            var stop = rest.IndexOfAny("-–—(।".AsSpan());
+            var stop = rest.IndexOfAny("-–—(।:".AsSpan());
             if (stop < 0)
             {
                 continue;

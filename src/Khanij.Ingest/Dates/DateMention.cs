@@ -15,6 +15,16 @@ internal sealed record DateMention(int Start, int End, DateOnly? Date, int Month
     /// <summary>"कल": yesterday or tomorrow, decided by the tense of its sentence (<see cref="ForTense"/>); unresolved until then.</summary>
     public bool TenseDependent { get; init; }
 
+    /// <summary>Days a tense-dependent word stands for: 1 for "कल" (yesterday/tomorrow), 2 for "परसों" (the day before yesterday / after
+    /// tomorrow).</summary>
+    public int TenseDays { get; init; } = 1;
+
+    /// <summary>The date belongs to a reporting verb ("said on Friday", "ने सोमवार को बताया"): when the report was made, not the event.</summary>
+    public bool Reporting { get; init; }
+
+    /// <summary>Last day of a range of days ("17 से 20 सितम्बर" → 20), else 0.</summary>
+    public int RangeEnd { get; init; }
+
     /// <summary>Marked as past by its own words ("last Monday", "बीते रविवार", "पिछले"): the sentence's tense does not move it.</summary>
     public bool Past { get; init; }
 
@@ -24,13 +34,29 @@ internal sealed record DateMention(int Start, int End, DateOnly? Date, int Month
     {
         if (TenseDependent)
         {
-            return this with { TenseDependent = false, OffsetDays = future ? 1 : -1 };
+            return this with { TenseDependent = false, OffsetDays = future ? TenseDays : -TenseDays };
         }
         if (future && Weekday is not null && !Past && !Future)
         {
             return this with { Future = true };
         }
         return this;
+    }
+
+    /// <summary>The last day of this range, as a mention at <paramref name="start"/>–<paramref name="end"/> ("on the final day"), or null
+    /// when this is no range.</summary>
+    public DateMention? LastDayOfRange(int start, int end)
+    {
+        if (RangeEnd == 0)
+        {
+            return null;
+        }
+        return this with
+        {
+            Start = start, End = end, RangeEnd = 0, Reporting = false,
+            Date = Date is { } d ? DateParser.TryDate(d.Year, d.Month, RangeEnd) : null,
+            Day = Date is null ? RangeEnd : 0,
+        };
     }
 
     /// <summary>The calendar date this mention denotes given the publication date, or null when it cannot be resolved.</summary>

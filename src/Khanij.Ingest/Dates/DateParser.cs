@@ -35,7 +35,7 @@ internal static class DateParser
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
 
-    private static readonly Regex Iso = new(@"\b(?<y>(19|20)\d\d)-(?<m>\d\d?)-(?<d>\d\d?)\b", Options, Timeout);
+    private static readonly Regex Iso = new(@"\b(?<y>(19|20)\d\d)-(?<m>\d\d?)-(?<d>\d\d?)(\b|T)", Options, Timeout);
     private static readonly Regex DayMonth = new(
         $@"(?<![\w])(?<d>\d\d?)(st|nd|rd|th)?[ .,\-]{{0,2}}(?<mon>{MonthAlt})(?![\w\p{{Mc}}])\.?,?[ ]?(?<y>(19|20)\d\d)?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
@@ -49,7 +49,21 @@ internal static class DateParser
     private static readonly Regex Relative = new(@"\b(?<w>today|yesterday|tomorrow|आज|बीते कल)\b", Options, Timeout);
 
     /// <summary>"कल" on its own: yesterday or tomorrow, by the tense of its sentence (not "कला", "आजकल", "कलकत्ता").</summary>
-    private static readonly Regex Kal = new(@"(?<![\w\p{Mc}\p{Mn}])कल(?![\w\p{Mc}\p{Mn}])", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Kal = new(@"(?<![\w\p{Mc}\p{Mn}])(?<w>कल|परसों|परसो)(?![\w\p{Mc}\p{Mn}])", RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>A reporting verb just before a date ("said on Friday", "told reporters on Monday", "announced on Tuesday that") …</summary>
+    private static readonly Regex ReportingBefore = new(
+        @"\b(said|says|told|stated|added|informed|noted|confirmed|reported|saying|statement|release)( [a-z]+)?( [a-z]+)? (on |late on |earlier on )?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>… or just after it in Hindi ("अधिकारियों ने सोमवार को बताया कि", "मंत्रालय ने शुक्रवार को जारी बयान में कहा").</summary>
+    private static readonly Regex ReportingAfter = new(
+        @"^( को)?( [^ ]+)?( [^ ]+)? (बताया|कहा|जानकारी दी|बयान|घोषणा की कि|बताया है|कहा है)", RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>"on the final day", "on the last day", "अंतिम दिन", "आखिरी दिन", "समापन": the last day of a range stated before.</summary>
+    private static readonly Regex FinalDay = new(
+        @"\b(on the (final|last|closing|concluding) day|at the close of the (meeting|session|dialogue|talks|conference))\b|(अंतिम|आखिरी|आख़िरी|समापन के) दिन|समापन (सत्र|समारोह) में",
+        Options, Timeout);
 
     /// <summary>A range of days in one month: "17 से 20 सितम्बर, 2023", "from 17 to 20 September 2025", "17-20 Sept", "between 3 and 5 May";
     /// the start is the date the range denotes.</summary>
@@ -171,7 +185,7 @@ internal static class DateParser
         var found = new List<DateMention>();
         var hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
         var hasDayWord = text.Contains("वार", StringComparison.Ordinal) || text.Contains("day", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("आज", StringComparison.Ordinal) || text.Contains("कल", StringComparison.Ordinal)
+            || text.Contains("आज", StringComparison.Ordinal) || text.Contains("कल", StringComparison.Ordinal) || text.Contains("परसो", StringComparison.Ordinal)
             || text.Contains("tomorrow", StringComparison.OrdinalIgnoreCase);
         try
         {
@@ -189,6 +203,10 @@ internal static class DateParser
             // Bounded by design: a pathological line gives fewer dates, never a hang.
         }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        if (found.Count > 0)
+        {
+            MarkReporting(text, found);
+        }
         return found;
     }
 
@@ -206,11 +224,14 @@ internal static class DateParser
                 }
                 if (m.Groups["y"].Success)
                 {
-                    Add(found, m, TryDate(Int(m, "y"), month, day));
+                    if (TryDate(Int(m, "y"), month, day) is { } start)
+                    {
+                        AddMention(found, new DateMention(m.Index, m.Index + m.Length, start, 0, 0, null, null, false) { RangeEnd = last });
+                    }
                 }
                 else if (TryDate(2000, month, day) is not null)
                 {
-                    AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, month, day, null, null, false));
+                    AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, month, day, null, null, false) { RangeEnd = last });
                 }
             }
         }
@@ -261,7 +282,37 @@ internal static class DateParser
         }
         foreach (Match m in Kal.Matches(text))
         {
-            AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, null, null, false) { TenseDependent = true });
+            var days = m.Groups["w"].Value == "कल" ? 1 : 2;
+            AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, null, null, false) { TenseDependent = true, TenseDays = days });
+        }
+    }
+
+    /// <summary>Marks the dates that belong to a reporting verb ("the ministry said on Friday", "अधिकारियों ने सोमवार को बताया").</summary>
+    private static void MarkReporting(string text, List<DateMention> found)
+    {
+        for (var i = 0; i < found.Count; i++)
+        {
+            var d = found[i];
+            var before = text[Math.Max(0, d.Start - 40)..d.Start];
+            var after = text[d.End..Math.Min(text.Length, d.End + 30)];
+            if (ReportingBefore.IsMatch(before) || ReportingAfter.IsMatch(after))
+            {
+                found[i] = d with { Reporting = true };
+            }
+        }
+    }
+
+    /// <summary>Where a sentence speaks of the last day of a range ("On the final day, …", "सम्मेलन के अंतिम दिन"), or -1.</summary>
+    public static (int Start, int End) FindFinalDay(string text)
+    {
+        try
+        {
+            var m = FinalDay.Match(text);
+            return m.Success ? (m.Index, m.Index + m.Length) : (-1, -1);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return (-1, -1);
         }
     }
 

@@ -40,7 +40,7 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             for (var i = 0; i < instruments.Count; i++)
             {
                 var (e, sentences) = instruments[i];
-                if (e.Date == e.Published && meeting.Date != e.Date && sentences.Any(s => s.HasMeeting) && sentences.All(s => FirstDate(s, doc.Published) is null))
+                if (e.Date != meeting.Date && sentences.Any(s => s.HasMeeting) && sentences.All(s => FirstDate(s, doc.Published) is null))
                 {
                     instruments[i] = (e with { Date = meeting.Date }, sentences);
                 }
@@ -182,9 +182,18 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         // the sentence that reports the meeting between the parties may carry its date even when only the next one names the
         // minerals ("भारत और … के बीच … की बैठक मंगलवार को हुई। बैठक में दुर्लभ मृदा … पर चर्चा की।"); a sentence about one side
         // only ("the minister arrived on Sunday") does not date the meeting
-        var date = relevant.Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null)
-            ?? meetingSentences.Where(s => !s.Future && s.PartyCountries.Concat(s.Frameworks).Distinct().Count(parties.Contains) >= 2)
-                .Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null)
+        // a planned meeting takes the date of the sentence announcing it ("अगले मंगलवार को … बैठक करेंगे"); a next session agreed at a
+        // held meeting ("will meet again in March") is a follow-up, not the meeting's date
+        var planned = relevant.All(s => s.Future);
+        var reports = meetingSentences.Where(s => s.FollowUps.Count == 0 && (planned || !s.Future)).ToList();
+        var paragraphs = relevant.Select(s => s.Sentence.Paragraph).ToHashSet();
+        var date = FirstDate(relevant, doc.Published)
+            ?? FirstDate(reports.Where(s => s.PartyCountries.Concat(s.Frameworks).Distinct().Count(parties.Contains) >= 2), doc.Published)
+            // "The session was held in Tokyo on 27 November.": the meeting's own sentences in its paragraphs, without the parties
+            ?? FirstDate(reports.Where(s => paragraphs.Contains(s.Sentence.Paragraph)), doc.Published)
+            ?? FirstDate(Following(doc, relevant, parties), doc.Published)
+            ?? LeadDate(doc, parties, planned)
+            ?? FirstDate(relevant, doc.Published, reporting: true)
             ?? doc.Published;
         var (venueCountry, venueCity) = Venue(meetingSentences);
         // "met on Tuesday and agreed to …": a meeting dated before publication has happened, whatever it agreed to do next
@@ -318,9 +327,11 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         {
             // the date of the act itself: a sentence that says it was signed/approved/announced, or the first mention; a date in
             // another sentence ("इससे पहले गुरुवार को … बैठक हुई थी जिसमें करार के मसौदे पर चर्चा") is about something else
-            var date = g.Sentences.Where(s => s.Statuses.Any(st => st is "signed" or "approved" or "announced"))
-                .Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null)
-                ?? FirstDate(g.Sentences[0], doc.Published) ?? doc.Published;
+            var date = FirstDate(g.Sentences.Where(s => s.Statuses.Any(st => st is "signed" or "approved" or "announced")), doc.Published)
+                ?? FirstDate(g.Sentences[0], doc.Published)
+                ?? LeadDate(doc, g.Parties, g.Sentences.All(s => s.Future))
+                ?? FirstDate(g.Sentences, doc.Published, reporting: true)
+                ?? doc.Published;
             var status = g.Sentences.Any(s => s.Statuses.Contains("signed")) ? "signed"
                 : g.Sentences.Any(s => s.Statuses.Contains("approved")) ? "approved"
                 : g.Sentences.Any(s => s.Statuses.Contains("ongoing")) ? "ongoing"
@@ -361,7 +372,8 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             parties.AddRange(foreign);
             var status = s.Statuses.Contains("ongoing") ? "ongoing" : s.Future ? "planned" : "reported";
             var minerals = s.Minerals.Count > 0 ? s.Minerals : [Lexicon.CriticalMinerals];
-            events.Add(Build(doc, FirstDate(s, doc.Published) ?? doc.Published, parties, foreign[0], null, "project", status, minerals, [s], [s]));
+            var date = FirstDate(s, doc.Published) ?? LeadDate(doc, parties, s.Future) ?? FirstDate(s, doc.Published, reporting: true) ?? doc.Published;
+            events.Add(Build(doc, date, parties, foreign[0], null, "project", status, minerals, [s], [s]));
         }
         return events;
     }
@@ -482,13 +494,54 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         }
     }
 
-    private static DateOnly? FirstDate(SentenceFacts s, DateOnly? published)
+    /// <summary>The first date of the sentence that is not a reporting date ("said on Friday"), or with <paramref name="reporting"/>
+    /// the first reporting date.</summary>
+    private static DateOnly? FirstDate(SentenceFacts s, DateOnly? published, bool reporting = false)
     {
         foreach (var d in s.Dates)
         {
-            if (d.Resolve(published) is { } date && (published is null || date <= published.Value.AddDays(366)))
+            if (d.Reporting == reporting && d.Resolve(published) is { } date && (published is null || date <= published.Value.AddDays(366)))
             {
                 return date;
+            }
+        }
+        return null;
+    }
+
+    private static DateOnly? FirstDate(IEnumerable<SentenceFacts> sentences, DateOnly? published, bool reporting = false) =>
+        sentences.Select(s => FirstDate(s, published, reporting)).FirstOrDefault(d => d is not null);
+
+    /// <summary>The sentence right after one of <paramref name="sentences"/> in the same paragraph, when it only elaborates: no
+    /// instrument, no follow-up, no future, no condition, and no country outside <paramref name="parties"/> ("The session was held
+    /// in Tokyo on 27 November.").</summary>
+    private static IEnumerable<SentenceFacts> Following(DocumentFacts doc, IReadOnlyList<SentenceFacts> sentences, IReadOnlyCollection<string> parties)
+    {
+        for (var i = 1; i < doc.Sentences.Count; i++)
+        {
+            var (before, s) = (doc.Sentences[i - 1], doc.Sentences[i]);
+            if (sentences.Contains(before) && !sentences.Contains(s) && s.Sentence.Paragraph == before.Sentence.Paragraph
+                && s.Instruments.Count == 0 && s.FollowUps.Count == 0 && !s.Future && !s.Conditional && s.PartyCountries.All(parties.Contains))
+            {
+                yield return s;
+            }
+        }
+    }
+
+    /// <summary>The news peg: a story's lead (its first two sentences) says when the news happened ("Peru on Wednesday joined the
+    /// MSP."), and the sentences after it describe the event without repeating the day. The lead's date dates an event without a
+    /// date of its own when the lead names one of the event's parties (or "both countries") and agrees with it in tense.</summary>
+    private static DateOnly? LeadDate(DocumentFacts doc, IReadOnlyCollection<string> parties, bool future)
+    {
+        foreach (var s in doc.Sentences.Where(s => s.Sentence.Kind == LineKind.Body).Take(2))
+        {
+            if (s.FollowUps.Count > 0 || s.Future != future || s.Conditional
+                || !(s.BothSides || s.PartyCountries.Concat(s.Frameworks).Any(parties.Contains)))
+            {
+                continue;
+            }
+            if (FirstDate(s, doc.Published) is { } d)
+            {
+                return d;
             }
         }
         return null;

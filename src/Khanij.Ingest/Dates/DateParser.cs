@@ -88,6 +88,13 @@ internal static class DateParser
     private static readonly Regex Within = new(
         @"\bwithin (?<n>\d\d?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?<u>days?|weeks?|months?|years?)\b", Options, Timeout);
 
+    /// <summary>"छह महीने के भीतर", "30 दिनों के अंदर", "दो साल के भीतर".</summary>
+    private static readonly Regex WithinHindi = new(
+        @"(?<n>\d\d?|एक|दो|तीन|चार|पांच|पाँच|छह|छः|सात|आठ|नौ|दस|ग्यारह|बारह) (?<u>दिन|दिनों|सप्ताह|सप्ताहों|हफ्ते|हफ़्ते|हफ्तों|महीने|महीनों|माह|साल|सालों|वर्ष|वर्षों) (के भीतर|के अंदर|के अन्दर)",
+        RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly string[] HindiNumberWords = ["शून्य", "एक", "दो", "तीन", "चार", "पांच", "छह", "सात", "आठ", "नौ", "दस", "ग्यारह", "बारह"];
+
     private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
     /// <summary>When a follow-up is due, from its sentence (<paramref name="folded"/>, digits in ASCII): a full date, a month and year
@@ -115,6 +122,16 @@ internal static class DateParser
                 var due = unit.StartsWith("day", StringComparison.Ordinal) ? p.AddDays(n)
                     : unit.StartsWith("week", StringComparison.Ordinal) ? p.AddDays(7 * n)
                     : unit.StartsWith("month", StringComparison.Ordinal) ? p.AddMonths(n) : p.AddYears(n);
+                return Iso8601(due);
+            }
+            if (published is { } ph && WithinHindi.Match(folded) is { Success: true } wh)
+            {
+                var word = wh.Groups["n"].Value switch { "पाँच" => "पांच", "छः" => "छह", var x => x };
+                var n = int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : Array.IndexOf(HindiNumberWords, word);
+                var unit = wh.Groups["u"].Value;
+                var due = unit.StartsWith("दिन", StringComparison.Ordinal) ? ph.AddDays(n)
+                    : unit.StartsWith("सप्ताह", StringComparison.Ordinal) || unit.StartsWith("हफ", StringComparison.Ordinal) ? ph.AddDays(7 * n)
+                    : unit.StartsWith("मही", StringComparison.Ordinal) || unit == "माह" ? ph.AddMonths(n) : ph.AddYears(n);
                 return Iso8601(due);
             }
         }

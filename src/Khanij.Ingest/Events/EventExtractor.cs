@@ -63,7 +63,8 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
     private static List<FollowUpItem> FollowUps(DocumentFacts doc, List<CooperationEvent> events)
     {
         var items = new List<FollowUpItem>();
-        foreach (var s in doc.Sentences.Where(s => s.FollowUps.Count > 0 && !s.Conditional))
+        // a headline repeats the article's lead ("India, Argentina agree to set up task team"): the body sentence is the item
+        foreach (var s in doc.Sentences.Where(s => s.FollowUps.Count > 0 && !s.Conditional && s.Sentence.Kind == LineKind.Body))
         {
             var kinds = s.FollowUps.Select(m => m.Id).ToList();
             var kind = kinds.Contains("next_meeting") ? "next_meeting" : kinds.Contains("task_team") ? "task_team" : "review";

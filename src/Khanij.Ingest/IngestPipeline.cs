@@ -102,15 +102,15 @@ public sealed class IngestPipeline
             foreach (var d in DateParser.Find(slice))
             {
                 var at = d with { Start = d.Start + s.Start, End = d.End + s.Start };
-                f.Dates.Add(at.TenseDependent || at.Weekday is not null ? at.ForTense(Recognizer.FutureAt(f, at.Start)) : at);
+                f.Dates.Add(at.TenseDependent || at.Weekday is not null || at.Month > 0 ? at.ForTense(Recognizer.FutureAt(f, at.Start)) : at);
             }
-            // "On the final day, … signed …": the last day of the range the article stated before (or earlier in this sentence)
-            if (DateParser.FindFinalDay(slice) is ({ } fs, { } fe) && fs >= 0)
+            // "On the final day, … signed …", "सम्मेलन के दूसरे दिन": that day of the range stated before (or earlier in this sentence)
+            if (DateParser.FindRangeDay(slice) is var (rs, re, dayIndex) && rs >= 0)
             {
-                var range = f.Dates.LastOrDefault(d => d.RangeEnd > 0 && d.Start < fs + s.Start) ?? lastRange;
-                if (range?.LastDayOfRange(fs + s.Start, fe + s.Start) is { } finalDay)
+                var range = f.Dates.LastOrDefault(d => d.RangeEnd > 0 && d.Start < rs + s.Start) ?? lastRange;
+                if (range?.DayOfRange(rs + s.Start, re + s.Start, dayIndex) is { } rangeDay)
                 {
-                    f.Dates.Insert(f.Dates.Count(d => d.Start < finalDay.Start), finalDay);
+                    f.Dates.Insert(f.Dates.Count(d => d.Start < rangeDay.Start), rangeDay);
                 }
             }
             lastRange = f.Dates.LastOrDefault(d => d.RangeEnd > 0) ?? lastRange;

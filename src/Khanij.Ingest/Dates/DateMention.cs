@@ -36,26 +36,33 @@ internal sealed record DateMention(int Start, int End, DateOnly? Date, int Month
         {
             return this with { TenseDependent = false, OffsetDays = future ? TenseDays : -TenseDays };
         }
-        if (future && Weekday is not null && !Past && !Future)
+        if (future && (Weekday is not null || Month > 0) && !Past && !Future)
         {
             return this with { Future = true };
         }
         return this;
     }
 
-    /// <summary>The last day of this range, as a mention at <paramref name="start"/>–<paramref name="end"/> ("on the final day"), or null
-    /// when this is no range.</summary>
-    public DateMention? LastDayOfRange(int start, int end)
+    /// <summary>A day of this range as a mention at <paramref name="start"/>–<paramref name="end"/>: <paramref name="dayIndex"/> 0 is the
+    /// first day ("on the opening day"), 1 the second …, -1 the last ("on the final day"); null when this is no range or the range
+    /// is shorter.</summary>
+    public DateMention? DayOfRange(int start, int end, int dayIndex)
     {
-        if (RangeEnd == 0)
+        var first = Date?.Day ?? Day;
+        if (RangeEnd == 0 || first == 0)
+        {
+            return null;
+        }
+        var day = dayIndex < 0 ? RangeEnd : first + dayIndex;
+        if (day > RangeEnd)
         {
             return null;
         }
         return this with
         {
             Start = start, End = end, RangeEnd = 0, Reporting = false,
-            Date = Date is { } d ? DateParser.TryDate(d.Year, d.Month, RangeEnd) : null,
-            Day = Date is null ? RangeEnd : 0,
+            Date = Date is { } d ? DateParser.TryDate(d.Year, d.Month, day) : null,
+            Day = Date is null ? day : 0,
         };
     }
 
@@ -72,7 +79,18 @@ internal sealed record DateMention(int Start, int End, DateOnly? Date, int Month
         }
         if (Month > 0)
         {
-            return DateParser.TryDate(p.Year, Month, Day);
+            // a day and month without a year is the one nearest publication: "on December 29" in a story of 5 January is last year's,
+            // "will meet on 10 January" in a December story next year's
+            var sameYear = DateParser.TryDate(p.Year, Month, Day);
+            if (sameYear is { } c && !Future && c > p.AddDays(62))
+            {
+                return DateParser.TryDate(p.Year - 1, Month, Day);
+            }
+            if (sameYear is { } f && Future && f < p.AddDays(-62))
+            {
+                return DateParser.TryDate(p.Year + 1, Month, Day);
+            }
+            return sameYear;
         }
         if (OffsetDays is { } offset)
         {

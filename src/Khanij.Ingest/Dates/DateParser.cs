@@ -42,10 +42,14 @@ internal static class DateParser
     private static readonly Regex MonthDay = new(
         $@"\b(?<mon>{MonthAlt})\.?[ ](?<d>\d\d?)(st|nd|rd|th)?\b,?[ ]?(?<y>(19|20)\d\d)?",
         Options, Timeout);
-    private static readonly Regex Numeric = new(@"\b(?<d>\d\d?)[/.](?<m>\d\d?)[/.](?<y>(19|20)\d\d)\b", Options, Timeout);
+    private static readonly Regex Numeric = new(@"\b(?<d>\d\d?)(?<sep>[/.\-])(?<m>\d\d?)\k<sep>(?<y>(19|20)\d\d)\b", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex Weekday = new(
         $@"(?<pre>\b(last|next|this|coming|previous|बीते|पिछले|गत|अगले|आगामी|आने वाले|इस)[ ])?(?<w>{WeekdayAlt})\b",
         Options, Timeout);
+    /// <summary>"two days ago", "3 दिन पहले".</summary>
+    private static readonly Regex DaysAgo = new(
+        @"(?<n>\d\d?|two|three|four|five|six|दो|तीन|चार|पांच|पाँच|छह) (days ago|दिन पहले)\b", Options, Timeout);
+
     private static readonly Regex Relative = new(@"\b(?<w>today|yesterday|tomorrow|आज|बीते कल)\b", Options, Timeout);
 
     /// <summary>"कल" on its own: yesterday or tomorrow, by the tense of its sentence (not "कला", "आजकल", "कलकत्ता").</summary>
@@ -60,9 +64,10 @@ internal static class DateParser
     private static readonly Regex ReportingAfter = new(
         @"^( को)?( [^ ]+)?( [^ ]+)? (बताया|कहा|जानकारी दी|बयान|घोषणा की कि|बताया है|कहा है)", RegexOptions.CultureInvariant, Timeout);
 
-    /// <summary>"on the final day", "on the last day", "अंतिम दिन", "आखिरी दिन", "समापन": the last day of a range stated before.</summary>
-    private static readonly Regex FinalDay = new(
-        @"\b(on the (final|last|closing|concluding) day|at the close of the (meeting|session|dialogue|talks|conference))\b|(अंतिम|आखिरी|आख़िरी|समापन के) दिन|समापन (सत्र|समारोह) में",
+    /// <summary>A day of a range stated before: "on the final day", "on the last day", "at the close of the dialogue", "on the second
+    /// day", "अंतिम दिन", "आखिरी दिन", "समापन सत्र में", "दूसरे दिन", "पहले दिन".</summary>
+    private static readonly Regex RangeDay = new(
+        @"\b(on|at) the (?<w>final|last|closing|concluding|opening|first|second|third|fourth) day\b|\bat the close of the (meeting|session|dialogue|talks|conference|summit)\b|(?<h>अंतिम|आखिरी|आख़िरी|समापन के|पहले|दूसरे|तीसरे|चौथे) दिन|(?<c>समापन) (सत्र|समारोह) में",
         Options, Timeout);
 
     /// <summary>A range of days in one month: "17 से 20 सितम्बर, 2023", "from 17 to 20 September 2025", "17-20 Sept", "between 3 and 5 May";
@@ -202,7 +207,7 @@ internal static class DateParser
         var found = new List<DateMention>();
         var hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
         var hasDayWord = text.Contains("वार", StringComparison.Ordinal) || text.Contains("day", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("आज", StringComparison.Ordinal) || text.Contains("कल", StringComparison.Ordinal) || text.Contains("परसो", StringComparison.Ordinal)
+            || text.Contains("आज", StringComparison.Ordinal) || text.Contains("कल", StringComparison.Ordinal) || text.Contains("परसो", StringComparison.Ordinal) || text.Contains("दिन", StringComparison.Ordinal)
             || text.Contains("tomorrow", StringComparison.OrdinalIgnoreCase);
         try
         {
@@ -258,7 +263,8 @@ internal static class DateParser
         }
         foreach (Match m in Numeric.Matches(text))
         {
-            Add(found, m, TryDate(Int(m, "y"), Int(m, "m"), Int(m, "d")));
+            // day first, as India writes it (05/12/2025 is 5 December); month first only where day first is impossible (11/13/2025)
+            Add(found, m, TryDate(Int(m, "y"), Int(m, "m"), Int(m, "d")) ?? TryDate(Int(m, "y"), Int(m, "d"), Int(m, "m")));
         }
         foreach (var regex in new[] { DayMonth, MonthDay })
         {
@@ -297,6 +303,15 @@ internal static class DateParser
             var offset = w is "today" or "आज" ? 0 : w == "tomorrow" ? 1 : -1;
             AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, null, offset, false));
         }
+        foreach (Match m in DaysAgo.Matches(text))
+        {
+            var n = m.Groups["n"].Value.ToLowerInvariant() switch
+            {
+                "two" or "दो" => 2, "three" or "तीन" => 3, "four" or "चार" => 4, "five" or "पांच" or "पाँच" => 5, "six" or "छह" => 6,
+                var x => int.Parse(x, NumberStyles.None, CultureInfo.InvariantCulture),
+            };
+            AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, null, -n, false));
+        }
         foreach (Match m in Kal.Matches(text))
         {
             var days = m.Groups["w"].Value == "कल" ? 1 : 2;
@@ -319,17 +334,31 @@ internal static class DateParser
         }
     }
 
-    /// <summary>Where a sentence speaks of the last day of a range ("On the final day, …", "सम्मेलन के अंतिम दिन"), or -1.</summary>
-    public static (int Start, int End) FindFinalDay(string text)
+    /// <summary>Where a sentence speaks of a day of a range ("On the final day, …", "सम्मेलन के दूसरे दिन") and which: 0 the first,
+    /// 1 the second …, -1 the last; Start is -1 when it does not.</summary>
+    public static (int Start, int End, int DayIndex) FindRangeDay(string text)
     {
         try
         {
-            var m = FinalDay.Match(text);
-            return m.Success ? (m.Index, m.Index + m.Length) : (-1, -1);
+            var m = RangeDay.Match(text);
+            if (!m.Success)
+            {
+                return (-1, -1, 0);
+            }
+            var word = m.Groups["w"].Success ? m.Groups["w"].Value.ToLowerInvariant() : m.Groups["h"].Success ? m.Groups["h"].Value : "last";
+            var index = word switch
+            {
+                "opening" or "first" or "पहले" => 0,
+                "second" or "दूसरे" => 1,
+                "third" or "तीसरे" => 2,
+                "fourth" or "चौथे" => 3,
+                _ => -1,
+            };
+            return (m.Index, m.Index + m.Length, index);
         }
         catch (RegexMatchTimeoutException)
         {
-            return (-1, -1);
+            return (-1, -1, 0);
         }
     }
 

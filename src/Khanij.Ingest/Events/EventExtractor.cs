@@ -31,8 +31,7 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         var consumed = new HashSet<int>();
         var operations = Operations(doc, consumed);
         var instruments = Instruments(doc);
-        var meeting = Meeting(doc, consumed);
-        if (meeting is not null)
+        foreach (var meeting in Meetings(doc, consumed))
         {
             events.Add(meeting);
             // an instrument agreed at the meeting ("बैठक में दोनों देशों ने … सहमति जताई", "both countries agreed to …") and dated
@@ -40,7 +39,8 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             for (var i = 0; i < instruments.Count; i++)
             {
                 var (e, sentences) = instruments[i];
-                if (e.Date != meeting.Date && sentences.Any(s => s.HasMeeting) && sentences.All(s => FirstDate(s, doc.Published) is null))
+                if (e.Date != meeting.Date && sentences.Any(s => s.HasMeeting) && sentences.All(s => FirstDate(s, doc.Published) is null)
+                    && e.Parties.Count(meeting.Parties.Contains) >= 2)
                 {
                     instruments[i] = (e with { Date = meeting.Date }, sentences);
                 }
@@ -88,6 +88,67 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
                 span[i] = t[i] is >= '\u0966' and <= '\u096F' ? (char)('0' + (t[i] - '\u0966')) : t[i];
             }
         });
+
+    /// <summary>The document's meetings: one per set of participants. Meeting sentences (with a meeting word, not only "discussed")
+    /// whose foreign participants (at most two countries, or a framework) share none with another such sentence's are separate meetings, when each makes a meeting
+    /// (mineral content, two parties); a next meeting agreed at one is a follow-up, not another meeting
+    /// ("The minister met Japan's trade minister on Monday … On Wednesday he held talks with Australia's resources minister …"); each
+    /// takes the sentences from its first mention up to the next meeting's, so a following "बैठक में … चर्चा हुई" stays with it. Otherwise
+    /// the whole document is one occasion.</summary>
+    private List<CooperationEvent> Meetings(DocumentFacts doc, HashSet<int> consumed)
+    {
+        var keys = new List<(int Position, HashSet<string> Key)>();
+        for (var i = 0; i < doc.Sentences.Count; i++)
+        {
+            var s = doc.Sentences[i];
+            if (consumed.Contains(s.Sentence.Index) || s.MeetingCues.Count == 0)
+            {
+                continue;
+            }
+            var foreign = s.PartyCountries.Where(c => c != doc.Home).Concat(s.Frameworks).ToHashSet(StringComparer.Ordinal);
+            if (foreign.Count is 0 or > 2 || s.FollowUps.Count > 0)
+            {
+                continue;
+            }
+            var joined = keys.FindIndex(k => k.Key.Overlaps(foreign));
+            if (joined >= 0)
+            {
+                keys[joined].Key.UnionWith(foreign);
+            }
+            else
+            {
+                keys.Add((i, foreign));
+            }
+        }
+        if (keys.Count < 2 || keys.Any(a => keys.Any(b => a.Position != b.Position && a.Key.Overlaps(b.Key))))
+        {
+            return Meeting(doc, consumed) is { } single ? [single] : [];
+        }
+        var meetings = new List<CooperationEvent>();
+        for (var g = 0; g < keys.Count; g++)
+        {
+            var from = g == 0 ? 0 : keys[g].Position;
+            var to = g + 1 < keys.Count ? keys[g + 1].Position : doc.Sentences.Count;
+            var own = keys[g].Key;
+            // a sentence naming this meeting's participants belongs to it wherever it stands; one naming no meeting's participants
+            // belongs to the meeting whose stretch it is in
+            var all = keys.SelectMany(k => k.Key).ToHashSet(StringComparer.Ordinal);
+            var part = doc.Sentences.Where((s, i) => s.PartyCountries.Concat(s.Frameworks).Any(own.Contains)
+                || (i >= from && i < to && !s.PartyCountries.Concat(s.Frameworks).Any(all.Contains))).ToList();
+            var pair = new List<string>();
+            if (doc.Home is not null)
+            {
+                pair.Add(doc.Home);
+            }
+            pair.AddRange(own.Where(c => !IsFramework(c)));
+            if (Meeting(doc with { Sentences = part, Pair = [.. pair.Take(2)] }, consumed) is { } m)
+            {
+                meetings.Add(m);
+            }
+        }
+        // split only when every set of participants makes a meeting of its own; otherwise the document is one occasion
+        return meetings.Count == keys.Count ? meetings : Meeting(doc, consumed) is { } whole ? [whole] : [];
+    }
 
     private CooperationEvent? Meeting(DocumentFacts doc, HashSet<int> consumed)
     {

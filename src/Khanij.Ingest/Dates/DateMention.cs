@@ -22,6 +22,9 @@ internal sealed record DateMention(int Start, int End, DateOnly? Date, int Month
     /// <summary>The date belongs to a reporting verb ("said on Friday", "ने सोमवार को बताया"): when the report was made, not the event.</summary>
     public bool Reporting { get; init; }
 
+    /// <summary>A period that names no day ("last week", "earlier this month", "पिछले सप्ताह"): the event is dated by publication.</summary>
+    public bool Vague { get; init; }
+
     /// <summary>Last day of a range of days ("17 से 20 सितम्बर" → 20), else 0.</summary>
     public int RangeEnd { get; init; }
 

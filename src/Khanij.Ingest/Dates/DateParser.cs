@@ -50,6 +50,11 @@ internal static class DateParser
     private static readonly Regex DaysAgo = new(
         @"(?<n>\d\d?|two|three|four|five|six|दो|तीन|चार|पांच|पाँच|छह) (days ago|दिन पहले)\b", Options, Timeout);
 
+    /// <summary>A period that names no day: "last week", "earlier this month", "late last month", "पिछले सप्ताह", "इस महीने की शुरुआत में".</summary>
+    private static readonly Regex VaguePeriod = new(
+        @"\b((late |early )?last (week|month)|earlier this (week|month)|(early|late) this month|the previous (week|month))\b|(पिछले|बीते|गत) (सप्ताह|हफ्ते|हफ़्ते|महीने|माह)|इस (सप्ताह|हफ्ते|हफ़्ते|महीने|माह) (की शुरुआत|के शुरू|की शुरूआत)",
+        Options, Timeout);
+
     private static readonly Regex Relative = new(@"\b(?<w>today|yesterday|tomorrow|आज|बीते कल)\b", Options, Timeout);
 
     /// <summary>"कल" on its own: yesterday or tomorrow, by the tense of its sentence (not "कला", "आजकल", "कलकत्ता").</summary>
@@ -207,6 +212,8 @@ internal static class DateParser
         var found = new List<DateMention>();
         var hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
         var hasDayWord = text.Contains("वार", StringComparison.Ordinal) || text.Contains("day", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("week", StringComparison.OrdinalIgnoreCase) || text.Contains("month", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("सप्ताह", StringComparison.Ordinal) || text.Contains("हफ", StringComparison.Ordinal) || text.Contains("मही", StringComparison.Ordinal) || text.Contains("माह", StringComparison.Ordinal)
             || text.Contains("आज", StringComparison.Ordinal) || text.Contains("कल", StringComparison.Ordinal) || text.Contains("परसो", StringComparison.Ordinal) || text.Contains("दिन", StringComparison.Ordinal)
             || text.Contains("tomorrow", StringComparison.OrdinalIgnoreCase);
         try
@@ -302,6 +309,10 @@ internal static class DateParser
             var w = m.Groups["w"].Value.ToLowerInvariant();
             var offset = w is "today" or "आज" ? 0 : w == "tomorrow" ? 1 : -1;
             AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, null, offset, false));
+        }
+        foreach (Match m in VaguePeriod.Matches(text))
+        {
+            AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, null, null, false) { Vague = true });
         }
         foreach (Match m in DaysAgo.Matches(text))
         {

@@ -567,7 +567,9 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
                 return date;
             }
         }
-        return null;
+        // "signed last week", "इस महीने की शुरुआत में": the sentence dates the event but names no day, so publication dates it, not
+        // a neighbouring sentence
+        return !reporting && s.Dates.Any(d => d.Vague && !d.Reporting) ? published : null;
     }
 
     private static DateOnly? FirstDate(IEnumerable<SentenceFacts> sentences, DateOnly? published, bool reporting = false) =>

@@ -1,10 +1,11 @@
 using Khanij.Analytics.Demand;
 using Khanij.Analytics.Risk;
-using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Registry;
-using Khanij.Data;
+using Khanij.Core.Text;
+using Khanij.Core;
 using Khanij.Data.Registry;
+using Khanij.Data;
 
 namespace Khanij.Application.Demand;
 
@@ -62,7 +63,8 @@ public static class DemandService
 
     internal static string ResolveCountry(KhanijCatalogue catalogue, string text) =>
         catalogue.CountryByIso3(text.Trim().ToUpperInvariant())?.Iso3 ?? catalogue.FindCountry(text)?.Iso3
-        ?? throw new DemandInputException($"'{text}' is not a known country; expected an ISO3 code such as IND (see `khanij countries`).");
+        ?? throw new DemandInputException($"'{text}' is not a known country; expected an ISO3 code such as IND (see `khanij countries`)."
+            + Spelling.DidYouMean(catalogue.SuggestCountries(text).Select(c => $"{c.Iso3} ({c.NameEn})")));
 
     private static async Task<IReadOnlyList<RegistryRecord>> RegistryRecordsAsync(KhanijStore store, CancellationToken cancellationToken)
     {

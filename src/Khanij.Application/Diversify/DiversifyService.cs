@@ -2,8 +2,9 @@ using Khanij.Analytics.Diversify;
 using Khanij.Analytics.Risk;
 using Khanij.Analytics.Simulation;
 using Khanij.Application.Demand;
-using Khanij.Core;
 using Khanij.Core.Catalogue;
+using Khanij.Core.Text;
+using Khanij.Core;
 using Khanij.Data;
 
 namespace Khanij.Application.Diversify;
@@ -21,7 +22,8 @@ public static class DiversifyService
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(catalogue);
         var mineral = catalogue.FindMineral(request.Mineral)?.Id
-            ?? throw new DemandInputException($"'{request.Mineral}' is not a known mineral; see `khanij minerals` for ids (e.g. cobalt, lithium).");
+            ?? throw new DemandInputException($"'{request.Mineral}' is not a known mineral; see `khanij minerals` for ids (e.g. cobalt, lithium)."
+                + Spelling.DidYouMean(catalogue.SuggestMinerals(request.Mineral).Select(m => m.Id)));
         if (!StageNames.TryParse(request.Stage, out var stage) || stage is not (Stage.Mining or Stage.Refining))
         {
             throw new DemandInputException($"'{request.Stage}' is not a stage with trade data; expected mining or refining.");

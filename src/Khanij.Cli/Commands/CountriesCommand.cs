@@ -13,7 +13,7 @@ internal static class CountriesCommand
             Description = "Only countries whose code, English or Hindi name, alias or adjective contains this text (e.g. जापान, korea, भारतीय).",
         };
         var json = new Option<bool>("--json") { Description = "Print JSON (an array of countries) instead of a table." };
-        var command = new Command("countries", "List countries (ISO 3166-1) with English and Hindi names and aliases.\n\n" + ExitCodes.HelpText)
+        var command = new Command("countries", "List countries (ISO 3166-1) with English and Hindi names and aliases.")
         {
             search, json,
         };

@@ -20,8 +20,7 @@ internal static class IngestExtractCommand
         {
             Description = "Keep one event per document; by default the same event reported by several documents is merged (with all sources).",
         };
-        var command = new Command("extract", "Extract cooperation events (instrument, parties, minerals, date, status, evidence …) from articles.\n\n"
-            + ExitCodes.HelpText) { files, json, noMerge };
+        var command = new Command("extract", "Extract cooperation events (instrument, parties, minerals, date, status, evidence …) from articles.") { files, json, noMerge };
         command.SetHandler(context, async (parse, ct) =>
         {
             var pipeline = IngestPipeline.Create(context.Catalogue, context.DataDir);

@@ -15,8 +15,7 @@ internal static class MineralsCommand
         };
         list.AcceptOnlyFromAmong("india", "eu", "us");
         var json = new Option<bool>("--json") { Description = "Print JSON (an array of minerals) instead of a table." };
-        var command = new Command("minerals", "List the catalogue's minerals with Hindi names, symbols, HS codes and criticality flags.\n\n"
-            + ExitCodes.HelpText) { list, json };
+        var command = new Command("minerals", "List the catalogue's minerals with Hindi names, symbols, HS codes and criticality flags.") { list, json };
         command.SetHandler(context, (parse, _) =>
         {
             IEnumerable<Mineral> minerals = context.Catalogue.Minerals;

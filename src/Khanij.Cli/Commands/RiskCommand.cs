@@ -30,7 +30,7 @@ internal static class RiskCommand
         var command = new Command("risk",
             "Supply concentration and risk per mineral, stage, year and source: shares, HHI, top-1/top-3 share, coverage without the largest "
             + "supplier, WGI-weighted concentration with the restriction factor, import partners of the perspective country, and the EU-style "
-            + "supply-risk score. Method: docs/risk.md.\n\n" + ExitCodes.HelpText)
+            + "supply-risk score. Method: docs/risk.md.")
         {
             mineral, stage, year, source, country, json, csv,
         };

@@ -55,7 +55,7 @@ internal static class SimulateCommand
         var command = new Command("simulate",
             "Simulate export cuts, destination bans and outages: shortfall per stage (mining → refining), for the world and a country, "
             + "and downstream per end-use sector (battery GWh not made). With --runs > 1, Monte Carlo over the scenario's distributions "
-            + "gives mean, median, P95 and CVaR95.\n\n" + ExitCodes.HelpText)
+            + "gives mean, median, P95 and CVaR95.")
         {
             scenarioFile, shock, country, spare, runs, seed, engine, threads, priority, partnerFrameworks, stockpile, horizon, source, json,
         };

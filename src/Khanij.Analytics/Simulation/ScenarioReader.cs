@@ -4,6 +4,7 @@ using System.Text.Json;
 using Khanij.Analytics.Json;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
+using Khanij.Core.Text;
 
 namespace Khanij.Analytics.Simulation;
 
@@ -66,7 +67,7 @@ public static class ScenarioReader
         var parts = text.Split(':');
         if (parts.Length != 5)
         {
-            error = $"'{text}' has {parts.Length} part(s); expected ISO3:mineral:stage:fraction:months, e.g. CHN:rare_earths:mining:0.5:12 "
+            error = $"'{text}' has {English.Count(parts.Length, "part")}; expected ISO3:mineral:stage:fraction:months, e.g. CHN:rare_earths:mining:0.5:12 "
                 + "(or CHN>USA:gallium:refining:1:12 for a destination ban).";
             return null;
         }
@@ -98,20 +99,59 @@ public static class ScenarioReader
             error = $"'{parts[2]}' in '{text}' is not a stage; expected one of {string.Join(", ", StageNames.All)}.";
             return null;
         }
-        if (!double.TryParse(parts[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) || !(fraction is >= 0 and <= 1))
+        var fraction = ParseRange(parts[3], text, "fraction", 0, 1, "a number from 0 to 1 (0.5 = half) or a range such as 0.3..0.7", out error);
+        if (fraction is null)
         {
-            error = $"'{parts[3]}' in '{text}' is not a fraction; expected a number from 0 to 1 (0.5 = half).";
             return null;
         }
-        if (!double.TryParse(parts[4], NumberStyles.Float, CultureInfo.InvariantCulture, out var months) || !(months >= 0)
-            || !double.IsFinite(months))
+        var months = ParseRange(parts[4], text, "duration", 0, MaxShortMonths, $"months above 0 (up to {MaxShortMonths}) or a range such as 6..18", out error);
+        if (months is null)
         {
-            error = $"'{parts[4]}' in '{text}' is not a duration; expected a number of months ≥ 0.";
             return null;
         }
-        var kind = target is not null ? ShockKind.DestinationBan : fraction == 1 ? ShockKind.Outage : ShockKind.Cut;
-        return new ShockEvent(text, kind, country, target, [mineral.Id], stage, Distribution.Fixed(fraction), Distribution.Fixed(months),
-            Distribution.Fixed(0), 1);
+        if (fraction.Value.Max == 0 || months.Value.Max == 0)
+        {
+            error = $"'{text}' withholds nothing ({(fraction.Value.Max == 0 ? "a fraction of 0" : "0 months")}), so it would change no result; expected a "
+                + "fraction above 0 and months above 0.";
+            return null;
+        }
+        var kind = target is not null ? ShockKind.DestinationBan : fraction.Value is { Kind: DistributionKind.Fixed, Min: 1 } ? ShockKind.Outage : ShockKind.Cut;
+        return new ShockEvent(text, kind, country, target, [mineral.Id], stage, fraction.Value, months.Value, Distribution.Fixed(0), 1);
+    }
+
+    /// <summary>The longest duration a command-line shock may give, months (a century, as the horizon's limit).</summary>
+    public const double MaxShortMonths = 1200;
+
+    /// <summary>A value of a short-form shock: <c>v</c> (fixed), <c>min..max</c> (uniform) or <c>min..mode..max</c> (triangular),
+    /// every number within [<paramref name="low"/>, <paramref name="high"/>] and in order.</summary>
+    private static Distribution? ParseRange(string part, string text, string what, double low, double high, string expected, out string? error)
+    {
+        error = null;
+        var pieces = part.Split("..");
+        var values = new double[pieces.Length];
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            if (pieces.Length > 3 || !double.TryParse(pieces[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i])
+                || !double.IsFinite(values[i]) || values[i] < low || values[i] > high)
+            {
+                error = $"'{part}' in '{text}' is not a {what}; expected {expected}.";
+                return null;
+            }
+        }
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[i - 1])
+            {
+                error = $"'{part}' in '{text}' is not a {what} range; expected the numbers in increasing order (min..max or min..mode..max).";
+                return null;
+            }
+        }
+        return values.Length switch
+        {
+            1 => Distribution.Fixed(values[0]),
+            2 => Distribution.Uniform(values[0], values[1]),
+            _ => Distribution.Triangular(values[0], values[1], values[2]),
+        };
     }
 
     private static string? ResolveCountry(KhanijCatalogue catalogue, string text)
@@ -176,7 +216,7 @@ public static class ScenarioReader
                 }
             }
             var horizon = Number(root, "$", "horizon_months", 0.000001, 1200, required: false);
-            var spare = Number(root, "$", "spare_capacity", 0, 10, required: false);
+            var spare = Number(root, "$", "spare_capacity", 0, 1, required: false);
             bool? priority = null;
             if (root.TryGetProperty("partner_priority", out var pp))
             {

@@ -1,11 +1,12 @@
-using Khanij.Application;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Khanij.Analytics.Risk;
-using Khanij.Cli.Reports;
-using Khanij.Core;
 using Khanij.Application.Services;
+using Khanij.Application;
+using Khanij.Cli.Reports;
+using Khanij.Core.Text;
+using Khanij.Core;
 using Spectre.Console;
 
 namespace Khanij.Cli.Commands;
@@ -109,7 +110,7 @@ internal static class RiskCommand
                 ImportTable.Write(context.Console, text, r);
             }
         }
-        context.Console.MarkupLine($"[grey]{result.Rows.Count} tables. Perspective {result.Perspective}: its own output is domestic supply; the governance "
+        context.Console.MarkupLine($"[grey]{English.Count(result.Rows.Count, "table")}. Perspective {result.Perspective}: its own output is domestic supply; the governance "
             + $"terms, restricted share and risk are over the rest of the world and its imports. WGI {result.WgiYear} "
             + $"({string.Join(", ", parameters.GovernanceIndicators)}), t = {parameters.RestrictionFactor}, partner factor {parameters.PartnerFactor}. "
             + $"Shares are of the world total including unattributed rows; HHI over named countries. --json for every input and its provenance.[/]");

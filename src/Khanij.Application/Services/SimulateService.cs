@@ -76,7 +76,7 @@ internal static class SimulateService
         var events = new List<ShockEvent>(scenario?.Shocks ?? []);
         foreach (var text in request.Shocks ?? [])
         {
-            if (ScenarioReader.ParseShort(text, catalogue, out var error) is { } e)
+            if (ShortShock.Parse(text, catalogue, out var error) is { } e)
             {
                 events.Add(e);
             }

@@ -59,4 +59,18 @@ public sealed class MeetingSplitTests(PipelineFixture fixture) : IClassFixture<P
         meeting.Parties.ShouldBe(["IND", "CHL"]);
         meeting.Date.ShouldBe("2026-03-09");
     }
+
+    [Theory]
+    [InlineData("Published: 12 March 2026\n\nKABIL buys into Argentine lithium\n\nKABIL has acquired a 15 per cent stake in a lithium "
+        + "project in Argentina, the company said on Monday. The acquisition was completed after talks with Argentina's provincial mining company.\n")]
+    [InlineData("प्रकाशित: 12 मार्च 2026\n\nकाबिल ने अर्जेंटीना की एक लिथियम परियोजना में 15 प्रतिशत हिस्सेदारी का अधिग्रहण किया है। "
+        + "अर्जेंटीना की प्रांतीय खनन कंपनी के साथ बातचीत के बाद यह अधिग्रहण पूरा हुआ।\n")]
+    public async Task TalksThatLedToAnAcquisition_NoMeetingOfTheirOwn(string text)
+    {
+        // When
+        var r = await Run(text);
+        // Then: the acquisition is the event; the talks are its background
+        r.Events.ShouldNotBeEmpty();
+        r.Events.ShouldAllBe(e => e.Instrument != "meeting");
+    }
 }

@@ -101,7 +101,7 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         for (var i = 0; i < doc.Sentences.Count; i++)
         {
             var s = doc.Sentences[i];
-            if (consumed.Contains(s.Sentence.Index) || s.MeetingCues.Count == 0)
+            if (consumed.Contains(s.Sentence.Index) || s.MeetingCues.Count == 0 || IsBackgroundTalks(s))
             {
                 continue;
             }
@@ -150,9 +150,27 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         return meetings.Count == keys.Count ? meetings : Meeting(doc, consumed) is { } whole ? [whole] : [];
     }
 
+    /// <summary>"The acquisition was completed after talks with Gecamines", "बातचीत के बाद समझौता हुआ": talks named only as what led to an
+    /// instrument of the same sentence are its background, not a meeting of their own.</summary>
+    internal static bool IsBackgroundTalks(SentenceFacts s)
+    {
+        if (s.Instruments.Count == 0)
+        {
+            return false;
+        }
+        var talks = s.Cues.Where(c => c.Kind is EntryKind.MeetingCue or EntryKind.DiscussionCue).ToList();
+        return talks.Count > 0 && talks.All(c =>
+        {
+            var before = c.FirstToken - 1;
+            var after = c.FirstToken + c.TokenCount;
+            return (before >= 0 && s.Tokens[before].Key is "after" or "following")
+                || (after + 1 < s.Tokens.Count && s.Tokens[after].Surface == "के" && s.Tokens[after + 1].Surface == "बाद");
+        });
+    }
+
     private CooperationEvent? Meeting(DocumentFacts doc, HashSet<int> consumed)
     {
-        var meetingSentences = doc.Sentences.Where(s => s.HasMeeting && !consumed.Contains(s.Sentence.Index)).ToList();
+        var meetingSentences = doc.Sentences.Where(s => s.HasMeeting && !consumed.Contains(s.Sentence.Index) && !IsBackgroundTalks(s)).ToList();
         var relevant = meetingSentences.Where(s => s.MineralRelevant).ToList();
         if (relevant.Count == 0)
         {

@@ -73,4 +73,18 @@ public sealed class MeetingSplitTests(PipelineFixture fixture) : IClassFixture<P
         r.Events.ShouldNotBeEmpty();
         r.Events.ShouldAllBe(e => e.Instrument != "meeting");
     }
+
+    [Fact]
+    public async Task AgreementReportedInAJointStatement_IsTheAgreement()
+    {
+        // Given: 20 Nov 2025; the agreement was signed on 13 November, the statement only reports it
+        const string text = "Published: 20 Nov 2025\n\nIndia and Argentina signed a lithium exploration agreement on 13 November in "
+            + "Buenos Aires, the two governments said in a joint statement on Wednesday.\n";
+        // When
+        var r = await Run(text);
+        // Then
+        var e = r.Events.ShouldHaveSingleItem();
+        e.Instrument.ShouldBe("agreement");
+        e.Date.ShouldBe("2025-11-13");
+    }
 }

@@ -150,6 +150,18 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         return meetings.Count == keys.Count ? meetings : Meeting(doc, consumed) is { } whole ? [whole] : [];
     }
 
+    /// <summary>A joint statement named as the medium of a report: "said in a joint statement", "stated in their joint statement",
+    /// "संयुक्त बयान में कहा/बताया".</summary>
+    internal static bool IsReportingMedium(SentenceFacts s) =>
+        s.Cues.Where(c => c.Kind == EntryKind.Instrument && c.Id == "joint_statement").Any(c =>
+        {
+            var before = c.FirstToken;
+            var after = c.FirstToken + c.TokenCount;
+            var english = before >= 3 && s.Tokens[before - 2].Key == "in" && s.Tokens[before - 3].Key is "said" or "stated" or "announced" or "added" or "noted";
+            var hindi = after + 1 < s.Tokens.Count && s.Tokens[after].Surface == "में" && s.Tokens[after + 1].Surface is "कहा" or "बताया";
+            return english || hindi;
+        });
+
     /// <summary>"The acquisition was completed after talks with Gecamines", "बातचीत के बाद समझौता हुआ": talks named only as what led to an
     /// instrument of the same sentence are its background, not a meeting of their own.</summary>
     internal static bool IsBackgroundTalks(SentenceFacts s)
@@ -291,6 +303,12 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             if (type is null)
             {
                 continue;
+            }
+            if (type == "joint_statement" && IsReportingMedium(s))
+            {
+                // "… signed an agreement on 13 November, the two governments said in a joint statement": the statement reports the
+                // agreement; it is the event only when nothing else is
+                type = InstrumentPriority.FirstOrDefault(t => t != "joint_statement" && s.Instruments.Contains(t)) ?? type;
             }
             if (type == "project" && IsAgendaProjects(s))
             {

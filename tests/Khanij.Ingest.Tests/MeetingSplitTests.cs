@@ -87,4 +87,17 @@ public sealed class MeetingSplitTests(PipelineFixture fixture) : IClassFixture<P
         e.Instrument.ShouldBe("agreement");
         e.Date.ShouldBe("2025-11-13");
     }
+
+    [Fact]
+    public async Task WorkingGroupThatWillMeet_IsASession()
+    {
+        // Given: 5 Dec 2025; the group exists and meets, it is not being set up
+        const string text = "Published: 5 December 2025\n\nThe India-Peru joint working group on mining will meet in Lima from "
+            + "December 15 to 17 to discuss copper and lithium.\n";
+        // When
+        var r = await Run(text);
+        // Then
+        var e = r.Events.ShouldHaveSingleItem();
+        (e.Instrument, e.Status, e.Date).ShouldBe(("working_group_session", "planned", "2025-12-15"));
+    }
 }

@@ -558,7 +558,7 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
 
     private static readonly HashSet<string> SessionWords = new(StringComparer.Ordinal)
     {
-        "सत्र", "बैठक", "दौर", "session", "meeting", "round", "sitting",
+        "सत्र", "बैठक", "दौर", "session", "meeting", "round", "sitting", "met", "meet", "meets", "convened", "held",
     };
 
     /// <summary>A working group that met ("11वें सत्र", "first session of the JWG"), not one that was only set up ("कार्य समूह बनाने").</summary>

@@ -50,9 +50,10 @@ internal static class DateParser
     private static readonly Regex DaysAgo = new(
         @"(?<n>\d\d?|two|three|four|five|six|दो|तीन|चार|पांच|पाँच|छह) (days ago|दिन पहले)\b", Options, Timeout);
 
-    /// <summary>A period that names no day: "last week", "earlier this month", "late last month", "पिछले सप्ताह", "इस महीने की शुरुआत में".</summary>
+    /// <summary>A period that names no day: "last week", "earlier this month", "late last month", "next week", "पिछले सप्ताह", "अगले
+    /// हफ्ते", "इस महीने की शुरुआत में".</summary>
     private static readonly Regex VaguePeriod = new(
-        @"\b((late |early )?last (week|month)|earlier this (week|month)|(early|late) this month|the previous (week|month))\b|(पिछले|बीते|गत) (सप्ताह|हफ्ते|हफ़्ते|महीने|माह)|इस (सप्ताह|हफ्ते|हफ़्ते|महीने|माह) (की शुरुआत|के शुरू|की शुरूआत)",
+        @"\b((late |early )?last (week|month)|earlier this (week|month)|(early|late) this month|the previous (week|month)|next (week|month)|later this (week|month))\b|(पिछले|बीते|गत|अगले|आगामी) (सप्ताह|हफ्ते|हफ़्ते|महीने|माह)|इस (सप्ताह|हफ्ते|हफ़्ते|महीने|माह) (की शुरुआत|के शुरू|की शुरूआत)",
         Options, Timeout);
 
     private static readonly Regex Relative = new(@"\b(?<w>today|yesterday|tomorrow|आज|बीते कल)\b", Options, Timeout);

@@ -593,8 +593,21 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
     }
 
     /// <summary>The first date of the sentence that is not a reporting date ("said on Friday"), or with <paramref name="reporting"/>
-    /// the first reporting date.</summary>
-    private static DateOnly? FirstDate(SentenceFacts s, DateOnly? published, bool reporting = false)
+    /// the first reporting date. A sentence whose only date is a period without a day ("signed last week", "इस महीने की शुरुआत में")
+    /// is dated by publication, not by a neighbouring sentence.</summary>
+    private static DateOnly? FirstDate(SentenceFacts s, DateOnly? published, bool reporting = false) =>
+        Precise(s, published, reporting) ?? (!reporting && HasVague(s) ? published : null);
+
+    /// <summary>The first day one of <paramref name="sentences"/> names; else, when one of them names only a period ("next week"),
+    /// the publication date.</summary>
+    private static DateOnly? FirstDate(IEnumerable<SentenceFacts> sentences, DateOnly? published, bool reporting = false)
+    {
+        var list = sentences as IReadOnlyList<SentenceFacts> ?? [.. sentences];
+        return list.Select(s => Precise(s, published, reporting)).FirstOrDefault(d => d is not null)
+            ?? (!reporting && list.Any(HasVague) ? published : null);
+    }
+
+    private static DateOnly? Precise(SentenceFacts s, DateOnly? published, bool reporting)
     {
         foreach (var d in s.Dates)
         {
@@ -603,13 +616,10 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
                 return date;
             }
         }
-        // "signed last week", "इस महीने की शुरुआत में": the sentence dates the event but names no day, so publication dates it, not
-        // a neighbouring sentence
-        return !reporting && s.Dates.Any(d => d.Vague && !d.Reporting) ? published : null;
+        return null;
     }
 
-    private static DateOnly? FirstDate(IEnumerable<SentenceFacts> sentences, DateOnly? published, bool reporting = false) =>
-        sentences.Select(s => FirstDate(s, published, reporting)).FirstOrDefault(d => d is not null);
+    private static bool HasVague(SentenceFacts s) => s.Dates.Any(d => d.Vague && !d.Reporting);
 
     /// <summary>The sentence right after one of <paramref name="sentences"/> in the same paragraph, when it only elaborates: no
     /// instrument, no follow-up, no future, no condition, and no country outside <paramref name="parties"/> ("The session was held

@@ -7,6 +7,22 @@ internal interface IRunEvaluator
 {
     /// <summary>Writes the outputs of run <paramref name="run"/> of <paramref name="seed"/> to <paramref name="output"/>.</summary>
     void Evaluate(ulong seed, long run, bool monteCarlo, Span<double> output);
+
+    /// <summary>Monte Carlo runs <paramref name="firstRun"/> … + <paramref name="count"/> − 1 into the column-major
+    /// <paramref name="buffer"/>: output m of the i-th of them at <c>m × rows + rowOffset + i</c>. By default one run at a time.</summary>
+    void EvaluateBlock(ulong seed, long firstRun, int count, double[] buffer, int rows, int rowOffset)
+    {
+        var width = buffer.Length / rows;
+        Span<double> row = width <= 256 ? stackalloc double[width] : new double[width];
+        for (var i = 0; i < count; i++)
+        {
+            Evaluate(seed, firstRun + i, true, row);
+            for (var m = 0; m < row.Length; m++)
+            {
+                buffer[m * rows + rowOffset + i] = row[m];
+            }
+        }
+    }
 }
 
 /// <summary>
@@ -91,7 +107,7 @@ internal static class StreamingStatistics
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var evaluator = pool.TryTake(out var e) ? e : newEvaluator();
-                    Fill(evaluator, buffer, width, rowsPerBatch, seed, batchFirst, 0, count);
+                    Fill(evaluator, buffer, rowsPerBatch, seed, batchFirst, 0, count);
                     pool.Add(evaluator);
                 }
                 else
@@ -99,7 +115,7 @@ internal static class StreamingStatistics
                     Parallel.For(0, chunks, options, () => pool.TryTake(out var e) ? e : newEvaluator(), (chunk, _, evaluator) =>
                     {
                         var from = chunk * ChunkSize;
-                        Fill(evaluator, buffer, width, rowsPerBatch, seed, batchFirst, from, Math.Min(count, from + ChunkSize));
+                        Fill(evaluator, buffer, rowsPerBatch, seed, batchFirst, from, Math.Min(count, from + ChunkSize));
                         return evaluator;
                     }, pool.Add);
                 }
@@ -129,18 +145,8 @@ internal static class StreamingStatistics
     /// <summary>Evaluates rows <paramref name="from"/>…<paramref name="to"/> of the batch into the column-major
     /// <paramref name="buffer"/> (output m of row r at <c>m × rows + r</c>), so each output's fold later reads one contiguous column
     /// instead of striding through every row.</summary>
-    private static void Fill(IRunEvaluator evaluator, double[] buffer, int width, int rows, ulong seed, long batchFirst, int from, int to)
-    {
-        Span<double> row = width <= 256 ? stackalloc double[width] : new double[width];
-        for (var r = from; r < to; r++)
-        {
-            evaluator.Evaluate(seed, batchFirst + r, true, row);
-            for (var m = 0; m < row.Length; m++)
-            {
-                buffer[m * rows + r] = row[m];
-            }
-        }
-    }
+    private static void Fill(IRunEvaluator evaluator, double[] buffer, int rows, ulong seed, long batchFirst, int from, int to) =>
+        evaluator.EvaluateBlock(seed, batchFirst + from, to - from, buffer, rows, from);
 
     /// <summary>A 64-bit key whose unsigned order is the numeric order of finite doubles (−0 and +0 are made equal first).</summary>
     internal static ulong Key(double value)

@@ -7,7 +7,8 @@ namespace Khanij.Benchmarks;
 /// <summary>
 /// A quick look at the engine without BenchmarkDotNet's harness (for a loaded machine, where BenchmarkDotNet's own build and
 /// iterations take long): <c>dotnet run -c Release --project bench/Khanij.Benchmarks -- quick-sim [RUNS] [THREADS] [REPEATS]</c>
-/// times the parts on one thread (one-run sampling, the engine run by run, the engine in blocks with vectorised draws), then
+/// times the parts on one thread (one-run sampling, the engine run by run, the reference engine on a twentieth of the runs, the
+/// engine in blocks with vectorised draws), then
 /// summarises the China rare-earth scenario with the fast engine on THREADS threads, printing wall and CPU time. CPU time (all
 /// threads of this process) is the figure that still means something when other processes share the cores. Not a replacement for
 /// the BenchmarkDotNet tables in docs/benchmarks.md.
@@ -51,6 +52,14 @@ internal static class QuickSimulation
                 for (long r = 0; r < runs; r++)
                 {
                     evaluator.Evaluate(42, r, true, row);
+                }
+            });
+            var referenceRuns = Math.Max(1, runs / 20);
+            Part(process, referenceRuns, "reference engine, one run", () =>
+            {
+                for (long r = 0; r < referenceRuns; r++)
+                {
+                    ReferenceEngine.RunOne(model, 42, r, true);
                 }
             });
             Part(process, runs, "engine in blocks of 1024", () =>

@@ -47,7 +47,7 @@ internal static class BriefCommand
         {
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
             await using var store = await context.OpenStoreAsync(parse, ct);
-            var inputs = await RiskInputsLoader.LoadAsync(store, ct);
+            var inputs = await RiskInputsLoader.LoadForCountryAsync(store, context.Catalogue, parse.GetValue(country), ct);
             var request = new BriefRequest(parse.GetValue(country), parse.GetValue(year), parse.GetValue(scenario), options.Read(parse));
             var result = ServiceErrors.ValueOrThrow(await BriefService.RunAsync(store, inputs, context.Catalogue, request, ct, context.DataDir));
             var model = result.Model;

@@ -1,17 +1,6 @@
 // Supply chain: Sankey of a mineral's flows from mines through refineries to cathode materials (Cheng et al. 2024, about 2020).
 "use strict";
 
-K.addLabels({
-  en: {
-    chainTitle: "Mine → refinery → cathode: where the material flows", kind_mine: "mine", kind_ref_poss: "ore to refiners",
-    kind_ref: "refinery", kind_cath_poss: "to cathode makers", flows: "flows", noChain: "The data pack has no stage-by-stage chain for this mineral.",
-  },
-  hi: {
-    chainTitle: "खदान → शोधन संयंत्र → कैथोड: सामग्री कहाँ बहती है", kind_mine: "खदान", kind_ref_poss: "शोधकों के लिए अयस्क",
-    kind_ref: "शोधन", kind_cath_poss: "कैथोड निर्माताओं को", flows: "प्रवाह", noChain: "इस खनिज की चरणवार शृंखला आँकड़ों में नहीं है।",
-  },
-});
-
 K.page(async () => {
   const [minerals, countries] = await Promise.all([K.api("/api/minerals"), K.api("/api/countries")]);
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));

@@ -2,35 +2,6 @@
 // export restrictions imposed and faced, frameworks and partnerships. One call: GET /api/countries/{code}/profile (as khanij country C --json).
 "use strict";
 
-K.addLabels({
-  en: {
-    worldSharesByMineral: "Share of world supply, by mineral and stage", shareNote: "Latest year of each source; share of that table's world figure. Each source is its own bar, never summed.",
-    importPartnersByMineral: "Where its imports come from, by mineral", productionByMineral: "Production by mineral", reservesByMineral: "Reserves by mineral",
-    importsByMineral: "Imports by mineral", coverageGaps: "What the pack does not cover", imposes: "Export restrictions it imposes",
-    faces: "Export restrictions it faces", partnershipsHeading: "Accepted partnerships in the registry",
-    partnershipsNote: "Partnerships accepted in the registry (khanij partners); framework memberships are listed separately.",
-    measure: "Measure", edition: "Edition", tonnes: "Tonnes", worldShare: "World share", basis: "Basis", line: "File:line", hs: "HS",
-    partners: "Partners", flow: "Flow", partner: "Partner", valueUsd: "Value (USD)", restriction: "Restriction", scope: "Scope", status: "Status",
-    since: "Since", target: "Target", record: "Record", noneListed: "None in the pack.", noFrameworks: "None in the catalogue.",
-    noPartnerships: "None accepted yet.", other: "other", productionRows: "production figures", reserveRows: "reserves figures",
-    importedMinerals: "minerals × stages with imports", restrictionsImposed: "restrictions imposed",
-    containedNote: "Shares of tonnes of contained mineral (traded tonnes × each HS code's content factor; basket and scrap codes left out), latest trade year.",
-  },
-  hi: {
-    worldSharesByMineral: "विश्व आपूर्ति में हिस्सा: खनिज और चरण अनुसार", shareNote: "हर स्रोत का नवीनतम वर्ष; उस तालिका के विश्व आँकड़े में हिस्सा। हर स्रोत अलग पट्टी है, कभी जोड़ा नहीं जाता।",
-    importPartnersByMineral: "आयात कहाँ से आता है: खनिज अनुसार", productionByMineral: "खनिज अनुसार उत्पादन", reservesByMineral: "खनिज अनुसार भंडार",
-    importsByMineral: "खनिज अनुसार आयात", coverageGaps: "पैक में क्या नहीं है", imposes: "इसके लगाए निर्यात प्रतिबंध",
-    faces: "इस पर लागू निर्यात प्रतिबंध", partnershipsHeading: "रजिस्टर में स्वीकृत साझेदारियाँ",
-    partnershipsNote: "रजिस्टर (khanij partners) में स्वीकृत साझेदारियाँ; ढाँचों की सदस्यता अलग दी गई है।",
-    measure: "माप", edition: "संस्करण", tonnes: "टन", worldShare: "विश्व हिस्सा", basis: "आधार", line: "फ़ाइल:पंक्ति", hs: "एचएस",
-    partners: "साझेदार", flow: "प्रवाह", partner: "साझेदार", valueUsd: "मूल्य (USD)", restriction: "प्रतिबंध", scope: "दायरा", status: "स्थिति",
-    since: "कब से", target: "लक्ष्य", record: "अभिलेख", noneListed: "पैक में कोई नहीं।", noFrameworks: "सूची-पत्र में कोई नहीं।",
-    noPartnerships: "अभी कोई स्वीकृत नहीं।", other: "अन्य", productionRows: "उत्पादन आँकड़े", reserveRows: "भंडार आँकड़े",
-    importedMinerals: "आयात वाले खनिज × चरण", restrictionsImposed: "लगाए गए प्रतिबंध",
-    containedNote: "निहित खनिज के टन में हिस्से (व्यापारित टन × हर एचएस कोड का अंश-गुणक; बास्केट और स्क्रैप कोड छोड़े गए), नवीनतम व्यापार वर्ष।",
-  },
-});
-
 K.page(async () => {
   const [countries, minerals] = await Promise.all([K.api("/api/countries"), K.api("/api/minerals")]);
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));

@@ -1,19 +1,6 @@
 // Demand: a country's mineral needs from a shipped deployment scenario, and needs against secured supply (GET /api/demand).
 "use strict";
 
-K.addLabels({
-  en: {
-    scenarioFile: "Scenario", needsByTech: "Needs by technology (t of element a year)", needsVsSecured: "Needs against secured supply (t a year)",
-    gapTable: "Secured and unsecured, with the basis of every figure", notComputed: "Figures with no need computed", sources: "Sources",
-    need: "Need", secured: "Secured", unsecured: "Unsecured", basis: "Basis", reason: "Reason", citation: "Citation", upperBound: "upper bound: some supply could not be quantified",
-  },
-  hi: {
-    scenarioFile: "परिदृश्य", needsByTech: "तकनीक के अनुसार ज़रूरत (टन प्रति वर्ष)", needsVsSecured: "ज़रूरत बनाम सुरक्षित आपूर्ति (टन प्रति वर्ष)",
-    gapTable: "सुरक्षित और असुरक्षित, हर आँकड़े के आधार सहित", notComputed: "जिन आँकड़ों से ज़रूरत नहीं निकली", sources: "स्रोत",
-    need: "ज़रूरत", secured: "सुरक्षित", unsecured: "असुरक्षित", basis: "आधार", reason: "कारण", citation: "संदर्भ", upperBound: "ऊपरी सीमा: कुछ आपूर्ति मापी नहीं जा सकी",
-  },
-});
-
 K.page(async () => {
   const files = await K.api("/api/demand/scenarios");
   const chosen = K.param("scenario") ?? files[0];

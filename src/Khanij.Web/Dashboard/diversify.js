@@ -2,17 +2,6 @@
 // binding constraints (GET /api/diversify).
 "use strict";
 
-K.addLabels({
-  en: { objective: "Objective", scenarioFile: "Scenario (cvar)", cap: "Cap", run: "Recommend", mixes: "Today's and the recommended mix",
-        binding: "Binding constraints", today: "Today", recommended: "Recommended", infeasible: "No mix meets the constraints:",
-        mapToday: "Today's share of imports by supplier", mapRecommended: "Recommended share of imports by supplier", alone: "alone",
-        noBinding: "None: no cap, export or other limit holds the recommended mix back." },
-  hi: { objective: "उद्देश्य", scenarioFile: "परिदृश्य (cvar)", cap: "सीमा", run: "सुझाव दें", mixes: "आज का और सुझाया गया मिश्रण",
-        binding: "बाध्यकारी शर्तें", today: "आज", recommended: "सुझाया गया", infeasible: "कोई मिश्रण शर्तें पूरी नहीं करता:",
-        mapToday: "आयात में आज का हिस्सा, आपूर्तिकर्ता देश के अनुसार", mapRecommended: "आयात में सुझाया गया हिस्सा, आपूर्तिकर्ता देश के अनुसार",
-        alone: "अकेले", noBinding: "कोई नहीं: कोई सीमा सुझाए गए मिश्रण को नहीं रोकती।" },
-});
-
 K.page(async () => {
   const [countries] = await Promise.all([K.api("/api/countries"), K.world()]);
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));

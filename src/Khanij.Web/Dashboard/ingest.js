@@ -1,25 +1,6 @@
 // Ingestion review: paste a text → proposed events with their evidence highlighted in the text → accept or reject each.
 "use strict";
 
-K.addLabels({
-  en: {
-    pasteText: "Paste a news text or press release (Hindi or English)", docName: "Document name", extract: "Extract and propose",
-    queue: "Registry review states", queueNote: "Records in the registry by review state; only accepted records reach the partnerships and the analytics.",
-    evidenceInText: "The text, with the evidence of each event highlighted", proposals: "Proposed records", accept: "Accept", reject: "Reject",
-    proposed: "proposed", accepted: "accepted", rejected: "rejected", events: "events", created: "new", merged: "merged", unchanged: "already recorded",
-    nothingYet: "Paste a text and press the button.", noEvents: "No cooperation event found in this text.", language: "language", published: "published",
-    skipped: "skipped",
-  },
-  hi: {
-    pasteText: "कोई समाचार या प्रेस विज्ञप्ति चिपकाएँ (हिंदी या अंग्रेज़ी)", docName: "दस्तावेज़ का नाम", extract: "निकालें और प्रस्तावित करें",
-    queue: "रजिस्टर: समीक्षा की स्थिति", queueNote: "केवल स्वीकृत अभिलेख साझेदारियों और विश्लेषण तक पहुँचते हैं।",
-    evidenceInText: "पाठ, हर घटना के साक्ष्य को चिह्नित करके", proposals: "प्रस्तावित अभिलेख", accept: "स्वीकार", reject: "अस्वीकार",
-    proposed: "प्रस्तावित", accepted: "स्वीकृत", rejected: "अस्वीकृत", events: "घटनाएँ", created: "नए", merged: "मिलाए गए", unchanged: "पहले से दर्ज",
-    nothingYet: "पाठ चिपकाएँ और बटन दबाएँ।", noEvents: "इस पाठ में कोई सहयोग घटना नहीं मिली।", language: "भाषा", published: "प्रकाशित",
-    skipped: "छोड़े गए",
-  },
-});
-
 K.page(async () => {
   const [countries, frameworks] = await Promise.all([K.api("/api/countries"), K.api("/api/frameworks")]);
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));

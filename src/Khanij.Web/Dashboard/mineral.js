@@ -3,45 +3,6 @@
 // reserves, the selected country's imports, recycling, IEA demand, every restriction, reported facts, and what the pack does not have.
 "use strict";
 
-K.addLabels({
-  en: {
-    table: "Source and year", importer: "Importing country", worldShares: "Where it is produced: share of world supply",
-    topProducers: "Largest producers", hhiOverTime: "Concentration (HHI) over years and projections",
-    hhiNote: "HHI 0–10 000 over named countries; above 2 500 is highly concentrated. Dashed lines are projections.",
-    importPartners: "Where the importer's supply comes from", restrictionsInForce: "Export restrictions in force", about: "About this mineral",
-    residual: "not attributed to a country", withheld: "withheld by the source", projection: "projection", noTrade: "No trade data for this mineral and stage.",
-    measure: "Measure", restriction: "Restriction", scope: "Scope", since: "Since", target: "Target", noRestrictions: "None in the register.",
-    hhi: "HHI", top1: "Largest", top3: "Top 3", partnersShare: "from partner countries", restrictingShare: "from restricting countries",
-    sheet: "Mineral sheet: everything the pack has, each figure with its source", productionByYear: "Production by country, every year of every source",
-    productionNote: "One chart per stage, measure and unit basis; each source is its own line style (solid, dashed, dotted) and is never added to another. Tonnes.",
-    reserves: "Reserves", countryTrade: "Imports of the selected country", recycling: "Recycling (UNEP 2011)", ieaDemand: "Demand (IEA)",
-    allRestrictions: "Every export restriction on the register for this mineral", reportedFacts: "Reported facts", notInPack: "Not in the pack",
-    nothingMissing: "Nothing listed as missing.", place: "Place", tonnes: "Tonnes", status: "Status", confidence: "Confidence", period: "Period",
-    publisher: "Publisher", item: "Item", hs: "HS", flow: "Flow", partner: "Partner", valueUsd: "Value (USD)", rateUsed: "Rate used in the score",
-    eolRr: "End-of-life recycling rate (EOL-RR) as printed", rc: "Recycled content (RC) as printed", factor: "Score multiplier (1 − rate)",
-    noRate: "no rate", partners: "Partners", total_demand: "total demand, all uses", cleantech_demand_by_mineral: "clean-technology uses only", files: "Files",
-    includesEstimates: "includes estimates", worldTotal: "world total", noImports: "No imports of this mineral by the selected country in the pack.",
-  },
-  hi: {
-    table: "स्रोत और वर्ष", importer: "आयातक देश", worldShares: "उत्पादन कहाँ होता है: विश्व आपूर्ति में हिस्सा",
-    topProducers: "सबसे बड़े उत्पादक", hhiOverTime: "संकेंद्रण (HHI): वर्षवार और अनुमान",
-    hhiNote: "HHI 0–10 000, नामित देशों पर; 2 500 से ऊपर अत्यधिक संकेंद्रित। धराशायी रेखाएँ अनुमान हैं।",
-    importPartners: "आयातक की आपूर्ति कहाँ से आती है", restrictionsInForce: "लागू निर्यात प्रतिबंध", about: "इस खनिज के बारे में",
-    residual: "किसी देश को न दिया गया", withheld: "स्रोत ने रोका", projection: "अनुमान", noTrade: "इस खनिज और चरण का व्यापार आँकड़ा नहीं है।",
-    measure: "माप", restriction: "प्रतिबंध", scope: "दायरा", since: "कब से", target: "लक्ष्य", noRestrictions: "रजिस्टर में कोई नहीं।",
-    hhi: "HHI", top1: "सबसे बड़ा", top3: "शीर्ष 3", partnersShare: "साझेदार देशों से", restrictingShare: "प्रतिबंध लगाने वाले देशों से",
-    sheet: "खनिज पत्रक: पैक में जो कुछ है, हर आँकड़ा अपने स्रोत के साथ", productionByYear: "देशवार उत्पादन, हर स्रोत का हर वर्ष",
-    productionNote: "हर चरण, माप और इकाई-आधार का अलग चार्ट; हर स्रोत की अपनी रेखा-शैली (ठोस, डैश, बिंदु), कभी जोड़ा नहीं जाता। टन।",
-    reserves: "भंडार", countryTrade: "चुने गए देश का आयात", recycling: "पुनर्चक्रण (UNEP 2011)", ieaDemand: "माँग (IEA)",
-    allRestrictions: "इस खनिज पर रजिस्टर के सभी निर्यात प्रतिबंध", reportedFacts: "रिपोर्ट किए गए तथ्य", notInPack: "पैक में नहीं",
-    nothingMissing: "कुछ भी अनुपलब्ध नहीं बताया गया।", place: "स्थान", tonnes: "टन", status: "स्थिति", confidence: "विश्वसनीयता", period: "अवधि",
-    publisher: "प्रकाशक", item: "मद", hs: "एचएस", flow: "प्रवाह", partner: "साझेदार", valueUsd: "मूल्य (USD)", rateUsed: "स्कोर में प्रयुक्त दर",
-    eolRr: "जीवन-अंत पुनर्चक्रण दर (EOL-RR), जैसी छपी", rc: "पुनर्चक्रित अंश (RC), जैसा छपा", factor: "स्कोर गुणक (1 − दर)",
-    noRate: "कोई दर नहीं", partners: "साझेदार", total_demand: "कुल माँग, सभी उपयोग", cleantech_demand_by_mineral: "केवल स्वच्छ-प्रौद्योगिकी उपयोग", files: "फ़ाइलें",
-    includesEstimates: "अनुमान शामिल", worldTotal: "विश्व कुल", noImports: "पैक में चुने गए देश का इस खनिज का आयात नहीं है।",
-  },
-});
-
 K.page(async () => {
   const [minerals, countries] = await Promise.all([K.api("/api/minerals"), K.api("/api/countries"), K.world()]);
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));

@@ -1,27 +1,6 @@
 // Overview: a country's ranked exposure (the brief), the criticality matrix, and the catalogue's criticality lists.
 "use strict";
 
-K.addLabels({
-  en: {
-    perspective: "Country", rankedExposure: "Ranked exposure: supply risk by mineral and stage", criticalityMatrix: "Criticality matrix",
-    riskNote: "EU-style supply-risk score for the chosen country: governance-weighted concentration of world supply, blended with the concentration "
-      + "of its own import partners; producers with export restrictions in force weigh more, partners less. Hatched: restrictions bite.",
-    rankedTable: "Ranked rows with their inputs", supplyRisk: "Supply risk", importance: "Importance (proxy)", top1Share: "Largest supplier",
-    restrictedShare: "Restricted share", importHhi: "Import HHI", rowsWithData: "mineral × stage rows", partners: "partner countries",
-    wgiYear: "WGI year", noImportance: "No importance input for", hhi: "HHI", dataVintages: "Data (source, years)", ownShare: "Own share",
-    criticalList: "critical list", noList: "none: all minerals", partnersOf: "Partners",
-  },
-  hi: {
-    perspective: "देश", rankedExposure: "जोखिम क्रम: खनिज और चरण के अनुसार आपूर्ति जोखिम", criticalityMatrix: "महत्वपूर्णता आव्यूह",
-    riskNote: "चुने गए देश के लिए EU-शैली आपूर्ति-जोखिम अंक: विश्व आपूर्ति का शासन-भारित संकेंद्रण और उसके अपने आयात साझेदारों का संकेंद्रण; "
-      + "निर्यात प्रतिबंध वाले उत्पादकों का भार अधिक, साझेदारों का कम।",
-    rankedTable: "क्रमबद्ध पंक्तियाँ और उनके आधार", supplyRisk: "आपूर्ति जोखिम", importance: "महत्व (प्रतिनिधि)", top1Share: "सबसे बड़ा आपूर्तिकर्ता",
-    restrictedShare: "प्रतिबंधित हिस्सा", importHhi: "आयात HHI", rowsWithData: "खनिज × चरण पंक्तियाँ", partners: "साझेदार देश",
-    wgiYear: "WGI वर्ष", noImportance: "महत्व का आधार नहीं:", hhi: "HHI", dataVintages: "आँकड़े (स्रोत, वर्ष)", ownShare: "अपना हिस्सा",
-    criticalList: "महत्वपूर्ण सूची", noList: "कोई नहीं: सभी खनिज", partnersOf: "साझेदार",
-  },
-});
-
 K.page(async () => {
   const [minerals, countries, frameworks] = await Promise.all([K.api("/api/minerals"), K.api("/api/countries"), K.api("/api/frameworks")]);
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));
@@ -45,7 +24,7 @@ K.page(async () => {
       + (brief.projection ? ` · ${brief.projection}` : "");
     const stats = document.getElementById("stats");
     stats.replaceChildren(...[[brief.rows.length, "rowsWithData"], [brief.critical_list ?? K.t("noList"), "criticalList"],
-      [brief.partner_count, "partners"], [brief.wgi_year ?? "–", "wgiYear"], [frameworks.length, "frameworks"]]
+      [brief.partner_count, "partnerCountries"], [brief.wgi_year ?? "–", "wgiYear"], [frameworks.length, "frameworks"]]
       .map(([n, key]) => K.el("div", { class: "stat" }, K.el("b", {}, n), K.el("span", {}, K.t(key)))));
 
     const top = brief.rows.slice(0, 25).reverse();

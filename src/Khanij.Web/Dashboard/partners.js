@@ -1,35 +1,6 @@
 // Partnerships: a country's timeline of accepted records, the graph of who works with whom, partnerships, follow-ups.
 "use strict";
 
-K.addLabels({
-  en: {
-    timeline: "Timeline", graph: "Who works with whom", graphNote: "Countries and frameworks; a line for each pair of parties that share accepted records (thicker: more records).",
-    partnerships: "Partnerships", followups: "Follow-ups (commitments)", counterpart: "Counterpart", instruments: "Instruments",
-    since: "Since", latest: "Latest", status: "Status", due: "Due", owner: "Owner", commitment: "Commitment", records: "records",
-    emptyRegistry: "No accepted records yet. Import curated records (khanij partners import samples/registry/*.json) or ingest a text and accept its proposals.",
-    noFollowups: "No commitments recorded.", kind_partnership: "partnership", kind_occasion: "occasion", kind_project: "project",
-    kind_investment: "investment", kind_commitment: "commitment", asOf: "as of",
-    review: "Proposals waiting for review", reviewNote: "Accepting or rejecting a record shows which of the country's risk figures it moved (partner share of imports, supply risk; before → after).",
-    noProposals: "No proposals waiting for review.", accept: "Accept", reject: "Reject", conflicts: "conflicts",
-    impactNone: "No partner link of this country changed, so no risk figure moved.", impactTitle: "Figures moved for",
-    mineral: "Mineral", stage: "Stage", source: "Source", year: "Year", partnerShare: "Partner share of imports", supplyRisk: "Supply risk", because: "Because of",
-    partnersGained: "partners gained", partnersLost: "partners lost",
-  },
-  hi: {
-    timeline: "समयरेखा", graph: "कौन किसके साथ काम करता है", graphNote: "देश और ढाँचे; साझा स्वीकृत अभिलेखों वाले हर जोड़े के लिए एक रेखा।",
-    partnerships: "साझेदारियाँ", followups: "अनुवर्ती कार्य (प्रतिबद्धताएँ)", counterpart: "समकक्ष", instruments: "दस्तावेज़",
-    since: "कब से", latest: "नवीनतम", status: "स्थिति", due: "नियत तिथि", owner: "ज़िम्मेदार", commitment: "प्रतिबद्धता", records: "अभिलेख",
-    emptyRegistry: "अभी कोई स्वीकृत अभिलेख नहीं। क्यूरेटेड अभिलेख आयात करें या कोई लेख डालकर प्रस्ताव स्वीकार करें।",
-    noFollowups: "कोई प्रतिबद्धता दर्ज नहीं।", kind_partnership: "साझेदारी", kind_occasion: "बैठक", kind_project: "परियोजना",
-    kind_investment: "निवेश", kind_commitment: "प्रतिबद्धता", asOf: "तिथि",
-    review: "समीक्षा की प्रतीक्षा में प्रस्ताव", reviewNote: "किसी अभिलेख को स्वीकार या अस्वीकार करने पर दिखता है कि देश के कौन-से जोखिम आँकड़े बदले (आयात में साझेदारों का हिस्सा, आपूर्ति जोखिम; पहले → बाद में)।",
-    noProposals: "समीक्षा के लिए कोई प्रस्ताव नहीं।", accept: "स्वीकार", reject: "अस्वीकार", conflicts: "विरोधाभास",
-    impactNone: "इस देश की कोई साझेदारी कड़ी नहीं बदली, इसलिए कोई जोखिम आँकड़ा नहीं बदला।", impactTitle: "बदले आँकड़े:",
-    mineral: "खनिज", stage: "चरण", source: "स्रोत", year: "वर्ष", partnerShare: "आयात में साझेदारों का हिस्सा", supplyRisk: "आपूर्ति जोखिम", because: "कारण",
-    partnersGained: "नए साझेदार", partnersLost: "हटे साझेदार",
-  },
-});
-
 K.page(async () => {
   const [countries, frameworks] = await Promise.all([K.api("/api/countries"), K.api("/api/frameworks")]);
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));

@@ -1,29 +1,6 @@
 // Scenario runner: a quick form or a scenario JSON → POST /api/simulate → shortfalls by stage, downstream, Monte Carlo distribution.
 "use strict";
 
-K.addLabels({
-  en: {
-    quickShock: "Quick shock: a country cuts exports", exporter: "Exporting country", cutMin: "Cut (min)", cutMode: "Cut (most likely)",
-    cutMax: "Cut (max)", months: "Months", perspective: "Perspective", runs: "Monte Carlo runs", buildAndRun: "Build and run",
-    scenarioJson: "Scenario (JSON, as in scenarios/*.json)", example: "Example", run: "Run", shortfallByStage: "Shortfall by stage (mean over runs)",
-    downstream: "Downstream: refined shortfall by end use", distribution: "Monte Carlo distribution", metric: "Metric",
-    statistics: "Statistics", world: "World", runsLabel: "runs", seed: "seed", elapsed: "computed in", mean: "Mean", median: "Median",
-    p95: "P95", cvar: "CVaR95 (expected shortfall)", gwhNotMade: "GWh of cells not made", tonnes: "t", noDownstream: "No end-use split for this mineral.",
-    single: "One run with central values: no distribution. Set runs above 1.", share: "share",
-    partnersOf: "Partners of", servedFirst: "served first",
-  },
-  hi: {
-    quickShock: "त्वरित झटका: कोई देश निर्यात घटाता है", exporter: "निर्यातक देश", cutMin: "कटौती (न्यूनतम)", cutMode: "कटौती (संभावित)",
-    cutMax: "कटौती (अधिकतम)", months: "महीने", perspective: "दृष्टि देश", runs: "मोंटे कार्लो रन", buildAndRun: "बनाएँ और चलाएँ",
-    scenarioJson: "परिदृश्य (JSON)", example: "उदाहरण", run: "चलाएँ", shortfallByStage: "चरणवार कमी (रनों का औसत)",
-    downstream: "आगे का असर: अंतिम उपयोग के अनुसार कमी", distribution: "मोंटे कार्लो वितरण", metric: "माप",
-    statistics: "सांख्यिकी", world: "विश्व", runsLabel: "रन", seed: "बीज", elapsed: "गणना समय", mean: "औसत", median: "माध्यिका",
-    p95: "P95", cvar: "CVaR95 (अपेक्षित कमी)", gwhNotMade: "न बने सेल (GWh)", tonnes: "टन", noDownstream: "इस खनिज का अंतिम-उपयोग विभाजन नहीं है।",
-    single: "केंद्रीय मानों से एक रन: कोई वितरण नहीं।", share: "हिस्सा",
-    partnersOf: "साझेदार:", servedFirst: "पहले आपूर्ति",
-  },
-});
-
 K.page(async () => {
   const [minerals, countries, examples] = await Promise.all([K.api("/api/minerals"), K.api("/api/countries"), K.api("/api/scenarios")]);
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));
@@ -126,7 +103,7 @@ K.page(async () => {
     K.table("stats-table", ["stage", "metric", { key: "mean", num: true }, { key: "median", num: true }, { key: "p95", num: true }, { key: "cvar", num: true }], rows);
     // The one partner definition (docs/risk.md §7.3), listed whether or not partner priority is on.
     const partners = r.partners.partners.map(p => countryName(p.iso3)).join(", ");
-    document.getElementById("warnings").textContent = `${K.t("partnersOf")} ${countryName(r.perspective)} (${r.partners.definition}`
+    document.getElementById("warnings").textContent = `${K.t("partnersOfCountry")} ${countryName(r.perspective)} (${r.partners.definition}`
       + `${r.parameters.partner_priority ? "; " + K.t("servedFirst") : ""}): ${partners || "–"}. ${r.warnings.join(" ")}`;
   }
 

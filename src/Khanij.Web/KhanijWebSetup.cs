@@ -98,7 +98,10 @@ public static class KhanijWebSetup
             using var language = Messages.Use(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
             await next(context);
         });
-        var dashboard = new EmbeddedFileProvider(typeof(KhanijWebSetup).Assembly, "Khanij.Web.Dashboard");
+        var dashboardDir = app.Services.GetRequiredService<IOptions<KhanijWebOptions>>().Value.DashboardDir;
+        IFileProvider dashboard = string.IsNullOrWhiteSpace(dashboardDir)
+            ? new EmbeddedFileProvider(typeof(KhanijWebSetup).Assembly, "Khanij.Web.Dashboard")
+            : new PhysicalFileProvider(Path.GetFullPath(dashboardDir));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = dashboard });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = dashboard });
 

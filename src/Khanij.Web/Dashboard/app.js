@@ -13,7 +13,7 @@ const K = (() => {
     p.set("lang", lang);
     history.replaceState(null, "", `${location.pathname}?${p}${location.hash}`);
   }
-  // One message catalogue per language (i18n.en.json, i18n.hi.json), loaded before a page draws anything.
+  // One message catalogue per language (i18n-en.json, i18n-hi.json; not i18n.hi.json, which MSBuild would take for a culture-specific resource), loaded before a page draws anything.
   let labels = {};
   const missing = new Set();
   const locale = lang === "hi" ? "hi-IN" : "en-GB";
@@ -23,8 +23,8 @@ const K = (() => {
   const fontFamily = '"Noto Sans", "Noto Sans Devanagari", "DejaVu Sans", sans-serif';
 
   async function loadLabels() {
-    const res = await fetch(`i18n.${lang}.json`);
-    if (!res.ok) throw new Error(`i18n.${lang}.json: HTTP ${res.status}`);
+    const res = await fetch(`i18n-${lang}.json`);
+    if (!res.ok) throw new Error(`i18n-${lang}.json: HTTP ${res.status}`);
     labels = await res.json();
   }
 
@@ -33,6 +33,42 @@ const K = (() => {
     const v = labels[key];
     if (v == null) { missing.add(key); return key; }
     return v;
+  }
+
+  /** The label for key where the catalogue has one, else fallback (for open-ended names such as a user's scenario file). */
+  function tOr(key, fallback) { return labels[key] ?? fallback; }
+
+  /** A term from the data (a measure, status, restriction kind, unit basis): the catalogue's word for prefix + its slug where it has one,
+   * else the data's own English, marked lang="en". */
+  function term(prefix, value) {
+    if (value == null || value === "") return "";
+    const v = labels[prefix + String(value).toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "")];
+    return v ?? en(String(value).replaceAll("_", " "));
+  }
+  /** As term(), as plain text (chart labels): the English itself where the catalogue has no word. */
+  function termText(prefix, value) {
+    const v = term(prefix, value);
+    return typeof v === "string" ? v : v.textContent;
+  }
+
+  /** A supply source id as its publisher's name ("usgs" → "USGS", "cheng2020" → "Cheng et al. 2020"). */
+  function sourceName(id) {
+    return { usgs: "USGS", usgs2026: "USGS", usgs2024: "USGS MCS 2024", usgs_mcs2024: "USGS MCS 2024", iea: "IEA", cheng2020: "Cheng et al. 2020" }[id]
+      ?? String(id).toUpperCase();
+  }
+
+  /** A catalogue pattern with named slots filled: tf("recordTitle", { parties, instrument }) for "{parties} {instrument} …". */
+  function tf(key, values) { return t(key).replace(/\{(\w+)\}/g, (m, k) => values[k] ?? ""); }
+
+  /** A registry record's title built from its parties, instrument and subject in the page's language ("India–Argentina agreement on
+   * lithium, 2024"), instead of the curator's or extractor's wording (which may be an id-like "IND–AUS MoU" or in the other language). */
+  function recordTitle(r, partyName, mineralName) {
+    const parties = r.parties.map(partyName).join("–");
+    const instrument = t("instr_" + (r.instrument || r.kind));
+    const minerals = r.minerals.map(m => m === "critical_minerals" ? t("criticalMinerals") : mineralName(m)).join(", ");
+    const year = r.date ? r.date.slice(0, 4) : "";
+    return tf(minerals ? (year ? "recordTitle" : "recordTitleNoYear") : (year ? "recordTitleNoMinerals" : "recordTitleBare"),
+      { parties, instrument, minerals, year });
   }
 
   /** The display name of a catalogue object (mineral, country, framework) in the current language. */
@@ -152,6 +188,10 @@ const K = (() => {
     return e;
   }
 
+  /** Text the server wrote in English that no catalogue covers yet (sheet notes, method sentences, data notes): marked lang="en", so a
+   * Hindi page says which parts are English (screen readers switch voice; the browser tests list them apart). */
+  function en(text) { return el("span", { lang: "en", class: "server-text" }, text); }
+
   /** A link to another dashboard page keeps the language when it is not English. */
   function withLang(href) {
     if (lang === "en" || !/^[a-z]+\.html(\?|#|$)/.test(href)) return href;
@@ -167,6 +207,7 @@ const K = (() => {
     t0.replaceChildren(
       el("thead", {}, el("tr", {}, hs.map(h => el("th", h.num ? { class: "num" } : {}, h.text ?? t(h.key))))),
       el("tbody", {}, rows.map(r => el("tr", {}, r.map((c, i) => el("td", hs[i]?.num ? { class: "num" } : {}, c))))));
+    if (!t0.parentNode) throw new Error(`table #${t0.id}: put it in the page before filling it (its CSV button goes after it)`);
     if (!(t0.nextElementSibling?.classList.contains("downloads") && t0.nextElementSibling.dataset.for === (t0.id || "table"))) {
       const csv = el("button", { type: "button", class: "small", "data-download": "csv", title: t("downloadCsv") }, "CSV");
       csv.addEventListener("click", () => save(fileStem(t0.id) + ".csv", "\uFEFF" + tableCsv(t0), "text/csv;charset=utf-8"));
@@ -239,6 +280,7 @@ const K = (() => {
     document.documentElement.lang = lang;
     document.querySelectorAll("[data-i18n]").forEach(e => { e.textContent = t(e.dataset.i18n); });
     document.querySelectorAll("[data-i18n-placeholder]").forEach(e => { e.placeholder = t(e.dataset.i18nPlaceholder); });
+    document.querySelectorAll("[data-i18n-aria]").forEach(e => { e.setAttribute("aria-label", t(e.dataset.i18nAria)); });
     document.title = `${t("brand")} — ${document.querySelector("h1")?.textContent ?? ""}`;
   }
 
@@ -330,7 +372,7 @@ const K = (() => {
   function param(key) { return new URLSearchParams(location.search).get(key); }
 
   return {
-    t, name, api, postJson, chart, el, table, fmt, pct, qty, unitName, sensible, page, rerender, empty, options, setParams, world, param, lang,
+    t, tf, tOr, recordTitle, en, term, termText, sourceName, name, api, postJson, chart, el, table, fmt, pct, qty, unitName, sensible, page, rerender, empty, options, setParams, world, param, lang,
     locale, ApiError, method, save, chartSvg, tableCsv, missing, fontFamily,
   };
 })();

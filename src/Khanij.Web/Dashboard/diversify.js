@@ -2,6 +2,8 @@
 // binding constraints (GET /api/diversify).
 "use strict";
 
+K.method({ "*": ["demand", ""] });
+
 K.page(async () => {
   const [countries] = await Promise.all([K.api("/api/countries"), K.world()]);
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));
@@ -30,11 +32,12 @@ K.page(async () => {
         { name: K.t("recommended"), type: "bar", data: shown.map(m => m.recommended) },
       ],
     });
-    document.getElementById("mix-note").textContent = res.is_feasible
-      ? `${r.mineral} ${r.stage}, ${r.country}, ${r.trade_year}: ${r.objective} ${K.fmt(res.before, 4)} → ${K.fmt(res.after, 4)}`
-        + (r.supply_risk_before != null ? `; supply-risk score ${K.fmt(r.supply_risk_before, 3)}${r.supply_risk_after != null ? " → " + K.fmt(r.supply_risk_after, 3) : ""}` : "")
-        + `. ${r.supply_risk_formula}`
-      : K.t("infeasible") + " " + res.conflicts.join(" ");
+    document.getElementById("mix-note").replaceChildren(...(res.is_feasible
+      ? [`${r.mineral} · ${K.t(r.stage)} · ${label(r.country)} · ${r.trade_year}: ${K.t(r.objective === "cvar" ? "objCvar" : "objRisk")} `
+        + `${K.fmt(res.before, 4)} → ${K.fmt(res.after, 4)}`
+        + (r.supply_risk_before != null ? `; ${K.t("supplyRisk")} ${K.fmt(r.supply_risk_before, 3)}${r.supply_risk_after != null ? " → " + K.fmt(r.supply_risk_after, 3) : ""}` : "")
+        + ". ", K.el("span", { translate: "no" }, r.supply_risk_formula)]
+      : [K.t("infeasible") + " ", K.en(res.conflicts.join(" "))]));
     // Both maps share one colour scale, so the same shade means the same share on either.
     const max = Math.max(0.01, ...shown.map(m => Math.max(m.today, m.recommended)));
     for (const [id, key] of [["map-today", "today"], ["map-recommended", "recommended"]]) {
@@ -58,7 +61,7 @@ K.page(async () => {
       });
     }
     const list = document.getElementById("binding");
-    list.replaceChildren(...(res.binding.length ? res.binding.map(b => K.el("li", {}, b.in_words)) : [K.el("li", {}, K.t("noBinding"))]));
-    document.getElementById("notes").textContent = res.notes.join(" ") + (r.scenario ? " Scenario: " + r.scenario : "");
+    list.replaceChildren(...(res.binding.length ? res.binding.map(b => K.el("li", {}, K.en(b.in_words))) : [K.el("li", {}, K.t("noBinding"))]));
+    document.getElementById("notes").replaceChildren(K.en(res.notes.join(" ")), r.scenario ? ` ${K.t("scenarioWord")}: ${r.scenario}` : "");
   }
 });

@@ -1,8 +1,11 @@
 // Ingestion review: paste a text → proposed events with their evidence highlighted in the text → accept or reject each.
 "use strict";
 
+K.method({ "*": ["ingest", ""] });
+
 K.page(async () => {
-  const [countries, frameworks] = await Promise.all([K.api("/api/countries"), K.api("/api/frameworks")]);
+  const [countries, frameworks, minerals] = await Promise.all([K.api("/api/countries"), K.api("/api/frameworks"), K.api("/api/minerals")]);
+  const mineralName = id => K.name(minerals.find(m => m.id === id) ?? { id });
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));
   const byFramework = new Map(frameworks.map(f => [f.id, f]));
   const partyName = id => K.name(byIso3.get(id) ?? byFramework.get(id)) || id;
@@ -30,12 +33,12 @@ K.page(async () => {
   async function ingest() {
     const result = await K.postJson("/api/ingest", { name: document.getElementById("doc-name").value, text: document.getElementById("text").value });
     drawText(result.document.text, result.events.flatMap(e => e.evidence));
-    document.getElementById("doc-note").textContent =
-      `${result.document.name} · ${K.t("language")} ${result.document.language} · ${K.t("published")} ${result.document.published ?? "–"} · `
-      + `${result.events.length} ${K.t("events")}${result.warnings.length ? " · " + result.warnings.join(" ") : ""}`;
+    document.getElementById("doc-note").replaceChildren(K.el("span", { translate: "no" }, result.document.name),
+      ` · ${K.t("language")} ${K.t("lang_" + result.document.language)} · ${K.t("published")} ${result.document.published ?? "–"} · `
+      + `${result.events.length} ${K.t("events")}`, result.warnings.length ? K.en(" · " + result.warnings.join(" ")) : "");
     const o = result.outcome;
-    document.getElementById("outcome-note").textContent = `${o.created.length} ${K.t("created")} · ${o.merged.length} ${K.t("merged")} · `
-      + `${o.unchanged} ${K.t("unchanged")}${o.skipped.length ? " · " + K.t("skipped") + ": " + o.skipped.join("; ") : ""}`;
+    document.getElementById("outcome-note").replaceChildren(`${o.created.length} ${K.t("created")} · ${o.merged.length} ${K.t("merged")} · `
+      + `${o.unchanged} ${K.t("unchanged")}`, o.skipped.length ? K.en(" · " + K.t("skipped") + ": " + o.skipped.join("; ")) : "");
     drawProposals(result.records, result.document.name);
     await drawQueue();
   }
@@ -76,10 +79,11 @@ K.page(async () => {
         await drawQueue();
       };
       return K.el("div", { class: "card proposal", "data-record": r.id },
-        K.el("b", {}, r.title), " ", state,
-        K.el("div", { class: "note" }, `${r.id} · ${r.kind}${r.instrument ? " · " + r.instrument : ""} · ${r.date ?? "–"} · `
-          + `${r.parties.map(partyName).join(", ")} · ${r.minerals.join(", ")}`),
-        K.el("ul", {}, evidence.map(e => K.el("li", {}, K.el("mark", {}, e)))),
+        K.el("b", {}, K.recordTitle(r, partyName, mineralName)), " ", state,
+        K.el("div", { class: "note" }, `${r.id} · ${K.t("kind_" + r.kind)}${r.instrument ? " · " + K.t("instr_" + r.instrument) : ""} · ${r.date ?? "–"} · `
+          + `${r.parties.map(partyName).join(", ")} · ${r.minerals.map(mineralName).join(", ")}`),
+        // The evidence is quoted from the text, in the text's own language.
+        K.el("ul", {}, evidence.map(e => K.el("li", { translate: "no" }, K.el("mark", {}, e)))),
         K.el("button", { type: "button", class: "small", "data-action": "accept", onclick: () => K.rerender(() => act("accept")) }, K.t("accept")), " ",
         K.el("button", { type: "button", class: "small", "data-action": "reject", onclick: () => K.rerender(() => act("reject")) }, K.t("reject")));
     }));

@@ -1,8 +1,12 @@
 // Partnerships: a country's timeline of accepted records, the graph of who works with whom, partnerships, follow-ups.
 "use strict";
 
+K.method({ "*": ["registry", ""] });
+
 K.page(async () => {
-  const [countries, frameworks] = await Promise.all([K.api("/api/countries"), K.api("/api/frameworks")]);
+  const [countries, frameworks, minerals] = await Promise.all([K.api("/api/countries"), K.api("/api/frameworks"), K.api("/api/minerals")]);
+  const mineralName = id => K.name(minerals.find(m => m.id === id) ?? { id });
+  const title = r => K.recordTitle(r, partyName, mineralName);
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));
   const byFramework = new Map(frameworks.map(f => [f.id, f]));
   const partyName = id => K.name(byIso3.get(id) ?? byFramework.get(id)) || id;
@@ -24,9 +28,11 @@ K.page(async () => {
     drawTimeline(timeline);
     drawGraph(graph);
     K.table("partners-table", ["counterpart", "instruments", "minerals", "since", "latest", "status"],
-      partners.map(p => [partyName(p.counterpart ?? p.parties.join("+")), p.instruments.join(", "), p.minerals.join(", "), p.since ?? "–", p.latest ?? "–", p.status ?? "–"]));
+      partners.map(p => [p.counterpart ? partyName(p.counterpart) : p.parties.map(partyName).join(" + "), p.instruments.map(i => K.t("instr_" + i)).join(", "),
+        p.minerals.map(m => m === "critical_minerals" ? K.t("criticalMinerals") : mineralName(m)).join(", "), p.since ?? "–", p.latest ?? "–", p.status ? K.term("status_", p.status) : "–"]));
     K.table("followups-table", ["due", "status", "owner", "commitment", "country"],
-      followups.map(f => [f.record.commitment?.due ?? "–", f.status, f.record.commitment?.owner ?? "", f.record.commitment?.text ?? f.record.title,
+      followups.map(f => [f.record.commitment?.due ?? "–", K.term("status_", f.status), K.el("span", { translate: "no" }, f.record.commitment?.owner ?? ""),
+        f.record.commitment?.text ? K.en(f.record.commitment.text) : title(f.record),
         f.record.parties.map(partyName).join(", ")]));
     document.getElementById("followups-note").textContent = followups.length ? `${K.t("asOf")} ${followups[0].as_of}` : K.t("noFollowups");
     drawProposals(await K.api("/api/partners/records?review=proposed"));
@@ -45,8 +51,8 @@ K.page(async () => {
         drawImpact(decision.impact, r.id);
       };
       return K.el("div", { class: "proposal", "data-record": r.id },
-        K.el("b", {}, r.title), " ",
-        K.el("span", { class: "note" }, `${r.id} · ${r.parties.map(partyName).join(", ")} · ${r.minerals.join(", ")} · ${(r.stages ?? []).join(", ")}`
+        K.el("b", {}, title(r)), " ",
+        K.el("span", { class: "note" }, `${r.id} · ${r.parties.map(partyName).join(", ")} · ${r.minerals.map(mineralName).join(", ")} · ${(r.stages ?? []).map(x => K.termText("stage_", x)).join(", ")}`
           + (r.conflicts?.length ? ` · ${K.t("conflicts")}: ${r.conflicts.map(c => `${c.field} ${c.kept} / ${c.incoming}`).join("; ")}` : "")), " ",
         K.el("button", { type: "button", class: "small", "data-action": "accept", onclick: () => K.rerender(() => act("accept")) }, K.t("accept")), " ",
         K.el("button", { type: "button", class: "small", "data-action": "reject", onclick: () => K.rerender(() => act("reject")) }, K.t("reject")));
@@ -83,14 +89,16 @@ K.page(async () => {
     const kinds = ["partnership", "occasion", "project", "investment", "commitment"];
     const toTime = d => Date.parse(d.length === 4 ? d + "-07-01" : d.length === 7 ? d + "-15" : d);
     K.chart("timeline-chart").setOption({
-      tooltip: { trigger: "item", formatter: p => `${p.data.date} · ${p.data.title}\n${p.data.parties}\n${p.data.id}` },
-      grid: { left: 110, right: 30, top: 20, bottom: 40 },
+      tooltip: { trigger: "item", formatter: p => `${p.data.date} · ${p.data.readable}\n${p.data.title}\n${p.data.parties}\n${p.data.id}` },
+      grid: { left: 110, right: 40, top: 30, bottom: 40 },
       xAxis: { type: "time" }, yAxis: { type: "category", data: kinds.map(k => K.t("kind_" + k)) },
       series: [{
         type: "scatter", symbolSize: 16, itemStyle: { color: "#b8572a" },
+        // Short labels (parties and instrument); labels that would collide are moved, then hidden (each record's tooltip has it all).
         label: { show: true, position: "top", fontSize: 10, formatter: p => p.data.short },
-        data: dated.map(r => ({ value: [toTime(r.date), kinds.indexOf(r.kind)], date: r.date, title: r.title, id: r.id,
-          parties: r.parties.map(partyName).join(", "), short: r.title.length > 28 ? r.title.slice(0, 27) + "…" : r.title })),
+        labelLayout: { moveOverlap: "shiftX", hideOverlap: true },
+        data: dated.map(r => ({ value: [toTime(r.date), kinds.indexOf(r.kind)], date: r.date, title: r.title, readable: title(r), id: r.id,
+          parties: r.parties.map(partyName).join(", "), short: `${r.parties.map(partyName).join("–")} ${K.t("instr_" + (r.instrument || r.kind))}` })),
       }],
     });
     document.getElementById("timeline-note").textContent = `${records.length} ${K.t("records")}`;
@@ -107,6 +115,7 @@ K.page(async () => {
       series: [{
         type: "graph", layout: "force", roam: true, draggable: true, force: { repulsion: 220, edgeLength: [60, 160] },
         label: { show: true, formatter: p => partyName(p.data.name), fontSize: 11 },
+        labelLayout: { hideOverlap: true },
         data: graph.nodes.map(n => ({ name: n.id, value: n.records, symbolSize: 12 + 5 * Math.sqrt(n.records),
           itemStyle: { color: n.kind === "framework" ? "#5a7d9a" : n.id === country ? "#8c2d04" : "#e08a4f" } })),
         links: graph.edges.map(e => ({ source: e.source, target: e.target, records: e.records, lineStyle: { width: Math.min(8, e.records.length), opacity: 0.6 } })),

@@ -72,7 +72,7 @@ public sealed partial class LayoutAndLanguageTests(DashboardServer server)
         var navHrefs = await page.Page.EvalOnSelectorAllAsync<string[]>("header nav a", "as => as.map(a => a.getAttribute('href'))");
         var mineralLink = await page.Page.GetAttributeAsync("#risk-table tbody a", "href");
         await page.Page.ClickAsync("button[data-lang=en]");
-        await page.Page.WaitForFunctionAsync("() => document.documentElement.lang === 'en' && document.body.dataset.ready === '1'");
+        await page.Page.WaitForFunctionAsync("() => document.documentElement.lang === 'en' && document.body?.dataset.ready === '1'");
 
         // Then
         navHrefs.Where(h => h!.EndsWith(".html", StringComparison.Ordinal) || h.Contains(".html?", StringComparison.Ordinal))
@@ -120,7 +120,8 @@ public sealed partial class LayoutAndLanguageTests(DashboardServer server)
         var text = System.Text.Encoding.UTF8.GetString(csv.Bytes).TrimStart('\uFEFF');
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(rows + 1);
-        lines[0].ShouldBe(string.Join(",", headings));
+        // RFC 4180: a heading with a comma is quoted.
+        lines[0].ShouldBe(string.Join(",", headings.Select(h => h.Contains(',', StringComparison.Ordinal) ? $"\"{h}\"" : h)));
         csv.Name.ShouldEndWith(".csv");
         png.Bytes.Take(8).ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
         var svgText = System.Text.Encoding.UTF8.GetString(svg.Bytes);
@@ -157,7 +158,7 @@ public sealed partial class LayoutAndLanguageTests(DashboardServer server)
         hi.Where(p => string.IsNullOrWhiteSpace(p.Value)).Select(p => p.Key).ShouldBeEmpty();
         used.Where(k => !en.ContainsKey(k)).Order(StringComparer.Ordinal).ShouldBeEmpty("keys the pages use that the catalogue lacks");
         // A Hindi entry that is the English text itself is an untranslated string (codes and units such as HHI, GWh, P95 are allowed).
-        hi.Where(p => en[p.Key] == p.Value && Regex.IsMatch(p.Value, "[a-z]{3,}"))
+        hi.Where(p => en[p.Key] == p.Value && Regex.IsMatch(NamedSlots().Replace(p.Value, ""), "[a-z]{3,}"))
             .Select(p => $"{p.Key}: {p.Value}").ShouldBeEmpty("Hindi entries that are English");
     }
 
@@ -256,15 +257,18 @@ public sealed partial class LayoutAndLanguageTests(DashboardServer server)
     /// codes), ignoring codes and units: all-capital words (HHI, WGI, USGS, CVaR95), units (t, kg, GWh) and words with digits.</summary>
     private static async Task<List<string>> EnglishWordsAsync(IPage page) => [.. await page.EvaluateAsync<string[]>("""
         () => {
-          const allowed = new Set(['t', 'kg', 'GWh', 'MWh', 'kWh', 'Mt', 'kt', 'USD', 'PNG', 'SVG', 'CSV', 'Khanij', 'CVaR', 'TiO', 'HHI', 'WGI', 'IEA', 'USGS', 'ITC', 'HS']);
+          const allowed = new Set(['t', 'kg', 'GWh', 'MWh', 'kWh', 'Mt', 'kt', 'USD', 'PNG', 'SVG', 'CSV', 'Khanij', 'CVaR', 'TiO', 'HHI', 'WGI', 'IEA', 'USGS', 'ITC', 'HS',
+            // proper nouns in chart legends, which cannot carry translate="no": the publisher "Cheng et al."
+            'Cheng', 'et', 'al', 'BatPaC']);
           const found = new Map();
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           for (let n = walker.nextNode(); n; n = walker.nextNode()) {
             const p = n.parentElement;
-            if (!p || p.closest('[translate=no], script, style, option:not(:checked), .chart, textarea') || p.offsetParent === null && p.tagName !== 'OPTION') continue;
+            // [lang=en]: notes the server writes in English (not yet in its catalogue), listed apart by EnglishNotesAsync.
+            if (!p || p.closest('[translate=no], [lang=en], script, style, option:not(:checked), .chart, textarea') || p.offsetParent === null && p.tagName !== 'OPTION') continue;
             for (const w of n.textContent.match(/[A-Za-z][A-Za-z0-9_'-]*/g) ?? []) {
               if (allowed.has(w) || /\d/.test(w) || w === w.toUpperCase()) continue;
-              found.set(w, (found.get(w) ?? '') || n.textContent.trim().slice(0, 80));
+              found.set(w, (found.get(w) ?? '') || `${p.tagName.toLowerCase()}${p.id ? '#' + p.id : ''}${p.className ? '.' + p.className : ''}: ${n.textContent.trim().slice(0, 80)}`);
             }
           }
           for (const el of document.querySelectorAll('.chart')) {
@@ -298,4 +302,7 @@ public sealed partial class LayoutAndLanguageTests(DashboardServer server)
 
     [GeneratedRegex(@"\{\d+(?:[:,][^}]*)?\}")]
     private static partial Regex Placeholders();
+
+    [GeneratedRegex(@"\{\w+\}")]
+    private static partial Regex NamedSlots();
 }

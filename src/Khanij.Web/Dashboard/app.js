@@ -77,7 +77,7 @@ const K = (() => {
   function name(o) {
     if (o == null) return "";
     if (lang === "hi" && o.name_hi) return o.name_hi;
-    return o.display_name ?? o.name_en ?? (o.id != null ? readableId(o.id) : (o.iso3 ?? ""));
+    return o.display_name ?? o.name_en ?? (o.id != null ? labels["id_" + o.id] ?? (lang === "en" ? readableId(o.id) : t("id_" + o.id)) : (o.iso3 ?? ""));
   }
 
   class ApiError extends Error {
@@ -122,16 +122,15 @@ const K = (() => {
     return c;
   }
 
-  /** Saves a Blob (or text) under a file name. */
+  /** Saves text (with its media type) or a data: URL under a file name. A data: URL rather than fetch or a blob: URL, which the page's
+   * Content-Security-Policy (connect-src 'self') would refuse or the browser may not hand over as a download. */
   function save(name, content, type) {
-    const blob = content instanceof Blob ? content : new Blob([content], { type });
     const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
+    a.href = type ? `data:${type},${encodeURIComponent(content)}` : content;
     a.download = name;
     document.body.append(a);
     a.click();
     a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
   /** The page's name for files: "mineral-lithium" etc. */
@@ -158,10 +157,7 @@ const K = (() => {
   function downloads(getChart, id) {
     const png = el("button", { type: "button", class: "small", "data-download": "png", title: t("downloadPng") }, "PNG");
     const svg = el("button", { type: "button", class: "small", "data-download": "svg", title: t("downloadSvg") }, "SVG");
-    png.addEventListener("click", async () => {
-      const url = getChart().getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
-      save(fileStem(id) + ".png", await (await fetch(url)).blob());
-    });
+    png.addEventListener("click", () => save(fileStem(id) + ".png", getChart().getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" })));
     svg.addEventListener("click", () => save(fileStem(id) + ".svg", chartSvg(getChart()), "image/svg+xml"));
     return el("div", { class: "downloads", "data-for": id }, el("span", {}, t("download") + ":"), " ", png, " ", svg, " ", methodLink(id));
   }
@@ -273,7 +269,8 @@ const K = (() => {
       el("a", { class: "brand", href: "index.html" }, "Khanij", el("span", {}, "खनिज")),
       el("nav", {}, pages.map(([href, key]) => el("a", { href, class: href === here ? "active" : "" }, t(key))),
         el("a", { href: "/api-reference/" }, t("navApi"))),
-      el("div", { class: "lang" }, langButton("en", "English"), " ", langButton("hi", "हिन्दी"))));
+      // Each language is named in itself (translate="no": "English" stays English on the Hindi page).
+      el("div", { class: "lang", translate: "no" }, langButton("en", "English"), " ", langButton("hi", "हिन्दी"))));
   }
 
   function applyLabels() {

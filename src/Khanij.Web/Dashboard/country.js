@@ -59,14 +59,14 @@ K.page(async () => {
         K.fmt(e.quantity_t, 1), K.fmt(e.value_usd, 0)]));
     list("gaps", p.import_gaps.map(K.en), K.t("noneListed"));
     K.table("imposes-table", ["restriction", "minerals", "scope", "status", "since", "target"],
-      p.imposes.map(r => [K.term("restr_", r.measure), r.mineral_ids.flatMap((m, n) => [n ? ", " : "", byMineral.has(m) ? mineralLink(m, p.iso3) : m]),
+      p.imposes.map(r => [K.term("restr_", r.measure), r.mineral_ids.flatMap((m, n) => [n ? ", " : "", byMineral.has(m) ? mineralLink(m, p.iso3) : mineralName(m)]),
         K.en(r.scope), K.term("status_", r.status), r.effective || r.announced, target(r.target)]));
     K.table("faces-table", ["country", "restriction", "minerals", "status", "target"],
       p.faces.map(r => [countryLink(r.iso3), K.term("restr_", r.measure),
-        r.mineral_ids.flatMap((m, n) => [n ? ", " : "", byMineral.has(m) ? mineralLink(m, p.iso3) : m]), K.term("status_", r.status), target(r.target)]));
+        r.mineral_ids.flatMap((m, n) => [n ? ", " : "", byMineral.has(m) ? mineralLink(m, p.iso3) : mineralName(m)]), K.term("status_", r.status), target(r.target)]));
     list("frameworks", p.frameworks.map(f => K.el("span", { translate: "no" }, f)), K.t("noFrameworks"));
     K.table("partnerships-table", ["partner", "minerals", "basis", "record"],
-      p.partnerships.map(x => [countryLink(x.partner), x.minerals.flatMap((m, n) => [n ? ", " : "", byMineral.has(m) ? mineralLink(m, p.iso3) : m]),
+      p.partnerships.map(x => [countryLink(x.partner), x.minerals.flatMap((m, n) => [n ? ", " : "", byMineral.has(m) ? mineralLink(m, p.iso3) : mineralName(m)]),
         K.term("basis_", x.basis), x.record_id]));
     if (!p.partnerships.length) document.getElementById("partnerships-table").replaceChildren(K.el("caption", {}, K.t("noPartnerships")));
   }

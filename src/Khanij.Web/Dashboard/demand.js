@@ -43,7 +43,7 @@ K.page(async () => {
         K.en(g.items.map(i => i.not_counted == null ? `${i.label}: ${K.fmt(i.tonnes, 0)} t (${i.basis})` : `${i.label}: not counted — ${i.not_counted}`).join("; "))]));
     K.table("missing-table", ["year", "technology", { key: "value", num: true }, "unit", "reason", "citation"],
       r.not_computed.map(n => [n.year, K.t("tech_" + n.technology), K.fmt(n.value, 2), K.unitName(n.unit), K.en(n.reason), K.el("span", { translate: "no" }, n.citation)]));
-    K.table("sources-table", ["id", "citation", "url"], r.sources.map(s => [s.id, K.el("span", { translate: "no" }, s.citation), K.el("span", { translate: "no" }, s.url ?? "")]));
+    K.table("sources-table", ["id", "citation", "url"], r.sources.map(s => [K.el("span", { translate: "no" }, s.id), K.el("span", { translate: "no" }, s.citation), K.el("span", { translate: "no" }, s.url ?? "")]));
     document.getElementById("notes").replaceChildren(K.en([...r.notes, ...r.omitted.map(o => "Left out: " + o), ...r.world_missing].join(" ")));
   }
 });

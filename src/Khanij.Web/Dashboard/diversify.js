@@ -5,7 +5,8 @@
 K.method({ "*": ["demand", ""] });
 
 K.page(async () => {
-  const [countries] = await Promise.all([K.api("/api/countries"), K.world()]);
+  const [countries, minerals] = await Promise.all([K.api("/api/countries"), K.api("/api/minerals"), K.world()]);
+  const mineralById = new Map(minerals.map(m => [m.id, m]));
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));
   const byNumeric = new Map(countries.map(c => [c.numeric, c]));
   for (const key of ["mineral", "stage", "country", "objective", "cap"]) {
@@ -33,7 +34,7 @@ K.page(async () => {
       ],
     });
     document.getElementById("mix-note").replaceChildren(...(res.is_feasible
-      ? [`${r.mineral} · ${K.t(r.stage)} · ${label(r.country)} · ${r.trade_year}: ${K.t(r.objective === "cvar" ? "objCvar" : "objRisk")} `
+      ? [`${K.name(mineralById.get(r.mineral) ?? { id: r.mineral })} · ${K.t(r.stage)} · ${label(r.country)} · ${r.trade_year}: ${K.t(r.objective === "cvar" ? "objCvar" : "objRisk")} `
         + `${K.fmt(res.before, 4)} → ${K.fmt(res.after, 4)}`
         + (r.supply_risk_before != null ? `; ${K.t("supplyRisk")} ${K.fmt(r.supply_risk_before, 3)}${r.supply_risk_after != null ? " → " + K.fmt(r.supply_risk_after, 3) : ""}` : "")
         + ". ", K.el("span", { translate: "no" }, r.supply_risk_formula)]

@@ -58,7 +58,7 @@ K.page(async () => {
 
   function drawAbout(m) {
     document.getElementById("about").replaceChildren(K.el("p", {},
-      src(m.name_en), ` · ${m.names_hi.join(", ")} · ${m.symbols.join(" ")} · HS ${m.hs_codes.join(" ")}`));
+      src(m.name_en), ` · ${m.names_hi.join(", ")} · `, src(m.symbols.join(" ")), ` · HS ${m.hs_codes.join(" ")}`));
   }
 
   function drawShares(table) {
@@ -279,7 +279,8 @@ K.page(async () => {
     document.getElementById("recycling").replaceChildren(
       line("rateUsed", r.rate_percent == null ? K.t("noRate") : `${K.fmt(r.rate_percent, 2)} %`),
       line("factor", K.fmt(r.factor, 3)),
-      line("eolRr", r.eol_rr_range || "–"), line("rc", r.rc_range || "–"),
+      // UNEP's printed ranges keep the publisher's notation (element name, footnote letters).
+      line("eolRr", r.eol_rr_range ? src(r.eol_rr_range) : "–"), line("rc", r.rc_range ? src(r.rc_range) : "–"),
       K.el("p", { class: "note" }, K.en(r.basis), " · ", src(r.sources.join(" · "))));
   }
 

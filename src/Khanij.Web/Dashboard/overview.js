@@ -9,8 +9,8 @@ K.method({
 /** A brief row's vintages in words ("USGS (MCS 2026) 2024 supply · 2021 trade · WGI 2022"), from the row's fields. */
 function vintage(v) {
   const source = v.label.slice(0, v.label.indexOf(` ${v.supply_year} `)) || v.supply_source.toUpperCase();
-  return [`${source} ${v.supply_year} ${v.supply_scenario ? `${K.t("supplyProjection")} (${v.supply_scenario})` : K.t("supplyWord")}`,
-    v.trade_year ? `${v.trade_year} ${K.t("tradeWord")}` : null, v.wgi_year ? `WGI ${v.wgi_year}` : null].filter(Boolean).join(" · ");
+  return K.el("span", {}, K.el("span", { translate: "no" }, source), ` ${[`${v.supply_year} ${v.supply_scenario ? `${K.t("supplyProjection")} (${v.supply_scenario})` : K.t("supplyWord")}`,
+    v.trade_year ? `${v.trade_year} ${K.t("tradeWord")}` : null, v.wgi_year ? `WGI ${v.wgi_year}` : null].filter(Boolean).join(" · ")}`);
 }
 const listKeys = { "India 2023": "listIndia", "EU 2023": "listEu", "US 2022": "listUs" };
 
@@ -113,7 +113,7 @@ K.page(async () => {
     });
     K.table("minerals-table", ["mineral", "nameEnglish", "hindi", "symbols", "hsCodes", "onLists"],
       minerals.map(m => [
-        K.el("a", { href: `mineral.html?id=${encodeURIComponent(m.id)}` }, K.name(m)), K.el("span", { translate: "no" }, m.name_en), m.names_hi.join(", "), m.symbols.join(" "),
+        K.el("a", { href: `mineral.html?id=${encodeURIComponent(m.id)}` }, K.name(m)), K.el("span", { translate: "no" }, m.name_en), m.names_hi.join(", "), K.el("span", { translate: "no" }, m.symbols.join(" ")),
         m.hs_codes.slice(0, 4).join(" "),
         lists.filter(([, f]) => m[f]).map(([k]) => K.el("span", { class: "pill on" }, K.t(k))),
       ]));

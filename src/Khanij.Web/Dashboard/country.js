@@ -43,15 +43,15 @@ K.page(async () => {
     drawImports(p);
     K.table("production-table", ["mineral", "stage", "measure", "source", "year", { key: "tonnes", num: true }, { key: "worldShare", num: true }, "basis"],
       p.production.map(r => [mineralLink(r.mineral_id, p.iso3), K.t(r.stage), K.term("measure_", r.measure),
-        K.el("span", { translate: "no" }, `${r.source} (${r.edition})`), r.year, K.qty(r.tonnes), K.pct(r.world_share), K.term("basis_", r.basis)]));
+        K.el("span", { translate: "no" }, `${r.source} (${r.edition})`), r.year, K.fmt(r.tonnes, 3), K.pct(r.world_share), K.term("basis_", r.basis)]));
     document.getElementById("production-note").replaceChildren(...(p.production.length
       ? [`${K.t("line")}: `, K.el("span", { translate: "no" }, [...new Set(p.production.map(r => r.line.split(":")[0]))].join(", "))] : [K.t("noneListed")]));
     K.table("reserves-table", ["mineral", "source", { key: "tonnes", num: true }, "basis"],
-      p.reserves.map(r => [mineralLink(r.mineral_id, p.iso3), K.el("span", { translate: "no" }, `${r.source} (${r.edition})`), K.qty(r.tonnes), K.term("basis_", r.basis)]));
+      p.reserves.map(r => [mineralLink(r.mineral_id, p.iso3), K.el("span", { translate: "no" }, `${r.source} (${r.edition})`), K.fmt(r.tonnes, 3), K.term("basis_", r.basis)]));
     document.getElementById("reserves-note").replaceChildren(p.reserves.length
       ? K.el("span", { translate: "no" }, [...new Set(p.reserves.map(r => r.line.split(":")[0]))].join(", ")) : K.t("noneListed"));
     K.table("imports-table", ["mineral", "stage", "year", { key: "tonnes", num: true }, "basis", "hs", "partners"],
-      p.imports.map(i => [mineralLink(i.mineral_id, p.iso3), K.t(i.stage), i.year, K.qty(i.tonnes), K.term("basis_", i.content_basis), i.hs_codes,
+      p.imports.map(i => [mineralLink(i.mineral_id, p.iso3), K.t(i.stage), i.year, K.fmt(i.tonnes, 0), K.term("basis_", i.content_basis), i.hs_codes,
         i.partners.slice(0, 4).flatMap((x, n) => [n ? ", " : "", countryLink(x.partner), ` ${K.pct(x.share, 0)}`])]));
     K.table("extracts-table", ["source", "year", "hs", "flow", "partner", { key: "tonnes", num: true }, { key: "valueUsd", num: true }],
       p.extracts.map(e => [K.el("span", { translate: "no" }, e.source), e.year, e.hs_code, K.term("flow_", e.flow),

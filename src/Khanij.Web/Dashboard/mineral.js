@@ -252,7 +252,7 @@ K.page(async () => {
     // Tables are filled once they are in the page (their CSV buttons go after them).
     tables.forEach((r, i) => {
       const rows = [...r.rows.filter(x => x.is_country).slice(0, 10), ...r.rows.filter(x => !x.is_country)];
-      K.table(`reserves-table-${i}`, ["place", { key: "tonnes", num: true }], rows.map(x => [placeCell(x.place, x.is_country), K.qty(x.tonnes)]));
+      K.table(`reserves-table-${i}`, ["place", { key: "tonnes", num: true }], rows.map(x => [placeCell(x.place, x.is_country), K.fmt(x.tonnes, 3)]));
     });
   }
 

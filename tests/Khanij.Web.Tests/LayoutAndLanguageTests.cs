@@ -63,6 +63,41 @@ public sealed partial class LayoutAndLanguageTests(DashboardServer server)
     }
 
     [Fact]
+    public async Task LayoutCheck_PlantedOverlapAndCutLabel_AreReported()
+    {
+        // Given: a chart with two labels on the same spot, one label running past the right edge, and an axis of rotated labels that do not touch
+        await using var page = await DashboardPage.OpenAsync(server, "/");
+        await page.Page.EvaluateAsync("""
+            () => {
+              const box = document.createElement('div');
+              box.className = 'chart';
+              box.id = 'planted';
+              box.style.cssText = 'width: 400px; height: 300px';
+              document.querySelector('main').append(box);
+              K.chart('planted').setOption({
+                grid: { left: 40, right: 20, top: 20, bottom: 80 },
+                xAxis: { type: 'category', data: ['alpha', 'beta', 'gamma'], axisLabel: { rotate: 45, interval: 0 } }, yAxis: { type: 'value' },
+                series: [{ type: 'bar', data: [1, 2, 3] }],
+                graphic: [
+                  { type: 'text', left: 100, top: 100, style: { text: 'first label here', fontSize: 14 } },
+                  { type: 'text', left: 110, top: 104, style: { text: 'second label here', fontSize: 14 } },
+                  { type: 'text', left: 360, top: 40, style: { text: 'a label that runs off the edge', fontSize: 14 } },
+                ],
+              });
+            }
+            """);
+
+        // When
+        var problems = (await LayoutProblemsAsync(page.Page)).Where(p => p.StartsWith("#planted", StringComparison.Ordinal)).ToList();
+
+        // Then
+        problems.ShouldContain(p => p.Contains("\"first label here\" overlaps \"second label here\"", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.Contains("\"a label that runs off the edge\" is cut off", StringComparison.Ordinal));
+        problems.ShouldNotContain(p => p.Contains("alpha", StringComparison.Ordinal) || p.Contains("gamma", StringComparison.Ordinal));
+        problems.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task OverviewInHindi_LinksAndLanguageSwitch_KeepTheLanguageInTheUrl()
     {
         // Given
@@ -194,7 +229,7 @@ public sealed partial class LayoutAndLanguageTests(DashboardServer server)
             const W = c.getWidth(), H = c.getHeight();
             const boxes = [];
             for (const d of c.getZr().storage.getDisplayList(true)) {
-              if (d.type !== 'text' || d.invisible || d.ignore || !d.style?.text || String(d.style.text).trim() === '') continue;
+              if ((d.type !== 'tspan' && d.type !== 'text') || d.invisible || d.ignore || !d.style?.text || String(d.style.text).trim() === '') continue;
               if ((d.style.opacity ?? 1) === 0) continue;
               let hidden = false;
               for (let p = d.parent ?? d.__hostTarget; p; p = p.parent ?? p.__hostTarget) if (p.invisible || p.ignore) { hidden = true; break; }
@@ -203,7 +238,24 @@ public sealed partial class LayoutAndLanguageTests(DashboardServer server)
               const m = d.getComputedTransform();
               if (m) r.applyTransform(m);
               if (r.width < 1 || r.height < 1) continue;
-              boxes.push({ text: String(d.style.text).replace(/\s+/g, ' '), x: r.x, y: r.y, w: r.width, h: r.height });
+              const text = String(d.style.text).replace(/\s+/g, ' ');
+              // Text inside a clip (a scrolling legend's window, a series' plot area): outside it is not drawn; across its edge it is cut.
+              let outside = false, across = false;
+              for (const cp of d.__clipPaths ?? []) {
+                const c = cp.getBoundingRect().clone();
+                const cm = cp.getComputedTransform();
+                if (cm) c.applyTransform(cm);
+                if (r.x >= c.x + c.width || r.x + r.width <= c.x || r.y >= c.y + c.height || r.y + r.height <= c.y) outside = true;
+                else if (r.x < c.x - 1 || r.x + r.width > c.x + c.width + 1 || r.y < c.y - 1 || r.y + r.height > c.y + c.height + 1) across = true;
+              }
+              if (outside) continue;
+              if (across) problems.push(`#${el.id}: "${text}" is cut off by its clip`);
+              // The text's own rectangle, turned as drawn (rotated axis labels), for the overlap test.
+              const l = d.getBoundingRect();
+              const t = m ?? [1, 0, 0, 1, 0, 0];
+              const corners = [[l.x, l.y], [l.x + l.width, l.y], [l.x + l.width, l.y + l.height], [l.x, l.y + l.height]]
+                .map(([x, y]) => [t[0] * x + t[2] * y + t[4], t[1] * x + t[3] * y + t[5]]);
+              boxes.push({ text, x: r.x, y: r.y, w: r.width, h: r.height, corners });
             }
             for (const b of boxes) {
               if (b.x < -1 || b.y < -1 || b.x + b.w > W + 1 || b.y + b.h > H + 1)
@@ -211,8 +263,15 @@ public sealed partial class LayoutAndLanguageTests(DashboardServer server)
             }
             for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
               const a = boxes[i], b = boxes[j];
-              const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x), oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-              if (ox > 2 && oy > 2) problems.push(`#${el.id}: "${a.text}" overlaps "${b.text}" (${ox.toFixed(0)}×${oy.toFixed(0)} px)`);
+              // Separating axes of the two turned rectangles: they overlap when no axis separates them by more than -2 px.
+              let depth = Infinity;
+              for (const q of [a.corners, b.corners]) for (let k = 0; k < 2; k++) {
+                const [x0, y0] = q[k], [x1, y1] = q[k + 1];
+                const len = Math.hypot(x1 - x0, y1 - y0) || 1, ax = (x1 - x0) / len, ay = (y1 - y0) / len;
+                const pa = a.corners.map(([x, y]) => x * ax + y * ay), pb = b.corners.map(([x, y]) => x * ax + y * ay);
+                depth = Math.min(depth, Math.min(Math.max(...pa), Math.max(...pb)) - Math.max(Math.min(...pa), Math.min(...pb)));
+              }
+              if (depth > 2) problems.push(`#${el.id}: "${a.text}" overlaps "${b.text}" (by ${depth.toFixed(0)} px)`);
             }
           }
           for (const e of document.querySelectorAll('h1, h2, h3, label > span, button, th, .stat, header nav a')) {
@@ -275,7 +334,7 @@ public sealed partial class LayoutAndLanguageTests(DashboardServer server)
             const c = echarts.getInstanceByDom(el);
             if (!c || el.dataset.empty) continue;
             for (const d of c.getZr().storage.getDisplayList(true)) {
-              if (d.type !== 'text' || d.invisible || d.ignore || !d.style?.text) continue;
+              if ((d.type !== 'tspan' && d.type !== 'text') || d.invisible || d.ignore || !d.style?.text) continue;
               const text = String(d.style.text);
               for (const w of text.match(/[A-Za-z][A-Za-z0-9_'-]*/g) ?? []) {
                 if (allowed.has(w) || /\d/.test(w) || w === w.toUpperCase()) continue;

@@ -113,13 +113,37 @@ const K = (() => {
       // Tooltips are drawn on the canvas (renderMode "richText"), never as HTML: what a formatter returns (record titles, party
       // names from the registry) is shown as text and cannot run script, and no inline style needs a CSP exception.
       c.setOption = (option, ...rest) => setOption({
-        animation: !reducedMotion, textStyle: { fontFamily }, ...option,
+        animation: !reducedMotion, textStyle: { fontFamily }, ...wrapLegend(c, option),
         ...(option.tooltip ? { tooltip: { ...option.tooltip, renderMode: "richText" } } : {}),
       }, ...rest);
       charts.push(c);
       el.after(downloads(() => c, id));
     }
     return c;
+  }
+
+  /** A legend at the top or bottom of a chart is laid out in full, over as many lines as it needs, and the plot moves aside for it: a
+   * scrolling legend cut its last visible entry in half, and a long one ran into the axis labels. */
+  function wrapLegend(c, option) {
+    const legend = option.legend;
+    if (!legend || Array.isArray(legend) || Array.isArray(option.grid) || !Array.isArray(option.series)) return option;
+    const atBottom = legend.bottom != null, atTop = legend.top != null;
+    if (!atBottom && !atTop) return option;
+    const names = option.series.flatMap(s => s.type === "pie" ? (s.data ?? []).map(d => d.name) : [s.name]).filter(n => n != null);
+    const ctx = (wrapLegend.canvas ??= document.createElement("canvas")).getContext("2d");
+    ctx.font = `12px ${fontFamily}`;
+    const width = c.getWidth() - 20;
+    let rows = 1, x = 0;
+    for (const n of names) {
+      const w = ctx.measureText(String(n)).width + 25 + 10;
+      if (x > 0 && x + w > width) { rows++; x = 0; }
+      x += w;
+    }
+    const height = rows * 22;
+    const grid = { ...(option.grid ?? {}) };
+    if (atBottom) grid.bottom = Math.max(0, (grid.bottom ?? 60) - 25) + height + 6;
+    else grid.top = Math.max(0, (grid.top ?? 60) - 25) + height + 6;
+    return { ...option, legend: { ...legend, type: "plain", left: 10, right: 10 }, grid };
   }
 
   /** Saves text (with its media type) or a data: URL under a file name. A data: URL rather than fetch or a blob: URL, which the page's

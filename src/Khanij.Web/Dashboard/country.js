@@ -9,7 +9,7 @@ K.page(async () => {
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));
   const byMineral = new Map(minerals.map(m => [m.id, m]));
   const countryName = iso3 => K.name(byIso3.get(iso3)) || iso3;
-  const mineralName = id => K.name(byMineral.get(id)) || id;
+  const mineralName = id => K.name(byMineral.get(id) ?? { id });
   let code = K.param("code") ?? "IND";
   K.options("country", countries.map(c => [c.iso3, K.name(c)]).sort((a, b) => a[1].localeCompare(b[1])), code);
   document.getElementById("country").addEventListener("change", e => {
@@ -83,7 +83,7 @@ K.page(async () => {
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: v => K.pct(v) },
       grid: { left: 230, right: 60, top: 10, bottom: 30 },
       xAxis: { type: "value", max: 1, axisLabel: { formatter: v => K.pct(v, 0) } },
-      yAxis: { type: "category", data: rows.map(r => `${mineralName(r.mineral_id)} · ${K.t(r.stage)} · ${r.source.toUpperCase()} ${r.year}`) },
+      yAxis: { type: "category", data: rows.map(r => `${mineralName(r.mineral_id)} · ${K.t(r.stage)} · ${K.sourceName(r.source)} ${r.year}`) },
       series: [{ type: "bar", data: rows.map(r => r.world_share), itemStyle: { color: "#b8572a" }, label: { show: true, position: "right", formatter: x => K.pct(x.value) } }],
     });
   }

@@ -91,12 +91,21 @@ K.page(async () => {
     K.chart("timeline-chart").setOption({
       tooltip: { trigger: "item", formatter: p => `${p.data.date} · ${p.data.readable}\n${p.data.title}\n${p.data.parties}\n${p.data.id}` },
       grid: { left: 110, right: 40, top: 30, bottom: 40 },
-      xAxis: { type: "time" }, yAxis: { type: "category", data: kinds.map(k => K.t("kind_" + k)) },
+      // Month names in the page's language (ECharts' own time labels are English only).
+      xAxis: { type: "time", axisLabel: { hideOverlap: true, formatter: v => {
+        const d = new Date(v);
+        return d.getMonth() === 0 && d.getDate() === 1 ? String(d.getFullYear()) : d.toLocaleDateString(K.locale, { month: "short" });
+      } } }, yAxis: { type: "category", data: kinds.map(k => K.t("kind_" + k)) },
       series: [{
         type: "scatter", symbolSize: 16, itemStyle: { color: "#b8572a" },
         // Short labels (parties and instrument); labels that would collide are moved, then hidden (each record's tooltip has it all).
         label: { show: true, position: "top", fontSize: 10, formatter: p => p.data.short },
-        labelLayout: { moveOverlap: "shiftX", hideOverlap: true },
+        // A label that would run past the right edge is right-aligned to it.
+        labelLayout: p => {
+          const w = K.chart("timeline-chart").getWidth();
+          return p.labelRect.x + p.labelRect.width > w - 4
+            ? { x: w - 4, align: "right", moveOverlap: "shiftX", hideOverlap: true } : { moveOverlap: "shiftX", hideOverlap: true };
+        },
         data: dated.map(r => ({ value: [toTime(r.date), kinds.indexOf(r.kind)], date: r.date, title: r.title, readable: title(r), id: r.id,
           parties: r.parties.map(partyName).join(", "), short: `${r.parties.map(partyName).join("–")} ${K.t("instr_" + (r.instrument || r.kind))}` })),
       }],

@@ -143,7 +143,7 @@ K.page(async () => {
     }
     K.chart("mc-chart").setOption({
       tooltip: { trigger: "axis", formatter: p => `${K.pct(h.bins[p[0].dataIndex].from)} – ${K.pct(h.bins[p[0].dataIndex].to)}: ${p[0].value} ${K.t("runsLabel")}` },
-      grid: { left: 60, right: 20, top: 20, bottom: 40 },
+      grid: { left: 60, right: 20, top: 36, bottom: 40 },
       xAxis: { type: "category", data: h.bins.map(b => K.pct((b.from + b.to) / 2, 1)) }, yAxis: { type: "value", name: K.t("runsLabel") },
       series: [{ type: "bar", barCategoryGap: "2%", data: h.bins.map(b => b.count), itemStyle: { color: "#5a7d9a" } }],
     });

@@ -69,7 +69,8 @@ internal sealed class ReportText(KhanijCatalogue catalogue)
     public static string Vintage(BriefRow r)
     {
         var k = r.World.Key;
-        var label = k.Scenario is null ? Format("Vintage_Supply", SourceName(k.Source), k.Year) : Format("Vintage_Projection", SourceName(k.Source), k.Year, k.Scenario);
+        var label = k.Scenario is null ? Format("Vintage_Supply", RiskRows.SourceName(k.Source), k.Year)
+            : Format("Vintage_Projection", RiskRows.SourceName(k.Source), k.Year, k.Scenario);
         return label + (r.Risk.Imports?.Year is { } ty ? " · " + Format("Vintage_Trade", ty) : "")
             + (r.Risk.GlobalGovernance.WgiYear is { } wy ? " · " + Format("Vintage_Wgi", wy) : "");
     }

@@ -234,7 +234,11 @@ public sealed partial class LayoutAndLanguageTests(DashboardServer server)
               let hidden = false;
               for (let p = d.parent ?? d.__hostTarget; p; p = p.parent ?? p.__hostTarget) if (p.invisible || p.ignore) { hidden = true; break; }
               if (hidden) continue;
+              // zrender's box of a text span is shorter than the glyphs drawn (about half the font size); grow it to the font's em height,
+              // which Devanagari's vowel signs above and below the line fill.
               const r = d.getBoundingRect().clone();
+              const fontSize = Number(/(\d+(?:\.\d+)?)px/.exec(d.style.font ?? '')?.[1] ?? 12);
+              if (r.height < fontSize) { r.y = r.y + r.height / 2 - fontSize / 2; r.height = fontSize; }
               const m = d.getComputedTransform();
               if (m) r.applyTransform(m);
               if (r.width < 1 || r.height < 1) continue;
@@ -251,7 +255,8 @@ public sealed partial class LayoutAndLanguageTests(DashboardServer server)
               if (outside) continue;
               if (across) problems.push(`#${el.id}: "${text}" is cut off by its clip`);
               // The text's own rectangle, turned as drawn (rotated axis labels), for the overlap test.
-              const l = d.getBoundingRect();
+              const l = d.getBoundingRect().clone();
+              if (l.height < fontSize) { l.y = l.y + l.height / 2 - fontSize / 2; l.height = fontSize; }
               const t = m ?? [1, 0, 0, 1, 0, 0];
               const corners = [[l.x, l.y], [l.x + l.width, l.y], [l.x + l.width, l.y + l.height], [l.x, l.y + l.height]]
                 .map(([x, y]) => [t[0] * x + t[2] * y + t[4], t[1] * x + t[3] * y + t[5]]);

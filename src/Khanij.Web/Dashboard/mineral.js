@@ -146,7 +146,9 @@ K.page(async () => {
       tooltip: { trigger: "item", formatter: x => `${x.name}: ${K.pct(x.data.share)} (${K.qty(x.value)})` },
       series: [{
         type: "pie", radius: ["30%", "60%"], avoidLabelOverlap: true, labelLayout: { hideOverlap: true },
-        data: p.shares.slice(0, 12).map(s => ({ name: countryName(s.iso3), value: s.value, share: s.share })),
+        // Slices under 3 % carry no label (their names crowd into each other); the tooltip names every slice.
+        data: p.shares.slice(0, 12).map(s => ({ name: countryName(s.iso3), value: s.value, share: s.share, label: { show: s.share >= 0.03 },
+          labelLine: { show: s.share >= 0.03 } })),
       }],
     });
     note.replaceChildren(`${countryName(p.perspective)} ${p.year} · ${K.qty(p.total_imports)} `, K.term("basis_", p.content_basis),
@@ -215,7 +217,7 @@ K.page(async () => {
       chart.setOption({
         tooltip: { trigger: "axis", valueFormatter: v => K.qty(v, first.unit) },
         legend: { type: "scroll", bottom: 0 },
-        grid: { left: 70, right: 20, top: 20, bottom: 60 },
+        grid: { left: 70, right: 20, top: 34, bottom: 60 },
         xAxis: { type: "category", data: years.map(String) },
         yAxis: { type: "value", name: K.unitName(first.unit), axisLabel: { formatter: v => K.fmt(v, 0) } },
         series: series.flatMap((s, i) => top.filter(p => s.rows.some(r => r.place === p)).map(p => {
@@ -301,7 +303,7 @@ K.page(async () => {
     chart.clear();
     chart.setOption({
       tooltip: { trigger: "axis", valueFormatter: v => K.qty(v) }, legend: { type: "scroll", bottom: 0 },
-      grid: { left: 80, right: 20, top: 20, bottom: 60 },
+      grid: { left: 80, right: 20, top: 34, bottom: 60 },
       xAxis: { type: "value", min: "dataMin", max: "dataMax", axisLabel: { formatter: v => String(v) } },
       yAxis: { type: "value", name: K.unitName("t"), axisLabel: { formatter: v => K.fmt(v, 0) } },
       series: [...groups.entries()].map(([name, points]) => ({ name, type: "line", symbolSize: 6, data: points.sort((a, b) => a[0] - b[0]) })),

@@ -122,7 +122,7 @@ K.page(async () => {
       tooltip: { formatter: p => p.dataType === "edge" ? `${partyName(p.data.source)} – ${partyName(p.data.target)}: ${p.data.records.join(", ")}`
         : `${partyName(p.data.name)}: ${p.data.value} ${K.t("records")}` },
       series: [{
-        type: "graph", layout: "force", roam: true, draggable: true, force: { repulsion: 220, edgeLength: [60, 160] },
+        type: "graph", layout: "force", roam: true, draggable: true, force: { repulsion: 220, edgeLength: [60, 160], layoutAnimation: false },
         label: { show: true, formatter: p => partyName(p.data.name), fontSize: 11 },
         labelLayout: { hideOverlap: true },
         data: graph.nodes.map(n => ({ name: n.id, value: n.records, symbolSize: 12 + 5 * Math.sqrt(n.records),

@@ -29,6 +29,10 @@ internal static class ServeCommand
         command.SetHandler(context, async (parse, cancellationToken) =>
         {
             var addresses = ParseUrls(parse.GetValue(urls) ?? DefaultUrl);
+            if (DashboardAssets.Problem(DashboardAssets.Missing()) is { } missing)
+            {
+                throw new CliException(missing);
+            }
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions
             {
                 ContentRootPath = AppContext.BaseDirectory,

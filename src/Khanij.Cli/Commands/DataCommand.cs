@@ -54,7 +54,7 @@ internal static class DataCommand
             {
                 throw new CliException(e.Message);
             }
-            await using var store = await context.OpenStoreAsync(parse, ct);
+            await using var store = await context.OpenStoreAsync(parse, ct, write: true);
             var result = await StoreAccess.WithProgressAsync(context, "Adding", progress => store.AddSourceAsync(context.DataDir, path, request, progress, ct));
             if (!result.Succeeded)
             {

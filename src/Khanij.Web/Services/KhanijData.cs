@@ -8,7 +8,8 @@ namespace Khanij.Web.Services;
 
 /// <summary>The store and the data-pack facts the API reads, loaded once per process. The pack's facts only change when
 /// <c>khanij data import</c> runs, so they are cached; registry and ingestion tables are read through <see cref="StoreAsync"/> each time.
-/// The store keeps its file open while the host runs (DuckDB lets one process hold it). Thread-safe.</summary>
+/// The store is opened <see cref="StoreMode.Shared"/>: read-only while the host runs, read-write only for the moment of each write
+/// (<see cref="WriteRegistryAsync"/>), so read-only <c>khanij</c> commands can use the same file meanwhile. Thread-safe.</summary>
 internal sealed class KhanijData(IOptions<KhanijWebOptions> options) : IAsyncDisposable
 {
     private readonly KhanijWebOptions _options = options.Value;
@@ -23,17 +24,25 @@ internal sealed class KhanijData(IOptions<KhanijWebOptions> options) : IAsyncDis
 
     /// <summary>The store, created and imported from the data pack on first use.</summary>
     public Task<KhanijStore> StoreAsync(CancellationToken cancellationToken = default) =>
-        LazyInitializer.EnsureInitialized(ref _store, () => new(() => KhanijStore.OpenAsync(DbPath, DataDir, null, CancellationToken.None)))
+        LazyInitializer.EnsureInitialized(ref _store, () => new(() => KhanijStore.OpenSharedAsync(DbPath, DataDir, CancellationToken.None)))
             .Value.WaitAsync(cancellationToken);
 
-    /// <summary>Runs <paramref name="work"/> on the partnership registry over one connection to the store (the registry's tables are
-    /// created on first use). Registry data is never cached: reviews change it.</summary>
+    /// <summary>Runs <paramref name="work"/>, which only reads, on the partnership registry over one connection to the store. Registry data
+    /// is never cached: reviews change it.</summary>
     public async Task<T> WithRegistryAsync<T>(Func<RegistryStore, Task<T>> work, CancellationToken cancellationToken = default)
     {
         var store = await StoreAsync(cancellationToken);
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
         var registry = await RegistryStore.OpenAsync(connection, null, cancellationToken);
         return await work(registry);
+    }
+
+    /// <summary>Runs <paramref name="work"/>, which changes the registry, on a read-write connection (<see cref="KhanijStore.WriteAsync{T}"/>:
+    /// the file is read-write only meanwhile; reads of the store inside <paramref name="work"/> see the write in progress).</summary>
+    public async Task<T> WriteRegistryAsync<T>(Func<RegistryStore, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        var store = await StoreAsync(cancellationToken);
+        return await store.WriteAsync(async (connection, ct) => await work(await RegistryStore.OpenAsync(connection, null, ct)), cancellationToken);
     }
 
     /// <summary>The store's version as far as the analytics can tell: the registry's audit sequence (every accepted, rejected, edited or

@@ -25,14 +25,14 @@ internal static class StoreAccess
 
     private static async Task<KhanijStore> OpenAsync(CliContext context, ParseResult parse, bool write, CancellationToken cancellationToken)
     {
-        var path = CliContext.ResolveDbPath(parse.GetValue(GlobalOptions.Db));
+        var path = CliContext.ResolveDbPath(GlobalOptions.StoreOf(parse));
         if (await KhanijStore.IsReadyAsync(path, cancellationToken))
         {
             return write
                 ? await KhanijStore.OpenAsync(path, context.DataDir, null, cancellationToken)
                 : await KhanijStore.OpenReadOnlyAsync(path, cancellationToken);
         }
-        context.Error.WriteLine($"khanij: creating the store {path} from the data pack in {context.DataDir} …");
+        context.Error.WriteLine($"khanij: creating the store {StoreLocation.Display(path)} from the data pack in {context.DataDir} …");
         try
         {
             return await WithProgressAsync(context, "Importing",

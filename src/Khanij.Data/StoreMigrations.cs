@@ -16,6 +16,7 @@ internal static class StoreMigrations
     [
         (1, "partnership registry: records, source documents, per-record audit trail", Registry.RegistryStore.Schema),
         (2, "news feeds: sources, items read, fetch log", Feeds.FeedStore.Schema),
+        (3, "accounts, API tokens, store-wide audit log", Accounts.AccountStore.Schema),
     ];
 
     public static int Latest => All[^1].Version;

@@ -5,6 +5,7 @@ using Khanij.Core.Catalogue;
 using Khanij.Data;
 using Khanij.Ingest;
 using Khanij.Web.Apis;
+using Khanij.Web.Auth;
 using Khanij.Web.Limits;
 using Khanij.Web.Security;
 using Khanij.Web.Services;
@@ -36,6 +37,7 @@ public static class KhanijWebSetup
             kestrel.AddServerHeader = false;
         });
         builder.Services.AddOptions<KhanijWebOptions>().BindConfiguration("Khanij");
+        builder.Services.AddKhanijSignIn();
         // A body that is not JSON (or a parameter that does not bind) reaches the exception handler, which answers a problem naming
         // where the JSON broke, instead of a bare 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -77,6 +79,7 @@ public static class KhanijWebSetup
         });
         app.UseStatusCodePages();
         app.UseBrowserSafety(app.Services.GetRequiredService<IOptions<KhanijWebOptions>>().Value.AllowedHostNames);
+        app.UseKhanijSignIn();
         app.UseComputeLimits();
         var dashboard = new EmbeddedFileProvider(typeof(KhanijWebSetup).Assembly, "Khanij.Web.Dashboard");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = dashboard });
@@ -98,6 +101,7 @@ public static class KhanijWebSetup
         app.MapDiversifyApi();
         app.MapPartnersApi();
         app.MapIngestApi();
+        app.MapAuthApi();
         return app;
     }
 

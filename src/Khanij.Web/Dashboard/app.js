@@ -56,6 +56,9 @@ const K = (() => {
 
   /** Calls the API; a non-2xx answer becomes an ApiError carrying the problem details' detail and field errors. */
   async function api(path, options) {
+    // Signed in to a shared server: a change carries the anti-forgery token the server set in a cookie (docs/deployment.md).
+    const xsrf = /(?:^|; )XSRF-TOKEN=([^;]*)/.exec(document.cookie);
+    if (xsrf && options?.method && options.method !== "GET") options = { ...options, headers: { ...options.headers, "X-XSRF-TOKEN": decodeURIComponent(xsrf[1]) } };
     const res = await fetch(path, options);
     const text = await res.text();
     const body = text ? JSON.parse(text) : null;

@@ -1,3 +1,4 @@
+using Khanij.Cli.Reports;
 using Khanij.Core.Catalogue;
 using Khanij.Data;
 using Spectre.Console;
@@ -20,6 +21,16 @@ internal sealed class CliContext(IAnsiConsole console, TextWriter stdout, TextWr
     public string DataDir => _dataDir ??= DataDirectory.Locate();
 
     public KhanijCatalogue Catalogue => _catalogue ??= CatalogueLoader.Load(DataDir);
+
+    /// <summary>Prints a display-width table to standard output, as wide as the console (or unbounded into a pipe or file).</summary>
+    public void WriteTable(TextTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        foreach (var line in table.Lines(System.Console.IsOutputRedirected ? int.MaxValue : Console.Profile.Width))
+        {
+            Out.WriteLine(line);
+        }
+    }
 
     /// <summary>The store: <c>--store</c>/<c>--db</c>, else <c>$KHANIJ_STORE</c>, else <c>$KHANIJ_HOME/khanij.duckdb</c>, else
     /// <c>~/.khanij/khanij.duckdb</c>. A PostgreSQL URI is returned as given (with its password, if it has one: show it only through

@@ -7,7 +7,4 @@ internal static class ExitCodes
     public const int BadInput = 1;
     public const int Failure = 2;
     public const int Cancelled = 130;
-
-    public const string HelpText =
-        "Exit codes: 0 ok; 1 bad input or validation errors (nothing was changed); 2 unexpected failure; 130 cancelled (Ctrl+C).";
 }

@@ -12,7 +12,7 @@ if (Console.IsOutputRedirected)
 var context = new CliContext(AnsiConsole.Console, Console.Out, Console.Error);
 var root = new RootCommand(
     "Khanij — critical-minerals supply-chain intelligence: where minerals come from at each stage, how concentrated and exposed "
-    + "that is, what a disruption does downstream, and which partnerships close which gaps.\n\n" + ExitCodes.HelpText);
+    + "that is, what a disruption does downstream, and which partnerships close which gaps.");
 root.Options.Add(GlobalOptions.Db);
 root.Options.Add(GlobalOptions.Store);
 root.Subcommands.Add(MineralsCommand.Create(context));
@@ -32,4 +32,6 @@ IngestAddCommand.Register(root, context);
 root.Subcommands.Add(UsersCommand.Create(context));
 root.Subcommands.Add(AuditCommand.Create(context));
 root.Subcommands.Add(ServeCommand.Create(context));
-return await root.Parse(args).InvokeAsync();
+CliHelp.AddExitCodes(root);
+ConflictingOptions.RefuseEverywhere(root);
+return await CliHelp.InvokeAsync(root.Parse(args), Console.Error);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Khanij.Core.Text;
 using Khanij.Data;
 using Spectre.Console;
 
@@ -67,8 +68,15 @@ internal static class StoreAccess
     }
 
     public static string FormatErrors(IReadOnlyList<ImportError> errors, string consequence) =>
-        $"the data pack has {errors.Count} error{(errors.Count == 1 ? "" : "s")}; {consequence}:\n"
+        $"{Source(errors)} {(errors.Count == 1 ? "has" : "have")} {English.Count(errors.Count, "error")}; {consequence}:\n"
         + string.Join("\n", errors.Select(e => "  " + e));
+
+    /// <summary>What the errors are in: the one file they all come from, else the data pack.</summary>
+    private static string Source(IReadOnlyList<ImportError> errors)
+    {
+        var files = errors.Select(e => e.Source).Distinct(StringComparer.Ordinal).ToList();
+        return files.Count == 1 ? files[0] : "the data pack";
+    }
 
     /// <summary>Reports straight into the task (synchronously; <see cref="Progress{T}"/> would post to the thread pool and lag).</summary>
     private sealed class Progress(ProgressTask task, string title) : IProgress<ImportProgress>

@@ -1,3 +1,4 @@
+using Khanij.Core.Text;
 namespace Khanij.Data;
 
 /// <summary>The data pack could not be imported (thrown by <see cref="KhanijStore.OpenAsync"/> when the first import fails).
@@ -6,7 +7,7 @@ public sealed class ImportFailedException : Exception
 {
     /// <summary>Creates the exception from the collected errors.</summary>
     public ImportFailedException(IReadOnlyList<ImportError> errors)
-        : base($"The data pack has {errors.Count} error(s); nothing was imported. First: {errors.FirstOrDefault()}") => Errors = errors;
+        : base($"The data pack has {English.Count(errors.Count, "error")}; nothing was imported. First: {errors.FirstOrDefault()}") => Errors = errors;
 
     /// <summary>Creates the exception with a message only.</summary>
     public ImportFailedException() : this([]) { }

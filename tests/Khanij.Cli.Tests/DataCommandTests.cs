@@ -93,7 +93,8 @@ public sealed class DataCommandTests
 
         // Then
         help.Exit.ShouldBe(0);
-        help.Out.ShouldContain("Exit codes: 0 ok; 1 bad input");
+        help.Out.ShouldContain("Exit codes:");
+        help.Out.ShouldContain("bad input or validation errors");
         help.Out.ShouldContain("DIR");
     }
 }

@@ -239,6 +239,28 @@ public sealed class ApiTests(KhanijWebFactory factory) : IClassFixture<KhanijWeb
         problem.GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(problem.ToString());
     }
 
+    [Theory]
+    [InlineData("/api/diversify?mineral=cobalt&stage=refining&cap=2", "cap")]
+    [InlineData("/api/diversify?mineral=cobalt&stage=refining&max_change=-1", "max_change")]
+    [InlineData("/api/diversify?mineral=cobalt&stage=smelting", "stage")]
+    [InlineData("/api/diversify?mineral=cobolt&stage=refining", "mineral")]
+    [InlineData("/api/diversify?mineral=cobalt&stage=refining&objective=cvar", "scenario")]
+    [InlineData("/api/demand?country=Narnia", "country")]
+    [InlineData("/api/demand?intensity_improvement=0.9", "intensity_improvement")]
+    public async Task DemandAndDiversify_BadField_Returns400NamingTheField(string url, string field)
+    {
+        // Given
+        var client = factory.CreateClient();
+
+        // When
+        var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+
+        // Then
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        problem.GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(problem.ToString());
+    }
+
     [Fact]
     public async Task AcceptRecord_UnknownId_Returns404Problem()
     {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Khanij.Analytics.Json;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
+using Khanij.Core.Text;
 
 namespace Khanij.Analytics.Simulation;
 
@@ -51,73 +52,6 @@ public static class ScenarioReader
             }
             return reader.Errors;
         }
-    }
-
-    /// <summary>
-    /// Parses the short form <c>ISO3:mineral:stage:fraction:months</c> (a cut; fraction 1 is an outage), or
-    /// <c>ISO3&gt;TARGET:mineral:stage:fraction:months</c> for a destination ban.
-    /// </summary>
-    /// <returns>The event, or null with <paramref name="error"/> saying what was wrong.</returns>
-    public static ShockEvent? ParseShort(string text, KhanijCatalogue catalogue, out string? error)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(catalogue);
-        error = null;
-        var parts = text.Split(':');
-        if (parts.Length != 5)
-        {
-            error = $"'{text}' has {parts.Length} part(s); expected ISO3:mineral:stage:fraction:months, e.g. CHN:rare_earths:mining:0.5:12 "
-                + "(or CHN>USA:gallium:refining:1:12 for a destination ban).";
-            return null;
-        }
-        var countries = parts[0].Split('>');
-        var country = ResolveCountry(catalogue, countries[0]);
-        if (country is null)
-        {
-            error = $"'{countries[0]}' in '{text}' is not a known country; expected an ISO3 code such as CHN.";
-            return null;
-        }
-        string? target = null;
-        if (countries.Length == 2)
-        {
-            target = ResolveCountry(catalogue, countries[1]);
-            if (target is null)
-            {
-                error = $"'{countries[1]}' in '{text}' is not a known country; expected an ISO3 code after '>'.";
-                return null;
-            }
-        }
-        var mineral = catalogue.FindMineral(parts[1]);
-        if (mineral is null)
-        {
-            error = $"'{parts[1]}' in '{text}' is not a known mineral; see `khanij minerals` for ids (e.g. rare_earths, cobalt).";
-            return null;
-        }
-        if (!StageNames.TryParse(parts[2], out var stage))
-        {
-            error = $"'{parts[2]}' in '{text}' is not a stage; expected one of {string.Join(", ", StageNames.All)}.";
-            return null;
-        }
-        if (!double.TryParse(parts[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) || !(fraction is >= 0 and <= 1))
-        {
-            error = $"'{parts[3]}' in '{text}' is not a fraction; expected a number from 0 to 1 (0.5 = half).";
-            return null;
-        }
-        if (!double.TryParse(parts[4], NumberStyles.Float, CultureInfo.InvariantCulture, out var months) || !(months >= 0)
-            || !double.IsFinite(months))
-        {
-            error = $"'{parts[4]}' in '{text}' is not a duration; expected a number of months ≥ 0.";
-            return null;
-        }
-        var kind = target is not null ? ShockKind.DestinationBan : fraction == 1 ? ShockKind.Outage : ShockKind.Cut;
-        return new ShockEvent(text, kind, country, target, [mineral.Id], stage, Distribution.Fixed(fraction), Distribution.Fixed(months),
-            Distribution.Fixed(0), 1);
-    }
-
-    private static string? ResolveCountry(KhanijCatalogue catalogue, string text)
-    {
-        var trimmed = text.Trim();
-        return catalogue.CountryByIso3(trimmed.ToUpperInvariant())?.Iso3 ?? catalogue.FindCountry(trimmed)?.Iso3;
     }
 
     private sealed class Reader
@@ -169,14 +103,14 @@ public static class ScenarioReader
             var perspectiveText = String(root, "$", "perspective", required: false);
             if (perspectiveText is not null)
             {
-                perspective = ResolveCountry(_catalogue, perspectiveText);
+                perspective = ShortShock.ResolveCountry(_catalogue, perspectiveText);
                 if (perspective is null)
                 {
                     Error("$.perspective", $"'{perspectiveText}' is not a known country; expected an ISO3 code such as IND.");
                 }
             }
             var horizon = Number(root, "$", "horizon_months", 0.000001, 1200, required: false);
-            var spare = Number(root, "$", "spare_capacity", 0, 10, required: false);
+            var spare = Number(root, "$", "spare_capacity", 0, 1, required: false);
             bool? priority = null;
             if (root.TryGetProperty("partner_priority", out var pp))
             {
@@ -407,7 +341,7 @@ public static class ScenarioReader
             {
                 return null;
             }
-            var iso3 = ResolveCountry(_catalogue, text);
+            var iso3 = ShortShock.ResolveCountry(_catalogue, text);
             if (iso3 is null)
             {
                 Error($"{path}.{name}", $"'{text}' is not a known country; expected an ISO3 code such as COD.");

@@ -27,11 +27,11 @@ public static class DemandScenarios
         {
             if (!File.Exists(file))
             {
-                throw new DemandInputException($"demand scenario file '{file}' not found; expected a JSON file such as scenarios/demand/india-published-targets.json.");
+                throw new DemandInputException("scenario", $"demand scenario file '{file}' not found; expected a JSON file such as scenarios/demand/india-published-targets.json.");
             }
             return Parse(await File.ReadAllTextAsync(file, cancellationToken), file, catalogue, chemistries);
         }
-        var dir = Directory(dataDir) ?? throw new DemandInputException(
+        var dir = Directory(dataDir) ?? throw new DemandInputException("scenario",
             "no scenarios/demand directory beside the program or the data pack; give --scenario FILE.");
         var shipped = new List<string>();
         foreach (var path in System.IO.Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal))
@@ -43,7 +43,7 @@ public static class DemandScenarios
                 return scenario;
             }
         }
-        throw new DemandInputException($"no shipped demand scenario for {country}; scenarios exist for {string.Join(", ", shipped)}. "
+        throw new DemandInputException("country", $"no shipped demand scenario for {country}; scenarios exist for {string.Join(", ", shipped)}. "
             + "Give --scenario FILE (format in docs/demand.md).");
     }
 
@@ -52,7 +52,7 @@ public static class DemandScenarios
         var errors = DemandScenarioReader.TryParse(text, file, catalogue, chemistries, out var scenario);
         if (errors.Count > 0)
         {
-            throw new DemandInputException($"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in the demand scenario file; nothing was computed:\n"
+            throw new DemandInputException("scenario", $"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in the demand scenario file; nothing was computed:\n"
                 + string.Join("\n", errors.Select(e => "  " + e)));
         }
         return scenario!;

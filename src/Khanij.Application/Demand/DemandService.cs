@@ -1,10 +1,11 @@
 using Khanij.Analytics.Demand;
 using Khanij.Analytics.Risk;
-using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Registry;
-using Khanij.Data;
+using Khanij.Core.Text;
+using Khanij.Core;
 using Khanij.Data.Registry;
+using Khanij.Data;
 
 namespace Khanij.Application.Demand;
 
@@ -23,14 +24,14 @@ public static class DemandService
         var country = request.Country is null ? "IND" : ResolveCountry(catalogue, request.Country);
         if (!(request.IntensityImprovement is >= 0 and < 0.5))
         {
-            throw new DemandInputException($"intensity improvement {request.IntensityImprovement} is out of range; expected a yearly fraction from 0 to below 0.5 (0.02 = 2 % a year).");
+            throw new DemandInputException("intensity_improvement", $"intensity improvement {request.IntensityImprovement} is out of range; expected a yearly fraction from 0 to below 0.5 (0.02 = 2 % a year).");
         }
         var intensities = await store.GetBatteryIntensitiesAsync(null, cancellationToken);
         var chemistries = intensities.Select(i => i.Chemistry).ToHashSet(StringComparer.Ordinal);
         var scenario = await DemandScenarios.LoadAsync(request.ScenarioFile, country, dataDir, catalogue, chemistries, cancellationToken);
         if (request.Country is not null && scenario.Country != country)
         {
-            throw new DemandInputException($"the scenario file is for {scenario.Country}, not {country}; leave out --country or give a file for {country}.");
+            throw new DemandInputException("country", $"the scenario file is for {scenario.Country}, not {country}; leave out --country or give a file for {country}.");
         }
         country = scenario.Country;
         var needs = NeedsCalculator.Compute(scenario, intensities, new DemandOptions(request.IntensityImprovement, request.BaseYear));
@@ -62,7 +63,8 @@ public static class DemandService
 
     internal static string ResolveCountry(KhanijCatalogue catalogue, string text) =>
         catalogue.CountryByIso3(text.Trim().ToUpperInvariant())?.Iso3 ?? catalogue.FindCountry(text)?.Iso3
-        ?? throw new DemandInputException($"'{text}' is not a known country; expected an ISO3 code such as IND (see `khanij countries`).");
+        ?? throw new DemandInputException("country", $"'{text}' is not a known country; expected an ISO3 code such as IND (see `khanij countries`)."
+            + Spelling.DidYouMean(catalogue.SuggestCountries(text).Select(c => $"{c.Iso3} ({c.NameEn})")));
 
     private static async Task<IReadOnlyList<RegistryRecord>> RegistryRecordsAsync(KhanijStore store, CancellationToken cancellationToken)
     {

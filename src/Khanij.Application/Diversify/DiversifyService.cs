@@ -2,8 +2,9 @@ using Khanij.Analytics.Diversify;
 using Khanij.Analytics.Risk;
 using Khanij.Analytics.Simulation;
 using Khanij.Application.Demand;
-using Khanij.Core;
 using Khanij.Core.Catalogue;
+using Khanij.Core.Text;
+using Khanij.Core;
 using Khanij.Data;
 
 namespace Khanij.Application.Diversify;
@@ -21,33 +22,34 @@ public static class DiversifyService
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(catalogue);
         var mineral = catalogue.FindMineral(request.Mineral)?.Id
-            ?? throw new DemandInputException($"'{request.Mineral}' is not a known mineral; see `khanij minerals` for ids (e.g. cobalt, lithium).");
+            ?? throw new DemandInputException("mineral", $"'{request.Mineral}' is not a known mineral; see `khanij minerals` for ids (e.g. cobalt, lithium)."
+                + Spelling.DidYouMean(catalogue.SuggestMinerals(request.Mineral).Select(m => m.Id)));
         if (!StageNames.TryParse(request.Stage, out var stage) || stage is not (Stage.Mining or Stage.Refining))
         {
-            throw new DemandInputException($"'{request.Stage}' is not a stage with trade data; expected mining or refining.");
+            throw new DemandInputException("stage", $"'{request.Stage}' is not a stage with trade data; expected mining or refining.");
         }
         var country = DemandService.ResolveCountry(catalogue, request.Country);
         var objective = request.Objective switch
         {
             "risk" => DiversifyObjective.Risk,
             "cvar" => DiversifyObjective.Cvar,
-            _ => throw new DemandInputException($"'{request.Objective}' is not an objective; expected risk or cvar."),
+            _ => throw new DemandInputException("objective", $"'{request.Objective}' is not an objective; expected risk or cvar."),
         };
         if (objective == DiversifyObjective.Cvar && request.ScenarioFile is null)
         {
-            throw new DemandInputException("the cvar objective needs a disruption scenario: --scenario FILE (e.g. scenarios/drc-cobalt-suspension-2025.json).");
+            throw new DemandInputException("scenario", "the cvar objective needs a disruption scenario: --scenario FILE (e.g. scenarios/drc-cobalt-suspension-2025.json).");
         }
         if (!(request.Cap is > 0 and <= 1))
         {
-            throw new DemandInputException($"cap {request.Cap} is out of range; expected a share above 0 and at most 1 (0.65 = 65 %).");
+            throw new DemandInputException("cap", $"cap {request.Cap} is out of range; expected a share above 0 and at most 1 (0.65 = 65 %).");
         }
         if (request.MaxChange is { } mc && !(mc is >= 0 and <= 1))
         {
-            throw new DemandInputException($"max change {mc} is out of range; expected share points from 0 to 1 (0.1 = 10 points).");
+            throw new DemandInputException("max_change", $"max change {mc} is out of range; expected share points from 0 to 1 (0.1 = 10 points).");
         }
         if (request.MinPartnerShare is { } mp && !(mp is >= 0 and <= 1))
         {
-            throw new DemandInputException($"minimum partner share {mp} is out of range; expected a share from 0 to 1.");
+            throw new DemandInputException("min_partner_share", $"minimum partner share {mp} is out of range; expected a share from 0 to 1.");
         }
         var excluded = (request.Exclude ?? []).Select(e => DemandService.ResolveCountry(catalogue, e)).ToList();
 
@@ -59,7 +61,7 @@ public static class DiversifyService
         var profile = ImportExposure.Compute(flows, country, mineral, stage, partners, inForce, parameters);
         if (!profile.HasImports)
         {
-            throw new DemandInputException($"no import data for {mineral} at the {stage.ToId()} stage for {country}"
+            throw new DemandInputException("country", $"no import data for {mineral} at the {stage.ToId()} stage for {country}"
                 + (profile.YearsAvailable.Count > 0 ? $" in {profile.Year}; years with data: {string.Join(", ", profile.YearsAvailable)}" : "")
                 + ". " + string.Join(" ", profile.Notes));
         }
@@ -120,19 +122,19 @@ public static class DiversifyService
         var file = request.ScenarioFile!;
         if (!File.Exists(file))
         {
-            throw new DemandInputException($"scenario file '{file}' not found; expected a JSON file such as scenarios/drc-cobalt-suspension-2025.json.");
+            throw new DemandInputException("scenario", $"scenario file '{file}' not found; expected a JSON file such as scenarios/drc-cobalt-suspension-2025.json.");
         }
         var errors = ScenarioReader.TryParse(await File.ReadAllTextAsync(file, cancellationToken), file, catalogue, out var scenario);
         if (errors.Count > 0)
         {
-            throw new DemandInputException($"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in the scenario file; nothing was run:\n"
+            throw new DemandInputException("scenario", $"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in the scenario file; nothing was run:\n"
                 + string.Join("\n", errors.Select(e => "  " + e)));
         }
         // The scenario's run count is meant for `simulate`; the LP has one constraint per draw, so by default it takes at most DefaultRuns.
         var runs = request.Runs ?? Math.Min(scenario!.Runs ?? DiversifyRequest.DefaultRuns, DiversifyRequest.DefaultRuns);
         if (runs is < 1 or > DiversifyRequest.MaxRuns)
         {
-            throw new DemandInputException($"runs {runs} is out of range; expected 1 to {DiversifyRequest.MaxRuns} (one LP constraint per draw).");
+            throw new DemandInputException("runs", $"runs {runs} is out of range; expected 1 to {DiversifyRequest.MaxRuns} (one LP constraint per draw).");
         }
         var seed = request.Seed ?? scenario!.Seed ?? DiversifyRequest.DefaultSeed;
         var intensities = await store.GetBatteryIntensitiesAsync(null, cancellationToken);
@@ -140,11 +142,11 @@ public static class DiversifyService
             cancellationToken);
         if (network is null)
         {
-            throw new DemandInputException($"no supply network for {mineral}: {whyNot}");
+            throw new DemandInputException("mineral", $"no supply network for {mineral}: {whyNot}");
         }
         if (network.LayerIndexOf(stage) < 0)
         {
-            throw new DemandInputException($"the {mineral} network has no {stage.ToId()} stage; try the other stage.");
+            throw new DemandInputException("stage", $"the {mineral} network has no {stage.ToId()} stage; try the other stage.");
         }
         var losses = ShortfallDraws.Build(network, stage, country, [.. suppliers.Select(s => s.Iso3)], scenario.Shocks, scenario.HorizonMonths ?? 12,
             runs, seed, new FastEngine(1), out var notes);

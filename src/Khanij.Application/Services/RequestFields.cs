@@ -1,5 +1,6 @@
 using Khanij.Core;
 using Khanij.Core.Catalogue;
+using Khanij.Core.Text;
 
 namespace Khanij.Application.Services;
 
@@ -12,7 +13,8 @@ internal static class RequestFields
         if (country is null)
         {
             errors.Add(new RequestError(field, "is not a known country; expected an ISO3 code or a name in English or Hindi such as IND, India, भारत "
-                + "(`khanij countries`, GET /api/countries).") { Value = text });
+                + "(`khanij countries`, GET /api/countries)." + Spelling.DidYouMean(catalogue.SuggestCountries(text).Select(c => $"{c.Iso3} ({c.NameEn})")))
+            { Value = text });
         }
         return country?.Iso3;
     }
@@ -27,7 +29,8 @@ internal static class RequestFields
         if (mineral is null)
         {
             errors.Add(new RequestError(field, "is not in the catalogue; expected a mineral id or name in English or Hindi such as rare_earths, "
-                + "lithium, लिथियम (`khanij minerals`, GET /api/minerals).") { Value = text });
+                + "lithium, लिथियम (`khanij minerals`, GET /api/minerals)." + Spelling.DidYouMean(catalogue.SuggestMinerals(text).Select(m => m.Id)))
+            { Value = text });
         }
         return mineral?.Id;
     }

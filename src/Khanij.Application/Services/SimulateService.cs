@@ -76,7 +76,7 @@ internal static class SimulateService
         var events = new List<ShockEvent>(scenario?.Shocks ?? []);
         foreach (var text in request.Shocks ?? [])
         {
-            if (ScenarioReader.ParseShort(text, catalogue, out var error) is { } e)
+            if (ShortShock.Parse(text, catalogue, out var error) is { } e)
             {
                 events.Add(e);
             }
@@ -92,9 +92,12 @@ internal static class SimulateService
         }
         var perspective = request.Country is { Length: > 0 } c ? RequestFields.Country(catalogue, c, errors) : scenario?.Perspective ?? DefaultCountry;
         var spare = request.SpareCapacity ?? scenario?.SpareCapacity ?? SimulationParameters.DefaultSpareCapacity;
-        if (!(spare >= 0) || !double.IsFinite(spare))
+        if (!(spare is >= 0 and <= 1))
         {
-            errors.Add(new RequestError("spare_capacity", "is not valid; expected a fraction ≥ 0 (0.05 = 5 % of output).") { Value = Num(spare) });
+            errors.Add(new RequestError("spare_capacity", "is not valid; expected a fraction of the unhit producers' output from 0 to 1 (0.05 = 5 %).")
+            {
+                Value = Num(spare),
+            });
         }
         var runs = request.Runs ?? scenario?.Runs ?? DefaultRuns;
         if (runs is < 1 or > MaxRuns)
@@ -145,6 +148,13 @@ internal static class SimulateService
                     + $"which the data pack has no BatPaC intensities for; expected chemistries from {string.Join(", ", known)}.");
             }
         }
+        var notes = new List<string>();
+        if (runs > 1 && events.All(Certain))
+        {
+            notes.Add($"{runs.ToString("N0", CultureInfo.InvariantCulture)} runs of shocks that are all fixed and certain give {runs.ToString("N0", CultureInfo.InvariantCulture)} "
+                + "identical results: nothing varies between runs. Give ranges (--shock CHN:rare_earths:refining:0.3..0.7:6..18) or a scenario "
+                + "with distributions and probabilities (docs/simulation.md).");
+        }
         var loaded = await SimulateNetworks.LoadAsync(store, events, perspective!, scenario?.BatteryMix, request.Source, cancellationToken);
         if (loaded.Networks.Count == 0)
         {
@@ -157,7 +167,7 @@ internal static class SimulateService
         var model = new SimulationModel(loaded.Networks, events, parameters);
         ISimulationEngine engine = engineName == "reference" ? new ReferenceEngine() : new FastEngine(request.Threads ?? -1);
         return ServiceResult<SimulatePlan>.Ok(new SimulatePlan(scenario?.Name ?? "command line", model, engine, runs,
-            request.Seed ?? scenario?.Seed ?? DefaultSeed, partners, loaded.Skipped));
+            request.Seed ?? scenario?.Seed ?? DefaultSeed, partners, [.. notes, .. loaded.Skipped]));
     }
 
     /// <summary>Runs a prepared simulation and builds its report. The runs are streamed into statistics and histograms (memory independent
@@ -179,6 +189,11 @@ internal static class SimulateService
         var colon = message.IndexOf(": ", StringComparison.Ordinal);
         return colon > 0 && !message[..colon].Contains(' ', StringComparison.Ordinal) ? message[..colon] : "$";
     }
+
+    /// <summary>Whether a shock is the same in every run: it always happens, with fixed fraction, duration and start.</summary>
+    private static bool Certain(ShockEvent e) =>
+        e.Probability >= 1 && e.Fraction.Kind == DistributionKind.Fixed && e.DurationMonths.Kind == DistributionKind.Fixed
+        && e.StartMonth.Kind == DistributionKind.Fixed;
 
     private static string Num(double v) => v.ToString(CultureInfo.InvariantCulture);
 }

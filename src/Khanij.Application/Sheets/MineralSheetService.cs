@@ -1,9 +1,10 @@
 using System.Globalization;
 using Khanij.Analytics.Risk;
 using Khanij.Application.Services;
-using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Facts;
+using Khanij.Core.Text;
+using Khanij.Core;
 using Khanij.Data;
 
 namespace Khanij.Application.Sheets;
@@ -25,7 +26,8 @@ internal static class MineralSheetService
         if (mineral is null)
         {
             errors.Add(new RequestError("mineral", "is not in the catalogue; expected a mineral id, name or symbol such as germanium, rare_earths, "
-                + "लिथियम (`khanij minerals`, GET /api/minerals).") { Value = request.Mineral });
+                + "लिथियम (`khanij minerals`, GET /api/minerals)."
+                + Spelling.DidYouMean(catalogue.SuggestMinerals(request.Mineral ?? "").Select(m => m.Id))) { Value = request.Mineral });
         }
         var perspective = RequestFields.Country(catalogue, request.Perspective ?? RiskService.DefaultCountry, errors);
         var source = string.IsNullOrWhiteSpace(request.Source) ? null : request.Source.Trim();

@@ -15,7 +15,7 @@ internal static class AuditCommand
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var command = new Command("audit",
             "The audit log: registry changes and reviews, imports, account and role changes, sign-ins and failed sign-ins, oldest first, with "
-            + "who, when (UTC), what and before → after.\n\n" + ExitCodes.HelpText) { since, user, json };
+            + "who, when (UTC), what and before → after.") { since, user, json };
         command.SetHandler(context, async (parse, ct) =>
         {
             DateTime? from = null;

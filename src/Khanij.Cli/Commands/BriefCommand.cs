@@ -38,7 +38,7 @@ internal static class BriefCommand
         var command = new Command("brief",
             "The main job: a ranked account of a country's critical-mineral exposure across every mineral with data (what is most concentrated, "
             + "at which stage, where export restrictions bite, which partners supply what, the criticality matrix). Prints the brief and writes "
-            + "report.html (self-contained) and report.md with charts to --out. Method: docs/risk.md.\n\n" + ExitCodes.HelpText)
+            + "report.html (self-contained) and report.md with charts to --out. Method: docs/risk.md.")
         {
             country, year, scenario, output, json,
         };

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Khanij.Cli.Reports;
+using Khanij.Core.Text;
 using Spectre.Console;
 
 namespace Khanij.Cli.Commands;
@@ -13,7 +15,7 @@ internal static class CountriesCommand
             Description = "Only countries whose code, English or Hindi name, alias or adjective contains this text (e.g. जापान, korea, भारतीय).",
         };
         var json = new Option<bool>("--json") { Description = "Print JSON (an array of countries) instead of a table." };
-        var command = new Command("countries", "List countries (ISO 3166-1) with English and Hindi names and aliases.\n\n" + ExitCodes.HelpText)
+        var command = new Command("countries", "List countries (ISO 3166-1) with English and Hindi names and aliases.")
         {
             search, json,
         };
@@ -31,14 +33,14 @@ internal static class CountriesCommand
                 context.Console.MarkupLine($"No country matches '{text.Esc()}'. Try an ISO code, an English name or a Hindi name.");
                 return Task.FromResult(ExitCodes.Ok);
             }
-            var table = new Table().AddColumns("ISO3", "ISO2", "num", "name", "Hindi", "aliases");
+            var table = new TextTable("ISO3", "ISO2", "num", "name", "Hindi", "aliases");
             foreach (var c in rows)
             {
-                table.AddRow(c.Iso3, c.Iso2, c.Numeric, c.NameEn.Esc(), string.Join(", ", c.NamesHi.Take(3)).Esc(),
-                    string.Join(", ", c.AliasesEn.Concat(c.AdjectivesHi).Take(4)).Esc());
+                table.AddRow(c.Iso3, c.Iso2, c.Numeric, c.NameEn, string.Join(", ", c.NamesHi.Take(3)),
+                    string.Join(", ", c.AliasesEn.Concat(c.AdjectivesHi).Take(4)));
             }
-            context.Console.Write(table);
-            context.Console.MarkupLine($"[grey]{rows.Count} countries (iso-codes 4.15, Unicode CLDR, data/catalogue/country_aliases.csv).[/]");
+            context.WriteTable(table);
+            context.Console.MarkupLine($"[grey]{English.Count(rows.Count, "country", "countries")} (iso-codes 4.15, Unicode CLDR, data/catalogue/country_aliases.csv).[/]");
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;

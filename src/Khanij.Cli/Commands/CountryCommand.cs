@@ -14,7 +14,7 @@ internal static class CountryCommand
         var json = new Option<bool>("--json") { Description = "Print the profile as JSON." };
         var command = new Command("country",
             "One country's profile: its production and reserves by mineral, its imports and their partners (with the pack's coverage gaps named), "
-            + "the export restrictions it imposes and faces, and its frameworks and accepted partnerships; each figure with its source.\n\n" + ExitCodes.HelpText)
+            + "the export restrictions it imposes and faces, and its frameworks and accepted partnerships; each figure with its source.")
         {
             country, json,
         };

@@ -9,7 +9,7 @@ internal static class DataCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("data", "Manage the embedded store: import the data pack, show what it holds.\n\n" + ExitCodes.HelpText);
+        var command = new Command("data", "Manage the embedded store: import the data pack, show what it holds.");
         command.Subcommands.Add(CreateImport(context));
         command.Subcommands.Add(CreateStatus(context));
         command.Subcommands.Add(CreateAdd(context));
@@ -32,7 +32,7 @@ internal static class DataCommand
         var command = new Command("add",
             "Check a file in its publisher's own layout and add it as a new source with its edition, beside the sources already in the store. "
             + "All-or-nothing: with any error (printed as file:line:column) the store and its sources stay as they were. The file is kept beside "
-            + "the store (<store>.sources/) so that 'data import' keeps it.\n\n" + ExitCodes.HelpText)
+            + "the store (<store>.sources/) so that 'data import' keeps it.")
         {
             file, format, source, edition, mineral,
         };
@@ -75,7 +75,7 @@ internal static class DataCommand
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var command = new Command("sources",
             "List every source id and edition in the store, per table, with its file, rows, minerals and years: the values --source and --edition "
-            + "take. Files added with 'data add' are marked.\n\n" + ExitCodes.HelpText)
+            + "take. Files added with 'data add' are marked.")
         {
             json,
         };
@@ -112,8 +112,7 @@ internal static class DataCommand
         };
         var command = new Command("import",
             "Check every file of a data pack and, only if all are valid, replace the store's data with it in one transaction. "
-            + "All errors are listed as file:line:column; with any error nothing changes. Running it twice gives the same counts.\n\n"
-            + ExitCodes.HelpText)
+            + "All errors are listed as file:line:column; with any error nothing changes. Running it twice gives the same counts.")
         {
             dir,
         };
@@ -152,7 +151,7 @@ internal static class DataCommand
         var json = new Option<bool>("--json") { Description = "Print JSON (store path, info, counts per table, sources) instead of tables." };
         var command = new Command("status",
             "Show the store: its path, row counts per table, and each source file with publisher, edition, licence and rows imported/excluded. "
-            + "Creates and imports the store on first use.\n\n" + ExitCodes.HelpText)
+            + "Creates and imports the store on first use.")
         {
             json,
         };

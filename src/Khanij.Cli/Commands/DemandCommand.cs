@@ -27,7 +27,7 @@ internal static class DemandCommand
         var command = new Command("demand",
             "Mineral needs of a country's technology deployment (battery GWh × chemistry mix × BatPaC intensity) per mineral and year, "
             + "beside the IEA's world demand (STEPS/APS/NZE), and the gap against secured supply: domestic production (USGS), registry "
-            + "projects and imports from partners. Every figure carries its source. Method: docs/demand.md.\n\n" + ExitCodes.HelpText)
+            + "projects and imports from partners. Every figure carries its source. Method: docs/demand.md.")
         {
             country, scenario, improvement, baseYear, json, csv,
         };

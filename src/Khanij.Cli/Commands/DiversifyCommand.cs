@@ -36,7 +36,7 @@ internal static class DiversifyCommand
             "Recommend import shares across supplier countries for one mineral and stage: minimise supply risk (governance-weighted, "
             + "restriction-adjusted, partner-aware) or CVaR95 of the shortfall under a disruption scenario, with shares summing to 1, a cap per "
             + "supplier, no supplier above what it exports, and optional limits on change, exclusions and a minimum partner share. Solved as a "
-            + "linear programme with OR-Tools GLOP. Method: docs/demand.md.\n\n" + ExitCodes.HelpText)
+            + "linear programme with OR-Tools GLOP. Method: docs/demand.md.")
         {
             mineral, stage, country, objective, scenario, cap, maxChange, exclude, minPartner, runs, seed, tradeYear, json, csv,
         };

@@ -10,7 +10,7 @@ internal static class FeedsCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("feeds", "The news feeds (RSS 2.0 or Atom) that 'khanij ingest watch' reads into the registry.\n\n" + ExitCodes.HelpText);
+        var command = new Command("feeds", "The news feeds (RSS 2.0 or Atom) that 'khanij ingest watch' reads into the registry.");
         command.Subcommands.Add(Add(context));
         command.Subcommands.Add(List(context));
         command.Subcommands.Add(Remove(context));
@@ -21,7 +21,7 @@ internal static class FeedsCommand
     {
         var url = new Argument<string>("URL") { Description = "The feed's address (http or https)." };
         var name = new Option<string?>("--name") { Description = "A short name for listings (default: the host name)." };
-        var command = new Command("add", "Follow a feed.\n\n" + ExitCodes.HelpText) { url, name };
+        var command = new Command("add", "Follow a feed.") { url, name };
         command.SetHandler(context, async (parse, ct) =>
         {
             var address = CheckUrl(parse.GetValue(url)!);
@@ -42,7 +42,7 @@ internal static class FeedsCommand
     private static Command List(CliContext context)
     {
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
-        var command = new Command("list", "The feeds followed, with when each was last read and its last error.\n\n" + ExitCodes.HelpText) { json };
+        var command = new Command("list", "The feeds followed, with when each was last read and its last error.") { json };
         command.SetHandler(context, async (parse, ct) =>
         {
             await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct);
@@ -68,7 +68,7 @@ internal static class FeedsCommand
     private static Command Remove(CliContext context)
     {
         var url = new Argument<string>("URL") { Description = "The feed's address, as listed by 'khanij feeds list'." };
-        var command = new Command("remove", "Stop following a feed (items already read stay in the registry).\n\n" + ExitCodes.HelpText) { url };
+        var command = new Command("remove", "Stop following a feed (items already read stay in the registry).") { url };
         command.SetHandler(context, async (parse, ct) =>
         {
             var address = parse.GetValue(url)!.Trim();

@@ -17,7 +17,7 @@ internal static class IngestAddCommand
         var ingest = root.Subcommands.FirstOrDefault(c => c.Name == "ingest");
         if (ingest is null)
         {
-            ingest = new Command("ingest", "Read news and official releases (Hindi or English) into the registry.\n\n" + ExitCodes.HelpText);
+            ingest = new Command("ingest", "Read news and official releases (Hindi or English) into the registry.");
             root.Subcommands.Add(ingest);
         }
         ingest.Subcommands.Add(Create(context));
@@ -31,7 +31,7 @@ internal static class IngestAddCommand
             "Add documents to the registry: extract their cooperation events and store each as a PROPOSED record with its verbatim "
             + "evidence. The same event reported by two articles (or in two languages) becomes one record with both sources (same parties "
             + "and instrument, dates within 3 days, overlapping minerals). All files are added in one transaction, or none. Review the "
-            + "proposals with 'khanij partners review'.\n\n" + ExitCodes.HelpText)
+            + "proposals with 'khanij partners review'.")
         {
             files, json, PartnersRegistry.By,
         };

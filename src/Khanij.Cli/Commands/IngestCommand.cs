@@ -8,7 +8,7 @@ internal static class IngestCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("ingest", "Read news and press releases in Hindi or English (text or HTML) and propose cooperation events, "
-            + "each with verbatim evidence.\n\n" + ExitCodes.HelpText);
+            + "each with verbatim evidence.");
         command.Subcommands.Add(IngestExtractCommand.Create(context));
         command.Subcommands.Add(IngestEvalCommand.Create(context));
         command.Subcommands.Add(IngestWatchCommand.Create(context));

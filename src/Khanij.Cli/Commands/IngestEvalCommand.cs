@@ -25,8 +25,7 @@ internal static class IngestEvalCommand
         };
         var command = new Command("eval", "Extract events from the documents of a gold file and score them: detection precision/recall/F1, "
             + "per-field scores on matched events (parties, minerals, instrument, date) and verbatim evidence, exactly as "
-            + "score_events.py defines them. Documents are scored one by one (no cross-document merging), as the gold is per document.\n\n"
-            + ExitCodes.HelpText) { gold, docs, json, predOut, predIn, strict };
+            + "score_events.py defines them. Documents are scored one by one (no cross-document merging), as the gold is per document.") { gold, docs, json, predOut, predIn, strict };
         command.SetHandler(context, async (parse, ct) =>
         {
             var goldPath = parse.GetValue(gold)!;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Khanij.Core.Events;
+using Khanij.Core.Text;
 using Khanij.Ingest;
 using Spectre.Console;
 
@@ -20,8 +21,7 @@ internal static class IngestExtractCommand
         {
             Description = "Keep one event per document; by default the same event reported by several documents is merged (with all sources).",
         };
-        var command = new Command("extract", "Extract cooperation events (instrument, parties, minerals, date, status, evidence …) from articles.\n\n"
-            + ExitCodes.HelpText) { files, json, noMerge };
+        var command = new Command("extract", "Extract cooperation events (instrument, parties, minerals, date, status, evidence …) from articles.") { files, json, noMerge };
         command.SetHandler(context, async (parse, ct) =>
         {
             var pipeline = IngestPipeline.Create(context.Catalogue, context.DataDir);
@@ -53,7 +53,7 @@ internal static class IngestExtractCommand
                     (evidence.Length > 90 ? evidence[..90] + "…" : evidence).Esc());
             }
             context.Console.Write(table);
-            var summary = $"{events.Count} events from {results.Count} documents ("
+            var summary = $"{English.Count(events.Count, "event")} from {English.Count(results.Count, "document")} ("
                 + string.Join(", ", results.Select(r => $"{r.Document.Name}: {r.Document.Language}, published {r.Document.Published ?? "unknown"}")) + ").";
             context.Console.MarkupLine("[grey]" + summary.Esc() + "[/]");
             return ExitCodes.Ok;

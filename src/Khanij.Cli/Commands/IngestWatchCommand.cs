@@ -19,7 +19,7 @@ internal static class IngestWatchCommand
             "Read the feeds added with 'khanij feeds add': fetch each (conditional GET, a pause between requests to one host, timeouts, a size "
             + "limit), fetch every new item's page, skip pages already read (same address or same content), extract events and add them "
             + "as proposals for 'khanij partners review'. A feed that fails is reported and retried on a later pass. Every fetch is logged "
-            + "in the store.\n\n" + ExitCodes.HelpText)
+            + "in the store.")
         {
             every, once, json, PartnersRegistry.By,
         };

@@ -17,7 +17,7 @@ internal static class MineralCommand
         var command = new Command("mineral",
             "One mineral's sheet: production by country over every year of every source (side by side, never summed), reserves, the country's "
             + "imports and partial trade extracts with their coverage, export restrictions, recycling, IEA demand and reported facts, each with "
-            + "its source; ends with what the pack does not have.\n\n" + ExitCodes.HelpText)
+            + "its source; ends with what the pack does not have.")
         {
             mineral, country, source, json,
         };

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Khanij.Cli.Reports;
 using Khanij.Core.Catalogue;
+using Khanij.Core.Text;
 using Spectre.Console;
 
 namespace Khanij.Cli.Commands;
@@ -15,8 +17,7 @@ internal static class MineralsCommand
         };
         list.AcceptOnlyFromAmong("india", "eu", "us");
         var json = new Option<bool>("--json") { Description = "Print JSON (an array of minerals) instead of a table." };
-        var command = new Command("minerals", "List the catalogue's minerals with Hindi names, symbols, HS codes and criticality flags.\n\n"
-            + ExitCodes.HelpText) { list, json };
+        var command = new Command("minerals", "List the catalogue's minerals with Hindi names, symbols, HS codes and criticality flags.") { list, json };
         command.SetHandler(context, (parse, _) =>
         {
             IEnumerable<Mineral> minerals = context.Catalogue.Minerals;
@@ -33,14 +34,14 @@ internal static class MineralsCommand
                 context.Out.WriteLine(CliJson.Serialize(rows));
                 return Task.FromResult(ExitCodes.Ok);
             }
-            var table = new Table().AddColumns("id", "name", "Hindi", "symbols", "HS codes", "India 2023", "EU 2023", "US 2022");
+            var table = new TextTable("id", "name", "Hindi", "symbols", "HS codes", "India 2023", "EU 2023", "US 2022");
             foreach (var m in rows)
             {
-                table.AddRow(m.Id.Esc(), m.NameEn.Esc(), string.Join(", ", m.NamesHi.Take(3)).Esc(), string.Join(" ", m.Symbols).Esc(),
-                    string.Join(" ", m.HsCodes.Take(4)).Esc(), Flag(m.India2023), Flag(m.Eu2023), Flag(m.Us2022));
+                table.AddRow(m.Id, m.NameEn, string.Join(", ", m.NamesHi.Take(3)), string.Join(" ", m.Symbols),
+                    string.Join(" ", m.HsCodes.Take(4)), Flag(m.India2023), Flag(m.Eu2023), Flag(m.Us2022));
             }
-            context.Console.Write(table);
-            context.Console.MarkupLine($"[grey]{rows.Count} minerals. Lists: data/criticality_lists.csv; names: data/catalogue/minerals.csv.[/]");
+            context.WriteTable(table);
+            context.Console.MarkupLine($"[grey]{English.Count(rows.Count, "mineral")}. Lists: data/criticality_lists.csv; names: data/catalogue/minerals.csv.[/]");
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;

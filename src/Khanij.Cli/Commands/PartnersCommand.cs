@@ -21,7 +21,7 @@ internal static class PartnersCommand
         var json = new Option<bool>("--json") { Description = "Print JSON ({country, mineral, partners: [...], proposals_waiting}) instead of a table." };
         var command = new Command("partners",
             "List accepted partnerships from the registry: the parties, what instruments and occasions link them, which minerals, since when "
-            + "and the latest status. Proposals from ingestion are not shown until accepted ('khanij partners review').\n\n" + ExitCodes.HelpText)
+            + "and the latest status. Proposals from ingestion are not shown until accepted ('khanij partners review').")
         {
             country, mineral, json,
         };

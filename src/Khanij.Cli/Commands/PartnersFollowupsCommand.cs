@@ -18,7 +18,7 @@ internal static class PartnersFollowupsCommand
         var command = new Command("followups",
             "Commitments and follow-up actions: text, owner, due date and status (open, done, overdue, dropped), from accepted records and, "
             + "marked 'proposed', from records awaiting review (such as those 'ingest add' found in news). "
-            + "An open item past its due date counts as overdue.\n\n" + ExitCodes.HelpText)
+            + "An open item past its due date counts as overdue.")
         {
             overdue, asOf, country, json, acceptedOnly,
         };

@@ -20,7 +20,7 @@ internal static class PartnersImportCommand
             + "accepted unless they say \"review\": \"proposed\". The file is checked whole first: any problem is reported as "
             + "file:line:column and nothing is imported. A record of an event the registry already holds (same rules as 'ingest add': "
             + "parties, instrument, dates within 3 days, minerals) merges into that record with its sources and organisations; where the two "
-            + "disagree on a value the registry's value is kept and the record waits for review with the conflict listed.\n\n" + ExitCodes.HelpText)
+            + "disagree on a value the registry's value is kept and the record waits for review with the conflict listed.")
         {
             file, json, PartnersRegistry.By,
         };

@@ -35,7 +35,7 @@ internal static class PartnersReviewCommand
             + "or reject records; every change is written to the record's audit trail (see 'khanij partners show ID'). The decisions of one "
             + "run apply together or not at all. Only accepted records count in 'khanij partners' and in the analytics; after the run the "
             + "risk figures the decisions moved for --country are printed (partner share of imports and supply risk, before → after, "
-            + "computed as 'khanij risk' does).\n\n" + ExitCodes.HelpText)
+            + "computed as 'khanij risk' does).")
         {
             accept, reject, acceptAll, edit, set, json, interactive, PartnersRegistry.Country, PartnersRegistry.By,
         };

@@ -16,7 +16,7 @@ internal static class PartnersShowCommand
         var json = new Option<bool>("--json") { Description = "Print JSON ({record, audit, impact}) instead of tables." };
         var command = new Command("show", "Show one registry record: every field, its sources with verbatim evidence, its audit trail, and the "
             + "risk figures it moves for --country now (partner share of imports and supply risk, without → with the record, computed as "
-            + "'khanij risk' does; for a proposal, what accepting it would move).\n\n" + ExitCodes.HelpText)
+            + "'khanij risk' does; for a proposal, what accepting it would move).")
         {
             id, json, PartnersRegistry.Country,
         };

@@ -13,7 +13,7 @@ internal static class PartnersTimelineCommand
         var json = new Option<bool>("--json") { Description = "Print JSON (an array of records in date order) instead of a table." };
         var command = new Command("timeline",
             "A country's accepted partnerships, occasions, projects, investments and commitments in date order (undated last); "
-            + "working-group sessions show which earlier session they reviewed.\n\n" + ExitCodes.HelpText)
+            + "working-group sessions show which earlier session they reviewed.")
         {
             country, json,
         };

@@ -1,11 +1,12 @@
-using Khanij.Application;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Khanij.Analytics.Risk;
-using Khanij.Cli.Reports;
-using Khanij.Core;
 using Khanij.Application.Services;
+using Khanij.Application;
+using Khanij.Cli.Reports;
+using Khanij.Core.Text;
+using Khanij.Core;
 using Spectre.Console;
 
 namespace Khanij.Cli.Commands;
@@ -30,7 +31,7 @@ internal static class RiskCommand
         var command = new Command("risk",
             "Supply concentration and risk per mineral, stage, year and source: shares, HHI, top-1/top-3 share, coverage without the largest "
             + "supplier, WGI-weighted concentration with the restriction factor, import partners of the perspective country, and the EU-style "
-            + "supply-risk score. Method: docs/risk.md.\n\n" + ExitCodes.HelpText)
+            + "supply-risk score. Method: docs/risk.md.")
         {
             mineral, stage, year, source, country, json, csv,
         };
@@ -109,7 +110,7 @@ internal static class RiskCommand
                 ImportTable.Write(context.Console, text, r);
             }
         }
-        context.Console.MarkupLine($"[grey]{result.Rows.Count} tables. Perspective {result.Perspective}: its own output is domestic supply; the governance "
+        context.Console.MarkupLine($"[grey]{English.Count(result.Rows.Count, "table")}. Perspective {result.Perspective}: its own output is domestic supply; the governance "
             + $"terms, restricted share and risk are over the rest of the world and its imports. WGI {result.WgiYear} "
             + $"({string.Join(", ", parameters.GovernanceIndicators)}), t = {parameters.RestrictionFactor}, partner factor {parameters.PartnerFactor}. "
             + $"Shares are of the world total including unattributed rows; HHI over named countries. --json for every input and its provenance.[/]");

@@ -26,8 +26,7 @@ internal static class ServeCommand
                 + "sign-in. Port 0 picks a free port.",
             DefaultValueFactory = _ => DefaultUrl,
         };
-        var command = new Command("serve", "Serve the web dashboard and the HTTP API (OpenAPI at /openapi/v1.json) until Ctrl+C.\n\n"
-            + ExitCodes.HelpText) { urls };
+        var command = new Command("serve", "Serve the web dashboard and the HTTP API (OpenAPI at /openapi/v1.json) until Ctrl+C.") { urls };
         command.SetHandler(context, async (parse, cancellationToken) =>
         {
             var addresses = ParseUrls(parse.GetValue(urls) ?? DefaultUrl);

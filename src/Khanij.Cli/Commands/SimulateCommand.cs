@@ -21,7 +21,9 @@ internal static class SimulateCommand
         var shock = new Option<string[]>("--shock")
         {
             Description = "A shock ISO3:mineral:stage:fraction:months, e.g. CHN:rare_earths:mining:0.5:12 (fraction 1 = outage); "
-                + "ISO3>TARGET:mineral:stage:fraction:months is a destination ban. Repeatable; added to the scenario's shocks.",
+                + "ISO3>TARGET:mineral:stage:fraction:months is a destination ban. Fraction and months may be ranges for Monte Carlo: "
+                + "min..max (uniform) or min..mode..max (triangular), e.g. CHN:rare_earths:refining:0.3..0.7:6..18. Repeatable; added to "
+                + "the scenario's shocks.",
             AllowMultipleArgumentsPerToken = true,
         };
         var country = new Option<string?>("--country")
@@ -30,7 +32,7 @@ internal static class SimulateCommand
         };
         var spare = new Option<double?>("--spare-capacity")
         {
-            Description = "Spare capacity of producers not hit, as a fraction of their output (default: the scenario's, else "
+            Description = "Spare capacity of producers not hit, as a fraction of their output from 0 to 1 (default: the scenario's, else "
                 + $"{SimulationParameters.DefaultSpareCapacity}).",
         };
         var runs = new Option<int?>("--runs")
@@ -55,7 +57,7 @@ internal static class SimulateCommand
         var command = new Command("simulate",
             "Simulate export cuts, destination bans and outages: shortfall per stage (mining → refining), for the world and a country, "
             + "and downstream per end-use sector (battery GWh not made). With --runs > 1, Monte Carlo over the scenario's distributions "
-            + "gives mean, median, P95 and CVaR95.\n\n" + ExitCodes.HelpText)
+            + "gives mean, median, P95 and CVaR95.")
         {
             scenarioFile, shock, country, spare, runs, seed, engine, threads, priority, partnerFrameworks, stockpile, horizon, source, json,
         };

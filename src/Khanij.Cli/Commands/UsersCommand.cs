@@ -16,7 +16,7 @@ internal static class UsersCommand
         var command = new Command("users",
             "Accounts for signing in to a shared 'khanij serve' (PostgreSQL store): viewer reads; analyst also runs scenarios, ingests and "
             + "proposes; admin also accepts or rejects registry records, imports data and manages users. Every change is audited "
-            + "('khanij audit').\n\n" + ExitCodes.HelpText);
+            + "('khanij audit').");
         command.Subcommands.Add(Add(context));
         command.Subcommands.Add(SetRole(context));
         command.Subcommands.Add(Password(context));
@@ -34,7 +34,7 @@ internal static class UsersCommand
         var role = new Option<string>("--role") { Description = "viewer, analyst or admin.", Required = true };
         var command = new Command("add",
             $"Add an account. The password (at least {AccountStore.MinPasswordLength} characters, not containing the name) is read from standard "
-            + "input, else from KHANIJ_PASSWORD, else asked for without echo.\n\n" + ExitCodes.HelpText) { name, role };
+            + "input, else from KHANIJ_PASSWORD, else asked for without echo.") { name, role };
         command.SetHandler(context, async (parse, ct) =>
         {
             var user = parse.GetValue(name)!;
@@ -51,7 +51,7 @@ internal static class UsersCommand
     {
         var name = new Argument<string>("NAME") { Description = "User name." };
         var role = new Argument<string>("ROLE") { Description = "viewer, analyst or admin." };
-        var command = new Command("role", "Change an account's role.\n\n" + ExitCodes.HelpText) { name, role };
+        var command = new Command("role", "Change an account's role.") { name, role };
         command.SetHandler(context, async (parse, ct) =>
         {
             var wanted = Parse(() => AccountStore.ParseRole(parse.GetValue(role)!));
@@ -66,7 +66,7 @@ internal static class UsersCommand
     {
         var name = new Argument<string>("NAME") { Description = "User name." };
         var command = new Command("password",
-            "Set a new password (read as for 'users add') and lift a lock-out.\n\n" + ExitCodes.HelpText) { name };
+            "Set a new password (read as for 'users add') and lift a lock-out.") { name };
         command.SetHandler(context, async (parse, ct) =>
         {
             var user = parse.GetValue(name)!;
@@ -88,8 +88,7 @@ internal static class UsersCommand
         var label = new Option<string>("--label") { Description = "What the token is for.", DefaultValueFactory = _ => "script" };
         var days = new Option<int>("--days") { Description = "Days until the token expires (1 to 365).", DefaultValueFactory = _ => 90 };
         var command = new Command("token",
-            "Create an API token for scripts: send it as 'Authorization: Bearer TOKEN'. It is printed once and only its hash is kept.\n\n"
-            + ExitCodes.HelpText) { name, label, days };
+            "Create an API token for scripts: send it as 'Authorization: Bearer TOKEN'. It is printed once and only its hash is kept.") { name, label, days };
         command.SetHandler(context, async (parse, ct) =>
         {
             var valid = parse.GetValue(days);
@@ -108,7 +107,7 @@ internal static class UsersCommand
     private static Command List(CliContext context)
     {
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
-        var command = new Command("list", "The accounts, with role and lock-out state.\n\n" + ExitCodes.HelpText) { json };
+        var command = new Command("list", "The accounts, with role and lock-out state.") { json };
         command.SetHandler(context, async (parse, ct) =>
         {
             await using var store = await context.OpenStoreAsync(parse, ct);

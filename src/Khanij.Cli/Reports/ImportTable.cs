@@ -1,5 +1,6 @@
 using System.Globalization;
 using Khanij.Analytics.Risk;
+using Khanij.Core.Text;
 using Spectre.Console;
 
 namespace Khanij.Cli.Reports;
@@ -15,7 +16,7 @@ internal static class ImportTable
             return;
         }
         var inv = CultureInfo.InvariantCulture;
-        var title = $"[bold]{text.Mineral(risk.MineralId).Esc()} {risk.Stage.ToString().ToLowerInvariant()}: {text.Country(risk.Perspective).Esc()}'s imports {i.Year}[/] "
+        var title = $"[bold]{text.Mineral(risk.MineralId).Esc()} {risk.Stage.ToString().ToLowerInvariant()}: {English.Possessive(text.Country(risk.Perspective)).Esc()} imports {i.Year}[/] "
             + $"(t of {(i.ContentBasis ?? "contained mineral").Esc()}; ITC Trade Map; * = partner)";
         var table = new Table().Border(TableBorder.Rounded).Title(title);
         table.AddColumns("partner", "t", "share", "partner basis", "restricting");

@@ -79,6 +79,13 @@ public sealed class KhanijCatalogue
     /// <summary>The framework whose id, name or alias equals <paramref name="name"/>, or null.</summary>
     public Framework? FindFramework(string name) => _frameworksByName.GetValueOrDefault(TextNormalizer.Key(name));
 
+    /// <summary>Minerals whose id or a name is a few typing errors away from <paramref name="text"/> (for "did you mean"), nearest
+    /// first; empty when nothing is close.</summary>
+    public IReadOnlyList<Mineral> SuggestMinerals(string text) => Spelling.Nearest(TextNormalizer.Key(text), _mineralsByName);
+
+    /// <summary>Countries whose code or a name is a few typing errors away from <paramref name="text"/>, nearest first.</summary>
+    public IReadOnlyList<Country> SuggestCountries(string text) => Spelling.Nearest(TextNormalizer.Key(text), _countriesByName);
+
     /// <summary>Every (normalised name, mineral) pair, for building recognisers.</summary>
     public IEnumerable<KeyValuePair<string, Mineral>> MineralNames => _mineralsByName;
 

@@ -1,3 +1,4 @@
+using Khanij.Core.Text;
 namespace Khanij.Data.Import;
 
 /// <summary>Collects import errors so that all of them can be reported together, at most <see cref="MaxPerFile"/> per file: one bad
@@ -21,7 +22,7 @@ internal sealed class ImportErrors(int maxPerFile = ImportErrors.DefaultMaxPerFi
     /// <summary>The errors shown, then for each file over the limit one line counting the others.</summary>
     public IReadOnlyList<ImportError> All =>
         [.. _errors, .. _suppressed.Select(s => new ImportError(s.Key, 0, 0,
-            $"{s.Value} more error(s) in this file not shown (the first {MaxPerFile} are listed); fix those and import again."))];
+            $"{English.Count(s.Value, "more error")} in this file not shown (the first {MaxPerFile} are listed); fix those and import again."))];
 
     public void Add(string source, int line, int column, string message)
     {

@@ -48,7 +48,7 @@ internal static class DemandApi
         }
         catch (DemandInputException e)
         {
-            return Problems.Invalid(scenario is null ? "country" : "scenario", e.Message);
+            return Problems.Invalid(e.Field, e.Message);
         }
     }
 

@@ -52,7 +52,7 @@ internal static class DiversifyApi
         }
         catch (DemandInputException e)
         {
-            return Problems.Invalid("request", e.Message);
+            return Problems.Invalid(e.Field, e.Message);
         }
     }
 

@@ -163,7 +163,7 @@ public sealed class ScenarioReaderTests
     public void ParseShort_ValidText_GivesTheEvent(string text, string country, string mineral, Stage stage, double fraction, double months)
     {
         // Given / When
-        var shock = ScenarioReader.ParseShort(text, Catalogue, out var error);
+        var shock = ShortShock.Parse(text, Catalogue, out var error);
 
         // Then
         error.ShouldBeNull();
@@ -181,7 +181,39 @@ public sealed class ScenarioReaderTests
     public void ParseShort_BadText_SaysWhatWasExpected(string text, string expected)
     {
         // Given / When
-        var shock = ScenarioReader.ParseShort(text, Catalogue, out var error);
+        var shock = ShortShock.Parse(text, Catalogue, out var error);
+
+        // Then
+        shock.ShouldBeNull();
+        error.ShouldNotBeNull().ShouldContain(expected);
+    }
+
+    [Theory]
+    [InlineData("CHN:rare_earths:refining:0.3..0.7:6..18", DistributionKind.Uniform, 0.3, 0.5, 0.7, DistributionKind.Uniform, 6, 12, 18)]
+    [InlineData("CHN:rare_earths:refining:0.2..0.4..0.9:12", DistributionKind.Triangular, 0.2, 0.4, 0.9, DistributionKind.Fixed, 12, 12, 12)]
+    public void ParseShort_Ranges_GiveUniformOrTriangularDraws(string text, DistributionKind fractionKind, double fMin, double fMode, double fMax,
+        DistributionKind monthsKind, double mMin, double mMode, double mMax)
+    {
+        // Given / When
+        var shock = ShortShock.Parse(text, Catalogue, out var error);
+
+        // Then: the uniform's central value is the midpoint, the triangular's the mode written in the middle
+        error.ShouldBeNull();
+        shock.ShouldNotBeNull();
+        (shock.Fraction.Kind, shock.Fraction.Min, shock.Fraction.Mode, shock.Fraction.Max).ShouldBe((fractionKind, fMin, fMode, fMax));
+        (shock.DurationMonths.Kind, shock.DurationMonths.Min, shock.DurationMonths.Mode, shock.DurationMonths.Max).ShouldBe((monthsKind, mMin, mMode, mMax));
+        shock.Kind.ShouldBe(ShockKind.Cut);
+    }
+
+    [Theory]
+    [InlineData("CHN:rare_earths:refining:0.5:0", "0 months")]
+    [InlineData("CHN:rare_earths:refining:0..0:12", "a fraction of 0")]
+    [InlineData("CHN:rare_earths:refining:0.1..0.2..0.3..0.4:12", "not a fraction")]
+    [InlineData("CHN:rare_earths:refining:0.5:18..6", "increasing order")]
+    public void ParseShort_NothingWithheldOrBadRange_IsRefused(string text, string expected)
+    {
+        // Given / When
+        var shock = ShortShock.Parse(text, Catalogue, out var error);
 
         // Then
         shock.ShouldBeNull();

@@ -252,6 +252,7 @@ public sealed class RolesTests(SharedDeployment deployment) : IClassFixture<Shar
         viaSecond.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", deployment.Tokens[Role.Viewer]);
         var riskUrl = "/api/risk?country=IND&mineral=copper&stage=refining";
         var riskBefore = await viaSecond.GetStringAsync(riskUrl, Ct);
+        using var cachedBefore = await viaSecond.GetAsync(riskUrl, Ct);  // the second server now answers from its output cache
 
         // When: a proposed IND–MNG copper partnership is imported and accepted through the first
         await BrowserSafetyTests.ImportAsync(viaFirst, first.BaseUrl, file);
@@ -265,7 +266,9 @@ public sealed class RolesTests(SharedDeployment deployment) : IClassFixture<Shar
         accepted.GetProperty("record").GetProperty("review").GetString().ShouldBe("accepted");
         using var afterResponse = await viaSecond.GetAsync(riskUrl, Ct);
         var riskAfter = await afterResponse.Content.ReadAsStringAsync(Ct);
+        cachedBefore.Headers.Age.ShouldNotBeNull("a repeated read by a signed-in client should come from the server's cache");
         riskBefore.ShouldNotContain("\"MNG\"");
+        afterResponse.Headers.Age.ShouldBeNull("after a decision made through the other server, the answer must be computed again");
         riskAfter.ShouldContain("\"MNG\"");
     }
 

@@ -9,7 +9,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 duration=${1:-8s}
 connections=${2:-200}
 routes=("/api/risk?country=IND&mineral=cobalt" "/api/minerals/lithium/sheet" "/api/partners/records")
+engines=${KHANIJ_ENGINES:-duckdb postgresql}   # e.g. KHANIJ_ENGINES=postgresql for one engine
 work="$(mktemp -d)"
+chmod 755 "$work"   # the cluster's user must reach its directory inside
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
@@ -42,14 +44,15 @@ drive() {  # drive ENGINE: the three routes against $url
   done
 }
 
-# DuckDB
+if [[ " $engines " == *" duckdb "* ]]; then
 KHANIJ_HOME="$work/duck" dotnet "$cli" data status >/dev/null
 KHANIJ_HOME="$work/duck" serve
 echo "duckdb: $url"
 drive duckdb
 kill "$pid"; wait "$pid" 2>/dev/null || true
+fi
+[[ " $engines " == *" postgresql "* ]] || exit 0
 
-# PostgreSQL
 mkdir -p "$work/pg"
 password=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
 echo "$password" >"$work/pg/pw"
@@ -60,7 +63,7 @@ as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w -o "-p $port -k $w
 export PGPASSWORD="$password"
 store="postgresql://khanij@127.0.0.1:$port/postgres"
 dotnet "$cli" data import --store "$store" >/dev/null 2>&1
-echo "bench-admin-password-$password" | dotnet "$cli" users add bench --role admin --store "$store" >/dev/null
+echo "load-driver-secret-$password" | dotnet "$cli" users add bench --role admin --store "$store" >/dev/null
 KHANIJ_LOAD_TOKEN=$(dotnet "$cli" users token bench --days 1 --store "$store")
 export KHANIJ_LOAD_TOKEN
 serve --store "$store"

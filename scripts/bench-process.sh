@@ -5,12 +5,14 @@
 #   scripts/bench-process.sh [-n RUNS] [-k KHANIJ_DLL_OR_BINARY] [-o OUTDIR] [NAME=ARGS ...]
 #
 # Without NAME=ARGS it times: minerals, risk, brief, simulate (China rare earths) at 1e6 and 1e7 runs. KHANIJ_HOME must point at a store
-# directory (created and imported on the first, untimed, run). Default binary: artifacts/bin/Khanij.Cli/release/khanij (build it with
-# `dotnet build src/Khanij.Cli -c Release`). Load average is printed with the table: figures from a busy machine are not comparable.
+# directory (created and imported on the first, untimed, run). Default binary: the ReadyToRun build ./khanij makes
+# (artifacts/khanij-r2r/khanij.dll; run `./khanij --version` once to build it), else artifacts/bin/Khanij.Cli/release/khanij. Load average is printed with the table: figures from a busy machine are not comparable.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs=5
-bin="$root/artifacts/bin/Khanij.Cli/release/khanij"
+# What ./khanij runs (the ReadyToRun publish) when it has been built, else the plain release build.
+bin="$root/artifacts/khanij-r2r/khanij.dll"
+[[ -f "$bin" ]] || bin="$root/artifacts/bin/Khanij.Cli/release/khanij"
 out="$(mktemp -d)"
 while getopts "n:k:o:" opt; do
   case "$opt" in
@@ -46,6 +48,7 @@ fi
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 "${cmd[@]}" minerals > /dev/null 2>&1 || true # warm the store (first run imports the pack)
+load0="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| command | runs | wall median (s) | CPU median (s) | peak RSS median (MB) |"
 echo "|---|---:|---:|---:|---:|"
 for case in "${cases[@]}"; do
@@ -64,4 +67,4 @@ for case in "${cases[@]}"; do
   echo "| \`khanij ${case#*=}\` | $runs | $wall | $cpu | $rss |" | sed "s|$root/||g; s|$out/|OUT/|g"
 done
 echo
-echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(date -u +%FT%TZ)"
+echo "binary: ${bin#$root/}; commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown); load average at the start: $load0; at the end: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(date -u +%FT%TZ)"

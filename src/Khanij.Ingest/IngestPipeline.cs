@@ -90,9 +90,10 @@ public sealed class IngestPipeline
         var folded = FoldDigits(text);
         var lines = Boilerplate.Classify(text, folded);
         cancellationToken.ThrowIfCancellationRequested();
-        var published = Published(text, folded, lines) ?? DateParser.ParseIsoPrefix(metaPublished);
+        var published = Published(text, folded, lines, DateParser.ParseIsoPrefix(metaPublished));
         var sentences = SentenceSplitter.Split(text, source, lines);
         var facts = new List<SentenceFacts>(sentences.Count);
+        DateMention? lastRange = null;
         foreach (var s in sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -101,8 +102,18 @@ public sealed class IngestPipeline
             foreach (var d in DateParser.Find(slice))
             {
                 var at = d with { Start = d.Start + s.Start, End = d.End + s.Start };
-                f.Dates.Add(at.TenseDependent || at.Weekday is not null ? at.ForTense(Recognizer.FutureAt(f, at.Start)) : at);
+                f.Dates.Add(at.TenseDependent || at.Weekday is not null || at.Month > 0 ? at.ForTense(Recognizer.FutureAt(f, at.Start)) : at);
             }
+            // "On the final day, … signed …", "सम्मेलन के दूसरे दिन": that day of the range stated before (or earlier in this sentence)
+            if (DateParser.FindRangeDay(slice) is var (rs, re, dayIndex) && rs >= 0)
+            {
+                var range = f.Dates.LastOrDefault(d => d.RangeEnd > 0 && d.Start < rs + s.Start) ?? lastRange;
+                if (range?.DayOfRange(rs + s.Start, re + s.Start, dayIndex) is { } rangeDay)
+                {
+                    f.Dates.Insert(f.Dates.Count(d => d.Start < rangeDay.Start), rangeDay);
+                }
+            }
+            lastRange = f.Dates.LastOrDefault(d => d.RangeEnd > 0) ?? lastRange;
             if ((f.Instruments.Count > 0 || f.MineralRelevant) && slice.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
             {
                 f.Amounts.AddRange(AmountParser.Find(slice));
@@ -172,8 +183,9 @@ public sealed class IngestPipeline
     /// unlabelled byline or date line ("Mar 13, 2026 01:42 pm IST", "Site Admin | फ़रवरी 27, 2025"); a date in the page's URL; the
     /// wire dateline ("LIMA, June 10 (Reuters)", "नई दिल्ली, 19सितंबर", its year taken from the other dates of the page); an "Updated"
     /// stamp; last, a page-header date (a weekday and today's date, "शनिवार, 22 नवंबर 2025"), which is the day the page was
-    /// viewed, not written, and is used only when nothing else is printed.</summary>
-    internal static DateOnly? Published(string text, string folded, IReadOnlyList<DocLine> lines)
+    /// viewed, not written, and is used only when nothing else is printed. HTML publication metadata (<paramref name="meta"/>) comes
+    /// after the dateline and before the update stamp and the header date.</summary>
+    internal static DateOnly? Published(string text, string folded, IReadOnlyList<DocLine> lines, DateOnly? meta = null)
     {
         DateOnly? publishedLabel = null, unlabelled = null, updated = null, header = null, url = null;
         string? pendingLabel = null;
@@ -216,7 +228,8 @@ public sealed class IngestPipeline
             }
         }
         var printed = publishedLabel ?? unlabelled ?? url;
-        return printed ?? DatelineDate(text, folded, lines, updated ?? header) ?? updated ?? header;
+        // the page's own publication metadata (article:published_time, JSON-LD) outranks an update stamp and a header date
+        return printed ?? DatelineDate(text, folded, lines, meta ?? updated ?? header) ?? meta ?? updated ?? header;
     }
 
     /// <summary>A wire dateline dates the story when no metadata line does: place, comma, a date, then a dash, an agency in brackets
@@ -234,7 +247,7 @@ public sealed class IngestPipeline
                 continue;
             }
             var rest = head[(comma + 1)..];
-            var stop = rest.IndexOfAny("-–—(।".AsSpan());
+            var stop = rest.IndexOfAny("-–—(।:".AsSpan());
             if (stop < 0)
             {
                 continue;

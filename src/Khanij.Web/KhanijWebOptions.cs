@@ -6,6 +6,10 @@ internal sealed class KhanijWebOptions
     /// <summary>The data pack directory; null means <see cref="Data.DataDirectory.Locate"/>.</summary>
     public string? DataDir { get; set; }
 
+    /// <summary>Serve the dashboard from this folder (e.g. <c>src/Khanij.Web/Dashboard</c>, after one build has copied <c>lib/</c> there) instead of the
+    /// copy embedded in the assembly, so page edits show on reload without a rebuild (<c>Khanij__DashboardDir</c>). Null: the embedded copy.</summary>
+    public string? DashboardDir { get; set; }
+
     /// <summary>The DuckDB store file; null means <c>$KHANIJ_HOME/khanij.duckdb</c>, else <c>~/.khanij/khanij.duckdb</c>.</summary>
     public string? DbPath { get; set; }
 

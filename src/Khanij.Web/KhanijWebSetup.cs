@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Khanij.Application.Localization;
 using Khanij.Core.Catalogue;
 using Khanij.Data;
 using Khanij.Ingest;
@@ -81,7 +83,28 @@ public static class KhanijWebSetup
         app.UseBrowserSafety(app.Services.GetRequiredService<IOptions<KhanijWebOptions>>().Value.AllowedHostNames);
         app.UseKhanijSignIn();
         app.UseComputeLimits();
-        var dashboard = new EmbeddedFileProvider(typeof(KhanijWebSetup).Assembly, "Khanij.Web.Dashboard");
+        // The language of server messages: ?lang=hi, else Accept-Language (the dashboard sends its language), else English. Only the UI culture
+        // changes; number formatting in the API's JSON stays culture-free.
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo("en")),
+            SupportedCultures = [CultureInfo.InvariantCulture],
+            SupportedUICultures = [.. Messages.Languages.Select(CultureInfo.GetCultureInfo)],
+            RequestCultureProviders =
+            [
+                new Microsoft.AspNetCore.Localization.QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                new Microsoft.AspNetCore.Localization.AcceptLanguageHeaderRequestCultureProvider(),
+            ],
+        });
+        app.Use(async (context, next) =>
+        {
+            using var language = Messages.Use(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+            await next(context);
+        });
+        var dashboardDir = app.Services.GetRequiredService<IOptions<KhanijWebOptions>>().Value.DashboardDir;
+        IFileProvider dashboard = string.IsNullOrWhiteSpace(dashboardDir)
+            ? new EmbeddedFileProvider(typeof(KhanijWebSetup).Assembly, "Khanij.Web.Dashboard")
+            : new PhysicalFileProvider(Path.GetFullPath(dashboardDir));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = dashboard });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = dashboard });
 
@@ -102,6 +125,7 @@ public static class KhanijWebSetup
         app.MapPartnersApi();
         app.MapIngestApi();
         app.MapAuthApi();
+        app.MapMethodologyApi();
         return app;
     }
 

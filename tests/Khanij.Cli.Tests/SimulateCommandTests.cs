@@ -15,6 +15,7 @@ public sealed class SimulateStoreFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        await PackStoreTemplate.CopyToAsync(Db);
         var run = await SimulateCommandTests.RunAsync("data", "status", "--json", "--db", Db);
         run.Exit.ShouldBe(0, run.Err);
     }

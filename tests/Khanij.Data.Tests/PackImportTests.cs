@@ -214,6 +214,25 @@ public sealed class PackImportTests(PackStoreFixture fixture)
         flows.Where(f => f.Quantity != null).ShouldAllBe(f => f.Quantity >= 0);
     }
 
+    [Theory]
+    [InlineData("IND", null)]
+    [InlineData("IND", "lithium")]
+    [InlineData("KOR", "cobalt")]
+    public async Task GetTradeFlowsInvolvingAsync_Country_IsExactlyTheFlowsWithItAsReporterOrPartner(string iso3, string? mineral)
+    {
+        // Given every flow, filtered here
+        var all = await fixture.Store.GetTradeFlowsAsync(null, mineral, TestContext.Current.CancellationToken);
+        var expected = all.Where(f => f.ReporterIso3 == iso3 || f.PartnerIso3 == iso3).ToList();
+
+        // When
+        var flows = await fixture.Store.GetTradeFlowsInvolvingAsync(iso3, mineral, TestContext.Current.CancellationToken);
+
+        // Then the same rows (the order of rows equal in every sort key may differ), far fewer than the table
+        expected.ShouldNotBeEmpty();
+        flows.ShouldBe(expected, ignoreOrder: true);
+        flows.Count.ShouldBeLessThan(all.Count / 4);
+    }
+
     [Fact]
     public async Task GetRestrictionsAsync_Register_ResolvesMineralsAndKeepsProvenance()
     {

@@ -179,6 +179,30 @@ public sealed class LexiconAndGuardTests(PipelineFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Extract_FollowUpInTheHeadline_OnlyTheBodySentence()
+    {
+        // Given: the headline repeats the lead's "agree to set up a task team"
+        const string text = "Published: 4 Nov 2026\n\nIndia, Kenya agree to set up task team on graphite\n\n"
+            + "India and Kenya discussed graphite mining at a meeting in Nairobi on Monday and agreed to set up a joint task team.\n";
+        // When
+        var r = await Run(text);
+        // Then
+        var item = r.Events.ShouldHaveSingleItem().FollowUps.ShouldHaveSingleItem();
+        item.Text.ShouldStartWith("India and Kenya discussed");
+    }
+
+    [Fact]
+    public async Task Extract_FollowUpWithinMonths_Hindi_DueFromPublication()
+    {
+        // When
+        var r = await Run("प्रकाशित: 14 अगस्त 2026\n\nभारत और मलावी के खान मंत्रियों ने गुरुवार को बैठक की और दुर्लभ पृथ्वी तत्वों के खनन पर चर्चा की। "
+            + "दोनों देशों ने छह महीने के भीतर एक संयुक्त कार्यबल बनाने पर सहमति जताई।\n");
+        // Then: 14 Aug 2026 + 6 months = 14 Feb 2027
+        var item = r.Events.ShouldHaveSingleItem().FollowUps.ShouldHaveSingleItem();
+        (item.Kind, item.Due).ShouldBe(("task_team", "2027-02-14"));
+    }
+
+    [Fact]
     public void Merge_TwoUndatedReports_NotMerged()
     {
         // Given: the same parties, instrument and mineral, but neither document has a date

@@ -58,7 +58,8 @@ internal sealed class DashboardPage : IAsyncDisposable
         });
         if (language is not null)
         {
-            await page.AddInitScriptAsync($"localStorage.setItem('khanij.lang', '{language}');");
+            // The language travels in the URL (?lang=hi), as a shared link carries it.
+            path += (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=" + language;
         }
         await page.GotoAsync(server.BaseUrl + path);
         if (waitForReady)

@@ -108,7 +108,8 @@ public sealed class DashboardTests(DashboardServer server)
         string F(Khanij.Core.Text.CsvRow r, string c) => r[t.IndexOf(c)];
         var brazil = t.Rows.Where(r => F(r, "commodity") == "Niobium" && F(r, "iso3") == "BRA" && F(r, "unit").StartsWith("metric tons", StringComparison.Ordinal))
             .ToList();
-        var source = new Dictionary<string, string> { ["MCS2026"] = "usgs", ["MCS2024"] = "usgs_mcs2024" };
+        // Column headings name the publisher's edition in words (not the store's source ids usgs / usgs_mcs2024).
+        var source = new Dictionary<string, string> { ["MCS2026"] = "USGS", ["MCS2024"] = "USGS MCS 2024" };
         var production = brazil.Where(r => F(r, "measure") == "mine production")
             .Select(r => (Column: $"{F(r, "year")} · {source[F(r, "edition")]}", Tonnes: double.Parse(F(r, "value"), System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
@@ -245,7 +246,7 @@ public sealed class DashboardTests(DashboardServer server)
         charts.Single(c => c.Id == "mc-chart").Points.ShouldBeGreaterThan(5);
         (await page.Page.InputValueAsync("#scenario")).ShouldContain("\"COD\"");
         (await page.Page.InnerTextAsync("#shortfall-note")).ShouldContain("5,000");
-        (await page.Page.InnerTextAsync("h1")).ShouldContain("COD cuts cobalt");
+        (await page.Page.InnerTextAsync("h1")).ShouldContain("Cobalt · Mining");
         await page.ScreenshotAsync("scenario-cobalt");
     }
 

@@ -7,6 +7,22 @@ internal interface IRunEvaluator
 {
     /// <summary>Writes the outputs of run <paramref name="run"/> of <paramref name="seed"/> to <paramref name="output"/>.</summary>
     void Evaluate(ulong seed, long run, bool monteCarlo, Span<double> output);
+
+    /// <summary>Monte Carlo runs <paramref name="firstRun"/> … + <paramref name="count"/> − 1 into the column-major
+    /// <paramref name="buffer"/>: output m of the i-th of them at <c>m × rows + rowOffset + i</c>. By default one run at a time.</summary>
+    void EvaluateBlock(ulong seed, long firstRun, int count, double[] buffer, int rows, int rowOffset)
+    {
+        var width = buffer.Length / rows;
+        Span<double> row = width <= 256 ? stackalloc double[width] : new double[width];
+        for (var i = 0; i < count; i++)
+        {
+            Evaluate(seed, firstRun + i, true, row);
+            for (var m = 0; m < row.Length; m++)
+            {
+                buffer[m * rows + rowOffset + i] = row[m];
+            }
+        }
+    }
 }
 
 /// <summary>
@@ -63,7 +79,7 @@ internal static class StreamingStatistics
         var width = Math.Max(1, metrics);
         var rowsPerBatch = (int)Math.Min(Math.Clamp(BufferBytes / (width * sizeof(double)) / ChunkSize * ChunkSize, ChunkSize, MaxBatchRows),
             (runs + ChunkSize - 1) / ChunkSize * ChunkSize);
-        var buffer = new double[rowsPerBatch * width];
+        var buffer = new double[rowsPerBatch * width]; // column-major: output m of batch row r at m × rowsPerBatch + r
         var accumulators = new MetricAccumulator[metrics];
         for (var m = 0; m < metrics; m++)
         {
@@ -91,7 +107,7 @@ internal static class StreamingStatistics
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var evaluator = pool.TryTake(out var e) ? e : newEvaluator();
-                    Fill(evaluator, buffer, width, seed, batchFirst, 0, count);
+                    Fill(evaluator, buffer, rowsPerBatch, seed, batchFirst, 0, count);
                     pool.Add(evaluator);
                 }
                 else
@@ -99,7 +115,7 @@ internal static class StreamingStatistics
                     Parallel.For(0, chunks, options, () => pool.TryTake(out var e) ? e : newEvaluator(), (chunk, _, evaluator) =>
                     {
                         var from = chunk * ChunkSize;
-                        Fill(evaluator, buffer, width, seed, batchFirst, from, Math.Min(count, from + ChunkSize));
+                        Fill(evaluator, buffer, rowsPerBatch, seed, batchFirst, from, Math.Min(count, from + ChunkSize));
                         return evaluator;
                     }, pool.Add);
                 }
@@ -107,12 +123,12 @@ internal static class StreamingStatistics
                 {
                     foreach (var a in active)
                     {
-                        a.Add(buffer, width, count);
+                        a.Add(buffer.AsSpan(a.Index * rowsPerBatch, count));
                     }
                 }
                 else
                 {
-                    Parallel.For(0, active.Length, options, i => active[i].Add(buffer, width, count));
+                    Parallel.For(0, active.Length, options, i => active[i].Add(buffer.AsSpan(active[i].Index * rowsPerBatch, count)));
                 }
                 evaluated += count;
                 progress?.Report(evaluated);
@@ -126,13 +142,11 @@ internal static class StreamingStatistics
             [.. accumulators.Select(a => a.Statistics())], [.. accumulators.Select(a => a.ToHistogram())]);
     }
 
-    private static void Fill(IRunEvaluator evaluator, double[] buffer, int width, ulong seed, long batchFirst, int from, int to)
-    {
-        for (var r = from; r < to; r++)
-        {
-            evaluator.Evaluate(seed, batchFirst + r, true, buffer.AsSpan(r * width, width));
-        }
-    }
+    /// <summary>Evaluates rows <paramref name="from"/>…<paramref name="to"/> of the batch into the column-major
+    /// <paramref name="buffer"/> (output m of row r at <c>m × rows + r</c>), so each output's fold later reads one contiguous column
+    /// instead of striding through every row.</summary>
+    private static void Fill(IRunEvaluator evaluator, double[] buffer, int rows, ulong seed, long batchFirst, int from, int to) =>
+        evaluator.EvaluateBlock(seed, batchFirst + from, to - from, buffer, rows, from);
 
     /// <summary>A 64-bit key whose unsigned order is the numeric order of finite doubles (−0 and +0 are made equal first).</summary>
     internal static ulong Key(double value)
@@ -210,16 +224,24 @@ internal static class StreamingStatistics
 
         public bool NeedsPass => _pass == 1 || !_histogramDone || _targets.Any(t => !t.Resolved);
 
-        /// <summary>Folds this output's column of the first <paramref name="count"/> rows in, in run order.</summary>
-        public void Add(double[] buffer, int width, int count)
+        /// <summary>The output this accumulator folds (its column in the batch buffer).</summary>
+        public int Index => _index;
+
+        /// <summary>Folds this output's values of a batch in, in run order.</summary>
+        public void Add(ReadOnlySpan<double> column)
         {
             var first = _pass == 1;
+            var bins = _bins;
+            if (first && bins.Length == 1 && bins[0].Bits == 0)
+            {
+                AddFirstPass(column, bins[0]);
+                return;
+            }
             var histogram = _histogramDone ? null : _histogram;
             var min = FromKey(_minKey);
-            var bins = _bins;
-            for (var r = 0; r < count; r++)
+            for (var r = 0; r < column.Length; r++)
             {
-                var v = buffer[r * width + _index];
+                var v = column[r];
                 if (v == 0)
                 {
                     v = 0.0;
@@ -258,6 +280,37 @@ internal static class StreamingStatistics
                     }
                 }
             }
+        }
+
+        /// <summary>The first pass, where the one bin is every run: the same folding as <see cref="Add"/> (sum in run order, min, max,
+        /// counts by the key's top 16 bits, the values kept when they are few), in one tight loop.</summary>
+        private void AddFirstPass(ReadOnlySpan<double> column, Bin all)
+        {
+            var sub = all.Sub!;
+            var kept = all.Kept;
+            var keptCount = all.KeptCount;
+            var sum = _sum;
+            var minKey = _minKey;
+            var maxKey = _maxKey;
+            foreach (var value in column)
+            {
+                var v = value == 0 ? 0.0 : value;
+                var key = Key(v);
+                sum += v;
+                minKey = Math.Min(minKey, key);
+                maxKey = Math.Max(maxKey, key);
+                sub[(int)(key >> 48)]++;
+                if (kept is not null)
+                {
+                    kept[keptCount++] = v;
+                }
+            }
+            _sum = sum;
+            _minKey = minKey;
+            _maxKey = maxKey;
+            all.MinKey = minKey;
+            all.MaxKey = maxKey;
+            all.KeptCount = keptCount;
         }
 
         /// <summary>Settles what this pass allows and opens the bins the next pass must look into.</summary>

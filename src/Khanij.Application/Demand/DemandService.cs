@@ -82,7 +82,8 @@ public static class DemandService
         var result = new Dictionary<string, IReadOnlyList<ImportSupplier>>(StringComparer.Ordinal);
         foreach (var mineral in minerals)
         {
-            var flows = await store.GetTradeFlowsAsync(null, mineral, cancellationToken);
+            // The import profile reads only flows the country takes part in (reporter or partner): a sixteenth of the table for India.
+            var flows = await store.GetTradeFlowsInvolvingAsync(country, mineral, cancellationToken);
             var inForce = RestrictionRules.InForce(restrictions, mineral, Stage.Refining, country, parameters);
             var profile = ImportExposure.Compute(flows, country, mineral, Stage.Refining, partners, inForce, parameters);
             if (!profile.HasImports)

@@ -2,6 +2,7 @@ using Khanij.Application;
 using System.CommandLine;
 using Khanij.Application.Services;
 using Khanij.Cli.Reports;
+using Khanij.Application.Localization;
 using Spectre.Console;
 
 namespace Khanij.Cli.Commands;
@@ -34,28 +35,51 @@ internal static class BriefCommand
             Description = "Print the brief as JSON (the document of GET /api/brief: ranked rows as `khanij risk --json`, matrix, partners, "
                 + "coverage) instead of the terminal report; files are still written.",
         };
+        var lang = new Option<string>("--lang")
+        {
+            Description = "Language of the report files (and the terminal summary's generated sentences): en or hi. Hindi uses CLDR's common "
+                + "country names, the catalogue's Hindi mineral names and Indian digit grouping.",
+            DefaultValueFactory = _ => "en",
+        };
+        lang.AcceptOnlyFromAmong([.. Messages.Languages]);
+        var format = new Option<string[]>("--format")
+        {
+            Description = "Files to write: html, md, pdf (repeatable; default html and md). pdf prints report.html with headless Chromium "
+                + "(KHANIJ_CHROMIUM or chromium on the PATH), so report.html is written beside it.",
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => ["html", "md"],
+        };
+        format.AcceptOnlyFromAmong("html", "md", "pdf");
         var options = new RiskOptions();
         var command = new Command("brief",
             "The main job: a ranked account of a country's critical-mineral exposure across every mineral with data (what is most concentrated, "
             + "at which stage, where export restrictions bite, which partners supply what, the criticality matrix). Prints the brief and writes "
             + "report.html (self-contained) and report.md with charts to --out. Method: docs/risk.md.")
         {
-            country, year, scenario, output, json,
+            country, year, scenario, output, json, lang, format,
         };
         options.AddTo(command);
         command.SetHandler(context, async (parse, ct) =>
         {
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
             await using var store = await context.OpenStoreAsync(parse, ct);
-            var inputs = await RiskInputsLoader.LoadAsync(store, ct);
+            var inputs = await RiskInputsLoader.LoadForCountryAsync(store, context.Catalogue, parse.GetValue(country), ct);
             var request = new BriefRequest(parse.GetValue(country), parse.GetValue(year), parse.GetValue(scenario), options.Read(parse));
             var result = ServiceErrors.ValueOrThrow(await BriefService.RunAsync(store, inputs, context.Catalogue, request, ct, context.DataDir));
             var model = result.Model;
+            using var language = Messages.Use(parse.GetValue(lang)!);
             var text = new ReportText(context.Catalogue);
-            (string Html, string Markdown) files;
+            var formats = parse.GetValue(format)!.ToHashSet(StringComparer.Ordinal);
+            IReadOnlyList<string> files;
             try
             {
-                files = BriefWriter.Write(model, text, outDir);
+                files = BriefWriter.Write(model, text, outDir, formats);
+                if (formats.Contains("pdf"))
+                {
+                    var pdf = Path.Combine(outDir, "report.pdf");
+                    await BriefPdf.WriteAsync(files[0], pdf, ct);
+                    files = [.. files, pdf];
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -67,7 +91,8 @@ internal static class BriefCommand
                 return ExitCodes.Ok;
             }
             TerminalReport.Write(context.Console, model, text);
-            context.Console.MarkupLine($"Wrote [blue]{files.Html.Esc()}[/] and [blue]{files.Markdown.Esc()}[/] (charts in {Path.Combine(outDir, "charts").Esc()}).");
+            context.Console.MarkupLine(Messages.Format("Brief_Wrote", string.Join(", ", files.Select(f => $"[blue]{f.Esc()}[/]"))
+                + $" (charts: {Path.Combine(outDir, "charts").Esc()})"));
             return ExitCodes.Ok;
         });
         return command;

@@ -41,7 +41,7 @@ internal static class RiskCommand
             var request = new RiskRequest(parse.GetValue(mineral), parse.GetValue(stage), parse.GetValue(year), parse.GetValue(source),
                 parse.GetValue(country), options.Read(parse));
             await using var store = await context.OpenStoreAsync(parse, ct);
-            var inputs = await RiskInputsLoader.LoadAsync(store, ct);
+            var inputs = await RiskInputsLoader.LoadForCountryAsync(store, context.Catalogue, request.Country, ct);
             var result = ServiceErrors.ValueOrThrow(await RiskService.RunAsync(store, inputs, context.Catalogue, request, ct));
             if (parse.GetValue(json))
             {

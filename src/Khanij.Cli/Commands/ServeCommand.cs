@@ -42,6 +42,10 @@ internal static class ServeCommand
             {
                 await RequireAdminAsync(location, cancellationToken);
             }
+            if (DashboardAssets.Problem(DashboardAssets.Missing()) is { } missing)
+            {
+                throw new CliException(missing);
+            }
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions
             {
                 ContentRootPath = AppContext.BaseDirectory,

@@ -2,11 +2,12 @@ using Khanij.Application;
 using Khanij.Analytics.Risk;
 using Khanij.Core;
 using ScottPlot;
+using static Khanij.Application.Localization.Messages;
 
 namespace Khanij.Cli.Reports;
 
 /// <summary>The brief's charts, drawn with ScottPlot and saved as SVG (for the HTML) and PNG (for Markdown viewers).</summary>
-internal static class BriefCharts
+internal static partial class BriefCharts
 {
     private static readonly Color[] StageColors = [Color.FromHex("#1f4e79"), Color.FromHex("#e07b39"), Color.FromHex("#6a9f58")];
     private static readonly Color[] ShareColors =
@@ -20,9 +21,9 @@ internal static class BriefCharts
         Directory.CreateDirectory(directory);
         var charts = new List<Chart>
         {
-            Save(Concentration(model, text), directory, "concentration_by_mineral_stage", "Concentration (HHI) by mineral and stage", 1000, 520),
-            Save(Matrix(model, text), directory, "criticality_matrix", "Criticality matrix: supply risk against importance", 1000, 620),
-            Save(TopSuppliers(model, text), directory, "top_supplier_shares", "Top supplier shares of world supply",
+            Save(Concentration(model, text), directory, "concentration_by_mineral_stage", Get("Chart_Concentration"), 1000, 520),
+            Save(Matrix(model, text), directory, "criticality_matrix", Get("Chart_Matrix"), 1000, 620),
+            Save(TopSuppliers(model, text), directory, "top_supplier_shares", Get("Chart_TopSuppliers"),
                 1000, 140 + 34 * Math.Max(1, model.Rows.Count)),
         };
         return charts;
@@ -31,14 +32,28 @@ internal static class BriefCharts
     private static Chart Save(Plot plot, string directory, string stem, string title, int width, int height)
     {
         plot.SavePng(Path.Combine(directory, stem + ".png"), width, height);
-        plot.SaveSvg(Path.Combine(directory, stem + ".svg"), width, height);
-        return new Chart(stem, title, File.ReadAllText(Path.Combine(directory, stem + ".svg")));
+        var svgPath = Path.Combine(directory, stem + ".svg");
+        plot.SaveSvg(svgPath, width, height);
+        var svg = OneRunPerText(File.ReadAllText(svgPath));
+        File.WriteAllText(svgPath, svg);
+        return new Chart(stem, title, svg);
     }
+
+    /// <summary>Skia's SVG writer places every character of a label at its own x: a browser then draws Devanagari letters one by one, without
+    /// joining conjuncts or placing vowel signs ("आपूत जाखम" for आपूर्ति जोखिम). Keeping only the first position lets the viewer shape the
+    /// label as one run, from the same start point.</summary>
+    internal static string OneRunPerText(string svg) =>
+        GlyphPositions().Replace(svg, m => $"{m.Groups["axis"].Value}=\"{m.Groups["first"].Value}\"");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=<text[^>]*)\b(?<axis>[xy])=""(?<first>[^"",]*),[^""]*""")]
+    private static partial System.Text.RegularExpressions.Regex GlyphPositions();
 
     private static Plot NewPlot()
     {
         var plot = new Plot();
-        plot.Font.Set("DejaVu Sans");
+        // Lohit Devanagari (Debian fonts-lohit-deva) carries Latin letters too, so mixed labels ("IEA base_case 2040") draw in one font
+        // (Skia does not fall back per character); ScottPlot shapes Devanagari through HarfBuzz.
+        plot.Font.Set(Language == "hi" ? "Lohit Devanagari" : "DejaVu Sans");
         plot.FigureBackground.Color = Colors.White;
         plot.Grid.MajorLineColor = Color.FromHex("#e5e5e5");
         return plot;
@@ -72,7 +87,7 @@ internal static class BriefCharts
             var plottable = plot.Add.Bars(bars);
             plottable.LegendText = ReportText.StageName(stages[si]);
         }
-        foreach (var (level, label) in new[] { (1500.0, "moderately concentrated"), (2500.0, "highly concentrated") })
+        foreach (var (level, label) in new[] { (1500.0, Get("Chart_Moderately")), (2500.0, Get("Chart_Highly")) })
         {
             var line = plot.Add.HorizontalLine(level);
             line.LinePattern = LinePattern.Dashed;
@@ -89,8 +104,8 @@ internal static class BriefCharts
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         plot.Axes.Bottom.MinimumSize = 90;
         plot.Axes.SetLimits(-0.6, minerals.Count - 0.4, 0, 10_500);
-        plot.YLabel("HHI (0–10 000)");
-        plot.Title(model.Projection is null ? $"Supply concentration by mineral and stage ({model.Year} or latest)" : $"Supply concentration by mineral and stage ({model.Year}, {model.Projection} projection)");
+        plot.YLabel(Get("Chart_HhiAxis"));
+        plot.Title(model.Projection is null ? Format("Chart_ConcentrationTitle", model.Year) : Format("Chart_ConcentrationTitleProjection", model.Year, model.Projection));
         plot.ShowLegend(Alignment.UpperRight);
         return plot;
     }
@@ -117,10 +132,10 @@ internal static class BriefCharts
         var maxRisk = Math.Max(1, model.Matrix.Select(p => p.SupplyRisk).DefaultIfEmpty(1).Max()) * 1.15;
         plot.Axes.SetLimits(0, 10.5, 0, maxRisk);
         var missing = model.Matrix.Where(p => p.Importance is null).Select(p => text.Mineral(p.MineralId)).ToList();
-        plot.XLabel("Importance proxy: 10 × clean-tech share of demand (IEA " + model.Parameters.ImportanceScenario + " "
-            + model.Parameters.ImportanceYear + ")");
-        plot.YLabel("Supply risk (max over stages)");
-        plot.Title(missing.Count > 0 ? $"Criticality matrix (no importance data: {string.Join(", ", missing)})" : "Criticality matrix");
+        plot.XLabel(Format("Chart_ImportanceAxis", model.Parameters.ImportanceScenario, model.Parameters.ImportanceYear));
+        plot.YLabel(Get("Chart_RiskAxis"));
+        // The minerals without an importance value are named in the matrix table under the chart; a title listing them was cut off.
+        plot.Title(missing.Count > 0 ? Format("Chart_MatrixTitleMissing", missing.Count) : Get("Section_Matrix"));
         plot.Title(true);
         return plot;
     }
@@ -133,8 +148,8 @@ internal static class BriefCharts
         {
             var t = rows[i].Table;
             var segments = t.Shares.Take(3).Select(s => (Label: s.Iso3, s.Share)).ToList();
-            segments.Add(("other named", t.Shares.Skip(3).Sum(s => s.Share)));
-            segments.Add(("unattributed", t.ResidualShare));
+            segments.Add((Get("Chart_OtherNamed"), t.Shares.Skip(3).Sum(s => s.Share)));
+            segments.Add((Get("Chart_Unattributed"), t.ResidualShare));
             var start = 0.0;
             for (var k = 0; k < segments.Count; k++)
             {
@@ -167,9 +182,9 @@ internal static class BriefCharts
         plot.Axes.Left.SetTicks([.. Enumerable.Range(0, rows.Count).Select(i => (double)i)],
             [.. rows.Select(r => $"{text.Mineral(r.MineralId)} · {ReportText.StageName(r.Stage)}")]);
         plot.Axes.SetLimits(0, 100, -0.6, rows.Count - 0.4);
-        plot.XLabel("Share of world supply (%)");
-        plot.Title("Top supplier shares (largest three named; labels where ≥ 7 %)");
-        string[] names = ["largest producer", "second", "third", "other named producers", "unattributed (Other / rest of world)"];
+        plot.XLabel(Get("Chart_ShareAxis"));
+        plot.Title(Get("Chart_TopSuppliersTitle"));
+        string[] names = [Get("Chart_Largest"), Get("Chart_Second"), Get("Chart_Third"), Get("Chart_OtherProducers"), Get("Chart_UnattributedLegend")];
         for (var k = 0; k < names.Length; k++)
         {
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = names[k], FillColor = ShareColors[k] });

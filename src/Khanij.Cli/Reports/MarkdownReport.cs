@@ -2,6 +2,7 @@ using Khanij.Application;
 using System.Globalization;
 using System.Text;
 using Khanij.Analytics.Risk;
+using static Khanij.Application.Localization.Messages;
 
 namespace Khanij.Cli.Reports;
 
@@ -13,18 +14,18 @@ internal static class MarkdownReport
     public static string Render(BriefModel model, ReportText text, IReadOnlyList<BriefCharts.Chart> charts)
     {
         var md = new StringBuilder();
-        md.AppendLine(Inv, $"# Critical-minerals exposure brief: {model.Title}").AppendLine();
-        md.AppendLine("Produced by `khanij brief`. Every figure comes from the bundled data pack and carries its source and year; sources and method are "
-            + "listed at the end.").AppendLine();
+        md.AppendLine(Inv, $"# {Format("Report_Heading", text.Title(model))}").AppendLine();
+        md.AppendLine(Get("Report_ProducedBy")).AppendLine();
         md.AppendLine(ReportText.CoverageLine(model)).AppendLine();
-        md.AppendLine("## Key findings").AppendLine();
+        md.AppendLine("## " + Get("Section_Findings")).AppendLine();
         foreach (var h in text.Headlines(model))
         {
             md.AppendLine("- " + h);
         }
-        md.AppendLine().AppendLine("## Ranked exposure").AppendLine();
-        md.AppendLine(Inv, $"| # | mineral | stage | data (vintages) | {model.Perspective} own share | top supplier | top-3 | HHI | without top-1 | from restricting producers | WGI-weighted HHI,t | supply risk |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine().AppendLine("## " + Get("Section_Ranked")).AppendLine();
+        var columns = HtmlReport.RankedColumns(model).ToList();
+        md.AppendLine("| " + string.Join(" | ", columns) + " |");
+        md.AppendLine("|" + string.Concat(columns.Select(_ => "---|")));
         var rank = 0;
         foreach (var r in model.Rows)
         {
@@ -39,69 +40,75 @@ internal static class MarkdownReport
         {
             md.AppendLine(Inv, $"![{c.Title}](charts/{c.Stem}.png)").AppendLine();
         }
-        md.AppendLine("## Where restrictions bite").AppendLine();
+        md.AppendLine("## " + Get("Section_Restrictions")).AppendLine();
         var bites = model.Rows.Where(r => r.RestrictedWorldShare > 0).ToList();
         if (bites.Count == 0)
         {
-            md.AppendLine("No producer of these supplies has an export restriction in force in the register.").AppendLine();
+            md.AppendLine(Get("Restrictions_None")).AppendLine();
         }
         foreach (var r in bites)
         {
             var terms = r.Risk.GlobalGovernance.Terms.Where(t => t.RestrictionIds.Count > 0)
                 .Select(t => $"{text.Country(t.Iso3)} {ReportText.Pct(t.Share)} ({string.Join(", ", t.RestrictionIds)})");
-            md.AppendLine(Inv, $"- **{text.Mineral(r.MineralId)} {ReportText.StageName(r.Stage)}**: {string.Join("; ", terms)}.");
+            md.AppendLine(Inv, $"- **{text.Mineral(r.MineralId)} ({ReportText.StageName(r.Stage)})**: {string.Join("; ", terms)}.");
         }
-        md.AppendLine().AppendLine(Inv, $"## Who supplies {model.PerspectiveName}").AppendLine();
+        md.AppendLine().AppendLine("## " + Format("Section_Imports", text.Country(model.Perspective))).AppendLine();
         var withImports = model.Rows.Where(r => r.Risk.Imports is { HasImports: true }).ToList();
         if (withImports.Count == 0)
         {
-            md.AppendLine("The trade data in the pack has no imports of these minerals for this country.").AppendLine();
+            md.AppendLine(Get("Imports_None")).AppendLine();
         }
         else
         {
-            md.AppendLine("Tonnes are tonnes of contained mineral (traded tonnes × each HS code's content factor, `data/catalogue/hs_codes.csv`); "
-                + "basket codes and scrap are left out. Source: ITC Trade Map (Cheng et al. 2024 extract).").AppendLine();
-            md.AppendLine("| mineral | stage | year | imports (t) | main partners | import HHI | from partners | from restricting | import reliance |");
-            md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+            md.AppendLine(Get("Imports_Note")).AppendLine();
+            var cols = new[] { "Col_MineralStage", "Col_Year", "Col_Imports", "Col_MainPartners", "Col_ImportHhi", "Col_FromPartners", "Col_FromRestricting",
+                "Col_ImportReliance" }.Select(Get).ToList();
+            md.AppendLine("| " + string.Join(" | ", cols) + " |");
+            md.AppendLine("|" + string.Concat(cols.Select(_ => "---|")));
             foreach (var r in withImports)
             {
                 var i = r.Risk.Imports!;
-                md.AppendLine(Inv, $"| {text.Mineral(r.MineralId)} | {ReportText.StageName(r.Stage)} | {i.Year} | {ReportText.Num(i.TotalImports)} {i.ContentBasis} | "
+                md.AppendLine(Inv, $"| {text.Mineral(r.MineralId)} · {ReportText.StageName(r.Stage)} | {i.Year} | {ReportText.Num(i.TotalImports)} {i.ContentBasis} | "
                     + $"{Partners(i, text)} | {ReportText.Num(i.Hhi)} | "
                     + $"{ReportText.Pct(i.ShareFromPartners)} | {ReportText.Pct(i.ShareFromRestricting)} | {r.Risk.ImportRelianceBasis} |");
             }
             md.AppendLine();
         }
-        md.AppendLine("## Criticality matrix").AppendLine();
-        md.AppendLine(Criticality.ProxyStatement).AppendLine();
-        md.AppendLine("| mineral | supply risk | driving stage | importance | basis | demand growth |");
-        md.AppendLine("|---|---|---|---|---|---|");
+        md.AppendLine("## " + Get("Section_Matrix")).AppendLine();
+        md.AppendLine(ProxyStatement()).AppendLine();
+        var mcols = new[] { "Col_Mineral", "Col_SupplyRisk", "Col_DrivingStage", "Col_Importance", "Col_Basis", "Col_DemandGrowth" }.Select(Get).ToList();
+        md.AppendLine("| " + string.Join(" | ", mcols) + " |");
+        md.AppendLine("|" + string.Concat(mcols.Select(_ => "---|")));
         foreach (var p in model.Matrix.OrderByDescending(p => p.SupplyRisk))
         {
             md.AppendLine(Inv, $"| {text.Mineral(p.MineralId)} | {ReportText.Num(p.SupplyRisk, "0.00")} | {ReportText.StageName(p.DrivingStage)} | "
-                + $"{ReportText.Num(p.Importance, "0.0")} | {p.ImportanceBasis} | {(p.DemandGrowth is { } g ? ReportText.Num(g, "0.0") + "×" : "n/a")} |");
+                + $"{ReportText.Num(p.Importance, "0.0")} | {p.ImportanceBasis} | {(p.DemandGrowth is { } g ? ReportText.Num(g, "0.0") + "×" : Get("NotAvailable"))} |");
         }
         if (model.Demand is { } demand)
         {
             md.AppendLine().Append(demand.ToMarkdown());
         }
-        md.AppendLine().AppendLine("## Missing data and caveats (reported, not filled)").AppendLine();
+        md.AppendLine().AppendLine("## " + Get("Section_Missing")).AppendLine();
         foreach (var line in MissingData(model, text))
         {
             md.AppendLine("- " + line);
         }
-        md.AppendLine().AppendLine("## Method and parameters").AppendLine();
+        md.AppendLine().AppendLine("## " + Get("Section_Method")).AppendLine();
         foreach (var line in Method(model))
         {
             md.AppendLine("- " + line);
         }
-        md.AppendLine().AppendLine("## Sources").AppendLine();
+        md.AppendLine().AppendLine(Get("Method_Full"));
+        md.AppendLine().AppendLine("## " + Get("Section_Sources")).AppendLine();
         foreach (var s in model.Sources)
         {
             md.AppendLine("- " + s);
         }
         return md.ToString();
     }
+
+    /// <summary>What the importance proxy is (Criticality.ProxyStatement), in the current language.</summary>
+    public static string ProxyStatement() => Language == "en" ? Criticality.ProxyStatement : Get("Matrix_Proxy");
 
     public static string Partners(ImportProfile i, ReportText text) =>
         string.Join(", ", i.Shares.Take(4).Select(s =>
@@ -111,17 +118,16 @@ internal static class MarkdownReport
     {
         var wgiMissing = model.Rows.SelectMany(r => r.Risk.GlobalGovernance.MissingWgi).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         yield return wgiMissing.Count > 0
-            ? $"No WGI score ({model.WgiYear}) for: {string.Join(", ", wgiMissing.Select(text.Country))}. Their terms are left out of the governance-weighted HHI."
-            : "Every producer has a WGI score.";
+            ? Format("Missing_Wgi", model.WgiYear, string.Join(", ", wgiMissing.Select(text.Country)))
+            : Get("Missing_AllWgi");
         if (model.PartialWgi.Count > 0)
         {
-            yield return $"WGI scores averaging fewer than the {model.Parameters.GovernanceIndicators.Count} chosen dimensions (the others are missing "
-                + $"for {model.WgiYear}): {string.Join(", ", model.PartialWgi.Select(text.Country))}.";
+            yield return Format("Missing_PartialWgi", model.Parameters.GovernanceIndicators.Count, model.WgiYear, string.Join(", ", model.PartialWgi.Select(text.Country)));
         }
         foreach (var r in model.Rows.Where(r => r.Table.Withheld.Count > 0))
         {
-            yield return $"{text.Mineral(r.MineralId)} ({ReportText.StageName(r.Stage)}, {ReportText.SourceYear(r.Table)}): withheld by the source for "
-                + $"{string.Join(", ", r.Table.Withheld.Select(text.Country))}.";
+            yield return Format("Missing_Withheld", text.Mineral(r.MineralId), ReportText.StageName(r.Stage), ReportText.SourceYear(r.Table),
+                string.Join(", ", r.Table.Withheld.Select(text.Country)));
         }
         foreach (var r in model.Rows)
         {
@@ -132,39 +138,34 @@ internal static class MarkdownReport
         }
         if (model.CriticalList is { } list && model.MineralsWithoutData.Count > 0)
         {
-            yield return $"On {list.Description} ({list.Name}) but without supply data for {model.Year} in the pack: "
-                + $"{string.Join("; ", model.MineralsWithoutData.Select(m => $"{text.Mineral(m)} ({model.WithoutDataReasons?.GetValueOrDefault(m) ?? "no production data"})"))}.";
+            yield return Format("Missing_OnListNoData", Find("List_" + list.Name.Replace(' ', '_')) ?? list.Description, list.Name, model.Year,
+                string.Join("; ", model.MineralsWithoutData.Select(m => $"{text.Mineral(m)} ({WhyNoData(model, m)})")));
         }
         if (model.CriticalList is { } l2 && model.MineralsOffList.Count > 0)
         {
-            yield return $"With supply data but not on {l2.Name}, so not in this brief: {string.Join(", ", model.MineralsOffList.Select(text.Mineral))}.";
+            yield return Format("Missing_OffList", l2.Name, string.Join(", ", model.MineralsOffList.Select(text.Mineral)));
         }
     }
+
+    /// <summary>Why a list mineral has no ranked row (the model's reason; in Hindi the catalogue's general wording, as the reason is built in English).</summary>
+    private static string WhyNoData(BriefModel model, string mineral) =>
+        Language == "en" ? model.WithoutDataReasons?.GetValueOrDefault(mineral) ?? Get("Missing_NoProduction") : Get("Missing_NoProduction");
 
     public static IEnumerable<string> Method(BriefModel model)
     {
         var p = model.Parameters;
-        yield return "Shares are fractions of the world total: the publisher's exact total where it prints one (IEA; the part not allocated to a listed "
-            + "country is unattributed), else Σ listed countries + aggregate rows ('Other', 'Rest of world'; a rounded USGS total is shown, not used). "
-            + "One measure per table (capacity is never added to production). HHI (0–10 000) and top-N shares are over named countries only, so "
-            + "unattributed supply lowers them.";
-        yield return $"Governance: WGI {model.WgiYear}, mean of {string.Join(", ", p.GovernanceIndicators)}, rescaled 0–10 as (2.5 − estimate) × 2 "
-            + "(higher = riskier). HHI_WGI = Σ sᵢ² × WGIᵢ.";
-        yield return $"Restriction factor t = {p.RestrictionFactor} for producers with a restriction in force (statuses: {string.Join(", ", p.RestrictionStatuses)}; "
-            + $"measures: {string.Join(", ", p.RestrictionMeasures)}); each restriction bites at the stages curated for it in data/catalogue/restriction_scope.csv; a restricting producer below "
-            + $"{ReportText.Pct(p.RestrictionMateriality)} of world supply is listed but not counted in the restricted share.";
-        yield return "Supply risk per stage = HHI_WGI,t(global) × IR/2 + HHI_WGI,t(import partners) × (1 − IR/2) where import reliance IR is known, "
-            + "else HHI_WGI,t(global); the overall score of a mineral is the maximum over stages.";
-        yield return $"Perspective: {model.Perspective}'s own output is domestic supply (its share of world supply is shown), never exposure; shares, HHI, "
-            + $"governance, restrictions and the global term of the score are over the rest of the world's supply.";
-        yield return ReportText.PartnerLine(model.Partners) + $" Their sourcing terms are multiplied by "
-            + $"{p.PartnerFactor}; they are marked * in the import table.";
-        yield return "Trade: the importer's own reports per HS code, ITC mirror data where it reported nothing, else exporters' reports; never both "
-            + "directions. Tonnes of contained mineral (each HS code × its content factor in data/catalogue/hs_codes.csv; basket and scrap codes left out unless asked).";
-        foreach (var m in SupplyRisk.MissingEuInputs)
+        yield return Get("Method_Shares");
+        yield return Format("Method_Governance", model.WgiYear, string.Join(", ", p.GovernanceIndicators));
+        yield return Format("Method_Restriction", p.RestrictionFactor, string.Join(", ", p.RestrictionStatuses), string.Join(", ", p.RestrictionMeasures),
+            ReportText.Pct(p.RestrictionMateriality));
+        yield return Get("Method_SupplyRisk");
+        yield return Format("Method_Perspective", model.Perspective);
+        yield return ReportText.PartnerLine(model.Partners) + " " + Format("Method_PartnerFactor", p.PartnerFactor);
+        yield return Get("Method_Trade");
+        for (var i = 0; i < SupplyRisk.MissingEuInputs.Count; i++)
         {
-            yield return m;
+            yield return Language == "en" ? SupplyRisk.MissingEuInputs[i] : Find("Method_MissingEu" + i) ?? SupplyRisk.MissingEuInputs[i];
         }
-        yield return Criticality.ProxyStatement;
+        yield return ProxyStatement();
     }
 }

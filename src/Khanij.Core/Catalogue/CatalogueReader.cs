@@ -45,7 +45,9 @@ public static class CatalogueReader
             var rows = extra.GetValueOrDefault(iso3) ?? [];
             IReadOnlyList<string> Of(string lang, params string[] kinds) =>
                 [.. rows.Where(a => a[Col(aliases, "lang")] == lang && kinds.Contains(a[Col(aliases, "kind")])).Select(a => a[Col(aliases, "alias")])];
-            var hi = new[] { "name_hi_isocodes", "name_hi_cldr", "name_hi_cldr_alt_short", "name_hi_cldr_alt_variant" }
+            // CLDR's common name first (रूस, दक्षिण कोरिया, कांगो - किंशासा): it is what tables, charts and reports show; iso-codes'
+            // translation of ISO's inverted English ("कोरिया, रिपब्लिक ऑफ") stays a spelling to recognise, never a display name.
+            var hi = new[] { "name_hi_cldr", "name_hi_isocodes", "name_hi_cldr_alt_short", "name_hi_cldr_alt_variant" }
                 .Select(c => r[Col(iso, c)]).Concat(Of("hi", "name", "short"));
             var en = new[] { "official_name_en", "common_name_en" }.Select(c => r[Col(iso, c)])
                 .Concat(Of("en", "name", "short", "source_spelling", "capital_metonym"));

@@ -5,7 +5,7 @@ namespace Khanij.Core.Catalogue;
 /// <param name="Iso3">Alpha-3 code, the id used everywhere in Khanij.</param>
 /// <param name="Numeric">Numeric code, three digits with leading zeros.</param>
 /// <param name="NameEn">English short name (iso-codes).</param>
-/// <param name="NamesHi">Hindi names: iso-codes, CLDR and its variants, and curated spellings.</param>
+/// <param name="NamesHi">Hindi names: CLDR's common name first (the display name), then iso-codes, CLDR's variants and curated spellings.</param>
 /// <param name="AliasesEn">Other English names, short forms and source spellings.</param>
 /// <param name="AdjectivesHi">Hindi demonyms/adjectives such as भारतीय, अमेरिकी.</param>
 /// <param name="AdjectivesEn">English adjectives such as Indian, American.</param>
@@ -33,4 +33,8 @@ public sealed record Country(
                 && !a.Contains('(', StringComparison.Ordinal) && a.Any(char.IsLower)) ?? NameEn;
         }
     }
+
+    /// <summary>The Hindi name for tables and charts: CLDR's common name (रूस, दक्षिण कोरिया), or the English display name when the
+    /// catalogue has no Hindi name.</summary>
+    public string DisplayNameHi => NamesHi.Count > 0 ? NamesHi[0] : DisplayName;
 }

@@ -32,11 +32,13 @@ public sealed record InvestmentDetails(double? Amount, string? Currency, string?
 /// <summary>What only a commitment or follow-up action has.</summary>
 /// <param name="Text">What was committed, in a sentence.</param>
 /// <param name="Owner">Who must do it (an organisation, an official or a country), or null.</param>
-/// <param name="Due">Due date (YYYY-MM-DD), or null.</param>
+/// <param name="Due">Due date (YYYY-MM-DD, or YYYY-MM / YYYY when the text gives only the month or year), or null.</param>
 /// <param name="Status">Its status as recorded.</param>
 public sealed record CommitmentDetails(string Text, string? Owner, string? Due, FollowUpStatus Status)
 {
-    /// <summary>The status as of <paramref name="today"/> (YYYY-MM-DD): an open item whose due date has passed is <see cref="FollowUpStatus.Overdue"/>.</summary>
+    /// <summary>The status as of <paramref name="today"/> (YYYY-MM-DD): an open item whose due date has passed is <see cref="FollowUpStatus.Overdue"/>;
+    /// a due month ("2026-12") or year passes when it ends, so it is compared with the same part of today.</summary>
     public FollowUpStatus EffectiveStatus(string today) =>
-        Status == FollowUpStatus.Open && Due is not null && string.CompareOrdinal(Due, today) < 0 ? FollowUpStatus.Overdue : Status;
+        Status == FollowUpStatus.Open && Due is not null
+            && string.CompareOrdinal(Due, today.Length > Due.Length ? today[..Due.Length] : today) < 0 ? FollowUpStatus.Overdue : Status;
 }

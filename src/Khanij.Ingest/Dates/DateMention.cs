@@ -15,6 +15,19 @@ internal sealed record DateMention(int Start, int End, DateOnly? Date, int Month
     /// <summary>"कल": yesterday or tomorrow, decided by the tense of its sentence (<see cref="ForTense"/>); unresolved until then.</summary>
     public bool TenseDependent { get; init; }
 
+    /// <summary>Days a tense-dependent word stands for: 1 for "कल" (yesterday/tomorrow), 2 for "परसों" (the day before yesterday / after
+    /// tomorrow).</summary>
+    public int TenseDays { get; init; } = 1;
+
+    /// <summary>The date belongs to a reporting verb ("said on Friday", "ने सोमवार को बताया"): when the report was made, not the event.</summary>
+    public bool Reporting { get; init; }
+
+    /// <summary>A period that names no day ("last week", "earlier this month", "पिछले सप्ताह"): the event is dated by publication.</summary>
+    public bool Vague { get; init; }
+
+    /// <summary>Last day of a range of days ("17 से 20 सितम्बर" → 20), else 0.</summary>
+    public int RangeEnd { get; init; }
+
     /// <summary>Marked as past by its own words ("last Monday", "बीते रविवार", "पिछले"): the sentence's tense does not move it.</summary>
     public bool Past { get; init; }
 
@@ -24,13 +37,36 @@ internal sealed record DateMention(int Start, int End, DateOnly? Date, int Month
     {
         if (TenseDependent)
         {
-            return this with { TenseDependent = false, OffsetDays = future ? 1 : -1 };
+            return this with { TenseDependent = false, OffsetDays = future ? TenseDays : -TenseDays };
         }
-        if (future && Weekday is not null && !Past && !Future)
+        if (future && (Weekday is not null || Month > 0) && !Past && !Future)
         {
             return this with { Future = true };
         }
         return this;
+    }
+
+    /// <summary>A day of this range as a mention at <paramref name="start"/>–<paramref name="end"/>: <paramref name="dayIndex"/> 0 is the
+    /// first day ("on the opening day"), 1 the second …, -1 the last ("on the final day"); null when this is no range or the range
+    /// is shorter.</summary>
+    public DateMention? DayOfRange(int start, int end, int dayIndex)
+    {
+        var first = Date?.Day ?? Day;
+        if (RangeEnd == 0 || first == 0)
+        {
+            return null;
+        }
+        var day = dayIndex < 0 ? RangeEnd : first + dayIndex;
+        if (day > RangeEnd)
+        {
+            return null;
+        }
+        return this with
+        {
+            Start = start, End = end, RangeEnd = 0, Reporting = false,
+            Date = Date is { } d ? DateParser.TryDate(d.Year, d.Month, day) : null,
+            Day = Date is null ? day : 0,
+        };
     }
 
     /// <summary>The calendar date this mention denotes given the publication date, or null when it cannot be resolved.</summary>
@@ -46,7 +82,18 @@ internal sealed record DateMention(int Start, int End, DateOnly? Date, int Month
         }
         if (Month > 0)
         {
-            return DateParser.TryDate(p.Year, Month, Day);
+            // a day and month without a year is the one nearest publication: "on December 29" in a story of 5 January is last year's,
+            // "will meet on 10 January" in a December story next year's
+            var sameYear = DateParser.TryDate(p.Year, Month, Day);
+            if (sameYear is { } c && !Future && c > p.AddDays(62))
+            {
+                return DateParser.TryDate(p.Year - 1, Month, Day);
+            }
+            if (sameYear is { } f && Future && f < p.AddDays(-62))
+            {
+                return DateParser.TryDate(p.Year + 1, Month, Day);
+            }
+            return sameYear;
         }
         if (OffsetDays is { } offset)
         {

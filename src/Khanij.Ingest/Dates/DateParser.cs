@@ -35,21 +35,46 @@ internal static class DateParser
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
 
-    private static readonly Regex Iso = new(@"\b(?<y>(19|20)\d\d)-(?<m>\d\d?)-(?<d>\d\d?)\b", Options, Timeout);
+    private static readonly Regex Iso = new(@"\b(?<y>(19|20)\d\d)-(?<m>\d\d?)-(?<d>\d\d?)(\b|T)", Options, Timeout);
     private static readonly Regex DayMonth = new(
         $@"(?<![\w])(?<d>\d\d?)(st|nd|rd|th)?[ .,\-]{{0,2}}(?<mon>{MonthAlt})(?![\w\p{{Mc}}])\.?,?[ ]?(?<y>(19|20)\d\d)?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex MonthDay = new(
         $@"\b(?<mon>{MonthAlt})\.?[ ](?<d>\d\d?)(st|nd|rd|th)?\b,?[ ]?(?<y>(19|20)\d\d)?",
         Options, Timeout);
-    private static readonly Regex Numeric = new(@"\b(?<d>\d\d?)[/.](?<m>\d\d?)[/.](?<y>(19|20)\d\d)\b", Options, Timeout);
+    private static readonly Regex Numeric = new(@"\b(?<d>\d\d?)(?<sep>[/.\-])(?<m>\d\d?)\k<sep>(?<y>(19|20)\d\d)\b", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex Weekday = new(
         $@"(?<pre>\b(last|next|this|coming|previous|बीते|पिछले|गत|अगले|आगामी|आने वाले|इस)[ ])?(?<w>{WeekdayAlt})\b",
         Options, Timeout);
+    /// <summary>"two days ago", "3 दिन पहले".</summary>
+    private static readonly Regex DaysAgo = new(
+        @"(?<n>\d\d?|two|three|four|five|six|दो|तीन|चार|पांच|पाँच|छह) (days ago|दिन पहले)\b", Options, Timeout);
+
+    /// <summary>A period that names no day: "last week", "earlier this month", "late last month", "next week", "पिछले सप्ताह", "अगले
+    /// हफ्ते", "इस महीने की शुरुआत में".</summary>
+    private static readonly Regex VaguePeriod = new(
+        @"\b((late |early )?last (week|month)|earlier this (week|month)|(early|late) this month|the previous (week|month)|next (week|month)|later this (week|month))\b|(पिछले|बीते|गत|अगले|आगामी) (सप्ताह|हफ्ते|हफ़्ते|महीने|माह)|इस (सप्ताह|हफ्ते|हफ़्ते|महीने|माह) (की शुरुआत|के शुरू|की शुरूआत)",
+        Options, Timeout);
+
     private static readonly Regex Relative = new(@"\b(?<w>today|yesterday|tomorrow|आज|बीते कल)\b", Options, Timeout);
 
     /// <summary>"कल" on its own: yesterday or tomorrow, by the tense of its sentence (not "कला", "आजकल", "कलकत्ता").</summary>
-    private static readonly Regex Kal = new(@"(?<![\w\p{Mc}\p{Mn}])कल(?![\w\p{Mc}\p{Mn}])", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Kal = new(@"(?<![\w\p{Mc}\p{Mn}])(?<w>कल|परसों|परसो)(?![\w\p{Mc}\p{Mn}])", RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>A reporting verb just before a date ("said on Friday", "told reporters on Monday", "announced on Tuesday that") …</summary>
+    private static readonly Regex ReportingBefore = new(
+        @"\b(said|says|told|stated|added|informed|noted|confirmed|reported|saying|statement|release)( [a-z]+)?( [a-z]+)? (on |late on |earlier on )?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>… or just after it in Hindi ("अधिकारियों ने सोमवार को बताया कि", "मंत्रालय ने शुक्रवार को जारी बयान में कहा").</summary>
+    private static readonly Regex ReportingAfter = new(
+        @"^( को)?( [^ ]+)?( [^ ]+)? (बताया|कहा|जानकारी दी|बयान|घोषणा की कि|बताया है|कहा है)", RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>A day of a range stated before: "on the final day", "on the last day", "at the close of the dialogue", "on the second
+    /// day", "अंतिम दिन", "आखिरी दिन", "समापन सत्र में", "दूसरे दिन", "पहले दिन".</summary>
+    private static readonly Regex RangeDay = new(
+        @"\b(on|at) the (?<w>final|last|closing|concluding|opening|first|second|third|fourth) day\b|\bat the close of the (meeting|session|dialogue|talks|conference|summit)\b|(?<h>अंतिम|आखिरी|आख़िरी|समापन के|पहले|दूसरे|तीसरे|चौथे) दिन|(?<c>समापन) (सत्र|समारोह) में",
+        Options, Timeout);
 
     /// <summary>A range of days in one month: "17 से 20 सितम्बर, 2023", "from 17 to 20 September 2025", "17-20 Sept", "between 3 and 5 May";
     /// the start is the date the range denotes.</summary>
@@ -73,6 +98,13 @@ internal static class DateParser
 
     private static readonly Regex Within = new(
         @"\bwithin (?<n>\d\d?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?<u>days?|weeks?|months?|years?)\b", Options, Timeout);
+
+    /// <summary>"छह महीने के भीतर", "30 दिनों के अंदर", "दो साल के भीतर".</summary>
+    private static readonly Regex WithinHindi = new(
+        @"(?<n>\d\d?|एक|दो|तीन|चार|पांच|पाँच|छह|छः|सात|आठ|नौ|दस|ग्यारह|बारह) (?<u>दिन|दिनों|सप्ताह|सप्ताहों|हफ्ते|हफ़्ते|हफ्तों|महीने|महीनों|माह|साल|सालों|वर्ष|वर्षों) (के भीतर|के अंदर|के अन्दर)",
+        RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly string[] HindiNumberWords = ["शून्य", "एक", "दो", "तीन", "चार", "पांच", "छह", "सात", "आठ", "नौ", "दस", "ग्यारह", "बारह"];
 
     private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
@@ -101,6 +133,16 @@ internal static class DateParser
                 var due = unit.StartsWith("day", StringComparison.Ordinal) ? p.AddDays(n)
                     : unit.StartsWith("week", StringComparison.Ordinal) ? p.AddDays(7 * n)
                     : unit.StartsWith("month", StringComparison.Ordinal) ? p.AddMonths(n) : p.AddYears(n);
+                return Iso8601(due);
+            }
+            if (published is { } ph && WithinHindi.Match(folded) is { Success: true } wh)
+            {
+                var word = wh.Groups["n"].Value switch { "पाँच" => "पांच", "छः" => "छह", var x => x };
+                var n = int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : Array.IndexOf(HindiNumberWords, word);
+                var unit = wh.Groups["u"].Value;
+                var due = unit.StartsWith("दिन", StringComparison.Ordinal) ? ph.AddDays(n)
+                    : unit.StartsWith("सप्ताह", StringComparison.Ordinal) || unit.StartsWith("हफ", StringComparison.Ordinal) ? ph.AddDays(7 * n)
+                    : unit.StartsWith("मही", StringComparison.Ordinal) || unit == "माह" ? ph.AddMonths(n) : ph.AddYears(n);
                 return Iso8601(due);
             }
         }
@@ -171,7 +213,9 @@ internal static class DateParser
         var found = new List<DateMention>();
         var hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
         var hasDayWord = text.Contains("वार", StringComparison.Ordinal) || text.Contains("day", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("आज", StringComparison.Ordinal) || text.Contains("कल", StringComparison.Ordinal)
+            || text.Contains("week", StringComparison.OrdinalIgnoreCase) || text.Contains("month", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("सप्ताह", StringComparison.Ordinal) || text.Contains("हफ", StringComparison.Ordinal) || text.Contains("मही", StringComparison.Ordinal) || text.Contains("माह", StringComparison.Ordinal)
+            || text.Contains("आज", StringComparison.Ordinal) || text.Contains("कल", StringComparison.Ordinal) || text.Contains("परसो", StringComparison.Ordinal) || text.Contains("दिन", StringComparison.Ordinal)
             || text.Contains("tomorrow", StringComparison.OrdinalIgnoreCase);
         try
         {
@@ -189,6 +233,10 @@ internal static class DateParser
             // Bounded by design: a pathological line gives fewer dates, never a hang.
         }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        if (found.Count > 0)
+        {
+            MarkReporting(text, found);
+        }
         return found;
     }
 
@@ -206,11 +254,14 @@ internal static class DateParser
                 }
                 if (m.Groups["y"].Success)
                 {
-                    Add(found, m, TryDate(Int(m, "y"), month, day));
+                    if (TryDate(Int(m, "y"), month, day) is { } start)
+                    {
+                        AddMention(found, new DateMention(m.Index, m.Index + m.Length, start, 0, 0, null, null, false) { RangeEnd = last });
+                    }
                 }
                 else if (TryDate(2000, month, day) is not null)
                 {
-                    AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, month, day, null, null, false));
+                    AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, month, day, null, null, false) { RangeEnd = last });
                 }
             }
         }
@@ -220,7 +271,8 @@ internal static class DateParser
         }
         foreach (Match m in Numeric.Matches(text))
         {
-            Add(found, m, TryDate(Int(m, "y"), Int(m, "m"), Int(m, "d")));
+            // day first, as India writes it (05/12/2025 is 5 December); month first only where day first is impossible (11/13/2025)
+            Add(found, m, TryDate(Int(m, "y"), Int(m, "m"), Int(m, "d")) ?? TryDate(Int(m, "y"), Int(m, "d"), Int(m, "m")));
         }
         foreach (var regex in new[] { DayMonth, MonthDay })
         {
@@ -259,9 +311,66 @@ internal static class DateParser
             var offset = w is "today" or "आज" ? 0 : w == "tomorrow" ? 1 : -1;
             AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, null, offset, false));
         }
+        foreach (Match m in VaguePeriod.Matches(text))
+        {
+            AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, null, null, false) { Vague = true });
+        }
+        foreach (Match m in DaysAgo.Matches(text))
+        {
+            var n = m.Groups["n"].Value.ToLowerInvariant() switch
+            {
+                "two" or "दो" => 2, "three" or "तीन" => 3, "four" or "चार" => 4, "five" or "पांच" or "पाँच" => 5, "six" or "छह" => 6,
+                var x => int.Parse(x, NumberStyles.None, CultureInfo.InvariantCulture),
+            };
+            AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, null, -n, false));
+        }
         foreach (Match m in Kal.Matches(text))
         {
-            AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, null, null, false) { TenseDependent = true });
+            var days = m.Groups["w"].Value == "कल" ? 1 : 2;
+            AddMention(found, new DateMention(m.Index, m.Index + m.Length, null, 0, 0, null, null, false) { TenseDependent = true, TenseDays = days });
+        }
+    }
+
+    /// <summary>Marks the dates that belong to a reporting verb ("the ministry said on Friday", "अधिकारियों ने सोमवार को बताया").</summary>
+    private static void MarkReporting(string text, List<DateMention> found)
+    {
+        for (var i = 0; i < found.Count; i++)
+        {
+            var d = found[i];
+            var before = text[Math.Max(0, d.Start - 40)..d.Start];
+            var after = text[d.End..Math.Min(text.Length, d.End + 30)];
+            if (ReportingBefore.IsMatch(before) || ReportingAfter.IsMatch(after))
+            {
+                found[i] = d with { Reporting = true };
+            }
+        }
+    }
+
+    /// <summary>Where a sentence speaks of a day of a range ("On the final day, …", "सम्मेलन के दूसरे दिन") and which: 0 the first,
+    /// 1 the second …, -1 the last; Start is -1 when it does not.</summary>
+    public static (int Start, int End, int DayIndex) FindRangeDay(string text)
+    {
+        try
+        {
+            var m = RangeDay.Match(text);
+            if (!m.Success)
+            {
+                return (-1, -1, 0);
+            }
+            var word = m.Groups["w"].Success ? m.Groups["w"].Value.ToLowerInvariant() : m.Groups["h"].Success ? m.Groups["h"].Value : "last";
+            var index = word switch
+            {
+                "opening" or "first" or "पहले" => 0,
+                "second" or "दूसरे" => 1,
+                "third" or "तीसरे" => 2,
+                "fourth" or "चौथे" => 3,
+                _ => -1,
+            };
+            return (m.Index, m.Index + m.Length, index);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return (-1, -1, 0);
         }
     }
 

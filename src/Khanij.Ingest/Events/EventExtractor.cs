@@ -31,8 +31,7 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         var consumed = new HashSet<int>();
         var operations = Operations(doc, consumed);
         var instruments = Instruments(doc);
-        var meeting = Meeting(doc, consumed);
-        if (meeting is not null)
+        foreach (var meeting in Meetings(doc, consumed))
         {
             events.Add(meeting);
             // an instrument agreed at the meeting ("बैठक में दोनों देशों ने … सहमति जताई", "both countries agreed to …") and dated
@@ -40,7 +39,8 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             for (var i = 0; i < instruments.Count; i++)
             {
                 var (e, sentences) = instruments[i];
-                if (e.Date == e.Published && meeting.Date != e.Date && sentences.Any(s => s.HasMeeting) && sentences.All(s => FirstDate(s, doc.Published) is null))
+                if (e.Date != meeting.Date && sentences.Any(s => s.HasMeeting) && sentences.All(s => FirstDate(s, doc.Published) is null)
+                    && e.Parties.Count(meeting.Parties.Contains) >= 2)
                 {
                     instruments[i] = (e with { Date = meeting.Date }, sentences);
                 }
@@ -63,7 +63,8 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
     private static List<FollowUpItem> FollowUps(DocumentFacts doc, List<CooperationEvent> events)
     {
         var items = new List<FollowUpItem>();
-        foreach (var s in doc.Sentences.Where(s => s.FollowUps.Count > 0 && !s.Conditional))
+        // a headline repeats the article's lead ("India, Argentina agree to set up task team"): the body sentence is the item
+        foreach (var s in doc.Sentences.Where(s => s.FollowUps.Count > 0 && !s.Conditional && s.Sentence.Kind == LineKind.Body))
         {
             var kinds = s.FollowUps.Select(m => m.Id).ToList();
             var kind = kinds.Contains("next_meeting") ? "next_meeting" : kinds.Contains("task_team") ? "task_team" : "review";
@@ -88,9 +89,100 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             }
         });
 
+    /// <summary>The document's meetings: one per set of participants. Meeting sentences (with a meeting word, not only "discussed")
+    /// whose foreign participants (at most two countries, or a framework) share none with another such sentence's are separate meetings, when each makes a meeting
+    /// (mineral content, two parties); a next meeting agreed at one is a follow-up, not another meeting
+    /// ("The minister met Japan's trade minister on Monday … On Wednesday he held talks with Australia's resources minister …"); each
+    /// takes the sentences from its first mention up to the next meeting's, so a following "बैठक में … चर्चा हुई" stays with it. Otherwise
+    /// the whole document is one occasion.</summary>
+    private List<CooperationEvent> Meetings(DocumentFacts doc, HashSet<int> consumed)
+    {
+        var keys = new List<(int Position, HashSet<string> Key)>();
+        for (var i = 0; i < doc.Sentences.Count; i++)
+        {
+            var s = doc.Sentences[i];
+            if (consumed.Contains(s.Sentence.Index) || s.MeetingCues.Count == 0 || IsBackgroundTalks(s))
+            {
+                continue;
+            }
+            var foreign = s.PartyCountries.Where(c => c != doc.Home).Concat(s.Frameworks).ToHashSet(StringComparer.Ordinal);
+            if (foreign.Count is 0 or > 2 || s.FollowUps.Count > 0)
+            {
+                continue;
+            }
+            var joined = keys.FindIndex(k => k.Key.Overlaps(foreign));
+            if (joined >= 0)
+            {
+                keys[joined].Key.UnionWith(foreign);
+            }
+            else
+            {
+                keys.Add((i, foreign));
+            }
+        }
+        if (keys.Count < 2 || keys.Any(a => keys.Any(b => a.Position != b.Position && a.Key.Overlaps(b.Key))))
+        {
+            return Meeting(doc, consumed) is { } single ? [single] : [];
+        }
+        var meetings = new List<CooperationEvent>();
+        for (var g = 0; g < keys.Count; g++)
+        {
+            var from = g == 0 ? 0 : keys[g].Position;
+            var to = g + 1 < keys.Count ? keys[g + 1].Position : doc.Sentences.Count;
+            var own = keys[g].Key;
+            // a sentence naming this meeting's participants belongs to it wherever it stands; one naming no meeting's participants
+            // belongs to the meeting whose stretch it is in
+            var all = keys.SelectMany(k => k.Key).ToHashSet(StringComparer.Ordinal);
+            var part = doc.Sentences.Where((s, i) => s.PartyCountries.Concat(s.Frameworks).Any(own.Contains)
+                || (i >= from && i < to && !s.PartyCountries.Concat(s.Frameworks).Any(all.Contains))).ToList();
+            var pair = new List<string>();
+            if (doc.Home is not null)
+            {
+                pair.Add(doc.Home);
+            }
+            pair.AddRange(own.Where(c => !IsFramework(c)));
+            if (Meeting(doc with { Sentences = part, Pair = [.. pair.Take(2)] }, consumed) is { } m)
+            {
+                meetings.Add(m);
+            }
+        }
+        // split only when every set of participants makes a meeting of its own; otherwise the document is one occasion
+        return meetings.Count == keys.Count ? meetings : Meeting(doc, consumed) is { } whole ? [whole] : [];
+    }
+
+    /// <summary>A joint statement named as the medium of a report: "said in a joint statement", "stated in their joint statement",
+    /// "संयुक्त बयान में कहा/बताया".</summary>
+    internal static bool IsReportingMedium(SentenceFacts s) =>
+        s.Cues.Where(c => c.Kind == EntryKind.Instrument && c.Id == "joint_statement").Any(c =>
+        {
+            var before = c.FirstToken;
+            var after = c.FirstToken + c.TokenCount;
+            var english = before >= 3 && s.Tokens[before - 2].Key == "in" && s.Tokens[before - 3].Key is "said" or "stated" or "announced" or "added" or "noted";
+            var hindi = after + 1 < s.Tokens.Count && s.Tokens[after].Surface == "में" && s.Tokens[after + 1].Surface is "कहा" or "बताया";
+            return english || hindi;
+        });
+
+    /// <summary>"The acquisition was completed after talks with Gecamines", "बातचीत के बाद समझौता हुआ": talks named only as what led to an
+    /// instrument of the same sentence are its background, not a meeting of their own.</summary>
+    internal static bool IsBackgroundTalks(SentenceFacts s)
+    {
+        if (s.Instruments.Count == 0)
+        {
+            return false;
+        }
+        var talks = s.Cues.Where(c => c.Kind is EntryKind.MeetingCue or EntryKind.DiscussionCue).ToList();
+        return talks.Count > 0 && talks.All(c =>
+        {
+            var before = c.FirstToken - 1;
+            var after = c.FirstToken + c.TokenCount;
+            return (before >= 0 && s.Tokens[before].Key is "after" or "following")
+                || (after + 1 < s.Tokens.Count && s.Tokens[after].Surface == "के" && s.Tokens[after + 1].Surface == "बाद");
+        });
+    }
+
     private CooperationEvent? Meeting(DocumentFacts doc, HashSet<int> consumed)
     {
-        var meetingSentences = doc.Sentences.Where(s => s.HasMeeting && !consumed.Contains(s.Sentence.Index)).ToList();
+        var meetingSentences = doc.Sentences.Where(s => s.HasMeeting && !consumed.Contains(s.Sentence.Index) && !IsBackgroundTalks(s)).ToList();
         var relevant = meetingSentences.Where(s => s.MineralRelevant).ToList();
         if (relevant.Count == 0)
         {
@@ -182,9 +274,18 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         // the sentence that reports the meeting between the parties may carry its date even when only the next one names the
         // minerals ("भारत और … के बीच … की बैठक मंगलवार को हुई। बैठक में दुर्लभ मृदा … पर चर्चा की।"); a sentence about one side
         // only ("the minister arrived on Sunday") does not date the meeting
-        var date = relevant.Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null)
-            ?? meetingSentences.Where(s => !s.Future && s.PartyCountries.Concat(s.Frameworks).Distinct().Count(parties.Contains) >= 2)
-                .Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null)
+        // a planned meeting takes the date of the sentence announcing it ("अगले मंगलवार को … बैठक करेंगे"); a next session agreed at a
+        // held meeting ("will meet again in March") is a follow-up, not the meeting's date
+        var planned = relevant.All(s => s.Future);
+        var reports = meetingSentences.Where(s => s.FollowUps.Count == 0 && (planned || !s.Future)).ToList();
+        var paragraphs = relevant.Select(s => s.Sentence.Paragraph).ToHashSet();
+        var date = FirstDate(relevant, doc.Published)
+            ?? FirstDate(reports.Where(s => s.PartyCountries.Concat(s.Frameworks).Distinct().Count(parties.Contains) >= 2), doc.Published)
+            // "The session was held in Tokyo on 27 November.": the meeting's own sentences in its paragraphs, without the parties
+            ?? FirstDate(reports.Where(s => paragraphs.Contains(s.Sentence.Paragraph)), doc.Published)
+            ?? FirstDate(Following(doc, relevant, parties), doc.Published)
+            ?? LeadDate(doc, parties, planned)
+            ?? FirstDate(relevant, doc.Published, reporting: true)
             ?? doc.Published;
         var (venueCountry, venueCity) = Venue(meetingSentences);
         // "met on Tuesday and agreed to …": a meeting dated before publication has happened, whatever it agreed to do next
@@ -202,6 +303,12 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             if (type is null)
             {
                 continue;
+            }
+            if (type == "joint_statement" && IsReportingMedium(s))
+            {
+                // "… signed an agreement on 13 November, the two governments said in a joint statement": the statement reports the
+                // agreement; it is the event only when nothing else is
+                type = InstrumentPriority.FirstOrDefault(t => t != "joint_statement" && s.Instruments.Contains(t)) ?? type;
             }
             if (type == "project" && IsAgendaProjects(s))
             {
@@ -318,9 +425,11 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         {
             // the date of the act itself: a sentence that says it was signed/approved/announced, or the first mention; a date in
             // another sentence ("इससे पहले गुरुवार को … बैठक हुई थी जिसमें करार के मसौदे पर चर्चा") is about something else
-            var date = g.Sentences.Where(s => s.Statuses.Any(st => st is "signed" or "approved" or "announced"))
-                .Select(s => FirstDate(s, doc.Published)).FirstOrDefault(d => d is not null)
-                ?? FirstDate(g.Sentences[0], doc.Published) ?? doc.Published;
+            var date = FirstDate(g.Sentences.Where(s => s.Statuses.Any(st => st is "signed" or "approved" or "announced")), doc.Published)
+                ?? FirstDate(g.Sentences[0], doc.Published)
+                ?? LeadDate(doc, g.Parties, g.Sentences.All(s => s.Future))
+                ?? FirstDate(g.Sentences, doc.Published, reporting: true)
+                ?? doc.Published;
             var status = g.Sentences.Any(s => s.Statuses.Contains("signed")) ? "signed"
                 : g.Sentences.Any(s => s.Statuses.Contains("approved")) ? "approved"
                 : g.Sentences.Any(s => s.Statuses.Contains("ongoing")) ? "ongoing"
@@ -361,7 +470,8 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             parties.AddRange(foreign);
             var status = s.Statuses.Contains("ongoing") ? "ongoing" : s.Future ? "planned" : "reported";
             var minerals = s.Minerals.Count > 0 ? s.Minerals : [Lexicon.CriticalMinerals];
-            events.Add(Build(doc, FirstDate(s, doc.Published) ?? doc.Published, parties, foreign[0], null, "project", status, minerals, [s], [s]));
+            var date = FirstDate(s, doc.Published) ?? LeadDate(doc, parties, s.Future) ?? FirstDate(s, doc.Published, reporting: true) ?? doc.Published;
+            events.Add(Build(doc, date, parties, foreign[0], null, "project", status, minerals, [s], [s]));
         }
         return events;
     }
@@ -448,7 +558,7 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
 
     private static readonly HashSet<string> SessionWords = new(StringComparer.Ordinal)
     {
-        "सत्र", "बैठक", "दौर", "session", "meeting", "round", "sitting",
+        "सत्र", "बैठक", "दौर", "session", "meeting", "round", "sitting", "met", "meet", "meets", "convened", "held",
     };
 
     /// <summary>A working group that met ("11वें सत्र", "first session of the JWG"), not one that was only set up ("कार्य समूह बनाने").</summary>
@@ -482,13 +592,66 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         }
     }
 
-    private static DateOnly? FirstDate(SentenceFacts s, DateOnly? published)
+    /// <summary>The first date of the sentence that is not a reporting date ("said on Friday"), or with <paramref name="reporting"/>
+    /// the first reporting date. A sentence whose only date is a period without a day ("signed last week", "इस महीने की शुरुआत में")
+    /// is dated by publication, not by a neighbouring sentence.</summary>
+    private static DateOnly? FirstDate(SentenceFacts s, DateOnly? published, bool reporting = false) =>
+        Precise(s, published, reporting) ?? (!reporting && HasVague(s) ? published : null);
+
+    /// <summary>The first day one of <paramref name="sentences"/> names; else, when one of them names only a period ("next week"),
+    /// the publication date.</summary>
+    private static DateOnly? FirstDate(IEnumerable<SentenceFacts> sentences, DateOnly? published, bool reporting = false)
+    {
+        var list = sentences as IReadOnlyList<SentenceFacts> ?? [.. sentences];
+        return list.Select(s => Precise(s, published, reporting)).FirstOrDefault(d => d is not null)
+            ?? (!reporting && list.Any(HasVague) ? published : null);
+    }
+
+    private static DateOnly? Precise(SentenceFacts s, DateOnly? published, bool reporting)
     {
         foreach (var d in s.Dates)
         {
-            if (d.Resolve(published) is { } date && (published is null || date <= published.Value.AddDays(366)))
+            if (d.Reporting == reporting && d.Resolve(published) is { } date && (published is null || date <= published.Value.AddDays(366)))
             {
                 return date;
+            }
+        }
+        return null;
+    }
+
+    private static bool HasVague(SentenceFacts s) => s.Dates.Any(d => d.Vague && !d.Reporting);
+
+    /// <summary>The sentence right after one of <paramref name="sentences"/> in the same paragraph, when it only elaborates: no
+    /// instrument, no follow-up, no future, no condition, and no country outside <paramref name="parties"/> ("The session was held
+    /// in Tokyo on 27 November.").</summary>
+    private static IEnumerable<SentenceFacts> Following(DocumentFacts doc, IReadOnlyList<SentenceFacts> sentences, IReadOnlyCollection<string> parties)
+    {
+        for (var i = 1; i < doc.Sentences.Count; i++)
+        {
+            var (before, s) = (doc.Sentences[i - 1], doc.Sentences[i]);
+            if (sentences.Contains(before) && !sentences.Contains(s) && s.Sentence.Paragraph == before.Sentence.Paragraph
+                && s.Instruments.Count == 0 && s.FollowUps.Count == 0 && !s.Future && !s.Conditional && s.PartyCountries.All(parties.Contains))
+            {
+                yield return s;
+            }
+        }
+    }
+
+    /// <summary>The news peg: a story's lead (its first two sentences) says when the news happened ("Peru on Wednesday joined the
+    /// MSP."), and the sentences after it describe the event without repeating the day. The lead's date dates an event without a
+    /// date of its own when the lead names one of the event's parties (or "both countries") and agrees with it in tense.</summary>
+    private static DateOnly? LeadDate(DocumentFacts doc, IReadOnlyCollection<string> parties, bool future)
+    {
+        foreach (var s in doc.Sentences.Where(s => s.Sentence.Kind == LineKind.Body).Take(2))
+        {
+            if (s.FollowUps.Count > 0 || s.Future != future || s.Conditional
+                || !(s.BothSides || s.PartyCountries.Concat(s.Frameworks).Any(parties.Contains)))
+            {
+                continue;
+            }
+            if (FirstDate(s, doc.Published) is { } d)
+            {
+                return d;
             }
         }
         return null;

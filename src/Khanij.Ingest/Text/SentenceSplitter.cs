@@ -153,6 +153,48 @@ internal static class SentenceSplitter
         return i;
     }
 
+    /// <summary>Skips "Santiago, Nov 30:", "Mumbai, 12 March – ", "लुसाका, 7 अक्टूबर।": a place of at most four capitalised (or Devanagari)
+    /// words, a comma, a short date with a digit, then a colon, dash or danda.</summary>
+    private static int SkipPlaceDateDateline(string text, int start, int end)
+    {
+        var comma = text.IndexOf(',', start, Math.Min(end, start + 30) - start);
+        if (comma <= start)
+        {
+            return start;
+        }
+        var words = text[start..comma].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 4 || !words.All(w => char.IsUpper(w[0]) || w[0] is >= '\u0900' and <= '\u097F'))
+        {
+            return start;
+        }
+        var limit = Math.Min(end, comma + 26);
+        for (var k = comma + 1; k < limit; k++)
+        {
+            var c = text[k];
+            if (c is '!' or '?' or ';' or '"' || (c == '.' && k + 1 < limit && text[k + 1] == ' ' && !char.IsLetter(text[k - 1])))
+            {
+                return start;
+            }
+            var stop = c is ':' or '–' or '—' or '।' || (c == '-' && text[k - 1] == ' ' && k + 1 < end && text[k + 1] == ' ');
+            if (!stop)
+            {
+                continue;
+            }
+            var date = text.AsSpan(comma + 1, k - comma - 1);
+            if (date.IndexOfAnyInRange('0', '9') < 0 && date.IndexOfAnyInRange('\u0966', '\u096F') < 0)
+            {
+                return start;
+            }
+            var i = k + 1;
+            while (i < end && text[i] == ' ')
+            {
+                i++;
+            }
+            return i;
+        }
+        return start;
+    }
+
     /// <summary>Skips an English dateline such as "NEW DELHI, Jan 5 (PTI) -" or "MUMBAI:" at the start of a line.</summary>
     private static int SkipDateline(string text, int start, int end)
     {
@@ -160,6 +202,10 @@ internal static class SentenceSplitter
         if (agency > start)
         {
             return agency;
+        }
+        if (SkipPlaceDateDateline(text, start, end) is var placed && placed > start)
+        {
+            return placed;
         }
         var limit = Math.Min(end, start + 60);
         var i = start;

@@ -3,43 +3,73 @@
 "use strict";
 
 const K = (() => {
-  const labels = {
-    en: {
-      brand: "Khanij", navOverview: "Overview", navMineral: "Minerals", navChain: "Supply chain", navScenario: "Scenarios",
-      navPartners: "Partnerships", navIngest: "Ingestion review", navApi: "API", navDemand: "Demand", navDiversify: "Diversify",
-      navCountry: "Countries",
-      overview: "Overview", minerals: "Minerals", countries: "Countries", frameworks: "Frameworks",
-      listIndia: "India 2023", listEu: "EU 2023", listUs: "US 2022", onLists: "Criticality lists",
-      mineralsPerList: "Minerals on each criticality list", listOverlap: "How the lists overlap",
-      catalogue: "Catalogue", name: "Name", hindi: "Hindi", symbols: "Symbols", hsCodes: "HS codes", id: "Id",
-      count: "Count", onlyIndia: "India only", inAll: "On all three", notIndia: "Not on India's list",
-      loading: "Loading…", error: "Something went wrong", noData: "No data for this yet.",
-      source: "Source", year: "Year", share: "Share", stage: "Stage", mining: "Mining", refining: "Refining", cathode: "Cathode",
-      mineral: "Mineral", country: "Country", value: "Value", unit: "Unit",
-    },
-    hi: {
-      brand: "खनिज", navOverview: "सारांश", navMineral: "खनिज", navChain: "आपूर्ति शृंखला", navScenario: "परिदृश्य",
-      navPartners: "साझेदारियाँ", navIngest: "समाचार समीक्षा", navApi: "एपीआई", navDemand: "माँग", navDiversify: "विविधीकरण",
-      navCountry: "देश",
-      overview: "सारांश", minerals: "खनिज", countries: "देश", frameworks: "ढाँचे",
-      listIndia: "भारत 2023", listEu: "यूरोपीय संघ 2023", listUs: "अमेरिका 2022", onLists: "महत्वपूर्ण खनिज सूचियाँ",
-      mineralsPerList: "हर सूची में कितने महत्वपूर्ण खनिज", listOverlap: "सूचियाँ कितनी मिलती हैं",
-      catalogue: "सूची-पत्र", name: "नाम", hindi: "हिंदी", symbols: "प्रतीक", hsCodes: "एचएस कोड", id: "पहचान",
-      count: "संख्या", onlyIndia: "केवल भारत", inAll: "तीनों में", notIndia: "भारत की सूची में नहीं",
-      loading: "लोड हो रहा है…", error: "कुछ गड़बड़ हुई", noData: "इसके लिए अभी कोई आँकड़ा नहीं है।",
-      source: "स्रोत", year: "वर्ष", share: "हिस्सा", stage: "चरण", mining: "खनन", refining: "शोधन", cathode: "कैथोड",
-      mineral: "खनिज", country: "देश", value: "मान", unit: "इकाई",
-    },
-  };
-  const lang = localStorage.getItem("khanij.lang") === "hi" ? "hi" : "en";
+  // The language: ?lang= in the URL (so a Hindi link can be shared), else the last choice (localStorage), else English.
+  const languages = ["en", "hi"];
+  const asked = new URLSearchParams(location.search).get("lang");
+  const lang = languages.includes(asked) ? asked : (localStorage.getItem("khanij.lang") === "hi" ? "hi" : "en");
+  localStorage.setItem("khanij.lang", lang);
+  if (asked !== lang && lang !== "en") {
+    const p = new URLSearchParams(location.search);
+    p.set("lang", lang);
+    history.replaceState(null, "", `${location.pathname}?${p}${location.hash}`);
+  }
+  // One message catalogue per language (i18n-en.json, i18n-hi.json; not i18n.hi.json, which MSBuild would take for a culture-specific resource), loaded before a page draws anything.
+  let labels = {};
+  const missing = new Set();
+  const locale = lang === "hi" ? "hi-IN" : "en-GB";
   const charts = [];
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  // Canvas text needs a font that shapes Devanagari (conjuncts, vowel signs); the page's CSS font list is not used by ECharts.
+  const fontFamily = '"Noto Sans", "Noto Sans Devanagari", "DejaVu Sans", sans-serif';
 
-  /** The label for key in the current language (English, then the key itself, as fallbacks). */
-  function t(key) { return labels[lang][key] ?? labels.en[key] ?? key; }
+  async function loadLabels() {
+    const res = await fetch(`i18n-${lang}.json`);
+    if (!res.ok) throw new Error(`i18n-${lang}.json: HTTP ${res.status}`);
+    labels = await res.json();
+  }
 
-  /** Adds page-specific labels: { en: {...}, hi: {...} }. */
-  function addLabels(more) { for (const l of ["en", "hi"]) Object.assign(labels[l], more[l] ?? {}); }
+  /** The label for key in the current language. A key the catalogue lacks is recorded (tests fail on it) and shown as the key. */
+  function t(key) {
+    const v = labels[key];
+    if (v == null) { missing.add(key); return key; }
+    return v;
+  }
+
+  /** The label for key where the catalogue has one, else fallback (for open-ended names such as a user's scenario file). */
+  function tOr(key, fallback) { return labels[key] ?? fallback; }
+
+  /** A term from the data (a measure, status, restriction kind, unit basis): the catalogue's word for prefix + its slug where it has one,
+   * else the data's own English, marked lang="en". */
+  function term(prefix, value) {
+    if (value == null || value === "") return "";
+    const v = labels[prefix + String(value).toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "")];
+    return v ?? en(String(value).replaceAll("_", " "));
+  }
+  /** As term(), as plain text (chart labels): the English itself where the catalogue has no word. */
+  function termText(prefix, value) {
+    const v = term(prefix, value);
+    return typeof v === "string" ? v : v.textContent;
+  }
+
+  /** A supply source id as its publisher's name ("usgs" → "USGS", "cheng2020" → "Cheng et al. 2020"). */
+  function sourceName(id) {
+    return { usgs: "USGS", usgs2026: "USGS", usgs2024: "USGS MCS 2024", usgs_mcs2024: "USGS MCS 2024", iea: "IEA", cheng2020: "Cheng et al. 2020" }[id]
+      ?? String(id).toUpperCase();
+  }
+
+  /** A catalogue pattern with named slots filled: tf("recordTitle", { parties, instrument }) for "{parties} {instrument} …". */
+  function tf(key, values) { return t(key).replace(/\{(\w+)\}/g, (m, k) => values[k] ?? ""); }
+
+  /** A registry record's title built from its parties, instrument and subject in the page's language ("India–Argentina agreement on
+   * lithium, 2024"), instead of the curator's or extractor's wording (which may be an id-like "IND–AUS MoU" or in the other language). */
+  function recordTitle(r, partyName, mineralName) {
+    const parties = r.parties.map(partyName).join("–");
+    const instrument = t("instr_" + (r.instrument || r.kind));
+    const minerals = r.minerals.map(m => m === "critical_minerals" ? t("criticalMinerals") : mineralName(m)).join(", ");
+    const year = r.date ? r.date.slice(0, 4) : "";
+    return tf(minerals ? (year ? "recordTitle" : "recordTitleNoYear") : (year ? "recordTitleNoMinerals" : "recordTitleBare"),
+      { parties, instrument, minerals, year });
+  }
 
   /** The display name of a catalogue object (mineral, country, framework) in the current language. */
   // Ids outside the catalogue (e.g. Cheng's "lfp_cathode") read as words, as the CLI reports print them.
@@ -47,19 +77,20 @@ const K = (() => {
   function name(o) {
     if (o == null) return "";
     if (lang === "hi" && o.name_hi) return o.name_hi;
-    return o.display_name ?? o.name_en ?? (o.id != null ? readableId(o.id) : (o.iso3 ?? ""));
+    return o.display_name ?? o.name_en ?? (o.id != null ? labels["id_" + o.id] ?? (lang === "en" ? readableId(o.id) : t("id_" + o.id)) : (o.iso3 ?? ""));
   }
 
   class ApiError extends Error {
     constructor(message, status, problem) { super(message); this.status = status; this.problem = problem; }
   }
 
-  /** Calls the API; a non-2xx answer becomes an ApiError carrying the problem details' detail and field errors. */
-  async function api(path, options) {
-    // Signed in to a shared server: a change carries the anti-forgery token the server set in a cookie (docs/deployment.md).
+  /** Calls the API in the page's language (Accept-Language: the server's notes and messages come from its catalogue);
+   * a non-2xx answer becomes an ApiError carrying the problem details' detail and field errors. Signed in to a shared server, a change
+   * carries the anti-forgery token the server set in a cookie (docs/deployment.md). */
+  async function api(path, options = {}) {
     const xsrf = /(?:^|; )XSRF-TOKEN=([^;]*)/.exec(document.cookie);
-    if (xsrf && options?.method && options.method !== "GET") options = { ...options, headers: { ...options.headers, "X-XSRF-TOKEN": decodeURIComponent(xsrf[1]) } };
-    const res = await fetch(path, options);
+    const guard = xsrf && options.method && options.method !== "GET" ? { "X-XSRF-TOKEN": decodeURIComponent(xsrf[1]) } : {};
+    const res = await fetch(path, { ...options, headers: { "Accept-Language": lang, ...guard, ...(options.headers ?? {}) } });
     const text = await res.text();
     const body = text ? JSON.parse(text) : null;
     if (!res.ok) {
@@ -85,37 +116,158 @@ const K = (() => {
       // Tooltips are drawn on the canvas (renderMode "richText"), never as HTML: what a formatter returns (record titles, party
       // names from the registry) is shown as text and cannot run script, and no inline style needs a CSP exception.
       c.setOption = (option, ...rest) => setOption({
-        animation: !reducedMotion, ...option,
+        animation: !reducedMotion, textStyle: { fontFamily }, ...wrapLegend(c, option),
         ...(option.tooltip ? { tooltip: { ...option.tooltip, renderMode: "richText" } } : {}),
       }, ...rest);
       charts.push(c);
+      el.after(downloads(() => c, id));
     }
     return c;
   }
 
+  /** A legend at the top or bottom of a chart is laid out in full, over as many lines as it needs, and the plot moves aside for it: a
+   * scrolling legend cut its last visible entry in half, and a long one ran into the axis labels. */
+  function wrapLegend(c, option) {
+    const legend = option.legend;
+    if (!legend || Array.isArray(legend) || Array.isArray(option.grid) || !Array.isArray(option.series)) return option;
+    const atBottom = legend.bottom != null, atTop = legend.top != null;
+    if (!atBottom && !atTop) return option;
+    const names = option.series.flatMap(s => s.type === "pie" ? (s.data ?? []).map(d => d.name) : [s.name]).filter(n => n != null);
+    const ctx = (wrapLegend.canvas ??= document.createElement("canvas")).getContext("2d");
+    ctx.font = `12px ${fontFamily}`;
+    const width = c.getWidth() - 20;
+    let rows = 1, x = 0;
+    for (const n of names) {
+      const w = ctx.measureText(String(n)).width + 25 + 10;
+      if (x > 0 && x + w > width) { rows++; x = 0; }
+      x += w;
+    }
+    const height = rows * 22;
+    const grid = { ...(option.grid ?? {}) };
+    if (atBottom) grid.bottom = Math.max(0, (grid.bottom ?? 60) - 25) + height + 6;
+    else grid.top = Math.max(0, (grid.top ?? 60) - 25) + height + 6;
+    return { ...option, legend: { ...legend, type: "plain", left: 10, right: 10 }, grid };
+  }
+
+  /** Saves text (with its media type) or a data: URL under a file name. A data: URL rather than fetch or a blob: URL, which the page's
+   * Content-Security-Policy (connect-src 'self') would refuse or the browser may not hand over as a download. */
+  function save(name, content, type) {
+    const a = document.createElement("a");
+    a.href = type ? `data:${type},${encodeURIComponent(content)}` : content;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }
+
+  /** The page's name for files: "mineral-lithium" etc. */
+  function fileStem(id) {
+    const page = (location.pathname.split("/").pop() || "index.html").replace(/\.html$/, "");
+    const p = new URLSearchParams(location.search);
+    const what = ["id", "code", "country", "mineral", "stage"].map(k => p.get(k)).filter(Boolean).join("-");
+    return [page, what, id].filter(Boolean).join("-").replace(/[^A-Za-z0-9_-]+/g, "_");
+  }
+
+  /** The chart as SVG: the same option drawn by ECharts' SVG renderer in a detached element of the same size. */
+  function chartSvg(c) {
+    const box = document.createElement("div");
+    const inst = echarts.init(box, null, { renderer: "svg", width: c.getWidth(), height: c.getHeight() });
+    try {
+      inst.setOption({ ...c.getOption(), animation: false });
+      return inst.renderToSVGString();
+    } finally {
+      inst.dispose();
+    }
+  }
+
+  /** PNG and SVG buttons under a chart (data-download tells tests what they save). */
+  function downloads(getChart, id) {
+    const png = el("button", { type: "button", class: "small", "data-download": "png", title: t("downloadPng") }, "PNG");
+    const svg = el("button", { type: "button", class: "small", "data-download": "svg", title: t("downloadSvg") }, "SVG");
+    png.addEventListener("click", () => save(fileStem(id) + ".png", getChart().getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" })));
+    svg.addEventListener("click", () => save(fileStem(id) + ".svg", chartSvg(getChart()), "image/svg+xml"));
+    return el("div", { class: "downloads", "data-for": id }, el("span", {}, t("download") + ":"), " ", png, " ", svg, " ", methodLink(id));
+  }
+
+  /** The methodology page for a chart or table (docs/*.md rendered in the dashboard), or nothing when none is named. */
+  const methods = {};
+  function methodLink(id) {
+    const m = methods[id] ?? methods["*"];
+    if (!m) return null;
+    return el("a", { href: `methodology.html?doc=${m.doc}${m.anchor ? "#" + m.anchor : ""}`, class: "method" }, t("methodology"));
+  }
+  /** Names the methodology document (and heading) for chart/table ids of this page: { "risk-chart": ["risk", "anchor"], "*": [...] }. */
+  function method(map) {
+    for (const [id, [doc, anchor]] of Object.entries(map)) methods[id] = { doc, anchor };
+  }
+
   function el(tag, attrs = {}, ...children) {
     const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
+    for (let [k, v] of Object.entries(attrs)) {
+      if (k === "href" && tag === "a") v = withLang(v);
       if (k === "class") e.className = v; else if (k.startsWith("on")) e.addEventListener(k.slice(2), v); else e.setAttribute(k, v);
     }
     for (const c of children.flat()) if (c != null) e.append(c instanceof Node ? c : String(c));
     return e;
   }
 
-  /** Fills a table: headers are label keys (or {key, num}); rows are arrays of cells (text or nodes). */
+  /** Text the server wrote in English that no catalogue covers yet (sheet notes, method sentences, data notes): marked lang="en", so a
+   * Hindi page says which parts are English (screen readers switch voice; the browser tests list them apart). */
+  function en(text) { return el("span", { lang: "en", class: "server-text" }, text); }
+
+  /** A link to another dashboard page keeps the language when it is not English. */
+  function withLang(href) {
+    if (lang === "en" || !/^[a-z]+\.html(\?|#|$)/.test(href)) return href;
+    const [path, hash = ""] = href.split("#");
+    return `${path}${path.includes("?") ? "&" : "?"}lang=${lang}${hash ? "#" + hash : ""}`;
+  }
+
+  /** Fills a table: headers are label keys (or {key, num}, or {text, num} for a heading that is data, e.g. a year);
+   * rows are arrays of cells (text or nodes). A CSV button follows the table. */
   function table(target, headers, rows) {
     const t0 = typeof target === "string" ? document.getElementById(target) : target;
     const hs = headers.map(h => typeof h === "string" ? { key: h } : h);
     t0.replaceChildren(
-      el("thead", {}, el("tr", {}, hs.map(h => el("th", h.num ? { class: "num" } : {}, t(h.key))))),
+      el("thead", {}, el("tr", {}, hs.map(h => el("th", h.num ? { class: "num" } : {}, h.text ?? t(h.key))))),
       el("tbody", {}, rows.map(r => el("tr", {}, r.map((c, i) => el("td", hs[i]?.num ? { class: "num" } : {}, c))))));
+    if (!t0.parentNode) throw new Error(`table #${t0.id}: put it in the page before filling it (its CSV button goes after it)`);
+    if (!(t0.nextElementSibling?.classList.contains("downloads") && t0.nextElementSibling.dataset.for === (t0.id || "table"))) {
+      const csv = el("button", { type: "button", class: "small", "data-download": "csv", title: t("downloadCsv") }, "CSV");
+      csv.addEventListener("click", () => save(fileStem(t0.id) + ".csv", "\uFEFF" + tableCsv(t0), "text/csv;charset=utf-8"));
+      t0.after(el("div", { class: "downloads", "data-for": t0.id || "table" }, el("span", {}, t("download") + ":"), " ", csv, " ", methodLink(t0.id)));
+    }
+    t0.nextElementSibling.hidden = rows.length === 0;
   }
 
-  function fmt(x, digits = 2) {
-    if (x == null || Number.isNaN(x)) return "–";
-    return Number(x).toLocaleString(lang === "hi" ? "hi-IN" : "en-IN", { maximumFractionDigits: digits });
+  /** The table as CSV (RFC 4180): the headings and cells as shown, numbers without digit grouping. */
+  function tableCsv(tableEl) {
+    const quote = s => /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+    return [...tableEl.rows].map(row => [...row.cells].map(cell => {
+      let s = cell.innerText.trim();
+      if (cell.classList.contains("num") && /^-?[\d,]+(\.\d+)?$/.test(s)) s = s.replaceAll(",", "");
+      return quote(s);
+    }).join(",")).join("\r\n") + "\r\n";
   }
-  function pct(x, digits = 1) { return x == null ? "–" : fmt(100 * x, digits) + " %"; }
+
+  /** A number in the page's language (Hindi: Indian digit grouping, 1,59,337; English: 159,337). */
+  function fmt(x, digits = 2) {
+    if (x == null || Number.isNaN(Number(x))) return "–";
+    return Number(x).toLocaleString(locale, { maximumFractionDigits: digits });
+  }
+  /** A share (0–1) as a percentage. */
+  function pct(x, digits = 1) { return x == null || Number.isNaN(Number(x)) ? "–" : fmt(100 * x, digits) + " %"; }
+  /** Digits after the point that keep about three significant figures (no "159337.076", no "0" for 0.004). */
+  function sensible(x) {
+    const a = Math.abs(Number(x));
+    return a >= 100 || a === 0 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : Math.min(6, 2 - Math.floor(Math.log10(a)));
+  }
+  /** A quantity with its unit: tonnes ("t" / "टन"), GWh, … with sensible precision. */
+  function qty(x, unit = "t") {
+    if (x == null || Number.isNaN(Number(x))) return "–";
+    return `${fmt(x, sensible(x))} ${unitName(unit)}`;
+  }
+  /** A unit's name in the page's language where the catalogue has one ("t" → "टन"), else the unit as written. */
+  function unitName(unit) { return labels["unit_" + unit] ?? unit; }
 
   function showError(err) {
     const main = document.querySelector("main");
@@ -126,29 +278,45 @@ const K = (() => {
 
   const pages = [
     ["index.html", "navOverview"], ["mineral.html", "navMineral"], ["country.html", "navCountry"], ["chain.html", "navChain"], ["scenario.html", "navScenario"],
-    ["partners.html", "navPartners"], ["ingest.html", "navIngest"], ["demand.html", "navDemand"], ["diversify.html", "navDiversify"],
+    ["partners.html", "navPartners"], ["ingest.html", "navIngest"], ["demand.html", "navDemand"], ["diversify.html", "navDiversify"], ["methodology.html", "navMethod"],
   ];
 
   function header() {
     const here = location.pathname.split("/").pop() || "index.html";
     const langButton = (code, text) => el("button", {
       class: lang === code ? "active" : "", "data-lang": code, type: "button",
-      onclick: () => { localStorage.setItem("khanij.lang", code); location.reload(); },
+      onclick: () => {
+        localStorage.setItem("khanij.lang", code);
+        const p = new URLSearchParams(location.search);
+        p.set("lang", code);
+        location.assign(`${location.pathname}?${p}${location.hash}`);
+      },
     }, text);
     document.body.prepend(el("header", {},
       el("a", { class: "brand", href: "index.html" }, "Khanij", el("span", {}, "खनिज")),
       el("nav", {}, pages.map(([href, key]) => el("a", { href, class: href === here ? "active" : "" }, t(key))),
         el("a", { href: "/api-reference/" }, t("navApi"))),
-      el("div", { class: "lang" }, langButton("en", "English"), " ", langButton("hi", "हिन्दी"))));
+      // Each language is named in itself (translate="no": "English" stays English on the Hindi page).
+      el("div", { class: "lang", translate: "no" }, langButton("en", "English"), " ", langButton("hi", "हिन्दी"))));
   }
 
   function applyLabels() {
     document.documentElement.lang = lang;
     document.querySelectorAll("[data-i18n]").forEach(e => { e.textContent = t(e.dataset.i18n); });
+    document.querySelectorAll("[data-i18n-placeholder]").forEach(e => { e.placeholder = t(e.dataset.i18nPlaceholder); });
+    document.querySelectorAll("[data-i18n-aria]").forEach(e => { e.setAttribute("aria-label", t(e.dataset.i18nAria)); });
+    document.title = `${t("brand")} — ${document.querySelector("h1")?.textContent ?? ""}`;
   }
 
   /** Runs a page: header, labels, then render(); marks body[data-ready] when done (tests wait for it). */
   async function page(render) {
+    try {
+      await loadLabels();
+    } catch (e) {
+      document.body.dataset.failed = "1";
+      document.body.dataset.ready = "1";
+      throw e;
+    }
     header();
     applyLabels();
     try {
@@ -227,5 +395,8 @@ const K = (() => {
 
   function param(key) { return new URLSearchParams(location.search).get(key); }
 
-  return { t, addLabels, name, api, postJson, chart, el, table, fmt, pct, page, rerender, empty, options, setParams, world, param, lang, ApiError };
+  return {
+    t, tf, tOr, recordTitle, en, term, termText, sourceName, name, api, postJson, chart, el, table, fmt, pct, qty, unitName, sensible, page, rerender, empty, options, setParams, world, param, lang,
+    locale, ApiError, method, save, chartSvg, tableCsv, missing, fontFamily,
+  };
 })();

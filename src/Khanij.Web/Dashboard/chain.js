@@ -1,34 +1,41 @@
 // Supply chain: Sankey of a mineral's flows from mines through refineries to cathode materials (Cheng et al. 2024, about 2020).
 "use strict";
 
-K.addLabels({
-  en: {
-    chainTitle: "Mine → refinery → cathode: where the material flows", kind_mine: "mine", kind_ref_poss: "ore to refiners",
-    kind_ref: "refinery", kind_cath_poss: "to cathode makers", flows: "flows", noChain: "The data pack has no stage-by-stage chain for this mineral.",
-  },
-  hi: {
-    chainTitle: "खदान → शोधन संयंत्र → कैथोड: सामग्री कहाँ बहती है", kind_mine: "खदान", kind_ref_poss: "शोधकों के लिए अयस्क",
-    kind_ref: "शोधन", kind_cath_poss: "कैथोड निर्माताओं को", flows: "प्रवाह", noChain: "इस खनिज की चरणवार शृंखला आँकड़ों में नहीं है।",
-  },
-});
+// Cheng's nodes that are not places or products (untraced trade, unattributed sources): drawn only on request, their tonnes named in the note.
+const unattributed = n => n.kind === "category" && n.name !== "Non-Battery Cathode Products" || /^Unknown Raw Material Source/.test(n.name);
+
+K.method({ "sankey-chart": ["data", "cheng-et-al-2024-supply-chain"] });
 
 K.page(async () => {
   const [minerals, countries] = await Promise.all([K.api("/api/minerals"), K.api("/api/countries")]);
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));
   let id = K.param("id") ?? "lithium";
+  let showAll = K.param("all") === "1";
   const first = await K.api(`/api/minerals/${encodeURIComponent(id)}/chain`);
-  K.options("mineral", first.minerals_with_data.map(m => [m, K.name(minerals.find(x => x.id === m)) || m]), first.mineral_id);
+  K.options("mineral", first.minerals_with_data.map(m => [m, K.name(minerals.find(x => x.id === m) ?? { id: m })]), first.mineral_id);
+  const toggle = document.getElementById("show-all");
+  toggle.checked = showAll;
+  let current = first;
   document.getElementById("mineral").addEventListener("change", e => {
     id = e.target.value;
     K.setParams({ id });
-    K.rerender(async () => draw(await K.api(`/api/minerals/${encodeURIComponent(id)}/chain`)));
+    K.rerender(async () => { current = await K.api(`/api/minerals/${encodeURIComponent(id)}/chain`); draw(current); });
+  });
+  toggle.addEventListener("change", () => {
+    showAll = toggle.checked;
+    K.setParams({ all: showAll ? "1" : "" });
+    K.rerender(async () => draw(current));
   });
   draw(first);
 
+  /** A node's label: the country or region in the page's language and its role; Cheng's own category names from the catalogue. */
   function label(n) {
-    const place = n.iso3 ? K.name(byIso3.get(n.iso3)) : n.name.replace(/_(mine|ref_poss|ref|cath_poss)$/, "");
-    const kind = K.t("kind_" + n.kind);
-    return kind.startsWith("kind_") ? place : `${place} · ${kind}`;
+    if (n.kind === "category" || n.kind === "chemistry" || /^Unknown Raw Material Source/.test(n.name)) {
+      return K.t("chain_" + n.name.replace(/_mine$/, "").replace(/<br\s*\/?>/g, " ").replace(/[^A-Za-z]+/g, "_").replace(/^_|_$/g, ""));
+    }
+    const region = n.name.replace(/_(mine|ref_poss|ref|cath_poss)$/, "");
+    const place = n.iso3 ? K.name(byIso3.get(n.iso3)) : K.t("region_" + region.replace(/[^A-Za-z]+/g, "_"));
+    return `${place} · ${K.t("kind_" + n.kind)}`;
   }
 
   function draw(chain) {
@@ -39,23 +46,34 @@ K.page(async () => {
       document.getElementById("chain-note").textContent = K.t("noChain");
       return;
     }
+    const hidden = new Set(chain.nodes.filter(n => !showAll && unattributed(n)).map(n => n.name));
+    const links = chain.links.filter(l => !hidden.has(l.source) && !hidden.has(l.target));
+    const shown = new Set(links.flatMap(l => [l.source, l.target]));
+    const nodes = chain.nodes.filter(n => shown.has(n.name));
+    const leftOut = chain.links.filter(l => hidden.has(l.source) || hidden.has(l.target)).reduce((s, l) => s + l.value, 0);
     const labels = new Map(chain.nodes.map(n => [n.name, label(n)]));
+    const maxDepth = Math.max(...nodes.map(n => n.depth));
     K.chart("sankey-chart").setOption({
       tooltip: {
         trigger: "item",
         formatter: p => p.dataType === "edge"
-          ? `${labels.get(p.data.source)} → ${labels.get(p.data.target)}\n${K.fmt(p.data.value, 0)} t`
-          : `${labels.get(p.name)}: ${K.fmt(p.value, 0)} t`,
+          ? `${labels.get(p.data.source)} → ${labels.get(p.data.target)}\n${K.qty(p.data.value)}`
+          : `${labels.get(p.name)}: ${K.qty(p.value)}`,
       },
       series: [{
-        type: "sankey", left: 10, right: 230, top: 10, bottom: 10, nodeGap: 6, layoutIterations: 32, emphasis: { focus: "adjacency" },
+        type: "sankey", left: 10, right: 10, top: 10, bottom: 10, nodeGap: 6, layoutIterations: 32, emphasis: { focus: "adjacency" },
         lineStyle: { color: "gradient", curveness: 0.5, opacity: 0.35 },
+        // Labels sit right of their node, except in the last column, where they sit left so they stay inside the chart.
         label: { fontSize: 11, formatter: p => labels.get(p.name) },
-        data: chain.nodes.map(n => ({ name: n.name, depth: n.depth })),
-        links: chain.links.map(l => ({ source: l.source, target: l.target, value: l.value })),
+        labelLayout: { hideOverlap: true },
+        data: nodes.map(n => ({ name: n.name, depth: n.depth, label: n.depth === maxDepth ? { position: "left" } : undefined })),
+        links: links.map(l => ({ source: l.source, target: l.target, value: l.value })),
       }],
     });
-    document.getElementById("chain-note").textContent =
-      `${chain.links.length} ${K.t("flows")} · ${chain.unit} · ${chain.year ?? ""} · ${chain.sources.join("; ")}`;
+    const note = document.getElementById("chain-note");
+    note.replaceChildren(`${links.length} ${K.t("flows")} · ${K.unitName(chain.unit === "t contained element" ? "t" : chain.unit)} `
+      + `${K.t("containedElement")} · ${chain.year ?? ""} · `
+      + (leftOut > 0 && !showAll ? `${K.t("leftOutUnattributed")}: ${K.qty(leftOut)} · ` : ""),
+    K.el("span", { translate: "no" }, chain.sources.join("; ")));
   }
 });

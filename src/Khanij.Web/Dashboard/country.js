@@ -2,41 +2,14 @@
 // export restrictions imposed and faced, frameworks and partnerships. One call: GET /api/countries/{code}/profile (as khanij country C --json).
 "use strict";
 
-K.addLabels({
-  en: {
-    worldSharesByMineral: "Share of world supply, by mineral and stage", shareNote: "Latest year of each source; share of that table's world figure. Each source is its own bar, never summed.",
-    importPartnersByMineral: "Where its imports come from, by mineral", productionByMineral: "Production by mineral", reservesByMineral: "Reserves by mineral",
-    importsByMineral: "Imports by mineral", coverageGaps: "What the pack does not cover", imposes: "Export restrictions it imposes",
-    faces: "Export restrictions it faces", partnershipsHeading: "Accepted partnerships in the registry",
-    partnershipsNote: "Partnerships accepted in the registry (khanij partners); framework memberships are listed separately.",
-    measure: "Measure", edition: "Edition", tonnes: "Tonnes", worldShare: "World share", basis: "Basis", line: "File:line", hs: "HS",
-    partners: "Partners", flow: "Flow", partner: "Partner", valueUsd: "Value (USD)", restriction: "Restriction", scope: "Scope", status: "Status",
-    since: "Since", target: "Target", record: "Record", noneListed: "None in the pack.", noFrameworks: "None in the catalogue.",
-    noPartnerships: "None accepted yet.", other: "other", productionRows: "production figures", reserveRows: "reserves figures",
-    importedMinerals: "minerals × stages with imports", restrictionsImposed: "restrictions imposed",
-    containedNote: "Shares of tonnes of contained mineral (traded tonnes × each HS code's content factor; basket and scrap codes left out), latest trade year.",
-  },
-  hi: {
-    worldSharesByMineral: "विश्व आपूर्ति में हिस्सा: खनिज और चरण अनुसार", shareNote: "हर स्रोत का नवीनतम वर्ष; उस तालिका के विश्व आँकड़े में हिस्सा। हर स्रोत अलग पट्टी है, कभी जोड़ा नहीं जाता।",
-    importPartnersByMineral: "आयात कहाँ से आता है: खनिज अनुसार", productionByMineral: "खनिज अनुसार उत्पादन", reservesByMineral: "खनिज अनुसार भंडार",
-    importsByMineral: "खनिज अनुसार आयात", coverageGaps: "पैक में क्या नहीं है", imposes: "इसके लगाए निर्यात प्रतिबंध",
-    faces: "इस पर लागू निर्यात प्रतिबंध", partnershipsHeading: "रजिस्टर में स्वीकृत साझेदारियाँ",
-    partnershipsNote: "रजिस्टर (khanij partners) में स्वीकृत साझेदारियाँ; ढाँचों की सदस्यता अलग दी गई है।",
-    measure: "माप", edition: "संस्करण", tonnes: "टन", worldShare: "विश्व हिस्सा", basis: "आधार", line: "फ़ाइल:पंक्ति", hs: "एचएस",
-    partners: "साझेदार", flow: "प्रवाह", partner: "साझेदार", valueUsd: "मूल्य (USD)", restriction: "प्रतिबंध", scope: "दायरा", status: "स्थिति",
-    since: "कब से", target: "लक्ष्य", record: "अभिलेख", noneListed: "पैक में कोई नहीं।", noFrameworks: "सूची-पत्र में कोई नहीं।",
-    noPartnerships: "अभी कोई स्वीकृत नहीं।", other: "अन्य", productionRows: "उत्पादन आँकड़े", reserveRows: "भंडार आँकड़े",
-    importedMinerals: "आयात वाले खनिज × चरण", restrictionsImposed: "लगाए गए प्रतिबंध",
-    containedNote: "निहित खनिज के टन में हिस्से (व्यापारित टन × हर एचएस कोड का अंश-गुणक; बास्केट और स्क्रैप कोड छोड़े गए), नवीनतम व्यापार वर्ष।",
-  },
-});
+K.method({ "*": ["data", ""], "imports-chart": ["risk", ""], "imports-table": ["risk", ""] });
 
 K.page(async () => {
   const [countries, minerals] = await Promise.all([K.api("/api/countries"), K.api("/api/minerals")]);
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));
   const byMineral = new Map(minerals.map(m => [m.id, m]));
   const countryName = iso3 => K.name(byIso3.get(iso3)) || iso3;
-  const mineralName = id => K.name(byMineral.get(id)) || id;
+  const mineralName = id => K.name(byMineral.get(id) ?? { id });
   let code = K.param("code") ?? "IND";
   K.options("country", countries.map(c => [c.iso3, K.name(c)]).sort((a, b) => a[1].localeCompare(b[1])), code);
   document.getElementById("country").addEventListener("change", e => {
@@ -47,6 +20,7 @@ K.page(async () => {
   await draw();
 
   // Links carry only ids from the API through encodeURIComponent into a relative URL; text is set as text (K.el), never as HTML.
+  function target(t) { return t === "all" ? K.t("target_all") : byIso3.has(t) ? countryName(t) : (t ?? ""); }
   function countryLink(iso3) {
     return byIso3.has(iso3) ? K.el("a", { href: `country.html?code=${encodeURIComponent(iso3)}` }, countryName(iso3)) : String(iso3);
   }
@@ -68,31 +42,32 @@ K.page(async () => {
     drawShares(p);
     drawImports(p);
     K.table("production-table", ["mineral", "stage", "measure", "source", "year", { key: "tonnes", num: true }, { key: "worldShare", num: true }, "basis"],
-      p.production.map(r => [mineralLink(r.mineral_id, p.iso3), K.t(r.stage), r.measure, `${r.source} (${r.edition})`, r.year, K.fmt(r.tonnes, 3),
-        K.pct(r.world_share), r.basis]));
-    document.getElementById("production-note").textContent = p.production.length
-      ? `${K.t("line")}: ${[...new Set(p.production.map(r => r.line.split(":")[0]))].join(", ")}` : K.t("noneListed");
+      p.production.map(r => [mineralLink(r.mineral_id, p.iso3), K.t(r.stage), K.term("measure_", r.measure),
+        K.el("span", { translate: "no" }, `${r.source} (${r.edition})`), r.year, K.fmt(r.tonnes, 3), K.pct(r.world_share), K.term("basis_", r.basis)]));
+    document.getElementById("production-note").replaceChildren(...(p.production.length
+      ? [`${K.t("line")}: `, K.el("span", { translate: "no" }, [...new Set(p.production.map(r => r.line.split(":")[0]))].join(", "))] : [K.t("noneListed")]));
     K.table("reserves-table", ["mineral", "source", { key: "tonnes", num: true }, "basis"],
-      p.reserves.map(r => [mineralLink(r.mineral_id, p.iso3), `${r.source} (${r.edition})`, K.fmt(r.tonnes, 3), r.basis]));
-    document.getElementById("reserves-note").textContent = p.reserves.length
-      ? [...new Set(p.reserves.map(r => r.line.split(":")[0]))].join(", ") : K.t("noneListed");
+      p.reserves.map(r => [mineralLink(r.mineral_id, p.iso3), K.el("span", { translate: "no" }, `${r.source} (${r.edition})`), K.fmt(r.tonnes, 3), K.term("basis_", r.basis)]));
+    document.getElementById("reserves-note").replaceChildren(p.reserves.length
+      ? K.el("span", { translate: "no" }, [...new Set(p.reserves.map(r => r.line.split(":")[0]))].join(", ")) : K.t("noneListed"));
     K.table("imports-table", ["mineral", "stage", "year", { key: "tonnes", num: true }, "basis", "hs", "partners"],
-      p.imports.map(i => [mineralLink(i.mineral_id, p.iso3), K.t(i.stage), i.year, K.fmt(i.tonnes, 0), i.content_basis ?? "", i.hs_codes,
+      p.imports.map(i => [mineralLink(i.mineral_id, p.iso3), K.t(i.stage), i.year, K.fmt(i.tonnes, 0), K.term("basis_", i.content_basis), i.hs_codes,
         i.partners.slice(0, 4).flatMap((x, n) => [n ? ", " : "", countryLink(x.partner), ` ${K.pct(x.share, 0)}`])]));
     K.table("extracts-table", ["source", "year", "hs", "flow", "partner", { key: "tonnes", num: true }, { key: "valueUsd", num: true }],
-      p.extracts.map(e => [e.source, e.year, e.hs_code, e.flow, e.partner_iso3 ? countryLink(e.partner_iso3) : (e.partner_aggregate ?? "World"),
+      p.extracts.map(e => [K.el("span", { translate: "no" }, e.source), e.year, e.hs_code, K.term("flow_", e.flow),
+        e.partner_iso3 ? countryLink(e.partner_iso3) : K.term("place_", e.partner_aggregate ?? "World"),
         K.fmt(e.quantity_t, 1), K.fmt(e.value_usd, 0)]));
-    list("gaps", p.import_gaps, K.t("noneListed"));
+    list("gaps", p.import_gaps.map(K.en), K.t("noneListed"));
     K.table("imposes-table", ["restriction", "minerals", "scope", "status", "since", "target"],
-      p.imposes.map(r => [r.measure.replaceAll("_", " "), r.mineral_ids.flatMap((m, n) => [n ? ", " : "", byMineral.has(m) ? mineralLink(m, p.iso3) : m]),
-        r.scope, r.status, r.effective || r.announced, r.target]));
+      p.imposes.map(r => [K.term("restr_", r.measure), r.mineral_ids.flatMap((m, n) => [n ? ", " : "", byMineral.has(m) ? mineralLink(m, p.iso3) : mineralName(m)]),
+        K.en(r.scope), K.term("status_", r.status), r.effective || r.announced, target(r.target)]));
     K.table("faces-table", ["country", "restriction", "minerals", "status", "target"],
-      p.faces.map(r => [countryLink(r.iso3), r.measure.replaceAll("_", " "),
-        r.mineral_ids.flatMap((m, n) => [n ? ", " : "", byMineral.has(m) ? mineralLink(m, p.iso3) : m]), r.status, r.target]));
-    list("frameworks", p.frameworks, K.t("noFrameworks"));
+      p.faces.map(r => [countryLink(r.iso3), K.term("restr_", r.measure),
+        r.mineral_ids.flatMap((m, n) => [n ? ", " : "", byMineral.has(m) ? mineralLink(m, p.iso3) : mineralName(m)]), K.term("status_", r.status), target(r.target)]));
+    list("frameworks", p.frameworks.map(f => K.el("span", { translate: "no" }, f)), K.t("noFrameworks"));
     K.table("partnerships-table", ["partner", "minerals", "basis", "record"],
-      p.partnerships.map(x => [countryLink(x.partner), x.minerals.flatMap((m, n) => [n ? ", " : "", byMineral.has(m) ? mineralLink(m, p.iso3) : m]),
-        x.basis, x.record_id]));
+      p.partnerships.map(x => [countryLink(x.partner), x.minerals.flatMap((m, n) => [n ? ", " : "", byMineral.has(m) ? mineralLink(m, p.iso3) : mineralName(m)]),
+        K.term("basis_", x.basis), x.record_id]));
     if (!p.partnerships.length) document.getElementById("partnerships-table").replaceChildren(K.el("caption", {}, K.t("noPartnerships")));
   }
 
@@ -108,7 +83,7 @@ K.page(async () => {
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: v => K.pct(v) },
       grid: { left: 230, right: 60, top: 10, bottom: 30 },
       xAxis: { type: "value", max: 1, axisLabel: { formatter: v => K.pct(v, 0) } },
-      yAxis: { type: "category", data: rows.map(r => `${mineralName(r.mineral_id)} · ${K.t(r.stage)} · ${r.source} ${r.year}`) },
+      yAxis: { type: "category", data: rows.map(r => `${mineralName(r.mineral_id)} · ${K.t(r.stage)} · ${K.sourceName(r.source)} ${r.year}`) },
       series: [{ type: "bar", data: rows.map(r => r.world_share), itemStyle: { color: "#b8572a" }, label: { show: true, position: "right", formatter: x => K.pct(x.value) } }],
     });
   }
@@ -117,7 +92,7 @@ K.page(async () => {
     const note = document.getElementById("imports-note");
     if (!p.imports.length) {
       K.empty("imports-chart", K.t("noneListed"));
-      note.textContent = p.import_gaps.join(" ");
+      note.replaceChildren(K.en(p.import_gaps.join(" ")));
       return;
     }
     // The partners that matter most across minerals get their own colour; the rest are "other". Shares, so products of different weight compare.
@@ -141,6 +116,6 @@ K.page(async () => {
         data: rows.map(i => i.partners.filter(x => !top.includes(x.partner)).reduce((s, x) => s + x.share, 0)),
       }],
     });
-    note.textContent = `${K.t("containedNote")} ${[...new Set(p.imports.map(i => i.source))].join("; ")}`;
+    note.replaceChildren(`${K.t("containedNote")} `, K.el("span", { translate: "no" }, [...new Set(p.imports.map(i => i.source))].join("; ")));
   }
 });

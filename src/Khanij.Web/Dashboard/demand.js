@@ -1,21 +1,11 @@
 // Demand: a country's mineral needs from a shipped deployment scenario, and needs against secured supply (GET /api/demand).
 "use strict";
 
-K.addLabels({
-  en: {
-    scenarioFile: "Scenario", needsByTech: "Needs by technology (t of element a year)", needsVsSecured: "Needs against secured supply (t a year)",
-    gapTable: "Secured and unsecured, with the basis of every figure", notComputed: "Figures with no need computed", sources: "Sources",
-    need: "Need", secured: "Secured", unsecured: "Unsecured", basis: "Basis", reason: "Reason", citation: "Citation", upperBound: "upper bound: some supply could not be quantified",
-  },
-  hi: {
-    scenarioFile: "परिदृश्य", needsByTech: "तकनीक के अनुसार ज़रूरत (टन प्रति वर्ष)", needsVsSecured: "ज़रूरत बनाम सुरक्षित आपूर्ति (टन प्रति वर्ष)",
-    gapTable: "सुरक्षित और असुरक्षित, हर आँकड़े के आधार सहित", notComputed: "जिन आँकड़ों से ज़रूरत नहीं निकली", sources: "स्रोत",
-    need: "ज़रूरत", secured: "सुरक्षित", unsecured: "असुरक्षित", basis: "आधार", reason: "कारण", citation: "संदर्भ", upperBound: "ऊपरी सीमा: कुछ आपूर्ति मापी नहीं जा सकी",
-  },
-});
+K.method({ "*": ["demand", ""] });
 
 K.page(async () => {
-  const files = await K.api("/api/demand/scenarios");
+  const [files, minerals] = await Promise.all([K.api("/api/demand/scenarios"), K.api("/api/minerals")]);
+  const mineralName = id => K.name(minerals.find(m => m.id === id) ?? { id });
   const chosen = K.param("scenario") ?? files[0];
   K.options("scenario", files.map(f => [f, f]), chosen);
   document.getElementById("scenario").addEventListener("change", e => { K.setParams({ scenario: e.target.value }); K.rerender(render); });
@@ -24,18 +14,22 @@ K.page(async () => {
   async function render() {
     const file = document.getElementById("scenario").value;
     const r = await K.api("/api/demand?scenario=" + encodeURIComponent(file));
-    document.getElementById("scenario-name").textContent = `${r.scenario} — ${r.country}`;
-    const label = t => `${t.mineral_id} ${t.year}`;
+    document.getElementById("scenario-name").replaceChildren(K.en(r.scenario), ` — ${r.country}`);
+    const label = t => `${mineralName(t.mineral_id)} ${t.year}`;
     const techs = [...new Set(r.totals.flatMap(t => Object.keys(t.by_technology)))];
     K.chart("needs-chart").setOption({
-      tooltip: { trigger: "axis" }, legend: { top: 0 },
-      xAxis: { type: "category", data: r.totals.map(label), axisLabel: { rotate: 45 } }, yAxis: { type: "value" },
-      series: techs.map(tech => ({ name: tech, type: "bar", stack: "t", data: r.totals.map(t => t.by_technology[tech] ?? 0) })),
+      tooltip: { trigger: "axis", valueFormatter: v => K.qty(v) }, legend: { top: 0 },
+      grid: { left: 80, right: 20, top: 40, bottom: 110 },
+      xAxis: { type: "category", data: r.totals.map(label), axisLabel: { rotate: 45, interval: 0 } },
+      yAxis: { type: "value", name: K.unitName("t"), axisLabel: { formatter: v => K.fmt(v, 0) } },
+      series: techs.map(tech => ({ name: K.t("tech_" + tech), type: "bar", stack: "t", data: r.totals.map(t => t.by_technology[tech] ?? 0) })),
     });
-    document.getElementById("needs-note").textContent = "BatPaC kg/kWh × GWh × chemistry share; figures marked 'assumption' in the sources are the scenario author's.";
+    document.getElementById("needs-note").textContent = K.t("needsNote");
     K.chart("gap-chart").setOption({
-      tooltip: { trigger: "axis" }, legend: { top: 0 },
-      xAxis: { type: "category", data: r.gap.map(label), axisLabel: { rotate: 45 } }, yAxis: { type: "value" },
+      tooltip: { trigger: "axis", valueFormatter: v => K.qty(v) }, legend: { top: 0 },
+      grid: { left: 80, right: 20, top: 40, bottom: 110 },
+      xAxis: { type: "category", data: r.gap.map(label), axisLabel: { rotate: 45, interval: 0 } },
+      yAxis: { type: "value", name: K.unitName("t"), axisLabel: { formatter: v => K.fmt(v, 0) } },
       series: [
         { name: K.t("secured"), type: "bar", stack: "g", data: r.gap.map(g => Math.min(g.secured_tonnes, g.need_tonnes)) },
         { name: K.t("unsecured"), type: "bar", stack: "g", data: r.gap.map(g => g.unsecured_tonnes) },
@@ -43,13 +37,13 @@ K.page(async () => {
       ],
     });
     document.getElementById("gap-note").textContent = r.gap.some(g => g.is_upper_bound) ? "≤ " + K.t("upperBound") : "";
-    K.table("gap-table", [K.t("mineral"), K.t("year"), K.t("need"), K.t("secured"), K.t("unsecured"), K.t("basis")],
-      r.gap.map(g => [g.mineral_id, g.year, K.fmt(g.need_tonnes, 0), K.fmt(g.secured_tonnes, 0),
+    K.table("gap-table", ["mineral", "year", { key: "needT", num: true }, { key: "securedT", num: true }, { key: "unsecuredT", num: true }, "basis"],
+      r.gap.map(g => [mineralName(g.mineral_id), g.year, K.fmt(g.need_tonnes, 0), K.fmt(g.secured_tonnes, 0),
         (g.is_upper_bound && g.unsecured_tonnes > 0 ? "≤ " : "") + K.fmt(g.unsecured_tonnes, 0),
-        g.items.map(i => i.not_counted == null ? `${i.label}: ${K.fmt(i.tonnes, 0)} t (${i.basis})` : `${i.label}: not counted — ${i.not_counted}`).join("; ")]));
-    K.table("missing-table", [K.t("year"), "technology", K.t("value"), K.t("unit"), K.t("reason"), K.t("citation")],
-      r.not_computed.map(n => [n.year, n.technology, K.fmt(n.value, 2), n.unit, n.reason, n.citation]));
-    K.table("sources-table", ["id", K.t("citation"), "url"], r.sources.map(s => [s.id, s.citation, s.url ?? ""]));
-    document.getElementById("notes").textContent = [...r.notes, ...r.omitted.map(o => "Left out: " + o), ...r.world_missing].join(" ");
+        K.en(g.items.map(i => i.not_counted == null ? `${i.label}: ${K.fmt(i.tonnes, 0)} t (${i.basis})` : `${i.label}: not counted — ${i.not_counted}`).join("; "))]));
+    K.table("missing-table", ["year", "technology", { key: "value", num: true }, "unit", "reason", "citation"],
+      r.not_computed.map(n => [n.year, K.t("tech_" + n.technology), K.fmt(n.value, 2), K.unitName(n.unit), K.en(n.reason), K.el("span", { translate: "no" }, n.citation)]));
+    K.table("sources-table", ["id", "citation", "url"], r.sources.map(s => [K.el("span", { translate: "no" }, s.id), K.el("span", { translate: "no" }, s.citation), K.el("span", { translate: "no" }, s.url ?? "")]));
+    document.getElementById("notes").replaceChildren(K.en([...r.notes, ...r.omitted.map(o => "Left out: " + o), ...r.world_missing].join(" ")));
   }
 });

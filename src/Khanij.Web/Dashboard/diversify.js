@@ -2,19 +2,11 @@
 // binding constraints (GET /api/diversify).
 "use strict";
 
-K.addLabels({
-  en: { objective: "Objective", scenarioFile: "Scenario (cvar)", cap: "Cap", run: "Recommend", mixes: "Today's and the recommended mix",
-        binding: "Binding constraints", today: "Today", recommended: "Recommended", infeasible: "No mix meets the constraints:",
-        mapToday: "Today's share of imports by supplier", mapRecommended: "Recommended share of imports by supplier", alone: "alone",
-        noBinding: "None: no cap, export or other limit holds the recommended mix back." },
-  hi: { objective: "उद्देश्य", scenarioFile: "परिदृश्य (cvar)", cap: "सीमा", run: "सुझाव दें", mixes: "आज का और सुझाया गया मिश्रण",
-        binding: "बाध्यकारी शर्तें", today: "आज", recommended: "सुझाया गया", infeasible: "कोई मिश्रण शर्तें पूरी नहीं करता:",
-        mapToday: "आयात में आज का हिस्सा, आपूर्तिकर्ता देश के अनुसार", mapRecommended: "आयात में सुझाया गया हिस्सा, आपूर्तिकर्ता देश के अनुसार",
-        alone: "अकेले", noBinding: "कोई नहीं: कोई सीमा सुझाए गए मिश्रण को नहीं रोकती।" },
-});
+K.method({ "*": ["demand", ""] });
 
 K.page(async () => {
-  const [countries] = await Promise.all([K.api("/api/countries"), K.world()]);
+  const [countries, minerals] = await Promise.all([K.api("/api/countries"), K.api("/api/minerals"), K.world()]);
+  const mineralById = new Map(minerals.map(m => [m.id, m]));
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));
   const byNumeric = new Map(countries.map(c => [c.numeric, c]));
   for (const key of ["mineral", "stage", "country", "objective", "cap"]) {
@@ -41,11 +33,12 @@ K.page(async () => {
         { name: K.t("recommended"), type: "bar", data: shown.map(m => m.recommended) },
       ],
     });
-    document.getElementById("mix-note").textContent = res.is_feasible
-      ? `${r.mineral} ${r.stage}, ${r.country}, ${r.trade_year}: ${r.objective} ${K.fmt(res.before, 4)} → ${K.fmt(res.after, 4)}`
-        + (r.supply_risk_before != null ? `; supply-risk score ${K.fmt(r.supply_risk_before, 3)}${r.supply_risk_after != null ? " → " + K.fmt(r.supply_risk_after, 3) : ""}` : "")
-        + `. ${r.supply_risk_formula}`
-      : K.t("infeasible") + " " + res.conflicts.join(" ");
+    document.getElementById("mix-note").replaceChildren(...(res.is_feasible
+      ? [`${K.name(mineralById.get(r.mineral) ?? { id: r.mineral })} · ${K.t(r.stage)} · ${label(r.country)} · ${r.trade_year}: ${K.t(r.objective === "cvar" ? "objCvar" : "objRisk")} `
+        + `${K.fmt(res.before, 4)} → ${K.fmt(res.after, 4)}`
+        + (r.supply_risk_before != null ? `; ${K.t("supplyRisk")} ${K.fmt(r.supply_risk_before, 3)}${r.supply_risk_after != null ? " → " + K.fmt(r.supply_risk_after, 3) : ""}` : "")
+        + ". ", K.el("span", { translate: "no" }, r.supply_risk_formula)]
+      : [K.t("infeasible") + " ", K.en(res.conflicts.join(" "))]));
     // Both maps share one colour scale, so the same shade means the same share on either.
     const max = Math.max(0.01, ...shown.map(m => Math.max(m.today, m.recommended)));
     for (const [id, key] of [["map-today", "today"], ["map-recommended", "recommended"]]) {
@@ -69,7 +62,7 @@ K.page(async () => {
       });
     }
     const list = document.getElementById("binding");
-    list.replaceChildren(...(res.binding.length ? res.binding.map(b => K.el("li", {}, b.in_words)) : [K.el("li", {}, K.t("noBinding"))]));
-    document.getElementById("notes").textContent = res.notes.join(" ") + (r.scenario ? " Scenario: " + r.scenario : "");
+    list.replaceChildren(...(res.binding.length ? res.binding.map(b => K.el("li", {}, K.en(b.in_words))) : [K.el("li", {}, K.t("noBinding"))]));
+    document.getElementById("notes").replaceChildren(K.en(res.notes.join(" ")), r.scenario ? ` ${K.t("scenarioWord")}: ${r.scenario}` : "");
   }
 });

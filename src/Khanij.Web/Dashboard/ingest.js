@@ -1,27 +1,11 @@
 // Ingestion review: paste a text → proposed events with their evidence highlighted in the text → accept or reject each.
 "use strict";
 
-K.addLabels({
-  en: {
-    pasteText: "Paste a news text or press release (Hindi or English)", docName: "Document name", extract: "Extract and propose",
-    queue: "Registry review states", queueNote: "Records in the registry by review state; only accepted records reach the partnerships and the analytics.",
-    evidenceInText: "The text, with the evidence of each event highlighted", proposals: "Proposed records", accept: "Accept", reject: "Reject",
-    proposed: "proposed", accepted: "accepted", rejected: "rejected", events: "events", created: "new", merged: "merged", unchanged: "already recorded",
-    nothingYet: "Paste a text and press the button.", noEvents: "No cooperation event found in this text.", language: "language", published: "published",
-    skipped: "skipped",
-  },
-  hi: {
-    pasteText: "कोई समाचार या प्रेस विज्ञप्ति चिपकाएँ (हिंदी या अंग्रेज़ी)", docName: "दस्तावेज़ का नाम", extract: "निकालें और प्रस्तावित करें",
-    queue: "रजिस्टर: समीक्षा की स्थिति", queueNote: "केवल स्वीकृत अभिलेख साझेदारियों और विश्लेषण तक पहुँचते हैं।",
-    evidenceInText: "पाठ, हर घटना के साक्ष्य को चिह्नित करके", proposals: "प्रस्तावित अभिलेख", accept: "स्वीकार", reject: "अस्वीकार",
-    proposed: "प्रस्तावित", accepted: "स्वीकृत", rejected: "अस्वीकृत", events: "घटनाएँ", created: "नए", merged: "मिलाए गए", unchanged: "पहले से दर्ज",
-    nothingYet: "पाठ चिपकाएँ और बटन दबाएँ।", noEvents: "इस पाठ में कोई सहयोग घटना नहीं मिली।", language: "भाषा", published: "प्रकाशित",
-    skipped: "छोड़े गए",
-  },
-});
+K.method({ "*": ["ingest", ""] });
 
 K.page(async () => {
-  const [countries, frameworks] = await Promise.all([K.api("/api/countries"), K.api("/api/frameworks")]);
+  const [countries, frameworks, minerals] = await Promise.all([K.api("/api/countries"), K.api("/api/frameworks"), K.api("/api/minerals")]);
+  const mineralName = id => K.name(minerals.find(m => m.id === id) ?? { id });
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));
   const byFramework = new Map(frameworks.map(f => [f.id, f]));
   const partyName = id => K.name(byIso3.get(id) ?? byFramework.get(id)) || id;
@@ -49,12 +33,12 @@ K.page(async () => {
   async function ingest() {
     const result = await K.postJson("/api/ingest", { name: document.getElementById("doc-name").value, text: document.getElementById("text").value });
     drawText(result.document.text, result.events.flatMap(e => e.evidence));
-    document.getElementById("doc-note").textContent =
-      `${result.document.name} · ${K.t("language")} ${result.document.language} · ${K.t("published")} ${result.document.published ?? "–"} · `
-      + `${result.events.length} ${K.t("events")}${result.warnings.length ? " · " + result.warnings.join(" ") : ""}`;
+    document.getElementById("doc-note").replaceChildren(K.el("span", { translate: "no" }, result.document.name),
+      ` · ${K.t("language")} ${K.t("lang_" + result.document.language)} · ${K.t("published")} ${result.document.published ?? "–"} · `
+      + `${result.events.length} ${K.t("events")}`, result.warnings.length ? K.en(" · " + result.warnings.join(" ")) : "");
     const o = result.outcome;
-    document.getElementById("outcome-note").textContent = `${o.created.length} ${K.t("created")} · ${o.merged.length} ${K.t("merged")} · `
-      + `${o.unchanged} ${K.t("unchanged")}${o.skipped.length ? " · " + K.t("skipped") + ": " + o.skipped.join("; ") : ""}`;
+    document.getElementById("outcome-note").replaceChildren(`${o.created.length} ${K.t("created")} · ${o.merged.length} ${K.t("merged")} · `
+      + `${o.unchanged} ${K.t("unchanged")}`, o.skipped.length ? K.en(" · " + K.t("skipped") + ": " + o.skipped.join("; ")) : "");
     drawProposals(result.records, result.document.name);
     await drawQueue();
   }
@@ -95,10 +79,11 @@ K.page(async () => {
         await drawQueue();
       };
       return K.el("div", { class: "card proposal", "data-record": r.id },
-        K.el("b", {}, r.title), " ", state,
-        K.el("div", { class: "note" }, `${r.id} · ${r.kind}${r.instrument ? " · " + r.instrument : ""} · ${r.date ?? "–"} · `
-          + `${r.parties.map(partyName).join(", ")} · ${r.minerals.join(", ")}`),
-        K.el("ul", {}, evidence.map(e => K.el("li", {}, K.el("mark", {}, e)))),
+        K.el("b", {}, K.recordTitle(r, partyName, mineralName)), " ", state,
+        K.el("div", { class: "note" }, `${r.id} · ${K.t("kind_" + r.kind)}${r.instrument ? " · " + K.t("instr_" + r.instrument) : ""} · ${r.date ?? "–"} · `
+          + `${r.parties.map(partyName).join(", ")} · ${r.minerals.map(mineralName).join(", ")}`),
+        // The evidence is quoted from the text, in the text's own language.
+        K.el("ul", {}, evidence.map(e => K.el("li", { translate: "no" }, K.el("mark", {}, e)))),
         K.el("button", { type: "button", class: "small", "data-action": "accept", onclick: () => K.rerender(() => act("accept")) }, K.t("accept")), " ",
         K.el("button", { type: "button", class: "small", "data-action": "reject", onclick: () => K.rerender(() => act("reject")) }, K.t("reject")));
     }));

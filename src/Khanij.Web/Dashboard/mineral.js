@@ -3,44 +3,10 @@
 // reserves, the selected country's imports, recycling, IEA demand, every restriction, reported facts, and what the pack does not have.
 "use strict";
 
-K.addLabels({
-  en: {
-    table: "Source and year", importer: "Importing country", worldShares: "Where it is produced: share of world supply",
-    topProducers: "Largest producers", hhiOverTime: "Concentration (HHI) over years and projections",
-    hhiNote: "HHI 0–10 000 over named countries; above 2 500 is highly concentrated. Dashed lines are projections.",
-    importPartners: "Where the importer's supply comes from", restrictionsInForce: "Export restrictions in force", about: "About this mineral",
-    residual: "not attributed to a country", withheld: "withheld by the source", projection: "projection", noTrade: "No trade data for this mineral and stage.",
-    measure: "Measure", restriction: "Restriction", scope: "Scope", since: "Since", target: "Target", noRestrictions: "None in the register.",
-    hhi: "HHI", top1: "Largest", top3: "Top 3", partnersShare: "from partner countries", restrictingShare: "from restricting countries",
-    sheet: "Mineral sheet: everything the pack has, each figure with its source", productionByYear: "Production by country, every year of every source",
-    productionNote: "One chart per stage, measure and unit basis; each source is its own line style (solid, dashed, dotted) and is never added to another. Tonnes.",
-    reserves: "Reserves", countryTrade: "Imports of the selected country", recycling: "Recycling (UNEP 2011)", ieaDemand: "Demand (IEA)",
-    allRestrictions: "Every export restriction on the register for this mineral", reportedFacts: "Reported facts", notInPack: "Not in the pack",
-    nothingMissing: "Nothing listed as missing.", place: "Place", tonnes: "Tonnes", status: "Status", confidence: "Confidence", period: "Period",
-    publisher: "Publisher", item: "Item", hs: "HS", flow: "Flow", partner: "Partner", valueUsd: "Value (USD)", rateUsed: "Rate used in the score",
-    eolRr: "End-of-life recycling rate (EOL-RR) as printed", rc: "Recycled content (RC) as printed", factor: "Score multiplier (1 − rate)",
-    noRate: "no rate", partners: "Partners", total_demand: "total demand, all uses", cleantech_demand_by_mineral: "clean-technology uses only", files: "Files",
-    includesEstimates: "includes estimates", worldTotal: "world total", noImports: "No imports of this mineral by the selected country in the pack.",
-  },
-  hi: {
-    table: "स्रोत और वर्ष", importer: "आयातक देश", worldShares: "उत्पादन कहाँ होता है: विश्व आपूर्ति में हिस्सा",
-    topProducers: "सबसे बड़े उत्पादक", hhiOverTime: "संकेंद्रण (HHI): वर्षवार और अनुमान",
-    hhiNote: "HHI 0–10 000, नामित देशों पर; 2 500 से ऊपर अत्यधिक संकेंद्रित। धराशायी रेखाएँ अनुमान हैं।",
-    importPartners: "आयातक की आपूर्ति कहाँ से आती है", restrictionsInForce: "लागू निर्यात प्रतिबंध", about: "इस खनिज के बारे में",
-    residual: "किसी देश को न दिया गया", withheld: "स्रोत ने रोका", projection: "अनुमान", noTrade: "इस खनिज और चरण का व्यापार आँकड़ा नहीं है।",
-    measure: "माप", restriction: "प्रतिबंध", scope: "दायरा", since: "कब से", target: "लक्ष्य", noRestrictions: "रजिस्टर में कोई नहीं।",
-    hhi: "HHI", top1: "सबसे बड़ा", top3: "शीर्ष 3", partnersShare: "साझेदार देशों से", restrictingShare: "प्रतिबंध लगाने वाले देशों से",
-    sheet: "खनिज पत्रक: पैक में जो कुछ है, हर आँकड़ा अपने स्रोत के साथ", productionByYear: "देशवार उत्पादन, हर स्रोत का हर वर्ष",
-    productionNote: "हर चरण, माप और इकाई-आधार का अलग चार्ट; हर स्रोत की अपनी रेखा-शैली (ठोस, डैश, बिंदु), कभी जोड़ा नहीं जाता। टन।",
-    reserves: "भंडार", countryTrade: "चुने गए देश का आयात", recycling: "पुनर्चक्रण (UNEP 2011)", ieaDemand: "माँग (IEA)",
-    allRestrictions: "इस खनिज पर रजिस्टर के सभी निर्यात प्रतिबंध", reportedFacts: "रिपोर्ट किए गए तथ्य", notInPack: "पैक में नहीं",
-    nothingMissing: "कुछ भी अनुपलब्ध नहीं बताया गया।", place: "स्थान", tonnes: "टन", status: "स्थिति", confidence: "विश्वसनीयता", period: "अवधि",
-    publisher: "प्रकाशक", item: "मद", hs: "एचएस", flow: "प्रवाह", partner: "साझेदार", valueUsd: "मूल्य (USD)", rateUsed: "स्कोर में प्रयुक्त दर",
-    eolRr: "जीवन-अंत पुनर्चक्रण दर (EOL-RR), जैसी छपी", rc: "पुनर्चक्रित अंश (RC), जैसा छपा", factor: "स्कोर गुणक (1 − दर)",
-    noRate: "कोई दर नहीं", partners: "साझेदार", total_demand: "कुल माँग, सभी उपयोग", cleantech_demand_by_mineral: "केवल स्वच्छ-प्रौद्योगिकी उपयोग", files: "फ़ाइलें",
-    includesEstimates: "अनुमान शामिल", worldTotal: "विश्व कुल", noImports: "पैक में चुने गए देश का इस खनिज का आयात नहीं है।",
-  },
+K.method({
+  "map-chart": ["risk", ""], "producers-chart": ["risk", ""], "hhi-chart": ["risk", ""], "imports-chart": ["risk", ""], "*": ["data", ""],
 });
+const src = text => K.el("span", { translate: "no" }, text);
 
 K.page(async () => {
   const [minerals, countries] = await Promise.all([K.api("/api/minerals"), K.api("/api/countries"), K.world()]);
@@ -50,7 +16,8 @@ K.page(async () => {
   // Country names link to the country profile; only catalogue codes become links, through encodeURIComponent into a relative URL.
   const countryLink = iso3 => byIso3.has(iso3) ? K.el("a", { href: `country.html?code=${encodeURIComponent(iso3)}` }, countryName(iso3)) : String(iso3);
   // The sheet's places: a country, or an aggregate the source prints, such as "(world_total)".
-  const placeName = p => p.startsWith("(") ? (p === "(world_total)" ? K.t("worldTotal") : p.slice(1, -1).replaceAll("_", " ")) : countryName(p);
+  const target = t => t === "all" ? K.t("target_all") : byIso3.has(t) ? countryName(t) : (t ?? "");
+  const placeName = p => p.startsWith("(") ? (p === "(world_total)" ? K.t("worldTotal") : K.term("place_", p.slice(1, -1))) : countryName(p);
   const placeCell = (p, isCountry) => isCountry ? countryLink(p) : placeName(p);
   const palette = ["#b8572a", "#2f6690", "#3a7d44", "#8e5572", "#d4a017", "#4f5d75", "#c0392b", "#16a085", "#7f8c8d", "#6c3483"];
   const dashes = ["solid", "dashed", "dotted"];
@@ -80,7 +47,7 @@ K.page(async () => {
       K.api(`/api/minerals/${mineral.id}/restrictions?stage=${state.stage}&country=${state.country}`),
       K.api(`/api/minerals/${encodeURIComponent(mineral.id)}/sheet?country=${encodeURIComponent(state.country)}`),
     ]);
-    K.options("table", sel.available.map(a => [a.key, `${a.source} ${a.year}${a.scenario ? " · " + a.scenario : ""}`]), sel.table?.key);
+    K.options("table", sel.available.map(a => [a.key, `${K.sourceName(a.source)} ${a.year}${a.scenario ? ` · ${K.t("projection")} ${K.termText("scen_", a.scenario)}` : ""}`]), sel.table?.key);
     drawAbout(mineral);
     drawShares(sel.table);
     drawHhi(series);
@@ -91,7 +58,7 @@ K.page(async () => {
 
   function drawAbout(m) {
     document.getElementById("about").replaceChildren(K.el("p", {},
-      `${m.name_en} · ${m.names_hi.join(", ")} · ${m.symbols.join(" ")} · HS ${m.hs_codes.join(" ")}`));
+      src(m.name_en), ` · ${m.names_hi.join(", ")} · `, src(m.symbols.join(" ")), ` · HS ${m.hs_codes.join(" ")}`));
   }
 
   function drawShares(table) {
@@ -110,7 +77,7 @@ K.page(async () => {
         trigger: "item",
         formatter: p => {
           const c = byNumeric.get(p.name);
-          return p.data ? `${K.name(c)}: ${K.pct(p.data.share)} (${K.fmt(p.data.amount, 0)} ${table.unit})` : (c ? K.name(c) : "");
+          return p.data ? `${K.name(c)}: ${K.pct(p.data.share)} (${K.qty(p.data.amount, table.unit)})` : (c ? K.name(c) : "");
         },
       },
       visualMap: { min: 0, max, left: 10, bottom: 20, text: [K.pct(max, 0), "0 %"], calculable: true, inRange: { color: ["#f7e3d3", "#b8572a", "#5a1e05"] },
@@ -130,11 +97,12 @@ K.page(async () => {
       series: [{ type: "bar", data: top.map(s => s.share), itemStyle: { color: "#b8572a" }, label: { show: true, position: "right", formatter: p => K.pct(p.value) } }],
     });
     const withheld = table.withheld.length ? ` · ${K.t("withheld")}: ${table.withheld.map(countryName).join(", ")}` : "";
-    document.getElementById("map-note").textContent =
-      `${table.source} ${table.year}${table.scenario ? " (" + K.t("projection") + ": " + table.scenario + ")" : ""} · ${table.measure} · ${table.unit} ${table.basis} · `
+    document.getElementById("map-note").replaceChildren(
+      `${K.sourceName(table.source)} ${table.year}${table.scenario ? " (" + K.t("projection") + ": " + K.termText("scen_", table.scenario) + ")" : ""} · `,
+      K.term("measure_", table.measure), ` · ${K.unitName(table.unit)} `, K.term("basis_", table.basis), " · "
       + `${K.t("hhi")} ${K.fmt(table.hhi, 0)} · ${K.t("top1")} ${K.pct(table.top1_share)} · ${K.t("top3")} ${K.pct(table.top3_share)} · `
-      + `${K.t("residual")}: ${K.fmt(table.residual, 0)}${withheld} · ${table.sources.join("; ")}`;
-    document.getElementById("producers-note").textContent = table.notes.join(" ");
+      + `${K.t("residual")}: ${K.fmt(table.residual, 0)}${withheld} · `, src(table.sources.join("; ")));
+    document.getElementById("producers-note").replaceChildren(K.en(table.notes.join(" ")));
   }
 
   function drawHhi(series) {
@@ -146,18 +114,21 @@ K.page(async () => {
     chart.clear();
     const groups = new Map();
     for (const p of series) {
-      const key = `${p.source}${p.scenario ? " · " + p.scenario : ""} · ${p.measure}`;
+      // Legends name the publisher, the projection and the measure in words, not ids ("iea · base_case").
+      const key = `${K.sourceName(p.source)}${p.scenario ? ` · ${K.t("projection")} ${K.termText("scen_", p.scenario)}` : ""} · ${K.termText("measure_", p.measure)}`;
       if (!groups.has(key)) groups.set(key, { projection: !!p.scenario, points: [] });
       if (p.hhi != null) groups.get(key).points.push([p.year, Math.round(p.hhi)]);
     }
     chart.setOption({
       tooltip: { trigger: "axis" }, legend: { type: "scroll", bottom: 0 },
-      grid: { left: 60, right: 20, top: 20, bottom: 60 },
+      grid: { left: 60, right: 20, top: 30, bottom: 60 },
       xAxis: { type: "value", min: "dataMin", max: "dataMax", axisLabel: { formatter: v => String(v) } },
-      yAxis: { type: "value", name: K.t("hhi"), max: 10000 },
+      yAxis: { type: "value", name: K.t("hhi"), max: 10000, axisLabel: { formatter: v => K.fmt(v, 0) } },
       series: [...groups.entries()].map(([name, g]) => ({
         name, type: "line", data: g.points.sort((a, b) => a[0] - b[0]), symbolSize: 6, lineStyle: { type: g.projection ? "dashed" : "solid" },
-        markLine: name === [...groups.keys()][0] ? { silent: true, symbol: "none", data: [{ yAxis: 2500 }], lineStyle: { color: "#a4161a" } } : undefined,
+        // The threshold's label sits inside the plot, above the line's end (at the line's end it was cut off by the chart's edge).
+        markLine: name === [...groups.keys()][0] ? { silent: true, symbol: "none", data: [{ yAxis: 2500 }], lineStyle: { color: "#a4161a" },
+          label: { position: "insideEndTop", formatter: `2 500: ${K.t("highlyConcentrated")}`, color: "#a4161a" } } : undefined,
       })),
     });
   }
@@ -168,24 +139,27 @@ K.page(async () => {
     const note = document.getElementById("imports-note");
     if (!p.has_imports) {
       K.empty("imports-chart", K.t("noTrade"));
-      note.textContent = [K.t("noTrade"), ...p.notes].join(" ");
+      note.replaceChildren(K.t("noTrade") + " ", K.en(p.notes.join(" ")));
       return;
     }
     chart.setOption({
-      tooltip: { trigger: "item", formatter: x => `${x.name}: ${K.pct(x.data.share)} (${K.fmt(x.value, 0)} t)` },
+      tooltip: { trigger: "item", formatter: x => `${x.name}: ${K.pct(x.data.share)} (${K.qty(x.value)})` },
       series: [{
-        type: "pie", radius: ["30%", "65%"],
-        data: p.shares.slice(0, 12).map(s => ({ name: countryName(s.iso3), value: s.value, share: s.share })),
+        type: "pie", radius: ["30%", "60%"], avoidLabelOverlap: true, labelLayout: { hideOverlap: true },
+        // Slices under 3 % carry no label (their names crowd into each other); the tooltip names every slice.
+        data: p.shares.slice(0, 12).map(s => ({ name: countryName(s.iso3), value: s.value, share: s.share, label: { show: s.share >= 0.03 },
+          labelLine: { show: s.share >= 0.03 } })),
       }],
     });
-    note.textContent = `${countryName(p.perspective)} ${p.year} · ${K.fmt(p.total_imports, 0)} t ${p.content_basis ?? ""} · ${K.t("hhi")} ${K.fmt(p.hhi, 0)} · ${K.pct(p.share_from_partners)} ${K.t("partnersShare")} · `
-      + `${K.pct(p.share_from_restricting)} ${K.t("restrictingShare")} · ${p.sources.join("; ")}`;
+    note.replaceChildren(`${countryName(p.perspective)} ${p.year} · ${K.qty(p.total_imports)} `, K.term("basis_", p.content_basis),
+      ` · ${K.t("hhi")} ${K.fmt(p.hhi, 0)} · ${K.pct(p.share_from_partners)} ${K.t("partnersShare")} · `
+      + `${K.pct(p.share_from_restricting)} ${K.t("restrictingShare")} · `, src(p.sources.join("; ")));
   }
 
   function drawRestrictions(rows) {
     K.table("restrictions-table", ["country", "restriction", "scope", "since", "target"],
-      rows.map(r => [countryLink(r.iso3), r.measure.replaceAll("_", " "), r.scope, r.effective || r.announced, r.target]));
-    document.getElementById("restrictions-note").textContent = rows.length ? rows[0].source : K.t("noRestrictions");
+      rows.map(r => [countryLink(r.iso3), K.term("restr_", r.measure), K.en(r.scope), r.effective || r.announced, target(r.target)]));
+    document.getElementById("restrictions-note").replaceChildren(rows.length ? src(rows[0].source) : K.t("noRestrictions"));
   }
 
   // ---- The mineral sheet ----
@@ -198,12 +172,13 @@ K.page(async () => {
     drawRecycling(s.recycling);
     drawDemand(s.demand);
     K.table("sheet-restrictions", ["country", "restriction", "scope", "status", "since", "target", "source"],
-      s.restrictions.map(r => [countryLink(r.iso3), r.measure.replaceAll("_", " "), r.scope, r.status, r.effective || r.announced, r.target,
-        `${r.provenance.source_file}:${r.provenance.line}`]));
+      s.restrictions.map(r => [countryLink(r.iso3), K.term("restr_", r.measure), K.en(r.scope), K.term("status_", r.status), r.effective || r.announced,
+        target(r.target), src(`${r.provenance.source_file}:${r.provenance.line}`)]));
     K.table("facts-table", ["item", "value", "unit", "period", "publisher", "confidence"],
-      s.reported_facts.map(f => [f.item, f.value, f.unit, f.period, `${f.publisher} (${f.provenance.source_file}:${f.provenance.line})`, f.confidence]));
+      s.reported_facts.map(f => [K.en(f.item), f.value, K.en(f.unit), K.en(f.period), src(`${f.publisher} (${f.provenance.source_file}:${f.provenance.line})`),
+        K.term("confidence_", f.confidence)]));
     const missing = document.getElementById("missing");
-    missing.replaceChildren(...(s.missing.length ? s.missing : [K.t("nothingMissing")]).map(m => K.el("li", {}, m)));
+    missing.replaceChildren(...(s.missing.length ? s.missing.map(K.en) : [K.t("nothingMissing")]).map(m => K.el("li", {}, m)));
   }
 
   // Series that share a stage, measure, unit and basis are drawn in one chart on one time axis, each source its own line style
@@ -225,10 +200,11 @@ K.page(async () => {
       const id = `production-chart-${g}`;
       const tableId = `production-table-${g}`;
       const first = series[0];
-      const notes = series.map(s => `${s.source}: ${s.edition} · ${s.files.join(", ")}${s.has_estimates ? " · " + K.t("includesEstimates") : ""}`);
+      const notes = series.flatMap((s, i) => [i ? " | " : "", src(`${K.sourceName(s.source)}: ${s.edition} · ${s.files.join(", ")}`),
+        s.has_estimates ? " · " + K.t("includesEstimates") : ""]);
       holder.append(K.el("div", { class: "series", "data-stage": first.stage },
-        K.el("h3", {}, `${K.t(first.stage)} · ${first.measure} · ${first.unit}, ${first.basis}`),
-        K.el("div", { class: "chart", id }), K.el("table", { id: tableId }), K.el("p", { class: "note" }, notes.join(" | "))));
+        K.el("h3", {}, `${K.t(first.stage)} · `, K.term("measure_", first.measure), ` · ${K.unitName(first.unit)}, `, K.term("basis_", first.basis)),
+        K.el("div", { class: "chart", id }), K.el("table", { id: tableId }), K.el("p", { class: "note" }, notes)));
       const years = [...new Set(series.flatMap(s => s.years))].sort((a, b) => a - b);
       const latest = new Map();
       for (const s of series) for (const r of s.rows) if (r.is_country) {
@@ -239,15 +215,15 @@ K.page(async () => {
       const chart = K.chart(id);
       chart.clear();
       chart.setOption({
-        tooltip: { trigger: "axis", valueFormatter: v => v == null ? "–" : `${K.fmt(v, 1)} ${first.unit}` },
+        tooltip: { trigger: "axis", valueFormatter: v => K.qty(v, first.unit) },
         legend: { type: "scroll", bottom: 0 },
-        grid: { left: 70, right: 20, top: 20, bottom: 60 },
+        grid: { left: 70, right: 20, top: 34, bottom: 60 },
         xAxis: { type: "category", data: years.map(String) },
-        yAxis: { type: "value", name: first.unit, axisLabel: { formatter: v => K.fmt(v, 0) } },
+        yAxis: { type: "value", name: K.unitName(first.unit), axisLabel: { formatter: v => K.fmt(v, 0) } },
         series: series.flatMap((s, i) => top.filter(p => s.rows.some(r => r.place === p)).map(p => {
           const row = s.rows.find(r => r.place === p);
           return {
-            name: `${countryName(p)} · ${s.source}`, type: "line", connectNulls: false, symbolSize: 6,
+            name: `${countryName(p)} · ${K.sourceName(s.source)}`, type: "line", connectNulls: false, symbolSize: 6,
             lineStyle: { type: dashes[i % dashes.length] }, itemStyle: { color: palette[top.indexOf(p) % palette.length] },
             data: years.map(y => { const k = s.years.indexOf(y); return k < 0 ? null : row.values[k]; }),
           };
@@ -256,7 +232,7 @@ K.page(async () => {
       // The figures themselves: top places and the world total, every year of every source (— withheld or not in that source).
       const columns = series.flatMap(s => s.years.map(y => ({ s, y })));
       const places = [...top, ...new Set(series.flatMap(s => s.rows.filter(r => !r.is_country).map(r => r.place)))];
-      K.table(tableId, ["place", ...columns.map(c => ({ key: `${c.y} · ${c.s.source}`, num: true }))],
+      K.table(tableId, ["place", ...columns.map(c => ({ text: `${c.y} · ${K.sourceName(c.s.source)}`, num: true }))],
         places.map(p => [placeCell(p, !p.startsWith("(")), ...columns.map(c => {
           const row = c.s.rows.find(r => r.place === p);
           return row ? K.fmt(row.values[c.s.years.indexOf(c.y)], 3) : "–";
@@ -272,10 +248,14 @@ K.page(async () => {
     }
     holder.replaceChildren(...tables.flatMap((r, i) => {
       const t = K.el("table", { id: `reserves-table-${i}`, "data-source": r.source });
-      const rows = [...r.rows.filter(x => x.is_country).slice(0, 10), ...r.rows.filter(x => !x.is_country)];
-      K.table(t, ["place", { key: "tonnes", num: true }], rows.map(x => [placeCell(x.place, x.is_country), K.fmt(x.tonnes, 3)]));
-      return [K.el("h3", {}, `${r.source} · t, ${r.basis}`), t, K.el("p", { class: "note" }, `${r.edition} · ${r.files.join(", ")}`)];
+      return [K.el("h3", {}, `${K.sourceName(r.source)} · ${K.unitName("t")}, `, K.term("basis_", r.basis)), t,
+        K.el("p", { class: "note" }, src(`${r.edition} · ${r.files.join(", ")}`))];
     }));
+    // Tables are filled once they are in the page (their CSV buttons go after them).
+    tables.forEach((r, i) => {
+      const rows = [...r.rows.filter(x => x.is_country).slice(0, 10), ...r.rows.filter(x => !x.is_country)];
+      K.table(`reserves-table-${i}`, ["place", { key: "tonnes", num: true }], rows.map(x => [placeCell(x.place, x.is_country), K.fmt(x.tonnes, 3)]));
+    });
   }
 
   function drawTrade(s) {
@@ -283,17 +263,17 @@ K.page(async () => {
     document.getElementById("trade-title").textContent = `${K.t("countryTrade")}: ${countryName(s.perspective)}`;
     // One row per stage: the latest trade year's partners in tonnes of contained mineral (the import side of docs/risk.md §4).
     K.table("trade-table", ["stage", "year", { key: "tonnes", num: true }, "partners"],
-      t.imports.map(i => [K.t(i.stage), i.year, `${K.fmt(i.tonnes, 0)} t ${i.content_basis ?? ""}`,
+      t.imports.map(i => [K.t(i.stage), i.year, K.el("span", {}, `${K.qty(i.tonnes)} `, K.term("basis_", i.content_basis)),
         i.partners.slice(0, 6).flatMap((p, n) => [n ? ", " : "", countryLink(p.partner), ` ${K.pct(p.share, 0)}`])]));
     if (!t.imports.length) document.getElementById("trade-table").replaceChildren();
-    document.getElementById("trade-note").textContent = t.imports.length
-      ? t.imports.map(i => `${K.t(i.stage)}: HS ${i.hs_codes} · ${i.source} · ${i.notes.join(" ")}`).join(" | ")
-      : (t.extracts.length ? "" : K.t("noImports"));
+    document.getElementById("trade-note").replaceChildren(...(t.imports.length
+      ? t.imports.flatMap((i, n) => [n ? " | " : "", `${K.t(i.stage)}: HS ${i.hs_codes} · `, src(i.source), " · ", K.en(i.notes.join(" "))])
+      : [t.extracts.length ? "" : K.t("noImports")]));
     K.table("extracts-table", ["source", "year", "hs", "flow", "partner", { key: "tonnes", num: true }, { key: "valueUsd", num: true }],
-      t.extracts.map(e => [e.source, e.year, e.hs_code, e.flow, e.partner_iso3 ? countryLink(e.partner_iso3) : (e.partner_aggregate ?? "World"),
+      t.extracts.map(e => [src(e.source), e.year, e.hs_code, K.term("flow_", e.flow), e.partner_iso3 ? countryLink(e.partner_iso3) : K.term("place_", e.partner_aggregate ?? "World"),
         K.fmt(e.quantity_t, 1), K.fmt(e.value_usd, 0)]));
     if (!t.extracts.length) document.getElementById("extracts-table").replaceChildren();
-    document.getElementById("coverage").replaceChildren(...t.coverage.map(c => K.el("li", {}, c)));
+    document.getElementById("coverage").replaceChildren(...t.coverage.map(c => K.el("li", {}, K.en(c))));
   }
 
   function drawRecycling(r) {
@@ -301,8 +281,9 @@ K.page(async () => {
     document.getElementById("recycling").replaceChildren(
       line("rateUsed", r.rate_percent == null ? K.t("noRate") : `${K.fmt(r.rate_percent, 2)} %`),
       line("factor", K.fmt(r.factor, 3)),
-      line("eolRr", r.eol_rr_range || "–"), line("rc", r.rc_range || "–"),
-      K.el("p", { class: "note" }, [r.basis, ...r.sources].join(" · ")));
+      // UNEP's printed ranges keep the publisher's notation (element name, footnote letters).
+      line("eolRr", r.eol_rr_range ? src(r.eol_rr_range) : "–"), line("rc", r.rc_range ? src(r.rc_range) : "–"),
+      K.el("p", { class: "note" }, K.en(r.basis), " · ", src(r.sources.join(" · "))));
   }
 
   function drawDemand(rows) {
@@ -314,19 +295,19 @@ K.page(async () => {
     }
     const groups = new Map();
     for (const d of rows) {
-      const key = `${d.scenario} · ${K.t(d.table)}`;
+      const key = `${K.termText("scen_", d.scenario)} · ${K.t(d.table)}`;
       if (!groups.has(key)) groups.set(key, []);
       groups.get(key).push([d.year, d.tonnes]);
     }
     const chart = K.chart("demand-chart");
     chart.clear();
     chart.setOption({
-      tooltip: { trigger: "axis", valueFormatter: v => `${K.fmt(v, 0)} t` }, legend: { type: "scroll", bottom: 0 },
-      grid: { left: 80, right: 20, top: 20, bottom: 60 },
+      tooltip: { trigger: "axis", valueFormatter: v => K.qty(v) }, legend: { type: "scroll", bottom: 0 },
+      grid: { left: 80, right: 20, top: 34, bottom: 60 },
       xAxis: { type: "value", min: "dataMin", max: "dataMax", axisLabel: { formatter: v => String(v) } },
-      yAxis: { type: "value", name: "t", axisLabel: { formatter: v => K.fmt(v, 0) } },
+      yAxis: { type: "value", name: K.unitName("t"), axisLabel: { formatter: v => K.fmt(v, 0) } },
       series: [...groups.entries()].map(([name, points]) => ({ name, type: "line", symbolSize: 6, data: points.sort((a, b) => a[0] - b[0]) })),
     });
-    note.textContent = `t · ${[...new Set(rows.map(d => d.source))].join("; ")}`;
+    note.replaceChildren(`${K.unitName("t")} · `, src([...new Set(rows.map(d => d.source))].join("; ")));
   }
 });

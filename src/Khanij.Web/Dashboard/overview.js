@@ -1,26 +1,18 @@
 // Overview: a country's ranked exposure (the brief), the criticality matrix, and the catalogue's criticality lists.
 "use strict";
 
-K.addLabels({
-  en: {
-    perspective: "Country", rankedExposure: "Ranked exposure: supply risk by mineral and stage", criticalityMatrix: "Criticality matrix",
-    riskNote: "EU-style supply-risk score for the chosen country: governance-weighted concentration of world supply, blended with the concentration "
-      + "of its own import partners; producers with export restrictions in force weigh more, partners less. Hatched: restrictions bite.",
-    rankedTable: "Ranked rows with their inputs", supplyRisk: "Supply risk", importance: "Importance (proxy)", top1Share: "Largest supplier",
-    restrictedShare: "Restricted share", importHhi: "Import HHI", rowsWithData: "mineral × stage rows", partners: "partner countries",
-    wgiYear: "WGI year", noImportance: "No importance input for", hhi: "HHI", dataVintages: "Data (source, years)", ownShare: "Own share",
-    criticalList: "critical list", noList: "none: all minerals", partnersOf: "Partners",
-  },
-  hi: {
-    perspective: "देश", rankedExposure: "जोखिम क्रम: खनिज और चरण के अनुसार आपूर्ति जोखिम", criticalityMatrix: "महत्वपूर्णता आव्यूह",
-    riskNote: "चुने गए देश के लिए EU-शैली आपूर्ति-जोखिम अंक: विश्व आपूर्ति का शासन-भारित संकेंद्रण और उसके अपने आयात साझेदारों का संकेंद्रण; "
-      + "निर्यात प्रतिबंध वाले उत्पादकों का भार अधिक, साझेदारों का कम।",
-    rankedTable: "क्रमबद्ध पंक्तियाँ और उनके आधार", supplyRisk: "आपूर्ति जोखिम", importance: "महत्व (प्रतिनिधि)", top1Share: "सबसे बड़ा आपूर्तिकर्ता",
-    restrictedShare: "प्रतिबंधित हिस्सा", importHhi: "आयात HHI", rowsWithData: "खनिज × चरण पंक्तियाँ", partners: "साझेदार देश",
-    wgiYear: "WGI वर्ष", noImportance: "महत्व का आधार नहीं:", hhi: "HHI", dataVintages: "आँकड़े (स्रोत, वर्ष)", ownShare: "अपना हिस्सा",
-    criticalList: "महत्वपूर्ण सूची", noList: "कोई नहीं: सभी खनिज", partnersOf: "साझेदार",
-  },
+K.method({
+  "risk-chart": ["risk", ""], "matrix-chart": ["risk", ""], "risk-table": ["risk", ""], "lists-chart": ["data", ""], "overlap-chart": ["data", ""],
+  "minerals-table": ["data", ""],
 });
+
+/** A brief row's vintages in words ("USGS (MCS 2026) 2024 supply · 2021 trade · WGI 2022"), from the row's fields. */
+function vintage(v) {
+  const source = v.label.slice(0, v.label.indexOf(` ${v.supply_year} `)) || v.supply_source.toUpperCase();
+  return K.el("span", {}, K.el("span", { translate: "no" }, source), ` ${[`${v.supply_year} ${v.supply_scenario ? `${K.t("supplyProjection")} (${v.supply_scenario})` : K.t("supplyWord")}`,
+    v.trade_year ? `${v.trade_year} ${K.t("tradeWord")}` : null, v.wgi_year ? `WGI ${v.wgi_year}` : null].filter(Boolean).join(" · ")}`);
+}
+const listKeys = { "India 2023": "listIndia", "EU 2023": "listEu", "US 2022": "listUs" };
 
 K.page(async () => {
   const [minerals, countries, frameworks] = await Promise.all([K.api("/api/minerals"), K.api("/api/countries"), K.api("/api/frameworks")]);
@@ -44,8 +36,8 @@ K.page(async () => {
     document.getElementById("title").textContent = `${K.t("overview")} · ${K.name(byIso3.get(brief.perspective))} · ${brief.year}`
       + (brief.projection ? ` · ${brief.projection}` : "");
     const stats = document.getElementById("stats");
-    stats.replaceChildren(...[[brief.rows.length, "rowsWithData"], [brief.critical_list ?? K.t("noList"), "criticalList"],
-      [brief.partner_count, "partners"], [brief.wgi_year ?? "–", "wgiYear"], [frameworks.length, "frameworks"]]
+    stats.replaceChildren(...[[brief.rows.length, "rowsWithData"], [brief.critical_list ? K.t(listKeys[brief.critical_list] ?? brief.critical_list) : K.t("noList"), "criticalList"],
+      [brief.partner_count, "partnerCountries"], [brief.wgi_year ?? "–", "wgiYear"], [frameworks.length, "frameworks"]]
       .map(([n, key]) => K.el("div", { class: "stat" }, K.el("b", {}, n), K.el("span", {}, K.t(key)))));
 
     const top = brief.rows.slice(0, 25).reverse();
@@ -65,30 +57,36 @@ K.page(async () => {
     K.chart("matrix-chart").setOption({
       tooltip: { trigger: "item", formatter: p => `${mineralName(p.data.id)} (${K.t(p.data.stage)})\n${K.t("supplyRisk")}: ${K.fmt(p.value[1])}\n`
         + `${K.t("importance")}: ${K.fmt(p.value[0])}\n${p.data.basis}` },
-      grid: { left: 60, right: 30, top: 20, bottom: 50 },
+      // Axis names sit beside their axes (a name above the top of the value axis was cut at the chart's edge, "आपूत जाखम").
+      grid: { left: 70, right: 40, top: 20, bottom: 50 },
       xAxis: { type: "value", name: K.t("importance"), nameLocation: "middle", nameGap: 30, min: 0, max: 10 },
-      yAxis: { type: "value", name: K.t("supplyRisk"), min: 0 },
+      yAxis: { type: "value", name: K.t("supplyRisk"), nameLocation: "middle", nameGap: 40, min: 0 },
       series: [{
         type: "scatter", symbolSize: 14, itemStyle: { color: "#b8572a", opacity: 0.85 },
         label: { show: true, position: "right", fontSize: 11, formatter: p => mineralName(p.data.id) },
+        // Labels of nearby points move apart; one that still collides is hidden (the tooltip names every point).
+        labelLayout: { moveOverlap: "shiftY", hideOverlap: true },
         data: withImportance.map(p => ({ value: [p.importance, p.supply_risk], id: p.mineral_id, stage: p.driving_stage, basis: p.importance_basis })),
         markLine: { silent: true, symbol: "none", lineStyle: { type: "dashed", color: "#5b6876" }, data: [{ xAxis: 5 }, { yAxis: 1 }] },
       }],
     });
     const missing = brief.matrix.filter(p => p.importance == null).map(p => mineralName(p.mineral_id));
-    document.getElementById("matrix-note").textContent = `${brief.importance_statement} ${missing.length ? K.t("noImportance") + " " + missing.join(", ") + "." : ""}`;
+    document.getElementById("matrix-note").textContent = `${K.t("importanceStatement")} ${missing.length ? K.t("noImportance") + " " + missing.join(", ") + "." : ""}`;
 
     // Exposure columns are over the world without the country's own output (docs/risk.md §7.1); its own share is shown apart.
     K.table("risk-table", ["mineral", "stage", "dataVintages", { key: "ownShare", num: true }, "top1Share", { key: "hhi", num: true },
       { key: "restrictedShare", num: true }, { key: "importHhi", num: true }, { key: "supplyRisk", num: true }],
     brief.rows.map(r => [
       K.el("a", { href: `mineral.html?id=${r.mineral}&stage=${r.stage}&country=${brief.perspective}` }, mineralName(r.mineral)), K.t(r.stage),
-      r.vintage.label, r.domestic_share == null ? "–" : K.pct(r.domestic_share),
+      vintage(r.vintage), r.domestic_share == null ? "–" : K.pct(r.domestic_share),
       r.exposure.top1_country ? `${K.name(byIso3.get(r.exposure.top1_country))} ${K.pct(r.exposure.top1_share)}` : "–", K.fmt(r.exposure.hhi, 0),
       K.pct(r.restricted_share), K.fmt(r.imports?.hhi, 0), K.fmt(r.supply_risk)]));
     const partners = brief.partners.partners.map(p => K.name(byIso3.get(p.iso3) ?? { iso3: p.iso3 })).join(", ");
-    document.getElementById("sources-note").textContent = `${brief.coverage}. ${K.t("partnersOf")} (${brief.partners.definition}): `
-      + `${partners || "–"}. ${brief.sources.join("; ")}`;
+    const list = brief.critical_list ? K.t(listKeys[brief.critical_list] ?? brief.critical_list) : null;
+    const fws = brief.partners.frameworks;
+    document.getElementById("sources-note").replaceChildren(
+      `${list ? `${K.t("coversList")} ${list}` : K.t("coversAll")}. ${K.t("partnersOf")} (${fws.length ? `${K.t("fellowMembers")} ${fws.join(", ")} ${K.t("andRegistry")}` : K.t("registryOnly")}): `
+      + `${partners || "–"}. `, K.el("span", { translate: "no" }, brief.sources.join("; ")));
   }
 
   function drawCatalogue() {
@@ -113,9 +111,9 @@ K.page(async () => {
         }),
       }],
     });
-    K.table("minerals-table", ["id", "name", "hindi", "symbols", "hsCodes", "onLists"],
+    K.table("minerals-table", ["mineral", "nameEnglish", "hindi", "symbols", "hsCodes", "onLists"],
       minerals.map(m => [
-        K.el("a", { href: `mineral.html?id=${encodeURIComponent(m.id)}` }, m.id), m.name_en, m.names_hi.join(", "), m.symbols.join(" "),
+        K.el("a", { href: `mineral.html?id=${encodeURIComponent(m.id)}` }, K.name(m)), K.el("span", { translate: "no" }, m.name_en), m.names_hi.join(", "), K.el("span", { translate: "no" }, m.symbols.join(" ")),
         m.hs_codes.slice(0, 4).join(" "),
         lists.filter(([, f]) => m[f]).map(([k]) => K.el("span", { class: "pill on" }, K.t(k))),
       ]));

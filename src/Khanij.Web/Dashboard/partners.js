@@ -1,37 +1,12 @@
 // Partnerships: a country's timeline of accepted records, the graph of who works with whom, partnerships, follow-ups.
 "use strict";
 
-K.addLabels({
-  en: {
-    timeline: "Timeline", graph: "Who works with whom", graphNote: "Countries and frameworks; a line for each pair of parties that share accepted records (thicker: more records).",
-    partnerships: "Partnerships", followups: "Follow-ups (commitments)", counterpart: "Counterpart", instruments: "Instruments",
-    since: "Since", latest: "Latest", status: "Status", due: "Due", owner: "Owner", commitment: "Commitment", records: "records",
-    emptyRegistry: "No accepted records yet. Import curated records (khanij partners import samples/registry/*.json) or ingest a text and accept its proposals.",
-    noFollowups: "No commitments recorded.", kind_partnership: "partnership", kind_occasion: "occasion", kind_project: "project",
-    kind_investment: "investment", kind_commitment: "commitment", asOf: "as of",
-    review: "Proposals waiting for review", reviewNote: "Accepting or rejecting a record shows which of the country's risk figures it moved (partner share of imports, supply risk; before → after).",
-    noProposals: "No proposals waiting for review.", accept: "Accept", reject: "Reject", conflicts: "conflicts",
-    impactNone: "No partner link of this country changed, so no risk figure moved.", impactTitle: "Figures moved for",
-    mineral: "Mineral", stage: "Stage", source: "Source", year: "Year", partnerShare: "Partner share of imports", supplyRisk: "Supply risk", because: "Because of",
-    partnersGained: "partners gained", partnersLost: "partners lost",
-  },
-  hi: {
-    timeline: "समयरेखा", graph: "कौन किसके साथ काम करता है", graphNote: "देश और ढाँचे; साझा स्वीकृत अभिलेखों वाले हर जोड़े के लिए एक रेखा।",
-    partnerships: "साझेदारियाँ", followups: "अनुवर्ती कार्य (प्रतिबद्धताएँ)", counterpart: "समकक्ष", instruments: "दस्तावेज़",
-    since: "कब से", latest: "नवीनतम", status: "स्थिति", due: "नियत तिथि", owner: "ज़िम्मेदार", commitment: "प्रतिबद्धता", records: "अभिलेख",
-    emptyRegistry: "अभी कोई स्वीकृत अभिलेख नहीं। क्यूरेटेड अभिलेख आयात करें या कोई लेख डालकर प्रस्ताव स्वीकार करें।",
-    noFollowups: "कोई प्रतिबद्धता दर्ज नहीं।", kind_partnership: "साझेदारी", kind_occasion: "बैठक", kind_project: "परियोजना",
-    kind_investment: "निवेश", kind_commitment: "प्रतिबद्धता", asOf: "तिथि",
-    review: "समीक्षा की प्रतीक्षा में प्रस्ताव", reviewNote: "किसी अभिलेख को स्वीकार या अस्वीकार करने पर दिखता है कि देश के कौन-से जोखिम आँकड़े बदले (आयात में साझेदारों का हिस्सा, आपूर्ति जोखिम; पहले → बाद में)।",
-    noProposals: "समीक्षा के लिए कोई प्रस्ताव नहीं।", accept: "स्वीकार", reject: "अस्वीकार", conflicts: "विरोधाभास",
-    impactNone: "इस देश की कोई साझेदारी कड़ी नहीं बदली, इसलिए कोई जोखिम आँकड़ा नहीं बदला।", impactTitle: "बदले आँकड़े:",
-    mineral: "खनिज", stage: "चरण", source: "स्रोत", year: "वर्ष", partnerShare: "आयात में साझेदारों का हिस्सा", supplyRisk: "आपूर्ति जोखिम", because: "कारण",
-    partnersGained: "नए साझेदार", partnersLost: "हटे साझेदार",
-  },
-});
+K.method({ "*": ["registry", ""] });
 
 K.page(async () => {
-  const [countries, frameworks] = await Promise.all([K.api("/api/countries"), K.api("/api/frameworks")]);
+  const [countries, frameworks, minerals] = await Promise.all([K.api("/api/countries"), K.api("/api/frameworks"), K.api("/api/minerals")]);
+  const mineralName = id => K.name(minerals.find(m => m.id === id) ?? { id });
+  const title = r => K.recordTitle(r, partyName, mineralName);
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));
   const byFramework = new Map(frameworks.map(f => [f.id, f]));
   const partyName = id => K.name(byIso3.get(id) ?? byFramework.get(id)) || id;
@@ -53,9 +28,11 @@ K.page(async () => {
     drawTimeline(timeline);
     drawGraph(graph);
     K.table("partners-table", ["counterpart", "instruments", "minerals", "since", "latest", "status"],
-      partners.map(p => [partyName(p.counterpart ?? p.parties.join("+")), p.instruments.join(", "), p.minerals.join(", "), p.since ?? "–", p.latest ?? "–", p.status ?? "–"]));
+      partners.map(p => [p.counterpart ? partyName(p.counterpart) : p.parties.map(partyName).join(" + "), p.instruments.map(i => K.t("instr_" + i)).join(", "),
+        p.minerals.map(m => m === "critical_minerals" ? K.t("criticalMinerals") : mineralName(m)).join(", "), p.since ?? "–", p.latest ?? "–", p.status ? K.term("status_", p.status) : "–"]));
     K.table("followups-table", ["due", "status", "owner", "commitment", "country"],
-      followups.map(f => [f.record.commitment?.due ?? "–", f.status, f.record.commitment?.owner ?? "", f.record.commitment?.text ?? f.record.title,
+      followups.map(f => [f.record.commitment?.due ?? "–", K.term("status_", f.status), K.el("span", { translate: "no" }, f.record.commitment?.owner ?? ""),
+        f.record.commitment?.text ? K.en(f.record.commitment.text) : title(f.record),
         f.record.parties.map(partyName).join(", ")]));
     document.getElementById("followups-note").textContent = followups.length ? `${K.t("asOf")} ${followups[0].as_of}` : K.t("noFollowups");
     drawProposals(await K.api("/api/partners/records?review=proposed"));
@@ -74,8 +51,8 @@ K.page(async () => {
         drawImpact(decision.impact, r.id);
       };
       return K.el("div", { class: "proposal", "data-record": r.id },
-        K.el("b", {}, r.title), " ",
-        K.el("span", { class: "note" }, `${r.id} · ${r.parties.map(partyName).join(", ")} · ${r.minerals.join(", ")} · ${(r.stages ?? []).join(", ")}`
+        K.el("b", {}, title(r)), " ",
+        K.el("span", { class: "note" }, `${r.id} · ${r.parties.map(partyName).join(", ")} · ${r.minerals.map(mineralName).join(", ")} · ${(r.stages ?? []).map(x => K.termText("stage_", x)).join(", ")}`
           + (r.conflicts?.length ? ` · ${K.t("conflicts")}: ${r.conflicts.map(c => `${c.field} ${c.kept} / ${c.incoming}`).join("; ")}` : "")), " ",
         K.el("button", { type: "button", class: "small", "data-action": "accept", onclick: () => K.rerender(() => act("accept")) }, K.t("accept")), " ",
         K.el("button", { type: "button", class: "small", "data-action": "reject", onclick: () => K.rerender(() => act("reject")) }, K.t("reject")));
@@ -112,14 +89,25 @@ K.page(async () => {
     const kinds = ["partnership", "occasion", "project", "investment", "commitment"];
     const toTime = d => Date.parse(d.length === 4 ? d + "-07-01" : d.length === 7 ? d + "-15" : d);
     K.chart("timeline-chart").setOption({
-      tooltip: { trigger: "item", formatter: p => `${p.data.date} · ${p.data.title}\n${p.data.parties}\n${p.data.id}` },
-      grid: { left: 110, right: 30, top: 20, bottom: 40 },
-      xAxis: { type: "time" }, yAxis: { type: "category", data: kinds.map(k => K.t("kind_" + k)) },
+      tooltip: { trigger: "item", formatter: p => `${p.data.date} · ${p.data.readable}\n${p.data.title}\n${p.data.parties}\n${p.data.id}` },
+      grid: { left: 110, right: 40, top: 30, bottom: 40 },
+      // Month names in the page's language (ECharts' own time labels are English only).
+      xAxis: { type: "time", axisLabel: { hideOverlap: true, formatter: v => {
+        const d = new Date(v);
+        return d.getMonth() === 0 && d.getDate() === 1 ? String(d.getFullYear()) : d.toLocaleDateString(K.locale, { month: "short" });
+      } } }, yAxis: { type: "category", data: kinds.map(k => K.t("kind_" + k)) },
       series: [{
         type: "scatter", symbolSize: 16, itemStyle: { color: "#b8572a" },
+        // Short labels (parties and instrument); labels that would collide are moved, then hidden (each record's tooltip has it all).
         label: { show: true, position: "top", fontSize: 10, formatter: p => p.data.short },
-        data: dated.map(r => ({ value: [toTime(r.date), kinds.indexOf(r.kind)], date: r.date, title: r.title, id: r.id,
-          parties: r.parties.map(partyName).join(", "), short: r.title.length > 28 ? r.title.slice(0, 27) + "…" : r.title })),
+        // A label that would run past the right edge is right-aligned to it.
+        labelLayout: p => {
+          const w = K.chart("timeline-chart").getWidth();
+          return p.labelRect.x + p.labelRect.width > w - 4
+            ? { x: w - 4, align: "right", moveOverlap: "shiftX", hideOverlap: true } : { moveOverlap: "shiftX", hideOverlap: true };
+        },
+        data: dated.map(r => ({ value: [toTime(r.date), kinds.indexOf(r.kind)], date: r.date, title: r.title, readable: title(r), id: r.id,
+          parties: r.parties.map(partyName).join(", "), short: `${r.parties.map(partyName).join("–")} ${K.t("instr_" + (r.instrument || r.kind))}` })),
       }],
     });
     document.getElementById("timeline-note").textContent = `${records.length} ${K.t("records")}`;
@@ -134,8 +122,9 @@ K.page(async () => {
       tooltip: { formatter: p => p.dataType === "edge" ? `${partyName(p.data.source)} – ${partyName(p.data.target)}: ${p.data.records.join(", ")}`
         : `${partyName(p.data.name)}: ${p.data.value} ${K.t("records")}` },
       series: [{
-        type: "graph", layout: "force", roam: true, draggable: true, force: { repulsion: 220, edgeLength: [60, 160] },
+        type: "graph", layout: "force", roam: true, draggable: true, force: { repulsion: 220, edgeLength: [60, 160], layoutAnimation: false },
         label: { show: true, formatter: p => partyName(p.data.name), fontSize: 11 },
+        labelLayout: { hideOverlap: true },
         data: graph.nodes.map(n => ({ name: n.id, value: n.records, symbolSize: 12 + 5 * Math.sqrt(n.records),
           itemStyle: { color: n.kind === "framework" ? "#5a7d9a" : n.id === country ? "#8c2d04" : "#e08a4f" } })),
         links: graph.edges.map(e => ({ source: e.source, target: e.target, records: e.records, lineStyle: { width: Math.min(8, e.records.length), opacity: 0.6 } })),

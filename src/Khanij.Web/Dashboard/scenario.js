@@ -1,28 +1,12 @@
 // Scenario runner: a quick form or a scenario JSON → POST /api/simulate → shortfalls by stage, downstream, Monte Carlo distribution.
 "use strict";
 
-K.addLabels({
-  en: {
-    quickShock: "Quick shock: a country cuts exports", exporter: "Exporting country", cutMin: "Cut (min)", cutMode: "Cut (most likely)",
-    cutMax: "Cut (max)", months: "Months", perspective: "Perspective", runs: "Monte Carlo runs", buildAndRun: "Build and run",
-    scenarioJson: "Scenario (JSON, as in scenarios/*.json)", example: "Example", run: "Run", shortfallByStage: "Shortfall by stage (mean over runs)",
-    downstream: "Downstream: refined shortfall by end use", distribution: "Monte Carlo distribution", metric: "Metric",
-    statistics: "Statistics", world: "World", runsLabel: "runs", seed: "seed", elapsed: "computed in", mean: "Mean", median: "Median",
-    p95: "P95", cvar: "CVaR95 (expected shortfall)", gwhNotMade: "GWh of cells not made", tonnes: "t", noDownstream: "No end-use split for this mineral.",
-    single: "One run with central values: no distribution. Set runs above 1.", share: "share",
-    partnersOf: "Partners of", servedFirst: "served first",
-  },
-  hi: {
-    quickShock: "त्वरित झटका: कोई देश निर्यात घटाता है", exporter: "निर्यातक देश", cutMin: "कटौती (न्यूनतम)", cutMode: "कटौती (संभावित)",
-    cutMax: "कटौती (अधिकतम)", months: "महीने", perspective: "दृष्टि देश", runs: "मोंटे कार्लो रन", buildAndRun: "बनाएँ और चलाएँ",
-    scenarioJson: "परिदृश्य (JSON)", example: "उदाहरण", run: "चलाएँ", shortfallByStage: "चरणवार कमी (रनों का औसत)",
-    downstream: "आगे का असर: अंतिम उपयोग के अनुसार कमी", distribution: "मोंटे कार्लो वितरण", metric: "माप",
-    statistics: "सांख्यिकी", world: "विश्व", runsLabel: "रन", seed: "बीज", elapsed: "गणना समय", mean: "औसत", median: "माध्यिका",
-    p95: "P95", cvar: "CVaR95 (अपेक्षित कमी)", gwhNotMade: "न बने सेल (GWh)", tonnes: "टन", noDownstream: "इस खनिज का अंतिम-उपयोग विभाजन नहीं है।",
-    single: "केंद्रीय मानों से एक रन: कोई वितरण नहीं।", share: "हिस्सा",
-    partnersOf: "साझेदार:", servedFirst: "पहले आपूर्ति",
-  },
-});
+K.method({ "*": ["simulation", ""] });
+
+/** "Electric vehicles" → the catalogue's word for the IEA sector (key sector_Electric_vehicles). */
+const sectorName = s => K.t("sector_" + s.replace(/[^A-Za-z]+/g, "_"));
+/** A histogram metric "cobalt/refining/IND/shortfall_fraction" in words. */
+let metricLabel = m => m;
 
 K.page(async () => {
   const [minerals, countries, examples] = await Promise.all([K.api("/api/minerals"), K.api("/api/countries"), K.api("/api/scenarios")]);
@@ -34,7 +18,13 @@ K.page(async () => {
   K.options("q-perspective", sortedCountries, "IND");
   K.options("q-mineral", minerals.map(m => [m.id, K.name(m)]), "cobalt");
   K.options("q-stage", ["mining", "refining"].map(s => [s, K.t(s)]), "mining");
-  K.options("example", examples.map(e => [e.file, e.name]), examples.find(e => e.file.startsWith("drc-"))?.file ?? examples[0]?.file);
+  metricLabel = m => {
+    const [mineral, stage, who, what] = m.split("/");
+    return `${mineralName(mineral)} · ${K.t(stage)} · ${who === "world" ? K.t("world") : countryName(who)} · ${K.t("metric_" + what)}`;
+  };
+  // The bundled examples have Hindi titles in the catalogue; a scenario of one's own keeps its title.
+  const exampleName = e => K.tOr("scenario_" + e.file.replace(/\.json$/, "").replace(/[^A-Za-z0-9]+/g, "_"), e.name);
+  K.options("example", examples.map(e => [e.file, exampleName(e)]), examples.find(e => e.file.startsWith("drc-"))?.file ?? examples[0]?.file);
   const textarea = document.getElementById("scenario");
   const loadExample = () => { textarea.value = examples.find(e => e.file === document.getElementById("example").value)?.json ?? ""; };
   document.getElementById("example").addEventListener("change", loadExample);
@@ -49,7 +39,7 @@ K.page(async () => {
     const v = id => document.getElementById(id).value;
     const country = v("q-country"), mineral = v("q-mineral");
     return {
-      name: `${country} cuts ${mineral} (${v("q-stage")})`, perspective: v("q-perspective"), horizon_months: 12, runs: Number(v("q-runs")), seed: 42,
+      name: `${countryName(country)} · ${mineralName(mineral)} · ${K.t(v("q-stage"))}`, perspective: v("q-perspective"), horizon_months: 12, runs: Number(v("q-runs")), seed: 42,
       shocks: [{
         name: `${country}-${mineral}`, kind: "cut", country, minerals: [mineral], stage: v("q-stage"),
         fraction: { dist: "triangular", min: Number(v("q-min")), mode: Number(v("q-mode")), max: Number(v("q-max")) },
@@ -71,7 +61,8 @@ K.page(async () => {
 
   function draw(body) {
     const r = body.report;
-    document.getElementById("title").textContent = `${K.t("navScenario")} · ${r.scenario}`;
+    const example = examples.find(e => e.name === r.scenario);
+    document.getElementById("title").textContent = `${K.t("navScenario")} · ${example ? exampleName(example) : r.scenario}`;
     const labels = [], world = [], country = [];
     for (const m of r.minerals) {
       for (const s of m.stages) {
@@ -89,28 +80,36 @@ K.page(async () => {
         { name: countryName(r.perspective), type: "bar", data: country, itemStyle: { color: "#23313f" } },
       ],
     });
-    document.getElementById("shortfall-note").textContent =
-      `${r.runs.toLocaleString()} ${K.t("runsLabel")} · ${K.t("seed")} ${r.seed} · ${r.engine} · ${K.t("elapsed")} ${K.fmt(r.elapsed_seconds, 2)} s · `
-      + r.shocks.map(s => `${s.name}: ${s.country}${s.target ? "→" + s.target : ""} ${s.minerals.join(",")} ${s.stage} ${s.fraction} × ${s.duration_months} mo`).join("; ");
+    document.getElementById("shortfall-note").replaceChildren(
+      `${K.fmt(r.runs, 0)} ${K.t("runsLabel")} · ${K.t("seed")} ${r.seed} · ${K.t("elapsed")} ${K.fmt(r.elapsed_seconds, 2)} ${K.t("seconds")} · `,
+      K.el("span", { translate: "no" }, r.shocks.map(s => `${s.name}: ${s.country}${s.target ? "→" + s.target : ""} ${s.minerals.join(",")} ${s.stage} `
+        + `${s.fraction} × ${s.duration_months}`).join("; ")), ` (${K.t("shockNote")})`);
 
-    const sectors = r.minerals.flatMap(m => m.sectors.map(s => ({ name: `${mineralName(m.mineral)} · ${s.sector}`, world: s.world_shortfall_t, country: s.country_shortfall_t })));
+    // Tonnes by end use and battery GWh not made are different quantities: two grids, each with its own axis and unit.
+    const sectors = r.minerals.flatMap(m => m.sectors.map(s => ({ name: `${mineralName(m.mineral)} · ${sectorName(s.sector)}`, world: s.world_shortfall_t, country: s.country_shortfall_t })));
     const battery = r.minerals.flatMap(m => m.battery.map(b => ({ name: `${mineralName(m.mineral)} · ${b.chemistry}`, world: b.world_gwh_not_made, country: b.country_gwh_not_made })));
     if (sectors.length === 0 && battery.length === 0) {
       K.empty("sector-chart", K.t("noDownstream"));
     } else {
-      K.chart("sector-chart").setOption({
-        tooltip: { trigger: "axis", valueFormatter: v => K.fmt(v, 1) }, legend: { bottom: 0 },
-        grid: { left: 170, right: 30, top: 20, bottom: 50 },
-        xAxis: { type: "value" }, yAxis: { type: "category", data: [...sectors.map(s => s.name + " (t)"), ...battery.map(b => b.name + " (GWh)")] },
-        series: [
-          { name: K.t("world"), type: "bar", data: [...sectors.map(s => s.world), ...battery.map(b => b.world)], itemStyle: { color: "#b8572a" } },
-          { name: countryName(r.perspective), type: "bar", data: [...sectors.map(s => s.country), ...battery.map(b => b.country)], itemStyle: { color: "#23313f" } },
-        ],
-      });
+      const n = sectors.length, b = battery.length, split = b === 0 ? 1 : n === 0 ? 0 : Math.max(0.35, Math.min(0.75, n / (n + b)));
+      const grids = [], xAxes = [], yAxes = [], series = [];
+      const add = (rows, unit, top, height) => {
+        const i = grids.length;
+        grids.push({ left: 230, right: 70, top: `${top}%`, height: `${height}%` });
+        xAxes.push({ type: "value", gridIndex: i, name: K.unitName(unit), nameGap: 8, axisLabel: { formatter: v => K.fmt(v, 0), hideOverlap: true } });
+        yAxes.push({ type: "category", gridIndex: i, data: rows.map(x => x.name), axisLabel: { width: 215, overflow: "truncate" } });
+        series.push({ name: K.t("world"), type: "bar", xAxisIndex: i, yAxisIndex: i, data: rows.map(x => x.world), itemStyle: { color: "#b8572a" },
+          tooltip: { valueFormatter: v => K.qty(v, unit) } });
+        series.push({ name: countryName(r.perspective), type: "bar", xAxisIndex: i, yAxisIndex: i, data: rows.map(x => x.country), itemStyle: { color: "#23313f" },
+          tooltip: { valueFormatter: v => K.qty(v, unit) } });
+      };
+      if (n) add(sectors, "t", 4, 80 * split - 8);
+      if (b) add(battery, "GWh", 4 + 80 * split + (n ? 6 : 0), 80 * (1 - split) - (n ? 6 : 0));
+      K.chart("sector-chart").setOption({ tooltip: { trigger: "axis" }, legend: { bottom: 0 }, grid: grids, xAxis: xAxes, yAxis: yAxes, series }, true);
     }
-    document.getElementById("sector-note").textContent = r.minerals.flatMap(m => m.notes).join(" ");
+    document.getElementById("sector-note").replaceChildren(K.en(r.minerals.flatMap(m => m.notes).join(" ")));
 
-    K.options("metric", body.histograms.map(h => [h.metric, h.metric]),
+    K.options("metric", body.histograms.map(h => [h.metric, metricLabel(h.metric)]),
       body.histograms.find(h => h.metric.includes(`/${r.perspective}/`) && h.bins.length > 1)?.metric ?? body.histograms[0]?.metric);
     drawHistogram(body);
 
@@ -119,15 +118,20 @@ K.page(async () => {
       for (const s of m.stages) {
         for (const [key, st] of Object.entries(s.distribution ?? {})) {
           if (s.country.shortfall_fraction == null && !key.startsWith("world")) continue;   // a stage the perspective does not take
-          rows.push([`${mineralName(m.mineral)} · ${K.t(s.stage)}`, key, K.fmt(st.mean, 3), K.fmt(st.median, 3), K.fmt(st.p95, 3), K.fmt(st.cvar95, 3)]);
+          // Fractions read as percentages, tonnes with their unit and sensible precision (not "1,59,337.076" beside "0.389").
+          const show = key.endsWith("_fraction") ? v => K.pct(v, 1) : v => K.qty(v, "t");
+          rows.push([`${mineralName(m.mineral)} · ${K.t(s.stage)}`, `${key.startsWith("world") ? K.t("world") : countryName(r.perspective)} · ${K.t("metric_" + key.replace(/^world_/, ""))}`,
+            show(st.mean), show(st.median), show(st.p95), show(st.cvar95)]);
         }
       }
     }
     K.table("stats-table", ["stage", "metric", { key: "mean", num: true }, { key: "median", num: true }, { key: "p95", num: true }, { key: "cvar", num: true }], rows);
     // The one partner definition (docs/risk.md §7.3), listed whether or not partner priority is on.
     const partners = r.partners.partners.map(p => countryName(p.iso3)).join(", ");
-    document.getElementById("warnings").textContent = `${K.t("partnersOf")} ${countryName(r.perspective)} (${r.partners.definition}`
-      + `${r.parameters.partner_priority ? "; " + K.t("servedFirst") : ""}): ${partners || "–"}. ${r.warnings.join(" ")}`;
+    const fws = r.partners.frameworks;
+    document.getElementById("warnings").replaceChildren(`${K.t("partnersOfCountry")} ${countryName(r.perspective)} (`
+      + `${fws.length ? `${K.t("fellowMembers")} ${fws.join(", ")} ${K.t("andRegistry")}` : K.t("registryOnly")}`
+      + `${r.parameters.partner_priority ? "; " + K.t("servedFirst") : ""}): ${partners || "–"}. `, K.en(r.warnings.join(" ")));
   }
 
   function drawHistogram(body) {
@@ -139,10 +143,10 @@ K.page(async () => {
     }
     K.chart("mc-chart").setOption({
       tooltip: { trigger: "axis", formatter: p => `${K.pct(h.bins[p[0].dataIndex].from)} – ${K.pct(h.bins[p[0].dataIndex].to)}: ${p[0].value} ${K.t("runsLabel")}` },
-      grid: { left: 60, right: 20, top: 20, bottom: 40 },
+      grid: { left: 60, right: 20, top: 36, bottom: 40 },
       xAxis: { type: "category", data: h.bins.map(b => K.pct((b.from + b.to) / 2, 1)) }, yAxis: { type: "value", name: K.t("runsLabel") },
       series: [{ type: "bar", barCategoryGap: "2%", data: h.bins.map(b => b.count), itemStyle: { color: "#5a7d9a" } }],
     });
-    document.getElementById("mc-note").textContent = `${h.metric}: ${K.pct(h.min)} – ${K.pct(h.max)}`;
+    document.getElementById("mc-note").textContent = `${metricLabel(h.metric)}: ${K.pct(h.min)} – ${K.pct(h.max)}`;
   }
 });

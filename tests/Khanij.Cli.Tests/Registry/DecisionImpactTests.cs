@@ -6,11 +6,20 @@ using Spectre.Console;
 namespace Khanij.Cli.Tests.Registry;
 
 /// <summary>One store for <see cref="DecisionImpactTests"/>, driven through the real verbs (ingest, partners, risk).</summary>
-public sealed class RegistryStoreFixture : IDisposable
+public sealed class RegistryStoreFixture : IDisposable, IAsyncLifetime
 {
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "khanij-registry-tests-" + Guid.NewGuid().ToString("N")[..8]);
 
     public RegistryStoreFixture() => System.IO.Directory.CreateDirectory(Directory);
+
+    /// <summary>The store starts as a copy of the pack imported once per assembly (<see cref="PackStoreTemplate"/>).</summary>
+    public async ValueTask InitializeAsync() => await PackStoreTemplate.CopyToAsync(Path.Combine(Directory, "khanij.duckdb"));
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     public async Task<(int Exit, string Out, string Console, string Error)> RunAsync(params string[] args)
     {

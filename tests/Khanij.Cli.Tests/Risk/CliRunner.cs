@@ -3,14 +3,23 @@ using Spectre.Console;
 
 namespace Khanij.Cli.Tests.Risk;
 
-/// <summary>Runs khanij verbs in-process against one temporary store (created from the bundled pack on first use).</summary>
-public sealed class StoreFixture : IDisposable
+/// <summary>Runs khanij verbs in-process against one temporary store (a copy of the pack imported once per assembly,
+/// <see cref="PackStoreTemplate"/>).</summary>
+public sealed class StoreFixture : IDisposable, IAsyncLifetime
 {
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "khanij-risk-tests-" + Guid.NewGuid().ToString("N")[..8]);
 
     public string DbPath => Path.Combine(Directory, "khanij.duckdb");
 
     public StoreFixture() => System.IO.Directory.CreateDirectory(Directory);
+
+    public async ValueTask InitializeAsync() => await PackStoreTemplate.CopyToAsync(DbPath);
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     public async Task<(int Exit, string Out, string Console, string Error)> RunAsync(params string[] args)
     {

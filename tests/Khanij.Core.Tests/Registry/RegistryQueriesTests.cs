@@ -79,6 +79,23 @@ public sealed class RegistryQueriesTests
         overdue.Select(x => x.Record.Id).ShouldBe(["g"]);
     }
 
+    [Theory]
+    // a month due is overdue only once the month has ended; a year due once the year has
+    [InlineData("2026-12", "2026-12-02", FollowUpStatus.Open)]
+    [InlineData("2026-12", "2026-12-31", FollowUpStatus.Open)]
+    [InlineData("2026-12", "2027-01-01", FollowUpStatus.Overdue)]
+    [InlineData("2026", "2026-12-31", FollowUpStatus.Open)]
+    [InlineData("2026", "2027-01-01", FollowUpStatus.Overdue)]
+    [InlineData("2026-12-02", "2026-12-02", FollowUpStatus.Open)]
+    [InlineData("2026-12-02", "2026-12-03", FollowUpStatus.Overdue)]
+    public void EffectiveStatus_DueMonthOrYear_PassesWhenItEnds(string due, string today, FollowUpStatus expected)
+    {
+        // Given
+        var item = new CommitmentDetails("meet again in December", null, due, FollowUpStatus.Open);
+        // Then
+        item.EffectiveStatus(today).ShouldBe(expected);
+    }
+
     [Fact]
     public void Apply_FieldOfAnotherKind_SaysSo()
     {

@@ -15,7 +15,7 @@ chmod 755 "$work"   # the cluster's user must reach its directory inside
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
-  kill "${pid:-0}" 2>/dev/null || true
+  [[ -n "${pid:-}" ]] && kill "$pid" 2>/dev/null || true   # (never "kill 0": that is the whole process group, this script included)
   [[ -f "$work/pg/data/PG_VERSION" ]] && as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate -w stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }

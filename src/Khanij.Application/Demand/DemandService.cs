@@ -1,11 +1,11 @@
 using Khanij.Analytics.Demand;
 using Khanij.Analytics.Risk;
+using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Registry;
 using Khanij.Core.Text;
-using Khanij.Core;
-using Khanij.Data.Registry;
 using Khanij.Data;
+using Khanij.Data.Registry;
 
 namespace Khanij.Application.Demand;
 

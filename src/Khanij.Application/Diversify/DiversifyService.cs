@@ -2,9 +2,9 @@ using Khanij.Analytics.Diversify;
 using Khanij.Analytics.Risk;
 using Khanij.Analytics.Simulation;
 using Khanij.Application.Demand;
+using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Text;
-using Khanij.Core;
 using Khanij.Data;
 
 namespace Khanij.Application.Diversify;

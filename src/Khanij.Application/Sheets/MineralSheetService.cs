@@ -1,10 +1,10 @@
 using System.Globalization;
 using Khanij.Analytics.Risk;
 using Khanij.Application.Services;
+using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Facts;
 using Khanij.Core.Text;
-using Khanij.Core;
 using Khanij.Data;
 
 namespace Khanij.Application.Sheets;

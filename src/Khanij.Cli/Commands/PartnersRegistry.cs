@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Data.Common;
 using Khanij.Core.Registry;
 using Khanij.Core.Text;
-using Khanij.Data.Registry;
 using Khanij.Data;
+using Khanij.Data.Registry;
 
 namespace Khanij.Cli.Commands;
 

@@ -1,10 +1,11 @@
-using Khanij.Application;
-using Khanij.Application.Services;
 using System.Globalization;
 using Khanij.Analytics.Risk;
+using Khanij.Application;
+using Khanij.Application.Localization;
+using Khanij.Application.Services;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
-using Khanij.Application.Localization;
+using Khanij.Core.Text;
 using static Khanij.Application.Localization.Messages;
 
 namespace Khanij.Cli.Reports;
@@ -42,6 +43,10 @@ internal sealed class ReportText(KhanijCatalogue catalogue)
         }
         return Language == "hi" ? c.DisplayNameHi : c.DisplayName;
     }
+
+    /// <summary>The country as the owner in a message whose template puts the owned thing after it: "India's", "the United States'"
+    /// style in English (no "'s" after a final s); in Hindi the bare name, as the template carries का/की/के.</summary>
+    public string CountryOwning(string? iso3) => Language == "hi" ? Country(iso3) : English.Possessive(Country(iso3));
 
     public string CountryShort(string iso3)
     {
@@ -140,7 +145,7 @@ internal sealed class ReportText(KhanijCatalogue catalogue)
         {
             var i = imports[0].Risk.Imports!;
             var supplier = imports[0].Risk.TopMaterialSupplier!;
-            lines.Add(Format("Headline_Imports", Country(model.Perspective), Mineral(i.MineralId), StageName(i.Stage), Pct(supplier.Share), Num(supplier.Value),
+            lines.Add(Format("Headline_Imports", CountryOwning(model.Perspective), Mineral(i.MineralId), StageName(i.Stage), Pct(supplier.Share), Num(supplier.Value),
                 i.ContentBasis, Country(supplier.Iso3), i.Year, Num(i.Hhi), Num(i.TotalImports), Pct(i.ShareFromPartners)));
         }
         else

@@ -1,5 +1,6 @@
-using Khanij.Application;
 using Khanij.Analytics.Risk;
+using Khanij.Application;
+using Khanij.Core.Text;
 using Spectre.Console;
 
 namespace Khanij.Cli.Reports;
@@ -79,7 +80,7 @@ internal static class TerminalReport
         var own = (model.Own ?? []).Where(o => o.Tonnes is > 0 || o.ReservesT is > 0).ToList();
         if (own.Count > 0)
         {
-            console.MarkupLine($"[bold]{model.PerspectiveName.Esc()}'s own production and reserves beside its exposure[/]");
+            console.MarkupLine($"[bold]{English.Possessive(model.PerspectiveName).Esc()} own production and reserves beside its exposure[/]");
             foreach (var o in own)
             {
                 console.MarkupLine($"  • {text.Mineral(o.MineralId).Esc()} ({ReportText.StageName(o.Stage)}): "
@@ -89,7 +90,7 @@ internal static class TerminalReport
         }
         if (model.MineralsWithoutData.Count > 0)
         {
-            console.MarkupLine($"[bold]On {model.PerspectiveName.Esc()}'s critical list without data to rank ({model.MineralsWithoutData.Count})[/]");
+            console.MarkupLine($"[bold]On {English.Possessive(model.PerspectiveName).Esc()} critical list without data to rank ({model.MineralsWithoutData.Count})[/]");
             foreach (var m in model.MineralsWithoutData)
             {
                 console.MarkupLine($"  • {text.Mineral(m).Esc()}: {(model.WithoutDataReasons?.GetValueOrDefault(m) ?? "no production data in the pack").Esc()}");

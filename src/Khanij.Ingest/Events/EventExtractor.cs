@@ -31,15 +31,35 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         var consumed = new HashSet<int>();
         var operations = Operations(doc, consumed);
         var instruments = Instruments(doc);
-        foreach (var meeting in Meetings(doc, consumed))
+        var meetings = Meetings(doc, consumed);
+        var statement = meetings.Count == 1 && IssuesJointStatement(doc);
+        foreach (var held in meetings)
         {
+            var meeting = held;
+            if (statement && meeting.Instrument == "meeting")
+            {
+                // "the joint statement issued after the summit …", a document titled "Joint Statement on the State Visit …": what the
+                // meeting produced is the statement; one event, the statement, announced on the meeting's day
+                meeting = meeting with { Instrument = "joint_statement", Status = "announced" };
+                var same = instruments.FindAll(i => i.Event.Instrument == "joint_statement" && i.Event.Parties.Count(meeting.Parties.Contains) >= 2);
+                foreach (var (e, _) in same)
+                {
+                    meeting = meeting with
+                    {
+                        // the statement's generic "critical minerals" adds nothing to minerals the meeting already names
+                        Minerals = [.. meeting.Minerals.Concat(e.Minerals.Where(m => m != Lexicon.CriticalMinerals)).Distinct()],
+                        Evidence = [.. meeting.Evidence.Concat(e.Evidence).Distinct().Take(MaxEvidence)],
+                    };
+                }
+                instruments.RemoveAll(same.Contains);
+            }
             events.Add(meeting);
-            // an instrument agreed at the meeting ("बैठक में दोनों देशों ने … सहमति जताई", "both countries agreed to …") and dated
-            // only by publication takes the meeting's date
+            // an instrument agreed at the meeting ("बैठक में दोनों देशों ने … सहमति जताई", "both countries agreed to …"), or welcomed
+            // in the joint statement of the visit, and dated only by publication or the lead takes the meeting's date
             for (var i = 0; i < instruments.Count; i++)
             {
                 var (e, sentences) = instruments[i];
-                if (e.Date != meeting.Date && sentences.Any(s => s.HasMeeting) && sentences.All(s => FirstDate(s, doc.Published) is null)
+                if (e.Date != meeting.Date && (statement || sentences.Any(s => s.HasMeeting)) && sentences.All(s => FirstDate(s, doc.Published) is null)
                     && e.Parties.Count(meeting.Parties.Contains) >= 2)
                 {
                     instruments[i] = (e with { Date = meeting.Date }, sentences);
@@ -162,6 +182,13 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         // split only when every set of participants makes a meeting of its own; otherwise the document is one occasion
         return meetings.Count == keys.Count ? meetings : Meeting(doc, consumed) is { } whole ? [whole] : [];
     }
+
+    /// <summary>The document issues a joint statement at its meeting: a title naming one ("India-Indonesia Joint Statement on the State
+    /// Visit …") or a meeting sentence naming the statement issued there ("शिखर बैठक के बाद जारी संयुक्त बयान में दोनों देशों ने …") —
+    /// not one where the statement is only the medium of a report ("…, the two sides said in a joint statement").</summary>
+    private static bool IssuesJointStatement(DocumentFacts doc) =>
+        doc.Sentences.Any(s => s.Instruments.Contains("joint_statement") && !s.Conditional && !IsReportingMedium(s)
+            && (s.Sentence.Kind == LineKind.Heading || (s.HasMeeting && s.Sentence.Kind == LineKind.Body)));
 
     /// <summary>Positions of candidate meeting sentences that name several partners each of whom also has a meeting sentence of
     /// their own: summaries of separate meetings.</summary>
@@ -306,7 +333,8 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             ?? LeadDate(doc, parties, planned, vague: false)
             // "अधिकारी ने बताया कि बुधवार को … के बीच बैठक हुई": the sentence that reports the meeting names its day even when the
             // minerals and the partner are in the headline; it outranks a lead that names only a period ("पिछले सप्ताह")
-            ?? FirstPrecise(reports.Where(s => s.MeetingCues.Count > 0), doc.Published)
+            // (only a sentence that states a meeting between sides: "बीते रविवार को वॉशिंगटन पहुंचे … ने … से मुलाकात की" dates an arrival)
+            ?? FirstPrecise(reports.Where(s => s.MeetingCues.Count > 0 && s.Tokens.Any(t => t.Key is "बीच" or "between")), doc.Published)
             ?? LeadDate(doc, parties, planned)
             ?? FirstDate(relevant, doc.Published, reporting: true)
             ?? doc.Published;

@@ -333,8 +333,8 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             ?? LeadDate(doc, parties, planned, vague: false)
             // "अधिकारी ने बताया कि बुधवार को … के बीच बैठक हुई": the sentence that reports the meeting names its day even when the
             // minerals and the partner are in the headline; it outranks a lead that names only a period ("पिछले सप्ताह")
-            // (only a sentence that states a meeting between sides: "बीते रविवार को वॉशिंगटन पहुंचे … ने … से मुलाकात की" dates an arrival)
-            ?? FirstPrecise(reports.Where(s => s.MeetingCues.Count > 0 && s.Tokens.Any(t => t.Key is "बीच" or "between")), doc.Published)
+            // (not at a ministerial: its side meetings, "बीते रविवार को वॉशिंगटन पहुंचे … ने … से मुलाकात की", have days of their own)
+            ?? (instrument == "ministerial" ? null : FirstPrecise(reports.Where(s => s.MeetingCues.Count > 0), doc.Published))
             ?? LeadDate(doc, parties, planned)
             ?? FirstDate(relevant, doc.Published, reporting: true)
             ?? doc.Published;

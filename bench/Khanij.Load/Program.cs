@@ -8,6 +8,7 @@ using System.Text.Json;
 //   soak   a mix: the dashboard's reads over several minerals, the brief, supply tables, and Monte Carlo scenario runs
 // Usage: khanij-load --base http://127.0.0.1:5080 [--workload reads|soak] [--connections 200] [--duration 30s] [--every 10s]
 //                    [--pid SERVER_PID] [--url PATH] [--scenario FILE --runs 20000] [--json]
+// With KHANIJ_LOAD_TOKEN set, every request carries it as a bearer token (a server with sign-in).
 var options = Options.Parse(args);
 if (options is null)
 {
@@ -23,6 +24,11 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     BaseAddress = baseUri,
     Timeout = TimeSpan.FromSeconds(60),
 };
+// A server with sign-in (PostgreSQL store): an API token from `khanij users token`, taken from the environment, never the command line.
+if (Environment.GetEnvironmentVariable("KHANIJ_LOAD_TOKEN") is { Length: > 0 } token)
+{
+    http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+}
 var scenario = options.Scenario is null ? null : await File.ReadAllTextAsync(options.Scenario);
 var work = Workload.Create(options, scenario);
 var total = new Window();

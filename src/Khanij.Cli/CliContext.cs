@@ -32,9 +32,19 @@ internal sealed class CliContext(IAnsiConsole console, TextWriter stdout, TextWr
         }
     }
 
-    /// <summary>The store file: <c>--db</c>, else <c>$KHANIJ_HOME/khanij.duckdb</c>, else <c>~/.khanij/khanij.duckdb</c>.</summary>
+    /// <summary>The store: <c>--store</c>/<c>--db</c>, else <c>$KHANIJ_STORE</c>, else <c>$KHANIJ_HOME/khanij.duckdb</c>, else
+    /// <c>~/.khanij/khanij.duckdb</c>. A PostgreSQL URI is returned as given (with its password, if it has one: show it only through
+    /// <see cref="StoreLocation.Display"/>); a file path is made absolute.</summary>
     public static string ResolveDbPath(string? db)
     {
+        if (string.IsNullOrWhiteSpace(db))
+        {
+            db = Environment.GetEnvironmentVariable("KHANIJ_STORE");
+        }
+        if (StoreLocation.IsPostgres(db))
+        {
+            return db!;
+        }
         if (!string.IsNullOrWhiteSpace(db))
         {
             return Path.GetFullPath(db);

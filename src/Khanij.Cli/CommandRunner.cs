@@ -18,6 +18,12 @@ internal static class CommandRunner
                 context.Error.WriteLine("error: " + e.Message);
                 return ExitCodes.BadInput;
             }
+            catch (Khanij.Data.StoreUnavailableException e)
+            {
+                // Another process holds the store (e.g. 'khanij serve' while this command writes): the message says what to do.
+                context.Error.WriteLine("error: " + e.Message);
+                return ExitCodes.BadInput;
+            }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 context.Error.WriteLine("cancelled.");

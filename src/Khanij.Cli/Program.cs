@@ -14,6 +14,7 @@ var root = new RootCommand(
     "Khanij — critical-minerals supply-chain intelligence: where minerals come from at each stage, how concentrated and exposed "
     + "that is, what a disruption does downstream, and which partnerships close which gaps.");
 root.Options.Add(GlobalOptions.Db);
+root.Options.Add(GlobalOptions.Store);
 root.Subcommands.Add(MineralsCommand.Create(context));
 root.Subcommands.Add(MineralCommand.Create(context));
 root.Subcommands.Add(CountriesCommand.Create(context));
@@ -28,6 +29,8 @@ root.Subcommands.Add(IngestCommand.Create(context));
 root.Subcommands.Add(PartnersCommand.Create(context));
 root.Subcommands.Add(FeedsCommand.Create(context));
 IngestAddCommand.Register(root, context);
+root.Subcommands.Add(UsersCommand.Create(context));
+root.Subcommands.Add(AuditCommand.Create(context));
 root.Subcommands.Add(ServeCommand.Create(context));
 CliHelp.AddExitCodes(root);
 ConflictingOptions.RefuseEverywhere(root);

@@ -8,15 +8,32 @@ namespace Khanij.Cli;
 /// <summary>Opens the store for a command: resolves <c>--db</c>, and on first use imports the bundled pack with a progress bar.</summary>
 internal static class StoreAccess
 {
-    /// <summary>The store named by <c>--db</c> (or the default), imported if it is new. Import errors become exit code 1 with every error listed.</summary>
-    public static async Task<KhanijStore> OpenStoreAsync(this CliContext context, ParseResult parse, CancellationToken cancellationToken)
+    /// <summary>The store named by <c>--db</c> (or the default), imported if it is new. Import errors become exit code 1 with every error listed.
+    /// A reading command (<paramref name="write"/> false) opens an imported store read-only, so it runs while <c>khanij serve</c> holds the
+    /// file; a writing one opens it read-write, and is told plainly (exit 1) when another process holds it.</summary>
+    public static async Task<KhanijStore> OpenStoreAsync(this CliContext context, ParseResult parse, CancellationToken cancellationToken,
+        bool write = false)
     {
-        var path = CliContext.ResolveDbPath(parse.GetValue(GlobalOptions.Db));
+        try
+        {
+            return await OpenAsync(context, parse, write, cancellationToken);
+        }
+        catch (StoreUnavailableException e)
+        {
+            throw new CliException(e.Message);
+        }
+    }
+
+    private static async Task<KhanijStore> OpenAsync(CliContext context, ParseResult parse, bool write, CancellationToken cancellationToken)
+    {
+        var path = CliContext.ResolveDbPath(GlobalOptions.StoreOf(parse));
         if (await KhanijStore.IsReadyAsync(path, cancellationToken))
         {
-            return await KhanijStore.OpenAsync(path, context.DataDir, null, cancellationToken);
+            return write
+                ? await KhanijStore.OpenAsync(path, context.DataDir, null, cancellationToken)
+                : await KhanijStore.OpenReadOnlyAsync(path, cancellationToken);
         }
-        context.Error.WriteLine($"khanij: creating the store {path} from the data pack in {context.DataDir} …");
+        context.Error.WriteLine($"khanij: creating the store {StoreLocation.Display(path)} from the data pack in {context.DataDir} …");
         try
         {
             return await WithProgressAsync(context, "Importing",

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using DuckDB.NET.Data;
 using Khanij.Core;
 using Khanij.Core.Facts;
 
@@ -18,7 +17,7 @@ public sealed partial class KhanijStore
             "SELECT source, mineral_id, stage, iso3, aggregate_kind, year, scenario, measure, value, unit, basis, is_estimate, "
             + ProvenanceColumns + " FROM supply_facts",
             [("mineral_id", mineralId), ("stage", stage?.ToId()), ("year", year), ("source", source)],
-            "source, mineral_id, stage, year, scenario NULLS FIRST, measure, aggregate_kind NULLS FIRST, value DESC NULLS LAST, iso3",
+            "source, mineral_id, stage, year, scenario NULLS FIRST, measure, aggregate_kind NULLS FIRST, value DESC NULLS LAST, iso3, src_file, src_line",
             r => new SupplyFact(r.GetString(0), r.GetString(1), ParseStage(r.GetString(2)), NullableString(r, 3), NullableString(r, 4), r.GetInt32(5),
                 NullableString(r, 6), r.GetString(7), NullableDouble(r, 8), r.GetString(9), r.GetString(10), r.GetBoolean(11), ReadProvenance(r, 12)),
             cancellationToken);
@@ -28,7 +27,7 @@ public sealed partial class KhanijStore
         QueryAsync(
             "SELECT source, mineral_id, iso3, aggregate_kind, reserves_t, resources_t, basis, " + ProvenanceColumns + " FROM reserves",
             [("mineral_id", mineralId), ("source", source)],
-            "source, mineral_id, aggregate_kind NULLS FIRST, reserves_t DESC NULLS LAST, iso3",
+            "source, mineral_id, aggregate_kind NULLS FIRST, reserves_t DESC NULLS LAST, iso3, src_file, src_line",
             r => new ReserveFigure(r.GetString(0), r.GetString(1), NullableString(r, 2), NullableString(r, 3), NullableDouble(r, 4), NullableDouble(r, 5),
                 r.GetString(6), ReadProvenance(r, 7)),
             cancellationToken);
@@ -47,7 +46,7 @@ public sealed partial class KhanijStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(iso3);
         return QueryAsync(TradeSelect + " WHERE (f.reporter_iso3 = $country OR f.partner_iso3 = $country)", [("f.mineral_id", mineralId)],
-            TradeOrder, ReadTradeFlow, cancellationToken, new DuckDBParameter("country", iso3));
+            TradeOrder, ReadTradeFlow, cancellationToken, ("country", iso3));
     }
 
     private const string TradeSelect =
@@ -56,7 +55,8 @@ public sealed partial class KhanijStore
         + "c.hs_code, c.mineral_id, c.stage, c.product, c.kind, c.content_factor, c.content_basis, c.factor_basis "
         + "FROM trade_flows f LEFT JOIN trade_codes c ON c.hs_code = f.hs_code";
 
-    private const string TradeOrder = "f.reporter_iso3, f.mineral_id, f.hs_code, f.flow, f.year, f.partner_aggregate NULLS FIRST, f.partner_iso3";
+    private const string TradeOrder =
+        "f.reporter_iso3, f.mineral_id, f.hs_code, f.flow, f.year, f.partner_aggregate NULLS FIRST, f.partner_iso3, f.src_file, f.src_line";
 
     private static TradeFlow ReadTradeFlow(DbDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetString(2), NullableString(r, 3), NullableString(r, 4), r.GetString(5),
@@ -93,7 +93,7 @@ public sealed partial class KhanijStore
             + "FROM governance e LEFT JOIN governance p ON p.iso3 = e.iso3 AND p.indicator = e.indicator AND p.year = e.year AND p.measure = 'PER.RNK' "
             + "WHERE e.measure = 'EST'",
             [("e.indicator", code), ("e.year", year)],
-            "e.iso3, e.indicator, e.year",
+            "e.iso3, e.indicator, e.year, e.src_file, e.src_line",
             r => new GovernanceScore(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetDouble(3), NullableDouble(r, 4), ReadProvenance(r, 5)),
             cancellationToken);
     }
@@ -104,7 +104,7 @@ public sealed partial class KhanijStore
             "SELECT id, iso3, measure, minerals, scope, target, announced, effective, ended, status, confidence, notes, " + ProvenanceColumns
             + ", stages, products, scope_note FROM export_restrictions",
             [("iso3", iso3)],
-            "src_line",
+            "src_line, src_file",
             r => new ExportRestriction(r.GetString(0), r.GetString(1), r.GetString(2),
                 r.GetString(3).Split(';', StringSplitOptions.RemoveEmptyEntries), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7),
                 r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11), ReadProvenance(r, 12))
@@ -120,7 +120,7 @@ public sealed partial class KhanijStore
         QueryAsync(
             "SELECT mineral_id, chemistry, kg_per_kwh, " + ProvenanceColumns + " FROM battery_intensities",
             [("chemistry", chemistry)],
-            "src_line",
+            "src_line, src_file",
             r => new BatteryIntensity(r.GetString(0), r.GetString(1), r.GetDouble(2), ReadProvenance(r, 3)),
             cancellationToken);
 
@@ -129,7 +129,7 @@ public sealed partial class KhanijStore
         QueryAsync(
             "SELECT table_name, mineral_id, sector, scenario, year, value_t, " + ProvenanceColumns + " FROM demand",
             [("mineral_id", mineralId), ("scenario", scenario)],
-            "src_line",
+            "src_line, src_file",
             r => new DemandFigure(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetDouble(5), ReadProvenance(r, 6)),
             cancellationToken);
 
@@ -139,7 +139,7 @@ public sealed partial class KhanijStore
             "SELECT mineral_id, year, source_node, source_kind, source_iso3, source_aggregate, target_node, target_kind, target_iso3, "
             + "target_aggregate, value_t, " + ProvenanceColumns + " FROM sankey_flows",
             [("mineral_id", mineralId)],
-            "mineral_id, src_line",
+            "mineral_id, src_line, src_file",
             r => new SankeyFlow(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), NullableString(r, 4), NullableString(r, 5),
                 r.GetString(6), r.GetString(7), NullableString(r, 8), NullableString(r, 9), r.GetDouble(10), ReadProvenance(r, 11)),
             cancellationToken);
@@ -149,7 +149,7 @@ public sealed partial class KhanijStore
         QueryAsync(
             "SELECT source, mineral_id, stage, year, scenario, measure, value, " + ProvenanceColumns + " FROM published_shares",
             [("mineral_id", mineralId)],
-            "source, mineral_id, stage, year",
+            "source, mineral_id, stage, year, src_file, src_line",
             r => new PublishedShare(r.GetString(0), r.GetString(1), ParseStage(r.GetString(2)), r.GetInt32(3), NullableString(r, 4), r.GetString(5),
                 r.GetDouble(6), ReadProvenance(r, 7)),
             cancellationToken);
@@ -162,7 +162,7 @@ public sealed partial class KhanijStore
             "SELECT source, hs_code, mineral_id, reporter_iso3, partner_iso3, partner_aggregate, flow, year, quantity_t, value_usd, coverage, "
             + ProvenanceColumns + " FROM trade_extracts",
             [("source", source), ("reporter_iso3", reporterIso3), ("mineral_id", mineralId)],
-            "source, reporter_iso3, mineral_id, hs_code, flow, year, partner_aggregate NULLS FIRST, partner_iso3",
+            "source, reporter_iso3, mineral_id, hs_code, flow, year, partner_aggregate NULLS FIRST, partner_iso3, src_file, src_line",
             r => new TradeExtract(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), NullableString(r, 4), NullableString(r, 5),
                 r.GetString(6), r.GetInt32(7), NullableDouble(r, 8), NullableDouble(r, 9), r.GetString(10), ReadProvenance(r, 11)),
             cancellationToken);
@@ -173,7 +173,7 @@ public sealed partial class KhanijStore
             "SELECT element_symbol, element, mineral_id, indicator, entry_as_printed, value_low, value_high, qualifier, estimate_source, "
             + ProvenanceColumns + " FROM recycling_rates",
             [("mineral_id", mineralId)],
-            "src_line",
+            "src_line, src_file",
             r => new RecyclingRate(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), NullableDouble(r, 5),
                 NullableDouble(r, 6), r.GetString(7), r.GetString(8), ReadProvenance(r, 9)),
             cancellationToken);
@@ -184,7 +184,7 @@ public sealed partial class KhanijStore
             "SELECT topic, item, mineral_id, mineral_label, value, unit, period, source_publisher, source_url, confidence, notes, "
             + ProvenanceColumns + " FROM reported_facts",
             [("topic", topic)],
-            "src_line",
+            "src_line, src_file",
             r => new ReportedFact(r.GetString(0), r.GetString(1), NullableString(r, 2), r.GetString(3), r.GetString(4), r.GetString(5),
                 r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), ReadProvenance(r, 11)),
             cancellationToken);
@@ -195,13 +195,13 @@ public sealed partial class KhanijStore
     {
         const string Sql = """
             SELECT source, edition, 'supply_facts' AS tbl, src_file, count(*), string_agg(DISTINCT mineral_id, ';' ORDER BY mineral_id),
-                   min(year) || '-' || max(year) FROM supply_facts GROUP BY ALL
+                   min(year) || '-' || max(year) FROM supply_facts GROUP BY source, edition, src_file
             UNION ALL SELECT source, edition, 'reserves', src_file, count(*), string_agg(DISTINCT mineral_id, ';' ORDER BY mineral_id), NULL
-                   FROM reserves GROUP BY ALL
+                   FROM reserves GROUP BY source, edition, src_file
             UNION ALL SELECT source, edition, 'trade_extracts', src_file, count(*), string_agg(DISTINCT mineral_id, ';' ORDER BY mineral_id),
-                   min(year) || '-' || max(year) FROM trade_extracts GROUP BY ALL
+                   min(year) || '-' || max(year) FROM trade_extracts GROUP BY source, edition, src_file
             UNION ALL SELECT 'trademap', edition, 'trade_flows', src_file, count(*), string_agg(DISTINCT mineral_id, ';' ORDER BY mineral_id),
-                   min(year) || '-' || max(year) FROM trade_flows GROUP BY ALL
+                   min(year) || '-' || max(year) FROM trade_flows GROUP BY edition, src_file
             ORDER BY 1, 2, 3, 4
             """;
         await using var connection = await OpenConnectionAsync(cancellationToken);
@@ -228,15 +228,15 @@ public sealed partial class KhanijStore
             cancellationToken);
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string select, IReadOnlyList<(string Column, object? Value)> filters, string orderBy,
-        Func<DbDataReader, T> map, CancellationToken cancellationToken, DuckDBParameter? selectParameter = null)
+        Func<DbDataReader, T> map, CancellationToken cancellationToken, (string Name, object Value)? selectParameter = null)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        if (selectParameter is not null)
-        {
-            command.Parameters.Add(selectParameter);
-        }
         var conditions = new List<string>();
+        var parameters = new List<(string, object?)>();
+        if (selectParameter is { } named)
+        {
+            parameters.Add((named.Name, named.Value));
+        }
         foreach (var (column, value) in filters)
         {
             if (value is null)
@@ -245,10 +245,11 @@ public sealed partial class KhanijStore
             }
             var name = "p" + conditions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
             conditions.Add($"{column} = ${name}");
-            command.Parameters.Add(new DuckDBParameter(name, value));
+            parameters.Add((name, value));
         }
         var joiner = select.Contains(" WHERE ", StringComparison.Ordinal) ? " AND " : " WHERE ";
-        command.CommandText = select + (conditions.Count > 0 ? joiner + string.Join(" AND ", conditions) : "") + " ORDER BY " + orderBy;
+        await using var command = connection.Command(
+            select + (conditions.Count > 0 ? joiner + string.Join(" AND ", conditions) : "") + " ORDER BY " + orderBy, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken))

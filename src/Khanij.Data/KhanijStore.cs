@@ -1,26 +1,50 @@
+using System.Data.Common;
 using System.Globalization;
 using DuckDB.NET.Data;
 using Khanij.Data.Import;
+using Npgsql;
 
 namespace Khanij.Data;
 
-/// <summary>The embedded DuckDB store holding the data pack. <see cref="OpenAsync"/> creates the file and imports the pack on first use.
-/// Every method opens its own connection, so one instance may be shared between threads. The store keeps one connection open while it
-/// lives (so the database stays loaded and later connections are cheap); dispose it to release the file.</summary>
+/// <summary>The store holding the data pack, the registry and the other tables: the embedded DuckDB file (default), or a PostgreSQL
+/// database (<see cref="StoreLocation"/>), with the same tables, reads and all-or-nothing import on both. <see cref="OpenAsync"/> creates
+/// the store and imports the pack on first use. Every method opens its own connection, so one instance may be shared between threads.
+/// A DuckDB store keeps one connection open while it lives (so the database stays loaded and later connections are cheap); dispose it to
+/// release the file. A PostgreSQL store keeps a connection pool.</summary>
 public sealed partial class KhanijStore : IAsyncDisposable, IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _anchorGate = new(1, 1);
+    private readonly SharedFile? _shared;
+    private readonly NpgsqlDataSource? _postgres;
     private DuckDBConnection? _anchor;
 
-    private KhanijStore(string dbPath)
+    private KhanijStore(string dbPath, StoreMode mode = StoreMode.ReadWrite)
     {
+        if (StoreLocation.IsPostgres(dbPath))
+        {
+            // A server: no file to share or lock; every mode reads and writes through the pool (the server's own roles restrict writes).
+            Engine = StoreEngine.PostgreSql;
+            DbPath = StoreLocation.Display(dbPath);
+            Mode = StoreMode.ReadWrite;
+            _connectionString = "";
+            _postgres = NpgsqlDataSource.Create(StoreLocation.ToConnectionString(dbPath));
+            return;
+        }
         DbPath = Path.GetFullPath(dbPath);
-        _connectionString = "Data Source=" + DbPath;
+        Mode = mode;
+        _connectionString = mode == StoreMode.ReadOnly ? ReadOnlyConnectionString(DbPath) : ReadWriteConnectionString(DbPath);
+        if (mode == StoreMode.Shared)
+        {
+            _shared = SharedFile.Acquire(DbPath);
+        }
     }
 
-    /// <summary>Full path of the DuckDB file.</summary>
+    /// <summary>Full path of the DuckDB file; for PostgreSQL, the URI without its password.</summary>
     public string DbPath { get; }
+
+    /// <summary>The database engine holding this store.</summary>
+    public StoreEngine Engine { get; }
 
     /// <summary>Opens the store at <paramref name="dbPath"/>, creating its directory and file when needed. When the file has never been
     /// imported, or was built by an older schema, the pack in <paramref name="dataDir"/> is imported first (reported through
@@ -42,6 +66,73 @@ public sealed partial class KhanijStore : IAsyncDisposable, IDisposable
                     throw new ImportFailedException(result.Errors);
                 }
             }
+            await store.EnsureSideTablesAsync(cancellationToken);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Opens the imported store at <paramref name="dbPath"/> read-only, so that other read-only processes, and a running
+    /// <c>khanij serve</c> (<see cref="StoreMode.Shared"/>), can use it at the same time. Waits up to <see cref="LockWait"/> while another
+    /// process is writing. Follow <see cref="IsReadyAsync"/>: a store that still needs its import must be opened with <see cref="OpenAsync"/>.</summary>
+    /// <exception cref="StoreUnavailableException">Another process held the file for writing throughout.</exception>
+    public static async Task<KhanijStore> OpenReadOnlyAsync(string dbPath, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dbPath);
+        if (StoreLocation.IsPostgres(dbPath))
+        {
+            return await OpenAsync(dbPath, DataDirectory.Locate(), null, cancellationToken);
+        }
+        var store = new KhanijStore(dbPath, StoreMode.ReadOnly);
+        try
+        {
+            if (await store.HasSideTablesAsync(cancellationToken))
+            {
+                return store;
+            }
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+        // A store imported before the registry and feed tables were created with it: create them once, read-write, then read.
+        await store.DisposeAsync();
+        await (await OpenAsync(dbPath, DataDirectory.Locate(), null, cancellationToken)).DisposeAsync();
+        return new KhanijStore(dbPath, StoreMode.ReadOnly);
+    }
+
+    /// <summary>Opens the store at <paramref name="dbPath"/> for a server: imported (from <paramref name="dataDir"/>) when it needs it, then
+    /// held read-only and made read-write only for each write (<see cref="StoreMode.Shared"/>), so read-only <c>khanij</c> commands can run
+    /// while the server does. Stores of this process on the same file share one read-only instance.</summary>
+    public static async Task<KhanijStore> OpenSharedAsync(string dbPath, string dataDir, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dbPath);
+        if (StoreLocation.IsPostgres(dbPath))
+        {
+            return await OpenAsync(dbPath, dataDir, null, cancellationToken);
+        }
+        var store = new KhanijStore(dbPath, StoreMode.Shared);
+        try
+        {
+            await store.WriteAsync(async (_, ct) =>
+            {
+                // Inside the write the file is held read-write by this process; the import and the schema check run on it.
+                if (!await store.IsCurrentAsync(ct))
+                {
+                    var result = await store.ImportCoreAsync(dataDir, null, ct);
+                    if (!result.Succeeded)
+                    {
+                        throw new ImportFailedException(result.Errors);
+                    }
+                }
+                await store.EnsureSideTablesAsync(ct);
+                return 0;
+            }, cancellationToken);
             return store;
         }
         catch
@@ -63,22 +154,25 @@ public sealed partial class KhanijStore : IAsyncDisposable, IDisposable
     /// not import.</summary>
     public static async Task<bool> IsReadyAsync(string dbPath, CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(dbPath))
+        if (!StoreLocation.IsPostgres(dbPath) && !File.Exists(dbPath))
         {
             return false;
         }
-        await using var store = new KhanijStore(dbPath);
+        await using var store = new KhanijStore(dbPath, StoreMode.ReadOnly);
         return await store.IsCurrentAsync(cancellationToken);
     }
 
     /// <summary>Reads and checks every file of the pack in <paramref name="dataDir"/>; when there is no error, replaces the store's
     /// tables with it in one transaction. With any error nothing is written and the store keeps its previous contents.</summary>
-    public async Task<ImportResult> ImportAsync(string dataDir, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<ImportResult> ImportAsync(string dataDir, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        WriteAsync((_, ct) => ImportCoreAsync(dataDir, progress, ct), cancellationToken);
+
+    private async Task<ImportResult> ImportCoreAsync(string dataDir, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
         var total = PackReader.Steps.Count + Schema.Tables.Count;
         var done = 0;
-        var added = AddedSource.ReadManifest(AddedDirectory).Select(a => (a, Path.Combine(AddedDirectory, a.File))).ToList();
+        var added = GetAddedSources().Select(a => (a, Path.Combine(AddedDirectory, a.File))).ToList();
         var (data, errors) = PackReader.Read(dataDir, added, name => progress?.Report(new ImportProgress("reading " + name, done++, total)), cancellationToken);
         if (errors.Count > 0)
         {
@@ -92,23 +186,30 @@ public sealed partial class KhanijStore : IAsyncDisposable, IDisposable
         return new ImportResult([], await GetCountsAsync(cancellationToken)) { Warnings = data.Warnings };
     }
 
-    /// <summary>The directory holding the files added with <see cref="AddSourceAsync"/> and their manifest.</summary>
-    public string AddedDirectory => AddedSource.DirectoryFor(DbPath);
+    /// <summary>The directory holding the files added with <see cref="AddSourceAsync"/> and their manifest (beside a DuckDB file; a
+    /// PostgreSQL store has none: added sources are a DuckDB feature for now).</summary>
+    public string AddedDirectory => Engine == StoreEngine.PostgreSql ? "" : AddedSource.DirectoryFor(DbPath);
 
     /// <summary>Sources added with <see cref="AddSourceAsync"/>, in the order they were added.</summary>
-    public IReadOnlyList<AddedSource> GetAddedSources() => AddedSource.ReadManifest(AddedDirectory);
+    public IReadOnlyList<AddedSource> GetAddedSources() => Engine == StoreEngine.PostgreSql ? [] : AddedSource.ReadManifest(AddedDirectory);
 
     /// <summary>Checks <paramref name="file"/> in its publisher's layout and, only when it and the whole pack are clean, rebuilds the store
     /// with it as a new source (one transaction) and keeps a copy beside the store so later imports include it. With any error nothing
     /// changes: not the store, not the added-sources directory.</summary>
-    public async Task<ImportResult> AddSourceAsync(string dataDir, string file, AddedSource source, IProgress<ImportProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+    public Task<ImportResult> AddSourceAsync(string dataDir, string file, AddedSource source, IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        WriteAsync((_, ct) => AddSourceCoreAsync(dataDir, file, source, progress, ct), cancellationToken);
+
+    private async Task<ImportResult> AddSourceCoreAsync(string dataDir, string file, AddedSource source, IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(file);
         ArgumentNullException.ThrowIfNull(source);
         var name = Path.GetFileName(file);
         var existing = GetAddedSources();
-        var problem = !File.Exists(file) ? $"the file {file} does not exist; expected a file to add."
+        var problem = Engine == StoreEngine.PostgreSql
+                ? "adding a source file is possible for a DuckDB store only (the copy is kept beside the file); add it to a DuckDB store, or put it into the data pack and run 'khanij data import'."
+            : !File.Exists(file) ? $"the file {file} does not exist; expected a file to add."
             : !AddedSource.Formats.Contains(source.Format) ? $"unknown format '{source.Format}'; expected one of {string.Join(", ", AddedSource.Formats)}."
             : File.Exists(Path.Combine(dataDir, name)) ? $"a file named {name} is part of the data pack; rename the file to add it as a new source."
             : existing.FirstOrDefault(a => a.File == name) is { } same ? $"a file named {name} was already added (as {same.Dataset}, {same.Edition}); "
@@ -194,8 +295,26 @@ public sealed partial class KhanijStore : IAsyncDisposable, IDisposable
     }
 
     /// <summary>An open connection to the store, for components that keep tables of their own. The caller disposes it.</summary>
-    public async Task<DuckDBConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    /// <remarks>On a <see cref="StoreMode.Shared"/> store the connection is read-only (except inside <see cref="WriteAsync{T}"/>) and a
+    /// write waits until it is disposed: dispose it promptly.</remarks>
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
+        if (_postgres is not null)
+        {
+            try
+            {
+                return await _postgres.OpenConnectionAsync(cancellationToken);
+            }
+            catch (NpgsqlException e) when (e is not PostgresException || e is PostgresException { SqlState: "28P01" or "28000" or "3D000" })
+            {
+                throw new StoreUnavailableException($"Could not connect to the store {DbPath}: {e.Message}. Check the address, the user and password "
+                    + "(PGPASSWORD or ~/.pgpass), and that the server is running.", e);
+            }
+        }
+        if (_shared is not null)
+        {
+            return await _shared.OpenReaderAsync(cancellationToken);
+        }
         await EnsureAnchorAsync(cancellationToken);
         var connection = new DuckDBConnection(_connectionString);
         try
@@ -234,7 +353,8 @@ public sealed partial class KhanijStore : IAsyncDisposable, IDisposable
             return warnings;
         }
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT message FROM import_warnings ORDER BY rowid";
+        // In the order written: DuckDB's row id; PostgreSQL's physical position (the table is written once by one COPY and never updated).
+        command.CommandText = "SELECT message FROM import_warnings ORDER BY " + (Engine == StoreEngine.PostgreSql ? "ctid" : "rowid");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -280,23 +400,9 @@ public sealed partial class KhanijStore : IAsyncDisposable, IDisposable
                 {
                     Directory.CreateDirectory(directory);
                 }
-                var anchor = new DuckDBConnection(_connectionString);
-                try
-                {
-                    await anchor.OpenAsync(cancellationToken);
-                }
-                catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
-                {
-                    await anchor.DisposeAsync();
-                    throw new StoreUnavailableException(
-                        $"The store {DbPath} is in use by another process ({e.Message}). Stop that process (e.g. 'khanij serve'), or pass --db to use another file.", e);
-                }
-                catch
-                {
-                    await anchor.DisposeAsync();
-                    throw;
-                }
-                _anchor = anchor;
+                // A reader waits out another process's write (a shared server writes for a moment); a writer waits briefly for readers.
+                var readOnly = Mode == StoreMode.ReadOnly;
+                _anchor = await OpenWaitingAsync(DbPath, _connectionString, readOnly, readOnly ? LockWait : TimeSpan.FromSeconds(1), cancellationToken);
             }
         }
         finally
@@ -308,20 +414,55 @@ public sealed partial class KhanijStore : IAsyncDisposable, IDisposable
     /// <summary>Closes the long-lived connection; connections handed out earlier stay usable until their owners dispose them.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_shared is not null && Interlocked.Exchange(ref _released, 1) == 0)
+        {
+            await _shared.ReleaseAsync();
+        }
         if (_anchor is not null)
         {
             await _anchor.DisposeAsync();
             _anchor = null;
         }
         _anchorGate.Dispose();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
     }
 
     /// <inheritdoc cref="DisposeAsync"/>
     public void Dispose()
     {
+        if (_shared is not null && Interlocked.Exchange(ref _released, 1) == 0)
+        {
+            _shared.ReleaseAsync().AsTask().GetAwaiter().GetResult();
+        }
         _anchor?.Dispose();
         _anchor = null;
         _anchorGate.Dispose();
+        _postgres?.Dispose();
+    }
+
+    private int _released;
+
+    /// <summary>Runs the migrations the store has not run (registry, feeds, …), so that read-only opens find every table.</summary>
+    private async Task EnsureSideTablesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        if (await StoreMigrations.CurrentAsync(connection, cancellationToken) < StoreMigrations.Latest)
+        {
+            await Registry.WriteConflicts.RetryAsync(async ct =>
+            {
+                await StoreMigrations.ApplyAsync(connection, ct);
+                return 0;
+            }, "Creating the store's tables", cancellationToken);
+        }
+    }
+
+    private async Task<bool> HasSideTablesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await StoreMigrations.CurrentAsync(connection, cancellationToken) >= StoreMigrations.Latest;
     }
 
     private async Task<bool> IsCurrentAsync(CancellationToken cancellationToken)
@@ -333,11 +474,6 @@ public sealed partial class KhanijStore : IAsyncDisposable, IDisposable
     private async Task<IReadOnlyDictionary<string, long>> TryGetCountsAsync(CancellationToken cancellationToken) =>
         await IsCurrentAsync(cancellationToken) ? await GetCountsAsync(cancellationToken) : new Dictionary<string, long>();
 
-    private static async Task<bool> TableExistsAsync(DuckDBConnection connection, string table, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_name = $name";
-        command.Parameters.Add(new DuckDBParameter("name", table));
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
-    }
+    internal static Task<bool> TableExistsAsync(DbConnection connection, string table, CancellationToken cancellationToken) =>
+        connection.TableExistsAsync(table, cancellationToken);
 }

@@ -37,9 +37,24 @@ internal sealed class KhanijWebOptions
     /// model. The default (10 million) is well under a second of one core in a release build; a larger request is refused with 400 before anything runs.</summary>
     public long MaxSimulationWork { get; set; } = 10_000_000;
 
+    /// <summary>Cookies are sent only over HTTPS (default). <c>khanij serve</c> turns this off when it listens on loopback only, where a
+    /// browser talks plain HTTP to it.</summary>
+    public bool SecureCookies { get; set; } = true;
+
+    /// <summary>Sign-in attempts accepted per client address and minute (more get 429).</summary>
+    public int SignInsPerMinute { get; set; } = 10;
+
+    /// <summary>Sign-in is required: the store is PostgreSQL (a shared deployment). A DuckDB store stays sign-in free (loopback only:
+    /// <c>khanij serve</c> refuses another address without sign-in).</summary>
+    public bool SignInRequired => Data.StoreLocation.IsPostgres(ResolveDbPath());
+
     /// <summary>The store file these options name, resolved the same way as the CLI's <c>--db</c>.</summary>
     public string ResolveDbPath()
     {
+        if (Data.StoreLocation.IsPostgres(DbPath))
+        {
+            return DbPath!;
+        }
         if (!string.IsNullOrWhiteSpace(DbPath))
         {
             return Path.GetFullPath(DbPath);

@@ -7,6 +7,7 @@ using Khanij.Core.Catalogue;
 using Khanij.Data;
 using Khanij.Ingest;
 using Khanij.Web.Apis;
+using Khanij.Web.Auth;
 using Khanij.Web.Limits;
 using Khanij.Web.Security;
 using Khanij.Web.Services;
@@ -38,6 +39,7 @@ public static class KhanijWebSetup
             kestrel.AddServerHeader = false;
         });
         builder.Services.AddOptions<KhanijWebOptions>().BindConfiguration("Khanij");
+        builder.Services.AddKhanijSignIn();
         // A body that is not JSON (or a parameter that does not bind) reaches the exception handler, which answers a problem naming
         // where the JSON broke, instead of a bare 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -79,6 +81,7 @@ public static class KhanijWebSetup
         });
         app.UseStatusCodePages();
         app.UseBrowserSafety(app.Services.GetRequiredService<IOptions<KhanijWebOptions>>().Value.AllowedHostNames);
+        app.UseKhanijSignIn();
         app.UseComputeLimits();
         // The language of server messages: ?lang=hi, else Accept-Language (the dashboard sends its language), else English. Only the UI culture
         // changes; number formatting in the API's JSON stays culture-free.
@@ -121,6 +124,7 @@ public static class KhanijWebSetup
         app.MapDiversifyApi();
         app.MapPartnersApi();
         app.MapIngestApi();
+        app.MapAuthApi();
         app.MapMethodologyApi();
         return app;
     }

@@ -54,7 +54,7 @@ internal static class DataCommand
             {
                 throw new CliException(e.Message);
             }
-            await using var store = await context.OpenStoreAsync(parse, ct);
+            await using var store = await context.OpenStoreAsync(parse, ct, write: true);
             var result = await StoreAccess.WithProgressAsync(context, "Adding", progress => store.AddSourceAsync(context.DataDir, path, request, progress, ct));
             if (!result.Succeeded)
             {
@@ -123,15 +123,22 @@ internal static class DataCommand
             {
                 throw new CliException($"'{dataDir}' is not a directory; expected a data directory such as data/.");
             }
-            var path = CliContext.ResolveDbPath(parse.GetValue(GlobalOptions.Db));
+            var path = CliContext.ResolveDbPath(GlobalOptions.StoreOf(parse));
             await using var store = KhanijStore.At(path);
             var result = await StoreAccess.WithProgressAsync(context, "Importing", progress => store.ImportAsync(dataDir, progress, ct));
             if (!result.Succeeded)
             {
-                context.Error.WriteLine("error: " + StoreAccess.FormatErrors(result.Errors, $"the store {path} was not changed"));
+                context.Error.WriteLine("error: " + StoreAccess.FormatErrors(result.Errors, $"the store {StoreLocation.Display(path)} was not changed"));
                 return ExitCodes.BadInput;
             }
-            context.Console.MarkupLine($"Imported [green]{result.Counts.Values.Sum():N0}[/] rows into [blue]{path.EscapeMarkup()}[/].");
+            await store.WriteAsync(async (connection, t) =>
+            {
+                var accounts = await Khanij.Data.Accounts.AccountStore.OpenAsync(connection, null, t);
+                await accounts.RecordAsync(UsersCommand.Actor, "data.import", dataDir, null,
+                    result.Counts.Values.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture) + " rows", "data pack imported", t);
+                return 0;
+            }, ct);
+            context.Console.MarkupLine($"Imported [green]{result.Counts.Values.Sum():N0}[/] rows into [blue]{StoreLocation.Display(path).EscapeMarkup()}[/].");
             WriteCounts(context, result.Counts);
             WriteWarnings(context, result.Warnings);
             return ExitCodes.Ok;

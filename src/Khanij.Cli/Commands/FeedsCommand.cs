@@ -25,7 +25,7 @@ internal static class FeedsCommand
         command.SetHandler(context, async (parse, ct) =>
         {
             var address = CheckUrl(parse.GetValue(url)!);
-            await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct);
+            await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct, write: true);
             var feeds = await FeedStore.OpenAsync(registry.Connection, null, ct);
             var label = parse.GetValue(name) is { Length: > 0 } n ? n : new Uri(address).Host;
             if (!await feeds.AddAsync(address, label, ct))
@@ -72,7 +72,7 @@ internal static class FeedsCommand
         command.SetHandler(context, async (parse, ct) =>
         {
             var address = parse.GetValue(url)!.Trim();
-            await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct);
+            await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct, write: true);
             var feeds = await FeedStore.OpenAsync(registry.Connection, null, ct);
             if (!await feeds.RemoveAsync(address, ct))
             {

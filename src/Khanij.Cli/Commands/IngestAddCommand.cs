@@ -73,7 +73,7 @@ internal static class IngestAddCommand
             {
                 throw new CliException(e.Message + " Nothing was added.");
             }
-            await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct);
+            await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct, write: true);
             IngestOutcome outcome;
             try
             {

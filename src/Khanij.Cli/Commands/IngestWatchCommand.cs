@@ -26,7 +26,7 @@ internal static class IngestWatchCommand
         command.SetHandler(context, async (parse, ct) =>
         {
             var interval = ParseInterval(parse.GetValue(every)!);
-            await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct);
+            await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct, write: true);
             var feeds = await FeedStore.OpenAsync(registry.Connection, null, ct);
             if ((await feeds.ListAsync(ct)).Count == 0)
             {

@@ -28,7 +28,7 @@ internal static class PartnersImportCommand
         {
             var paths = parse.GetValue(file)!;
             var path = string.Join(", ", paths);
-            await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct);
+            await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct, write: true);
             try
             {
                 var outcome = await RegistryImporter.ImportFilesAsync(paths, registry.Store, context.Catalogue, parse.GetValue(PartnersRegistry.By)!, ct);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DuckDB.NET.Data;
+using System.Data.Common;
 using Khanij.Core.Registry;
 using Khanij.Core.Text;
 using Khanij.Data.Registry;
@@ -8,7 +8,7 @@ using Khanij.Data;
 namespace Khanij.Cli.Commands;
 
 /// <summary>The registry opened for one command: a connection to the store and the registry on it. Dispose to close.</summary>
-internal sealed class PartnersRegistry(KhanijStore khanij, DuckDBConnection connection, RegistryStore store) : IAsyncDisposable
+internal sealed class PartnersRegistry(KhanijStore khanij, DbConnection connection, RegistryStore store) : IAsyncDisposable
 {
     public RegistryStore Store { get; } = store;
 
@@ -23,7 +23,7 @@ internal sealed class PartnersRegistry(KhanijStore khanij, DuckDBConnection conn
     };
 
     /// <summary>The open connection, for other tables of the same store (the feed tables of 'ingest watch').</summary>
-    public DuckDBConnection Connection { get; } = connection;
+    public DbConnection Connection { get; } = connection;
 
     public static Option<string> By { get; } = new("--by")
     {
@@ -41,11 +41,12 @@ internal sealed class PartnersRegistry(KhanijStore khanij, DuckDBConnection conn
         },
     };
 
-    /// <summary>Opens (and on first use creates) the store named by <c>--db</c>, then the registry tables in it.</summary>
-    public static async Task<PartnersRegistry> OpenAsync(CliContext context, ParseResult parse, CancellationToken ct)
+    /// <summary>Opens (and on first use creates) the store named by <c>--db</c>, then the registry tables in it; read-only unless the
+    /// command changes the registry or the feeds (<paramref name="write"/>).</summary>
+    public static async Task<PartnersRegistry> OpenAsync(CliContext context, ParseResult parse, CancellationToken ct, bool write = false)
     {
-        var store = await context.OpenStoreAsync(parse, ct);
-        DuckDBConnection? connection = null;
+        var store = await context.OpenStoreAsync(parse, ct, write);
+        DbConnection? connection = null;
         try
         {
             connection = await store.OpenConnectionAsync(ct);

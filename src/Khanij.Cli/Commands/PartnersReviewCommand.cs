@@ -64,7 +64,7 @@ internal static class PartnersReviewCommand
                 throw new CliException($"{string.Join(", ", both)} is both accepted and rejected; choose one.");
             }
 
-            await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct);
+            await using var registry = await PartnersRegistry.OpenAsync(context, parse, ct, write: true);
             var store = registry.Store;
             var acting = editId is not null || accepts.Length > 0 || rejects.Length > 0 || parse.GetValue(acceptAll);
             if (parse.GetValue(interactive))

@@ -21,14 +21,27 @@ internal static class ServeCommand
     {
         var urls = new Option<string>("--urls")
         {
-            Description = "Where to listen (semicolon-separated). Loopback by default: the API has no authentication, so only "
-                + "bind another address on a network you trust. Port 0 picks a free port.",
+            Description = "Where to listen (semicolon-separated). Loopback by default. Another address needs sign-in, i.e. a PostgreSQL "
+                + "store (--store postgresql://…) with accounts ('khanij users add'); a DuckDB store is served on loopback only, without "
+                + "sign-in. Port 0 picks a free port.",
             DefaultValueFactory = _ => DefaultUrl,
         };
         var command = new Command("serve", "Serve the web dashboard and the HTTP API (OpenAPI at /openapi/v1.json) until Ctrl+C.") { urls };
         command.SetHandler(context, async (parse, cancellationToken) =>
         {
             var addresses = ParseUrls(parse.GetValue(urls) ?? DefaultUrl);
+            var location = CliContext.ResolveDbPath(GlobalOptions.StoreOf(parse));
+            var signIn = StoreLocation.IsPostgres(location);
+            if (!signIn && addresses.FirstOrDefault(a => !IsLoopback(a)) is { } open)
+            {
+                throw new CliException($"--urls {open}: not serving beyond loopback without sign-in. A DuckDB store has no accounts, so anyone who "
+                    + "can reach the address could change the registry. Serve a PostgreSQL store with accounts (--store postgresql://…, "
+                    + "'khanij users add NAME --role admin'), or listen on 127.0.0.1.");
+            }
+            if (signIn)
+            {
+                await RequireAdminAsync(location, cancellationToken);
+            }
             if (DashboardAssets.Problem(DashboardAssets.Missing()) is { } missing)
             {
                 throw new CliException(missing);
@@ -39,19 +52,21 @@ internal static class ServeCommand
                 EnvironmentName = Environments.Production,
             });
             builder.Configuration["Khanij:DataDir"] = context.DataDir;
-            builder.Configuration["Khanij:DbPath"] = CliContext.ResolveDbPath(parse.GetValue(GlobalOptions.Db));
+            // Session cookies only over HTTPS, except on loopback, where the browser talks plain HTTP to this process.
+            builder.Configuration["Khanij:SecureCookies"] = addresses.All(IsLoopback) ? "false" : "true";
+            builder.Configuration["Khanij:DbPath"] = CliContext.ResolveDbPath(GlobalOptions.StoreOf(parse));
             builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
             builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
             builder.WebHost.UseUrls([.. addresses.Select(a => a.ToString())]);
             builder.AddKhanijWeb();
             await using var app = builder.Build();
             app.MapKhanijWeb();
-            var dbPath = CliContext.ResolveDbPath(parse.GetValue(GlobalOptions.Db));
+            var dbPath = CliContext.ResolveDbPath(GlobalOptions.StoreOf(parse));
             try
             {
                 if (!await KhanijStore.IsReadyAsync(dbPath, cancellationToken))
                 {
-                    context.Error.WriteLine($"khanij: creating the store {dbPath} from the data pack in {context.DataDir} …");
+                    context.Error.WriteLine($"khanij: creating the store {StoreLocation.Display(dbPath)} from the data pack in {context.DataDir} …");
                 }
                 await app.WarmUpAsync(cancellationToken);
             }
@@ -76,10 +91,10 @@ internal static class ServeCommand
             var first = bound.FirstOrDefault() ?? addresses[0].ToString();
             context.Out.WriteLine($"Khanij dashboard: {first.TrimEnd('/')}/");
             context.Out.WriteLine($"API reference:    {first.TrimEnd('/')}{KhanijWebSetup.ReferencePath}/   (OpenAPI: {first.TrimEnd('/')}/openapi/v1.json)");
-            context.Out.WriteLine($"Store: {CliContext.ResolveDbPath(parse.GetValue(GlobalOptions.Db))}. Press Ctrl+C to stop.");
-            if (addresses.Any(a => !IsLoopback(a)))
+            context.Out.WriteLine($"Store: {StoreLocation.Display(dbPath)}. Press Ctrl+C to stop.");
+            if (signIn)
             {
-                context.Error.WriteLine("warning: listening beyond loopback; the API has no authentication.");
+                context.Out.WriteLine("Sign-in required (accounts: 'khanij users list'; audit log: 'khanij audit').");
             }
             await context.Out.FlushAsync(cancellationToken);
             try
@@ -94,6 +109,26 @@ internal static class ServeCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>A shared server must have someone who can sign in and manage it: refuses to start without an admin account.</summary>
+    private static async Task RequireAdminAsync(string location, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var store = KhanijStore.At(location);
+            await using var connection = await store.OpenConnectionAsync(cancellationToken);
+            var accounts = await (await Data.Accounts.AccountStore.OpenAsync(connection, null, cancellationToken)).ListAsync(cancellationToken);
+            if (!accounts.Any(a => a.Role == Data.Accounts.Role.Admin))
+            {
+                throw new CliException($"the store {StoreLocation.Display(location)} has no admin account, so nobody could sign in to manage it; "
+                    + "add one first: khanij users add NAME --role admin --store … (the password is read from standard input).");
+            }
+        }
+        catch (StoreUnavailableException e)
+        {
+            throw new CliException(e.Message);
+        }
     }
 
     private static List<Uri> ParseUrls(string text)

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using DuckDB.NET.Data;
 
 namespace Khanij.Data.Feeds;
 
@@ -23,7 +22,7 @@ public sealed record FetchLogEntry(DateTime At, string Url, string Kind, int Sta
 /// Not thread-safe (one store per connection, as DuckDB connections are).</summary>
 public sealed class FeedStore
 {
-    private const string Schema = """
+    internal const string Schema = """
         CREATE TABLE IF NOT EXISTS feed_source (
             url VARCHAR PRIMARY KEY,
             name VARCHAR NOT NULL,
@@ -51,21 +50,24 @@ public sealed class FeedStore
             error VARCHAR);
         """;
 
-    private readonly DuckDBConnection _connection;
+    private readonly DbConnection _connection;
     private readonly TimeProvider _clock;
 
-    private FeedStore(DuckDBConnection connection, TimeProvider clock)
+    private FeedStore(DbConnection connection, TimeProvider clock)
     {
         _connection = connection;
         _clock = clock;
     }
 
     /// <summary>A store on an open connection (the caller keeps ownership), creating the feed tables if they are missing.</summary>
-    public static async Task<FeedStore> OpenAsync(DuckDBConnection connection, TimeProvider? clock = null, CancellationToken cancellationToken = default)
+    public static async Task<FeedStore> OpenAsync(DbConnection connection, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var store = new FeedStore(connection, clock ?? TimeProvider.System);
-        await store.ExecAsync(Schema, [], cancellationToken);
+        if (!await connection.TableExistsAsync("feed_fetch_log", cancellationToken))
+        {
+            await StoreMigrations.ApplyAsync(connection, cancellationToken);
+        }
         return store;
     }
 

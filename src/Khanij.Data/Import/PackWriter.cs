@@ -1,11 +1,42 @@
+using System.Data.Common;
 using DuckDB.NET.Data;
+using Npgsql;
 
 namespace Khanij.Data.Import;
 
 /// <summary>Replaces the store's own tables with a checked <see cref="PackData"/> in one transaction: either all of it lands or none.</summary>
 internal static class PackWriter
 {
-    public static void Write(DuckDBConnection connection, PackData data, string dataDir, Action<string>? step, CancellationToken cancellationToken)
+    public static void Write(DbConnection connection, PackData data, string dataDir, Action<string>? step, CancellationToken cancellationToken)
+    {
+        switch (connection)
+        {
+            case DuckDBConnection duck:
+                WriteDuckDb(duck, data, dataDir, step, cancellationToken);
+                break;
+            case NpgsqlConnection postgres:
+                PostgresPackWriter.Write(postgres, data, dataDir, step, cancellationToken);
+                break;
+            default:
+                throw new NotSupportedException($"No pack writer for {connection.GetType().Name}.");
+        }
+    }
+
+    /// <summary>The store-info rows an import writes: schema version, when, from where.</summary>
+    public static IEnumerable<(string Key, string Value)> InfoRows(string dataDir) =>
+    [
+        ("schema_version", Schema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("imported_at_utc", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)),
+        ("data_dir", Path.GetFullPath(dataDir)),
+    ];
+
+    /// <summary>The rows of the <c>sources</c> table.</summary>
+    public static List<object?[]> SourceRows(PackData data) => [.. data.Sources.Select(s => new object?[]
+    {
+        s.File, s.Dataset, s.Publisher, s.Edition, s.Licence, s.Tables, s.FileRows, s.ImportedRows, s.ExcludedRows, s.Exclusions, s.Sha256,
+    })];
+
+    private static void WriteDuckDb(DuckDBConnection connection, PackData data, string dataDir, Action<string>? step, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction();
         try
@@ -25,19 +56,11 @@ internal static class PackWriter
                 step?.Invoke(name);
                 Append(connection, name, data.Tables[name]);
             }
-            Append(connection, "sources", [.. data.Sources.Select(s => new object?[]
-            {
-                s.File, s.Dataset, s.Publisher, s.Edition, s.Licence, s.Tables, s.FileRows, s.ImportedRows, s.ExcludedRows, s.Exclusions, s.Sha256,
-            })]);
+            Append(connection, "sources", SourceRows(data));
             Execute(connection, $"CREATE TABLE IF NOT EXISTS {Schema.InfoTable} (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)");
             Execute(connection, $"DELETE FROM {Schema.InfoTable}");
             using var info = connection.CreateAppender(Schema.InfoTable);
-            foreach (var (key, value) in new[]
-            {
-                ("schema_version", Schema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                ("imported_at_utc", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)),
-                ("data_dir", Path.GetFullPath(dataDir)),
-            })
+            foreach (var (key, value) in InfoRows(dataDir))
             {
                 info.CreateRow().AppendValue(key).AppendValue(value).EndRow();
             }

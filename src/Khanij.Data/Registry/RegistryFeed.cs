@@ -24,8 +24,7 @@ public static class RegistryFeed
     {
         ArgumentNullException.ThrowIfNull(store);
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        await using var exists = connection.Command("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'registry_audit'", []);
-        if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        if (!await connection.TableExistsAsync("registry_audit", cancellationToken))
         {
             return 0;
         }

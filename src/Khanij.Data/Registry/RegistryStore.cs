@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using DuckDB.NET.Data;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Events;
 using Khanij.Core.Partners;
@@ -18,7 +17,7 @@ namespace Khanij.Data.Registry;
 /// summaries) need most of them anyway.</remarks>
 public sealed partial class RegistryStore
 {
-    private const string Schema = """
+    internal const string Schema = """
         CREATE TABLE IF NOT EXISTS registry_record (
             id VARCHAR PRIMARY KEY,
             kind VARCHAR NOT NULL,
@@ -43,28 +42,32 @@ public sealed partial class RegistryStore
             changes VARCHAR NOT NULL);
         """;
 
-    private readonly DuckDBConnection _connection;
+    private readonly DbConnection _connection;
     private readonly TimeProvider _clock;
 
-    private RegistryStore(DuckDBConnection connection, TimeProvider clock)
+    private RegistryStore(DbConnection connection, TimeProvider clock)
     {
         _connection = connection;
         _clock = clock;
     }
 
     /// <summary>A store on an open connection, creating the registry tables if they are missing.</summary>
-    /// <param name="connection">An open DuckDB connection; the caller keeps ownership.</param>
+    /// <param name="connection">An open connection to the store (DuckDB or PostgreSQL); the caller keeps ownership.</param>
     /// <param name="clock">Clock for audit timestamps (default: the system clock).</param>
     /// <param name="cancellationToken">Cancels the schema creation.</param>
-    public static async Task<RegistryStore> OpenAsync(DuckDBConnection connection, TimeProvider? clock = null, CancellationToken cancellationToken = default)
+    public static async Task<RegistryStore> OpenAsync(DbConnection connection, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var store = new RegistryStore(connection, clock ?? TimeProvider.System);
-        await WriteConflicts.RetryAsync(async ct =>
+        if (!await connection.TableExistsAsync("registry_audit", cancellationToken))
         {
-            await store.ExecAsync(Schema, [], ct);
-            return 0;
-        }, "Creating the registry tables", cancellationToken);
+            // (Checked first: a read-only connection could not run the DDL at all.)
+            await WriteConflicts.RetryAsync(async ct =>
+            {
+                await StoreMigrations.ApplyAsync(connection, ct);
+                return 0;
+            }, "Creating the registry tables", cancellationToken);
+        }
         return store;
     }
 
@@ -188,7 +191,10 @@ public sealed partial class RegistryStore
     private Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct) =>
         WriteConflicts.RetryAsync(async token =>
         {
-            await using var transaction = await _connection.BeginTransactionAsync(token);
+            // PostgreSQL: serializable, so two reviewers of one record collide (and retry) as they do in DuckDB, instead of both writing.
+            await using var transaction = _connection.IsPostgres()
+                ? await _connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, token)
+                : await _connection.BeginTransactionAsync(token);
             var result = await work(token);
             await transaction.CommitAsync(token);
             return result;

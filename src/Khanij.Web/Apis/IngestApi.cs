@@ -47,7 +47,7 @@ internal static class IngestApi
         var result = await pipeline.ExtractAsync(request.Name.Trim(), request.Text, request.Html, cancellationToken);
         try
         {
-            var (outcome, records) = await data.WithRegistryAsync(async r =>
+            var (outcome, records) = await data.WriteRegistryAsync(async r =>
             {
                 var o = await r.AddEventsAsync([new SourceDocument(result.Document.Name, result.Document.Text, result.Document.Title)], result.Events,
                     AuditActor.Current, catalogue, cancellationToken);

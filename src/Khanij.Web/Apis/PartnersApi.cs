@@ -185,7 +185,7 @@ internal static class PartnersApi
         await request.Body.CopyToAsync(buffer, cancellationToken);
         try
         {
-            var outcome = await data.WithRegistryAsync(async r =>
+            var outcome = await data.WriteRegistryAsync(async r =>
             {
                 var existing = (await r.ListAsync(cancellationToken)).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
                 var checkedRecords = RegistryImporter.Check("request body", buffer.ToArray(), catalogue, existing);
@@ -212,7 +212,7 @@ internal static class PartnersApi
             var store = await data.StoreAsync(cancellationToken);
             var request = new ReviewRequest(state == ReviewState.Accepted ? [id] : [], state == ReviewState.Rejected ? [id] : [], Country: country,
                 Who: AuditActor.Current);
-            var result = await data.WithRegistryAsync(async r => await r.FindAsync(id, cancellationToken) is null
+            var result = await data.WriteRegistryAsync(async r => await r.FindAsync(id, cancellationToken) is null
                 ? null
                 : await RegistryReviewService.ReviewAsync(store, r, async ct => (await data.FactsAsync(ct)).RiskInputs, catalogue, request, cancellationToken),
                 cancellationToken);

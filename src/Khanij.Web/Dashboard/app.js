@@ -85,9 +85,12 @@ const K = (() => {
   }
 
   /** Calls the API in the page's language (Accept-Language: the server's notes and messages come from its catalogue);
-   * a non-2xx answer becomes an ApiError carrying the problem details' detail and field errors. */
+   * a non-2xx answer becomes an ApiError carrying the problem details' detail and field errors. Signed in to a shared server, a change
+   * carries the anti-forgery token the server set in a cookie (docs/deployment.md). */
   async function api(path, options = {}) {
-    const res = await fetch(path, { ...options, headers: { "Accept-Language": lang, ...(options.headers ?? {}) } });
+    const xsrf = /(?:^|; )XSRF-TOKEN=([^;]*)/.exec(document.cookie);
+    const guard = xsrf && options.method && options.method !== "GET" ? { "X-XSRF-TOKEN": decodeURIComponent(xsrf[1]) } : {};
+    const res = await fetch(path, { ...options, headers: { "Accept-Language": lang, ...guard, ...(options.headers ?? {}) } });
     const text = await res.text();
     const body = text ? JSON.parse(text) : null;
     if (!res.ok) {

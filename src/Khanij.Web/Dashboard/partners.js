@@ -99,7 +99,9 @@ K.page(async () => {
       series: [{
         type: "scatter", symbolSize: 16, itemStyle: { color: "#b8572a" },
         // Short labels (parties and instrument); labels that would collide are moved, then hidden (each record's tooltip has it all).
-        label: { show: true, position: "top", fontSize: 10, formatter: p => p.data.short },
+        // lineHeight above the font size: ECharts moves and hides labels by their box, and a box as tall as the text's glyphs (not the
+        // shorter span zrender measures) keeps labels in neighbouring rows from touching.
+        label: { show: true, position: "top", fontSize: 10, lineHeight: 14, formatter: p => p.data.short },
         // A label that would run past the right edge is right-aligned to it.
         labelLayout: p => {
           const w = K.chart("timeline-chart").getWidth();

@@ -80,13 +80,15 @@ internal static class ComputeLimits
             cache.MaximumBodySize = 32L * 1024 * 1024;
             // Entries are keyed by the store version, so age is no correctness matter; expiry only bounds memory.
             cache.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(30);
+            // ASP.NET Core's default rule, except that signed-in requests are cached too (Auth/StoreReadCaching.cs).
             cache.AddBasePolicy(policy => policy
+                .AddPolicy<Auth.StoreReadCaching>()
                 .With(context => ComputeRoutes.IsStoreRead(context.HttpContext.Request))
                 .SetVaryByQuery("*")
                 .VaryByValue(async (http, cancellationToken) => new KeyValuePair<string, string>("store",
                     (await http.RequestServices.GetRequiredService<KhanijData>().VersionAsync(cancellationToken)).ToString(CultureInfo.InvariantCulture)))
                 .VaryByValue(http => new KeyValuePair<string, string>("files", ComputeRoutes.ReadsDemandScenarios(http.Request)
-                    ? DemandFilesStamp(http.RequestServices.GetRequiredService<KhanijData>().DataDir) : "")));
+                    ? DemandFilesStamp(http.RequestServices.GetRequiredService<KhanijData>().DataDir) : "")), excludeDefaultPolicy: true);
         });
         builder.Services.AddRateLimiter(limiter =>
         {

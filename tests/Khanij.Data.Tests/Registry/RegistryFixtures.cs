@@ -1,3 +1,4 @@
+using System.Data.Common;
 using DuckDB.NET.Data;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Events;
@@ -12,11 +13,13 @@ internal static class RegistryFixtures
 {
     public static KhanijCatalogue Catalogue { get; } = CatalogueLoader.Load(RepoPaths.Data);
 
-    public static async Task<(DuckDBConnection Connection, RegistryStore Store)> OpenAsync(CancellationToken ct)
+    public static DateTimeOffset ClockTime { get; } = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public static async Task<(DbConnection Connection, RegistryStore Store)> OpenAsync(CancellationToken ct)
     {
         var connection = new DuckDBConnection("Data Source=:memory:");
         await connection.OpenAsync(ct);
-        var store = await RegistryStore.OpenAsync(connection, new FixedClock(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero)), ct);
+        var store = await RegistryStore.OpenAsync(connection, new FixedClock(ClockTime), ct);
         return (connection, store);
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using Khanij.Core.Registry;
 using Khanij.Data.Registry;
@@ -5,9 +6,25 @@ using static Khanij.Data.Tests.Registry.RegistryFixtures;
 
 namespace Khanij.Data.Tests.Registry;
 
-public sealed class RegistryStoreTests
+/// <summary>The registry on the embedded DuckDB engine.</summary>
+public sealed class RegistryStoreTests : RegistryStoreCases
+{
+    protected override Task<(DbConnection Connection, RegistryStore Store)> OpenAsync(CancellationToken ct) => RegistryFixtures.OpenAsync(ct);
+}
+
+/// <summary>The registry on a real PostgreSQL server: the same cases as on DuckDB (<see cref="RegistryStoreCases"/>).</summary>
+public sealed class PostgresRegistryStoreTests(PostgresFixture postgres) : RegistryStoreCases, IClassFixture<PostgresFixture>
+{
+    protected override Task<(DbConnection Connection, RegistryStore Store)> OpenAsync(CancellationToken ct) => postgres.OpenRegistryAsync(ct);
+}
+
+/// <summary>Registry cases every engine must pass; each engine's class says how to open a fresh, empty registry.</summary>
+public abstract class RegistryStoreCases
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A fresh, empty registry (audit clock fixed at 2026-03-01 09:00 UTC) and the connection it holds.</summary>
+    protected abstract Task<(DbConnection Connection, RegistryStore Store)> OpenAsync(CancellationToken ct);
 
     [Fact]
     public async Task ImportAsync_EveryKind_RoundTripsThroughDuckDb()

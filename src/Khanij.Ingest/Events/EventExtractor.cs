@@ -31,15 +31,35 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         var consumed = new HashSet<int>();
         var operations = Operations(doc, consumed);
         var instruments = Instruments(doc);
-        foreach (var meeting in Meetings(doc, consumed))
+        var meetings = Meetings(doc, consumed);
+        var statement = meetings.Count == 1 && IssuesJointStatement(doc);
+        foreach (var held in meetings)
         {
+            var meeting = held;
+            if (statement && meeting.Instrument == "meeting")
+            {
+                // "the joint statement issued after the summit …", a document titled "Joint Statement on the State Visit …": what the
+                // meeting produced is the statement; one event, the statement, announced on the meeting's day
+                meeting = meeting with { Instrument = "joint_statement", Status = "announced" };
+                var same = instruments.FindAll(i => i.Event.Instrument == "joint_statement" && i.Event.Parties.Count(meeting.Parties.Contains) >= 2);
+                foreach (var (e, _) in same)
+                {
+                    meeting = meeting with
+                    {
+                        // the statement's generic "critical minerals" adds nothing to minerals the meeting already names
+                        Minerals = [.. meeting.Minerals.Concat(e.Minerals.Where(m => m != Lexicon.CriticalMinerals)).Distinct()],
+                        Evidence = [.. meeting.Evidence.Concat(e.Evidence).Distinct().Take(MaxEvidence)],
+                    };
+                }
+                instruments.RemoveAll(same.Contains);
+            }
             events.Add(meeting);
-            // an instrument agreed at the meeting ("बैठक में दोनों देशों ने … सहमति जताई", "both countries agreed to …") and dated
-            // only by publication takes the meeting's date
+            // an instrument agreed at the meeting ("बैठक में दोनों देशों ने … सहमति जताई", "both countries agreed to …"), or welcomed
+            // in the joint statement of the visit, and dated only by publication or the lead takes the meeting's date
             for (var i = 0; i < instruments.Count; i++)
             {
                 var (e, sentences) = instruments[i];
-                if (e.Date != meeting.Date && sentences.Any(s => s.HasMeeting) && sentences.All(s => FirstDate(s, doc.Published) is null)
+                if (e.Date != meeting.Date && (statement || sentences.Any(s => s.HasMeeting)) && sentences.All(s => FirstDate(s, doc.Published) is null)
                     && e.Parties.Count(meeting.Parties.Contains) >= 2)
                 {
                     instruments[i] = (e with { Date = meeting.Date }, sentences);
@@ -97,19 +117,27 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
     /// the whole document is one occasion.</summary>
     private List<CooperationEvent> Meetings(DocumentFacts doc, HashSet<int> consumed)
     {
-        var keys = new List<(int Position, HashSet<string> Key)>();
+        var candidates = new List<(int Position, HashSet<string> Key)>();
         for (var i = 0; i < doc.Sentences.Count; i++)
         {
             var s = doc.Sentences[i];
-            if (consumed.Contains(s.Sentence.Index) || s.MeetingCues.Count == 0 || IsBackgroundTalks(s))
+            if (consumed.Contains(s.Sentence.Index) || s.MeetingCues.Count == 0 || IsBackgroundTalks(s) || s.Sentence.Kind != LineKind.Body)
             {
-                continue;
+                continue; // a headline sums the story up ("holds talks with Saudi, Moroccan ministers"); the body tells the meetings
             }
             var foreign = s.PartyCountries.Where(c => c != doc.Home).Concat(s.Frameworks).ToHashSet(StringComparer.Ordinal);
             if (foreign.Count is 0 or > 2 || s.FollowUps.Count > 0)
             {
                 continue;
             }
+            candidates.Add((i, foreign));
+        }
+        // a summary naming two partners each of whom has a meeting sentence of their own ("held separate meetings with the Saudi and
+        // Moroccan ministers") joins nothing: the two meetings stay apart
+        var summaries = SummaryPositions(candidates);
+        var keys = new List<(int Position, HashSet<string> Key)>();
+        foreach (var (i, foreign) in candidates.Where(c => !summaries.Contains(c.Position)))
+        {
             var joined = keys.FindIndex(k => k.Key.Overlaps(foreign));
             if (joined >= 0)
             {
@@ -133,8 +161,13 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             // a sentence naming this meeting's participants belongs to it wherever it stands; one naming no meeting's participants
             // belongs to the meeting whose stretch it is in
             var all = keys.SelectMany(k => k.Key).ToHashSet(StringComparer.Ordinal);
+            var others = all.Where(c => !own.Contains(c)).ToHashSet(StringComparer.Ordinal);
+            // a sentence naming another meeting's participants too (a headline or lead summing up the trip) belongs to neither; a
+            // multilateral session in the stretch ("addressed the forum's ministerial roundtable") is not this bilateral meeting
             var part = doc.Sentences.Where((s, i) => s.PartyCountries.Concat(s.Frameworks).Any(own.Contains)
-                || (i >= from && i < to && !s.PartyCountries.Concat(s.Frameworks).Any(all.Contains))).ToList();
+                    && !s.PartyCountries.Concat(s.Frameworks).Any(others.Contains)
+                || (i >= from && i < to && !s.PartyCountries.Concat(s.Frameworks).Any(all.Contains)
+                    && !s.MeetingCues.Contains("ministerial"))).ToList();
             var pair = new List<string>();
             if (doc.Home is not null)
             {
@@ -149,6 +182,19 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         // split only when every set of participants makes a meeting of its own; otherwise the document is one occasion
         return meetings.Count == keys.Count ? meetings : Meeting(doc, consumed) is { } whole ? [whole] : [];
     }
+
+    /// <summary>The document issues a joint statement at its meeting: a title naming one ("India-Indonesia Joint Statement on the State
+    /// Visit …") or a meeting sentence naming the statement issued there ("शिखर बैठक के बाद जारी संयुक्त बयान में दोनों देशों ने …") —
+    /// not one where the statement is only the medium of a report ("…, the two sides said in a joint statement").</summary>
+    private static bool IssuesJointStatement(DocumentFacts doc) =>
+        doc.Sentences.Any(s => s.Instruments.Contains("joint_statement") && !s.Conditional && !IsReportingMedium(s)
+            && (s.Sentence.Kind == LineKind.Heading || (s.HasMeeting && s.Sentence.Kind == LineKind.Body)));
+
+    /// <summary>Positions of candidate meeting sentences that name several partners each of whom also has a meeting sentence of
+    /// their own: summaries of separate meetings.</summary>
+    private static HashSet<int> SummaryPositions(List<(int Position, HashSet<string> Key)> candidates) =>
+        candidates.Where(c => c.Key.Count >= 2 && c.Key.All(x => candidates.Any(d => d.Position != c.Position && d.Key.Count == 1 && d.Key.Contains(x))))
+            .Select(c => c.Position).ToHashSet();
 
     /// <summary>A joint statement named as the medium of a report: "said in a joint statement", "stated in their joint statement",
     /// "संयुक्त बयान में कहा/बताया".</summary>
@@ -284,6 +330,11 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             // "The session was held in Tokyo on 27 November.": the meeting's own sentences in its paragraphs, without the parties
             ?? FirstDate(reports.Where(s => paragraphs.Contains(s.Sentence.Paragraph)), doc.Published)
             ?? FirstDate(Following(doc, relevant, parties), doc.Published)
+            ?? LeadDate(doc, parties, planned, vague: false)
+            // "अधिकारी ने बताया कि बुधवार को … के बीच बैठक हुई": the sentence that reports the meeting names its day even when the
+            // minerals and the partner are in the headline; it outranks a lead that names only a period ("पिछले सप्ताह")
+            // (not at a ministerial: its side meetings, "बीते रविवार को वॉशिंगटन पहुंचे … ने … से मुलाकात की", have days of their own)
+            ?? (instrument == "ministerial" ? null : FirstPrecise(reports.Where(s => s.MeetingCues.Count > 0), doc.Published))
             ?? LeadDate(doc, parties, planned)
             ?? FirstDate(relevant, doc.Published, reporting: true)
             ?? doc.Published;
@@ -425,9 +476,13 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
         {
             // the date of the act itself: a sentence that says it was signed/approved/announced, or the first mention; a date in
             // another sentence ("इससे पहले गुरुवार को … बैठक हुई थी जिसमें करार के मसौदे पर चर्चा") is about something else
+            // a headline ("India, Malawi to sign pact this week") names the act without its day: the first mention is the first body
+            // sentence ("… will sign an MoU on January 16 …")
+            var body = g.Sentences.Where(s => s.Sentence.Kind == LineKind.Body).ToList();
+            var first = body.Count > 0 ? body[0] : g.Sentences[0];
             var date = FirstDate(g.Sentences.Where(s => s.Statuses.Any(st => st is "signed" or "approved" or "announced")), doc.Published)
-                ?? FirstDate(g.Sentences[0], doc.Published)
-                ?? LeadDate(doc, g.Parties, g.Sentences.All(s => s.Future))
+                ?? FirstDate(first, doc.Published)
+                ?? LeadDate(doc, g.Parties, (body.Count > 0 ? body : g.Sentences).All(s => s.Future))
                 ?? FirstDate(g.Sentences, doc.Published, reporting: true)
                 ?? doc.Published;
             var status = g.Sentences.Any(s => s.Statuses.Contains("signed")) ? "signed"
@@ -640,7 +695,7 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
     /// <summary>The news peg: a story's lead (its first two sentences) says when the news happened ("Peru on Wednesday joined the
     /// MSP."), and the sentences after it describe the event without repeating the day. The lead's date dates an event without a
     /// date of its own when the lead names one of the event's parties (or "both countries") and agrees with it in tense.</summary>
-    private static DateOnly? LeadDate(DocumentFacts doc, IReadOnlyCollection<string> parties, bool future)
+    private static DateOnly? LeadDate(DocumentFacts doc, IReadOnlyCollection<string> parties, bool future, bool vague = true)
     {
         foreach (var s in doc.Sentences.Where(s => s.Sentence.Kind == LineKind.Body).Take(2))
         {
@@ -649,13 +704,17 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
             {
                 continue;
             }
-            if (FirstDate(s, doc.Published) is { } d)
+            if ((vague ? FirstDate(s, doc.Published) : Precise(s, doc.Published, reporting: false)) is { } d)
             {
                 return d;
             }
         }
         return null;
     }
+
+    /// <summary>The first day one of <paramref name="sentences"/> names, ignoring periods without a day.</summary>
+    private static DateOnly? FirstPrecise(IEnumerable<SentenceFacts> sentences, DateOnly? published) =>
+        sentences.Select(s => Precise(s, published, reporting: false)).FirstOrDefault(d => d is not null);
 
     private static (string? Country, string? City) Venue(IReadOnlyList<SentenceFacts> sentences)
     {

@@ -129,7 +129,7 @@ internal sealed class Recognizer(Lexicon lexicon)
         {
             switch (m.Kind)
             {
-                case EntryKind.FollowUp:
+                case EntryKind.FollowUp when !IsReviewDone(facts.Tokens, m):
                     facts.FollowUps.Add(m);
                     break;
                 case EntryKind.Condition:
@@ -177,6 +177,21 @@ internal sealed class Recognizer(Lexicon lexicon)
     {
         "की", "किया", "किए", "किये", "हुई", "हुआ", "हुए", "था", "थी", "थे", "गया", "गई", "गए", "गयी", "गये", "ली", "लिया", "लिए", "दी", "दिया", "दिए",
     };
+
+    /// <summary>"बैठक हुई, जिसमें प्रगति की समीक्षा की गई": a review that took place (a past passive right after the cue) describes the
+    /// meeting itself; only a review still to come ("की जाएगी", "to review progress") is a follow-up.</summary>
+    private static bool IsReviewDone(List<Token> tokens, Mention m)
+    {
+        if (m.Id != "review")
+        {
+            return false;
+        }
+        var next = m.FirstToken + m.TokenCount;
+        var t1 = next < tokens.Count ? tokens[next].Surface : "";
+        var t2 = next + 1 < tokens.Count ? tokens[next + 1].Surface : "";
+        return t1 is "हुई" or "हुआ" or "हुए"
+            || (t1 is "की" or "किया" or "किये" or "किए" && t2 is "गई" or "गयी" or "गया" or "गए" or "गये" or "थी" or "था" or "थे");
+    }
 
     private static bool HindiFuture(string surface) =>
         surface.Length > 3 && surface[^1] is '\u093E' or '\u0940' or '\u0947' && FutureSuffixes.Any(s => surface.EndsWith(s, StringComparison.Ordinal));

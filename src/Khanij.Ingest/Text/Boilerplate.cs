@@ -209,6 +209,10 @@ internal static class Boilerplate
     private static bool IsMetadata(ReadOnlySpan<char> line, string lower, ReadOnlySpan<char> folded, bool labelPending, out bool isLabel)
     {
         isLabel = false;
+        if (line.Length <= 2_000 && IsUrl(line))
+        {
+            return true; // a page address printed with the story (read for its date only); slugs make them long
+        }
         if (line.Length > 120)
         {
             return false;
@@ -217,10 +221,6 @@ internal static class Boilerplate
         var unterminated = !EndsSentence(line);
         var labelled = MetadataLabels.Any(l => head.StartsWith(l, StringComparison.Ordinal)
             || (unterminated && ContainsWord(lower, l))); // "By Our Bureau | Updated on December 2, 2025"
-        if (IsUrl(line))
-        {
-            return true; // a page address printed with the story (read for its date only)
-        }
         var mayBeDateLine = folded.IndexOfAnyInRange('0', '9') >= 0 && (labelled || labelPending || line.Length <= 90);
         IReadOnlyList<DateMention> dates = mayBeDateLine ? DateParser.Find(folded.ToString()) : [];
         var hasDate = dates.Any(d => d.Date is not null);

@@ -23,3 +23,23 @@ public sealed class ConjunctionRangeTests(PipelineFixture fixture) : IClassFixtu
         r.Events.ShouldHaveSingleItem().Date.ShouldBe("2026-10-05");
     }
 }
+
+/// <summary>Issue 14, fourth session: a declaration of intent is a signed instrument, and a signing stated with a weekday takes
+/// that weekday before the publication date (8 Oct 2026 is a Thursday, so "Wednesday" is 7 Oct, worked out by hand).</summary>
+public sealed class DeclarationOfIntentTests(PipelineFixture fixture) : IClassFixture<PipelineFixture>
+{
+    [Theory]
+    [InlineData("India and Germany signed a joint declaration of intent on recycling lithium from old batteries in Berlin on Wednesday.")]
+    [InlineData("भारत और जर्मनी ने पुरानी बैटरियों से लिथियम के पुनर्चक्रण पर बुधवार को बर्लिन में आशय की संयुक्त घोषणा पर हस्ताक्षर किए।")]
+    public async Task DeclarationOfIntent_SignedOnAWeekday_IsAnInstrumentOfThatDay(string body)
+    {
+        // Given: a byline dating the story Thursday 8 October 2026
+        var text = "Oct 8, 2026 10:15 am IST | Staff\n\nRecycling pact\n\n" + body + "\n";
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("t.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then
+        var e = r.Events.ShouldHaveSingleItem();
+        e.Instrument.ShouldBe("mou");
+        e.Date.ShouldBe("2026-10-07");
+    }
+}

@@ -43,3 +43,21 @@ public sealed class DeclarationOfIntentTests(PipelineFixture fixture) : IClassFi
         e.Date.ShouldBe("2026-10-07");
     }
 }
+
+/// <summary>Issue 14, fourth session: "projects" in the plural is a topic, not a project; a meeting story yields only its meeting.</summary>
+public sealed class PluralProjectsTests(PipelineFixture fixture) : IClassFixture<PipelineFixture>
+{
+    [Theory]
+    [InlineData("Zambia and India discussed copper supplies at a meeting in Lusaka on Monday.\n\nThe two sides also reviewed progress on copper mining projects.")]
+    [InlineData("भारत और ज़ाम्बिया ने सोमवार को लुसाका में तांबे पर बैठक की।\n\nदोनों पक्षों ने तांबा खनन परियोजनाओं की प्रगति पर भी चर्चा की।")]
+    public async Task PluralProjectsBesideAMeeting_AreNoProject(string body)
+    {
+        // Given: a byline dating the story Wednesday 7 October 2026
+        var text = "Oct 7, 2026 09:05 am IST | Staff\n\nCopper talks\n\n" + body + "\n";
+        // When
+        var r = await fixture.Pipeline.ExtractAsync("t.txt", text, cancellationToken: TestContext.Current.CancellationToken);
+        // Then: one meeting, on Monday 5 October; no project
+        r.Events.ShouldNotContain(e => e.Instrument == "project");
+        r.Events.ShouldHaveSingleItem().Date.ShouldBe("2026-10-05");
+    }
+}

@@ -43,6 +43,9 @@ internal static class DateParser
         $@"\b(?<mon>{MonthAlt})\.?[ ](?<d>\d\d?)(st|nd|rd|th)?\b,?[ ]?(?<y>(19|20)\d\d)?",
         Options, Timeout);
     private static readonly Regex Numeric = new(@"\b(?<d>\d\d?)(?<sep>[/.\-])(?<m>\d\d?)\k<sep>(?<y>(19|20)\d\d)\b", RegexOptions.CultureInvariant, Timeout);
+    /// <summary>What joins the two days of a weekday range: " and ", " और ", " to ", " से ", " एवं ", " तथा ", "-".</summary>
+    private static readonly Regex WeekdayJoin = new(@"^[ ]?(and|&|to|through|और|एवं|तथा|से|-|–|—)[ ]?$", Options, Timeout);
+
     private static readonly Regex Weekday = new(
         $@"(?<pre>\b(last|next|this|coming|previous|बीते|पिछले|गत|अगले|आगामी|आने वाले|इस)[ ])?(?<w>{WeekdayAlt})\b",
         Options, Timeout);
@@ -79,12 +82,12 @@ internal static class DateParser
     /// <summary>A range of days in one month: "17 से 20 सितम्बर, 2023", "from 17 to 20 September 2025", "17-20 Sept", "between 3 and 5 May";
     /// the start is the date the range denotes.</summary>
     private static readonly Regex DayRange = new(
-        $@"(?<![\w])(?<d>\d\d?)(st|nd|rd|th)?[ ]?(से|to|till|until|and|-|–|—)[ ]?(?<d2>\d\d?)(st|nd|rd|th)?[ .,\-]{{0,2}}(?<mon>{MonthAlt})(?![\w\p{{Mc}}])\.?,?[ ]?(?<y>(19|20)\d\d)?",
+        $@"(?<![\w])(?<d>\d\d?)(st|nd|rd|th)?[ ]?(से|to|till|until|and|&|और|एवं|तथा|-|–|—)[ ]?(?<d2>\d\d?)(st|nd|rd|th)?[ .,\-]{{0,2}}(?<mon>{MonthAlt})(?![\w\p{{Mc}}])\.?,?[ ]?(?<y>(19|20)\d\d)?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     /// <summary>"September 17-20, 2025", "Sept 17 to 20".</summary>
     private static readonly Regex MonthDayRange = new(
-        $@"\b(?<mon>{MonthAlt})\.?[ ](?<d>\d\d?)(st|nd|rd|th)?[ ]?(to|till|until|-|–|—)[ ]?(?<d2>\d\d?)(st|nd|rd|th)?\b,?[ ]?(?<y>(19|20)\d\d)?",
+        $@"\b(?<mon>{MonthAlt})\.?[ ](?<d>\d\d?)(st|nd|rd|th)?[ ]?(to|till|until|and|&|-|–|—)[ ]?(?<d2>\d\d?)(st|nd|rd|th)?\b,?[ ]?(?<y>(19|20)\d\d)?",
         Options, Timeout);
 
     /// <summary>A date in a URL path: /2026/01/22/, /2026-01-22, -20250919, _2025_09_19.</summary>
@@ -298,8 +301,15 @@ internal static class DateParser
 
     private static void FindRelative(string text, List<DateMention> found)
     {
+        Match? prev = null;
         foreach (Match m in Weekday.Matches(text))
         {
+            // two days joined by a conjunction ("on Tuesday and Wednesday", "मंगलवार और बुधवार को") are a range: its start is
+            // the date, so the second day is no mention of its own
+            var joined = prev is not null && WeekdayJoin.IsMatch(text.AsSpan(prev.Index + prev.Length, m.Index - prev.Index - prev.Length));
+            prev = m;
+            if (joined)
+                continue;
             var pre = m.Groups["pre"].Value.Trim().ToLowerInvariant();
             var future = pre is "next" or "coming" or "अगले" or "आगामी" or "आने वाले";
             var past = pre is "last" or "previous" or "बीते" or "पिछले" or "गत";

@@ -361,7 +361,7 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
                 // agreement; it is the event only when nothing else is
                 type = InstrumentPriority.FirstOrDefault(t => t != "joint_statement" && s.Instruments.Contains(t)) ?? type;
             }
-            if (type == "project" && IsAgendaProjects(s))
+            if (type == "project" && (IsAgendaProjects(s) || OnlyPluralProjects(s)))
             {
                 continue;
             }
@@ -622,6 +622,16 @@ internal sealed class EventExtractor(IReadOnlySet<string> frameworkIds)
 
     /// <summary>"Ministers of A, B, C and D met at the MSP meeting and agreed to finance nickel projects": projects in the plural at a
     /// multilateral meeting (a framework, or more than two foreign countries) are the meeting's agenda, not a project of their own.</summary>
+    /// <summary>A sentence whose only project word is the plural ("reviewed progress on … projects", "in processing projects",
+    /// "अनुसंधान परियोजनाएं चलाने") speaks of projects in general, the topic of a meeting or an instrument's content: no project
+    /// of its own without a real cue (a joint venture, an acquisition, a stake, an institution, a launch).</summary>
+    internal static bool OnlyPluralProjects(SentenceFacts s)
+    {
+        var projectCues = s.Cues.Where(c => c.Kind == EntryKind.Instrument && c.Id == "project").ToList();
+        return projectCues.Count > 0 && projectCues.All(c => s.Tokens[c.FirstToken + c.TokenCount - 1].Surface is var w
+            && (w.EndsWith("projects", StringComparison.OrdinalIgnoreCase) || w is "परियोजनाओं" or "परियोजनाएं" or "परियोजनाएँ" or "प्रोजेक्ट्स"));
+    }
+
     internal static bool IsAgendaProjects(SentenceFacts s)
     {
         if (s.MeetingCues.Count == 0 || (s.Frameworks.Count == 0 && s.PartyCountries.Distinct().Count() <= 3))

@@ -3,7 +3,6 @@ using Khanij.Analytics.Risk;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Registry;
-using Khanij.Core.Text;
 using Khanij.Data;
 using Khanij.Data.Registry;
 
@@ -64,7 +63,7 @@ public static class DemandService
     internal static string ResolveCountry(KhanijCatalogue catalogue, string text) =>
         catalogue.CountryByIso3(text.Trim().ToUpperInvariant())?.Iso3 ?? catalogue.FindCountry(text)?.Iso3
         ?? throw new DemandInputException("country", $"'{text}' is not a known country; expected an ISO3 code such as IND (see `khanij countries`)."
-            + Spelling.DidYouMean(catalogue.SuggestCountries(text).Select(c => $"{c.Iso3} ({c.NameEn})")));
+            + catalogue.DidYouMeanCountry(text));
 
     private static async Task<IReadOnlyList<RegistryRecord>> RegistryRecordsAsync(KhanijStore store, CancellationToken cancellationToken)
     {

@@ -4,7 +4,6 @@ using Khanij.Analytics.Simulation;
 using Khanij.Application.Demand;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
-using Khanij.Core.Text;
 using Khanij.Data;
 
 namespace Khanij.Application.Diversify;
@@ -23,7 +22,7 @@ public static class DiversifyService
         ArgumentNullException.ThrowIfNull(catalogue);
         var mineral = catalogue.FindMineral(request.Mineral)?.Id
             ?? throw new DemandInputException("mineral", $"'{request.Mineral}' is not a known mineral; see `khanij minerals` for ids (e.g. cobalt, lithium)."
-                + Spelling.DidYouMean(catalogue.SuggestMinerals(request.Mineral).Select(m => m.Id)));
+                + catalogue.DidYouMeanMineral(request.Mineral));
         if (!StageNames.TryParse(request.Stage, out var stage) || stage is not (Stage.Mining or Stage.Refining))
         {
             throw new DemandInputException("stage", $"'{request.Stage}' is not a stage with trade data; expected mining or refining.");

@@ -1,6 +1,5 @@
 using Khanij.Core;
 using Khanij.Core.Catalogue;
-using Khanij.Core.Text;
 
 namespace Khanij.Application.Services;
 
@@ -13,7 +12,7 @@ internal static class RequestFields
         if (country is null)
         {
             errors.Add(new RequestError(field, "is not a known country; expected an ISO3 code or a name in English or Hindi such as IND, India, भारत "
-                + "(`khanij countries`, GET /api/countries)." + Spelling.DidYouMean(catalogue.SuggestCountries(text).Select(c => $"{c.Iso3} ({c.NameEn})")))
+                + "(`khanij countries`, GET /api/countries)." + catalogue.DidYouMeanCountry(text))
             { Value = text });
         }
         return country?.Iso3;
@@ -29,7 +28,7 @@ internal static class RequestFields
         if (mineral is null)
         {
             errors.Add(new RequestError(field, "is not in the catalogue; expected a mineral id or name in English or Hindi such as rare_earths, "
-                + "lithium, लिथियम (`khanij minerals`, GET /api/minerals)." + Spelling.DidYouMean(catalogue.SuggestMinerals(text).Select(m => m.Id)))
+                + "lithium, लिथियम (`khanij minerals`, GET /api/minerals)." + catalogue.DidYouMeanMineral(text))
             { Value = text });
         }
         return mineral?.Id;

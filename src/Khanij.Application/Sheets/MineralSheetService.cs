@@ -4,7 +4,6 @@ using Khanij.Application.Services;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Facts;
-using Khanij.Core.Text;
 using Khanij.Data;
 
 namespace Khanij.Application.Sheets;
@@ -27,7 +26,7 @@ internal static class MineralSheetService
         {
             errors.Add(new RequestError("mineral", "is not in the catalogue; expected a mineral id, name or symbol such as germanium, rare_earths, "
                 + "लिथियम (`khanij minerals`, GET /api/minerals)."
-                + Spelling.DidYouMean(catalogue.SuggestMinerals(request.Mineral ?? "").Select(m => m.Id))) { Value = request.Mineral });
+                + catalogue.DidYouMeanMineral(request.Mineral ?? "")) { Value = request.Mineral });
         }
         var perspective = RequestFields.Country(catalogue, request.Perspective ?? RiskService.DefaultCountry, errors);
         var source = string.IsNullOrWhiteSpace(request.Source) ? null : request.Source.Trim();

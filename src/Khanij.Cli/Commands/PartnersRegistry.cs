@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
 using Khanij.Core.Registry;
-using Khanij.Core.Text;
 using Khanij.Data;
 using Khanij.Data.Registry;
 
@@ -75,7 +74,7 @@ internal sealed class PartnersRegistry(KhanijStore khanij, DbConnection connecti
         var country = context.Catalogue.CountryByIso3(text.Trim()) ?? context.Catalogue.FindCountry(text);
         return country?.Iso3 ?? throw new CliException(
             $"--country '{text}' is not a known country; expected an ISO3 code (IND, JPN) or a name (India, भारत). See 'khanij countries --search'."
-            + Spelling.DidYouMean(context.Catalogue.SuggestCountries(text).Select(c => $"{c.Iso3} ({c.NameEn})")));
+            + context.Catalogue.DidYouMeanCountry(text));
     }
 
     /// <summary>A mineral id from an id or a name in either script (or <c>critical_minerals</c>); <see cref="CliException"/> when unknown.</summary>
@@ -88,7 +87,7 @@ internal sealed class PartnersRegistry(KhanijStore khanij, DbConnection connecti
         var mineral = context.Catalogue.MineralById(text.Trim()) ?? context.Catalogue.FindMineral(text);
         return mineral?.Id ?? throw new CliException(
             $"--mineral '{text}' is not a known mineral; expected a catalogue id (lithium, rare_earths) or a name (लिथियम). See 'khanij minerals'."
-            + Spelling.DidYouMean(context.Catalogue.SuggestMinerals(text).Select(m => m.Id)));
+            + context.Catalogue.DidYouMeanMineral(text));
     }
 
     /// <summary>English name of a party: a country's short name or a framework's name; the code itself when unknown.</summary>

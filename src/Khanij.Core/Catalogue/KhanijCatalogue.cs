@@ -86,6 +86,12 @@ public sealed class KhanijCatalogue
     /// <summary>Countries whose code or a name is a few typing errors away from <paramref name="text"/>, nearest first.</summary>
     public IReadOnlyList<Country> SuggestCountries(string text) => Spelling.Nearest(TextNormalizer.Key(text), _countriesByName);
 
+    /// <summary>" Did you mean lithium?" for a mineral text not in the catalogue (the nearest ids), or the empty string.</summary>
+    public string DidYouMeanMineral(string text) => Spelling.DidYouMean(SuggestMinerals(text).Select(m => m.Id));
+
+    /// <summary>" Did you mean JPN (Japan)?" for a country text not in the catalogue (codes with names), or the empty string.</summary>
+    public string DidYouMeanCountry(string text) => Spelling.DidYouMean(SuggestCountries(text).Select(c => $"{c.Iso3} ({c.NameEn})"));
+
     /// <summary>Every (normalised name, mineral) pair, for building recognisers.</summary>
     public IEnumerable<KeyValuePair<string, Mineral>> MineralNames => _mineralsByName;
 

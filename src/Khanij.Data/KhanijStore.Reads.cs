@@ -102,7 +102,7 @@ public sealed partial class KhanijStore
     public Task<IReadOnlyList<ExportRestriction>> GetRestrictionsAsync(string? iso3 = null, CancellationToken cancellationToken = default) =>
         QueryAsync(
             "SELECT id, iso3, measure, minerals, scope, target, announced, effective, ended, status, confidence, notes, " + ProvenanceColumns
-            + ", stages, products, scope_note FROM export_restrictions",
+            + ", stages, products, scope_note, scope_hi FROM export_restrictions",
             [("iso3", iso3)],
             "src_line, src_file",
             r => new ExportRestriction(r.GetString(0), r.GetString(1), r.GetString(2),
@@ -112,6 +112,7 @@ public sealed partial class KhanijStore
                 Stages = [.. r.GetString(18).Split(';', StringSplitOptions.RemoveEmptyEntries).Select(ParseStage)],
                 Products = r.GetString(19).Split(';', StringSplitOptions.RemoveEmptyEntries),
                 ScopeNote = r.GetString(20),
+                ScopeHi = r.GetString(21),
             },
             cancellationToken);
 
@@ -182,11 +183,14 @@ public sealed partial class KhanijStore
     public Task<IReadOnlyList<ReportedFact>> GetReportedFactsAsync(string? topic = null, CancellationToken cancellationToken = default) =>
         QueryAsync(
             "SELECT topic, item, mineral_id, mineral_label, value, unit, period, source_publisher, source_url, confidence, notes, "
-            + ProvenanceColumns + " FROM reported_facts",
+            + ProvenanceColumns + ", item_hi, unit_hi, period_hi FROM reported_facts",
             [("topic", topic)],
             "src_line, src_file",
             r => new ReportedFact(r.GetString(0), r.GetString(1), NullableString(r, 2), r.GetString(3), r.GetString(4), r.GetString(5),
-                r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), ReadProvenance(r, 11)),
+                r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), ReadProvenance(r, 11))
+            {
+                Hindi = (r.GetString(17), r.GetString(18), r.GetString(19)),
+            },
             cancellationToken);
 
     /// <summary>Every source id and edition per fact table, with its file, row count, minerals and years: what <c>--source</c> and

@@ -4,7 +4,7 @@ namespace Khanij.Data;
 internal static class Schema
 {
     /// <summary>Bump when a table below changes shape; an older store is rebuilt from the data pack on open.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     public const string Provenance = "src_file VARCHAR NOT NULL, src_line INTEGER NOT NULL, edition VARCHAR NOT NULL, "
         + "orig_unit VARCHAR NOT NULL, orig_value VARCHAR NOT NULL, orig_label VARCHAR NOT NULL";
@@ -50,10 +50,10 @@ internal static class Schema
         ("export_restrictions", "id VARCHAR NOT NULL, iso3 VARCHAR NOT NULL, measure VARCHAR NOT NULL, minerals VARCHAR NOT NULL, "
             + "scope VARCHAR NOT NULL, target VARCHAR NOT NULL, announced VARCHAR NOT NULL, effective VARCHAR NOT NULL, "
             + "ended VARCHAR NOT NULL, status VARCHAR NOT NULL, confidence VARCHAR NOT NULL, notes VARCHAR NOT NULL, "
-            + "stages VARCHAR NOT NULL, products VARCHAR NOT NULL, scope_note VARCHAR NOT NULL, " + Provenance),
+            + "stages VARCHAR NOT NULL, products VARCHAR NOT NULL, scope_note VARCHAR NOT NULL, scope_hi VARCHAR NOT NULL, " + Provenance),
         ("export_restriction_minerals", "restriction_id VARCHAR NOT NULL, mineral_id VARCHAR NOT NULL, label VARCHAR NOT NULL"),
         ("restriction_scopes", "restriction_id VARCHAR NOT NULL, stages VARCHAR NOT NULL, products VARCHAR NOT NULL, note VARCHAR NOT NULL, "
-            + "src_file VARCHAR NOT NULL, src_line INTEGER NOT NULL"),
+            + "scope_hi VARCHAR NOT NULL, src_file VARCHAR NOT NULL, src_line INTEGER NOT NULL"),
         ("battery_intensities", "mineral_id VARCHAR NOT NULL, chemistry VARCHAR NOT NULL, kg_per_kwh DOUBLE NOT NULL, " + Provenance),
         ("demand", "table_name VARCHAR NOT NULL, mineral_id VARCHAR NOT NULL, sector VARCHAR NOT NULL, scenario VARCHAR NOT NULL, "
             + "year INTEGER NOT NULL, value_t DOUBLE NOT NULL, " + Provenance),
@@ -75,7 +75,8 @@ internal static class Schema
             + "unep_table VARCHAR NOT NULL, unep_page VARCHAR NOT NULL, " + Provenance),
         ("reported_facts", "topic VARCHAR NOT NULL, item VARCHAR NOT NULL, mineral_id VARCHAR, mineral_label VARCHAR NOT NULL, value VARCHAR NOT NULL, "
             + "unit VARCHAR NOT NULL, period VARCHAR NOT NULL, qualifier VARCHAR NOT NULL, source_publisher VARCHAR NOT NULL, source_url VARCHAR NOT NULL, "
-            + "source_type VARCHAR NOT NULL, confidence VARCHAR NOT NULL, notes VARCHAR NOT NULL, " + Provenance),
+            + "source_type VARCHAR NOT NULL, confidence VARCHAR NOT NULL, notes VARCHAR NOT NULL, item_hi VARCHAR NOT NULL, unit_hi VARCHAR NOT NULL, "
+            + "period_hi VARCHAR NOT NULL, " + Provenance),
         ("sources", "file VARCHAR NOT NULL, dataset VARCHAR NOT NULL, publisher VARCHAR NOT NULL, edition VARCHAR NOT NULL, "
             + "licence VARCHAR NOT NULL, tables VARCHAR NOT NULL, file_rows INTEGER NOT NULL, imported_rows INTEGER NOT NULL, "
             + "excluded_rows INTEGER NOT NULL, exclusions VARCHAR NOT NULL, sha256 VARCHAR NOT NULL"),

@@ -16,6 +16,12 @@ public sealed record RecyclingInput(
 {
     /// <summary>The multiplier 1 − rate (1 when no rate is known).</summary>
     public double Factor => 1 - (RatePercent ?? 0) / 100;
+
+    /// <summary>The estimate the rate is (null when none): its indicator (<see cref="RecyclingFactor.EolRr"/> or <see cref="RecyclingFactor.Rc"/>),
+    /// element and entry as printed, and its qualifier (<c>less than</c>, <c>greater than</c> for a bound), so that a host can word
+    /// <see cref="Basis"/> in another language. Not written out (the basis says it).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public RecyclingRate? Estimate { get; init; }
 }
 
 /// <summary>Derives the recycling input of a mineral from UNEP IRP (2011) estimates. Pure.</summary>
@@ -53,7 +59,8 @@ public static class RecyclingFactor
             + "here the {1} of {2} printed as '{3}'{4}", best.Value, what, best.Row.Element, best.Row.EntryAsPrinted,
             bound ? $" — a bound, used as the value ({(best.Row.Qualifier == "less than" ? "the true rate is lower" : "the true rate is higher")})" : "");
         return new RecyclingInput(mineralId, best.Value, basis, Range(eol), Range(rc), bound,
-            [$"{best.Row.EstimateSource} (UNEP IRP 2011, {best.Row.Provenance.SourceFile}:{best.Row.Provenance.Line})"]);
+            [$"{best.Row.EstimateSource} (UNEP IRP 2011, {best.Row.Provenance.SourceFile}:{best.Row.Provenance.Line})"])
+        { Estimate = best.Row };
     }
 
     /// <summary>Applies the factor: <paramref name="score"/> × (1 − rate).</summary>

@@ -1,3 +1,4 @@
+using Khanij.Application.Localization;
 using Khanij.Application.Services;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
@@ -92,20 +93,22 @@ internal static class CountryProfileService
         var gaps = new List<string>();
         var listed = catalogue.Minerals.Where(m => m.India2023 || m.Eu2023 || m.Us2022).ToList();
         var noTrade = listed.Where(m => !covered.Contains(m.Id)).Select(m => m.Id).ToList();
+        var name = SheetText.Country(catalogue, iso3);
         if (noTrade.Count > 0)
         {
-            gaps.Add($"no import figures for {iso3} in the pack for: {string.Join(", ", noTrade)} (the Trade Map pack covers the HS codes of "
-                + "battery minerals; the Comtrade extract only the codes and reporters its coverage names).");
+            gaps.Add(Messages.Format("Profile_GapNoImports", name, string.Join(", ", noTrade.Select(m => SheetText.MineralId(catalogue, m)))));
         }
         if (imports.Count > 0 && !trade.Any(f => f.ReporterIso3 == iso3 && !f.IsMirror))
         {
-            gaps.Add($"{iso3} reports no trade itself in the Trade Map pack: its imports are its partners' reports (mirror data and their exports).");
+            gaps.Add(Messages.Format("Profile_GapMirrorOnly", name));
         }
-        gaps.AddRange(extracts.Select(e => $"partial extract {e.Source}: {e.Coverage}").Distinct(StringComparer.Ordinal));
+        var coverage = await SheetText.CoverageAsync(store, catalogue, extracts, cancellationToken);
+        gaps.AddRange(extracts.Select(e => Messages.Format("Profile_GapPartialExtract", SheetText.Source(e.Source), coverage[e.Source]))
+            .Distinct(StringComparer.Ordinal));
 
         var restrictions = await store.GetRestrictionsAsync(cancellationToken: cancellationToken);
-        var imposes = restrictions.Where(r => r.Iso3 == iso3).ToList();
-        var faces = restrictions.Where(r => r.Iso3 != iso3 && (r.Target == "all" || r.Target.Split(';').Contains(iso3))).ToList();
+        var imposes = restrictions.Where(r => r.Iso3 == iso3).Select(SheetText.Restriction).ToList();
+        var faces = restrictions.Where(r => r.Iso3 != iso3 && (r.Target == "all" || r.Target.Split(';').Contains(iso3))).Select(SheetText.Restriction).ToList();
         var frameworks = catalogue.Frameworks.Where(f => f.Members.Contains(iso3)).Select(f => $"{f.Id} ({f.NameEn})").ToList();
         var links = await RegistryFeed.PartnerLinksAsync(store, catalogue, cancellationToken);
         var partnerships = links.Where(l => (l.CountryA == iso3 || l.CountryB == iso3) && !l.Basis.StartsWith("framework:", StringComparison.Ordinal))

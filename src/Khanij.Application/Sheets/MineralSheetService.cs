@@ -1,5 +1,6 @@
 using System.Globalization;
 using Khanij.Analytics.Risk;
+using Khanij.Application.Localization;
 using Khanij.Application.Services;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
@@ -44,13 +45,15 @@ internal static class MineralSheetService
         {
             return ServiceResult<MineralSheet>.Invalid(errors);
         }
-        return ServiceResult<MineralSheet>.Ok(await BuildAsync(store, mineral!, perspective!, source, cancellationToken));
+        return ServiceResult<MineralSheet>.Ok(await BuildAsync(store, catalogue, mineral!, perspective!, source, cancellationToken));
     }
 
-    internal static async Task<MineralSheet> BuildAsync(KhanijStore store, Mineral mineral, string perspective, string? source,
+    /// <remarks>Sentences, restriction scopes and reported facts are in the language of the call chain (<see cref="SheetText"/>).</remarks>
+    internal static async Task<MineralSheet> BuildAsync(KhanijStore store, KhanijCatalogue catalogue, Mineral mineral, string perspective, string? source,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(mineral);
         var supply = (await store.GetSupplyAsync(mineral.Id, cancellationToken: cancellationToken))
             .Where(f => f.Scenario is null && (source is null || f.Source == source)).ToList();
@@ -60,8 +63,8 @@ internal static class MineralSheetService
         var trade = await store.GetTradeFlowsAsync(null, mineral.Id, cancellationToken);
         var extracts = await store.GetTradeExtractsAsync(reporterIso3: perspective, mineralId: mineral.Id, cancellationToken: cancellationToken);
         var restrictions = (await store.GetRestrictionsAsync(cancellationToken: cancellationToken))
-            .Where(r => r.MineralIds.Contains(mineral.Id) || r.MineralIds.Contains("critical_minerals")).ToList();
-        var recycling = RecyclingFactor.For(mineral.Id, await store.GetRecyclingRatesAsync(mineral.Id, cancellationToken));
+            .Where(r => r.MineralIds.Contains(mineral.Id) || r.MineralIds.Contains("critical_minerals")).Select(SheetText.Restriction).ToList();
+        var recycling = SheetText.Recycling(catalogue, RecyclingFactor.For(mineral.Id, await store.GetRecyclingRatesAsync(mineral.Id, cancellationToken)));
         var demand = (await store.GetDemandAsync(mineral.Id, cancellationToken: cancellationToken))
             // Two IEA tables hold a total: total_demand ("Total demand", all uses) for the big minerals, and cleantech_demand_by_mineral ("All
             // clean technologies", clean-technology uses only) for the rest, such as germanium and gallium. Each is kept under its own table name.
@@ -70,7 +73,8 @@ internal static class MineralSheetService
             .Select(g => new SheetDemand(g.Key.Table, g.Key.Scenario, g.Key.Year, g.Sum(d => d.ValueT),
                 $"{g.First().Provenance.SourceFile} ({g.First().Provenance.Edition})"))
             .OrderBy(d => d.Table, StringComparer.Ordinal).ThenBy(d => d.Year).ThenBy(d => d.Scenario, StringComparer.Ordinal).ToList();
-        var facts = (await store.GetReportedFactsAsync(cancellationToken: cancellationToken)).Where(f => f.MineralId == mineral.Id).ToList();
+        var facts = (await store.GetReportedFactsAsync(cancellationToken: cancellationToken)).Where(f => f.MineralId == mineral.Id)
+            .Select(SheetText.Fact).ToList();
 
         var production = Series(supply);
         var reserveTables = reserves.GroupBy(r => (r.Source, r.Provenance.Edition, r.Basis))
@@ -79,37 +83,37 @@ internal static class MineralSheetService
                     .Select(r => new SheetReserve(Place(r.Iso3, r.AggregateKind), r.Iso3 is not null, r.ReservesT, $"{r.Provenance.SourceFile}:{r.Provenance.Line}"))],
                 [.. g.Select(r => r.Provenance.SourceFile).Distinct(StringComparer.Ordinal)]))
             .ToList();
-        var sheetTrade = Trade(trade, perspective, extracts);
+        var sheetTrade = Trade(trade, perspective, extracts, await SheetText.CoverageAsync(store, catalogue, extracts, cancellationToken));
 
         var missing = new List<string>();
         if (production.Count == 0)
         {
-            missing.Add($"production: no source in the pack has {mineral.NameEn} output by country"
-                + (source is null ? "" : $" (for source {source})") + ".");
+            missing.Add(source is null ? Messages.Format("Sheet_MissingProduction", SheetText.Mineral(mineral))
+                : Messages.Format("Sheet_MissingProductionForSource", SheetText.Mineral(mineral), source));
         }
         if (!production.Any(p => p.Stage == "refining"))
         {
-            missing.Add("refining: no refinery / processing output by country in the pack.");
+            missing.Add(Messages.Get("Sheet_MissingRefining"));
         }
         if (reserveTables.Count == 0)
         {
-            missing.Add("reserves: none in the pack (USGS prints none, or its table was not captured).");
+            missing.Add(Messages.Get("Sheet_MissingReserves"));
         }
         if (mineral.HsCodes.Count == 0)
         {
-            missing.Add("HS codes: none in the catalogue, so no trade can be attributed.");
+            missing.Add(Messages.Get("Sheet_MissingHsCodes"));
         }
         if (sheetTrade.Imports.Count == 0 && sheetTrade.Extracts.Count == 0)
         {
-            missing.Add($"trade: no {perspective} imports of {mineral.NameEn} in the Trade Map pack or the partial Comtrade extract.");
+            missing.Add(Messages.Format("Sheet_MissingTrade", SheetText.Country(catalogue, perspective), SheetText.Mineral(mineral)));
         }
         if (recycling.RatePercent is null)
         {
-            missing.Add("recycling: UNEP (2011) prints no estimate.");
+            missing.Add(Messages.Get("Sheet_MissingRecycling"));
         }
         if (demand.Count == 0)
         {
-            missing.Add("demand: the IEA Outlook has no demand figures for it.");
+            missing.Add(Messages.Get("Sheet_MissingDemand"));
         }
         var lists = new[] { (mineral.India2023, "India 2023"), (mineral.Eu2023, "EU 2023"), (mineral.Us2022, "US 2022") }
             .Where(l => l.Item1).Select(l => l.Item2).ToList();
@@ -134,8 +138,10 @@ internal static class MineralSheetService
             })
             .OrderBy(s => s.Stage, StringComparer.Ordinal).ThenBy(s => s.Source, StringComparer.Ordinal).ThenBy(s => s.Measure, StringComparer.Ordinal)];
 
-    private static SheetTrade Trade(IReadOnlyList<TradeFlow> flows, string perspective, IReadOnlyList<TradeExtract> extracts) =>
-        new(StageImports.Of(flows, perspective), extracts, [.. extracts.Select(e => $"{e.Source}: {e.Coverage}").Distinct(StringComparer.Ordinal)]);
+    private static SheetTrade Trade(IReadOnlyList<TradeFlow> flows, string perspective, IReadOnlyList<TradeExtract> extracts,
+        IReadOnlyDictionary<string, string> coverage) =>
+        new(StageImports.Of(flows, perspective), extracts,
+            [.. extracts.Select(e => Messages.Format("Sheet_Coverage", SheetText.Source(e.Source), coverage[e.Source])).Distinct(StringComparer.Ordinal)]);
 
     internal static string Place(string? iso3, string? aggregate) => iso3 ?? $"({aggregate ?? "unattributed"})";
 

@@ -39,4 +39,9 @@ public sealed record ExportRestriction(
 
     /// <summary>Why the stages and products were curated as they are (the reading of the announcement).</summary>
     public string ScopeNote { get; init; } = "";
+
+    /// <summary><see cref="Scope"/> in Hindi (curated in <c>data/catalogue/restriction_scope.csv</c>); a service answering in Hindi puts it in
+    /// <see cref="Scope"/>, so it is not written out on its own.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string ScopeHi { get; init; } = "";
 }

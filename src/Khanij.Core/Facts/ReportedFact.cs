@@ -15,4 +15,10 @@ namespace Khanij.Core.Facts;
 /// <param name="Provenance">Source row.</param>
 public sealed record ReportedFact(
     string Topic, string Item, string? MineralId, string MineralLabel, string Value, string Unit, string Period, string Publisher, string Url,
-    string Confidence, string Notes, Provenance Provenance);
+    string Confidence, string Notes, Provenance Provenance)
+{
+    /// <summary><see cref="Item"/>, <see cref="Unit"/> and <see cref="Period"/> in Hindi (curated in <c>data/catalogue/reported_facts_hi.csv</c>;
+    /// empty where the field is). A service answering in Hindi puts them in place of the English, so they are not written out on their own.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public (string Item, string Unit, string Period) Hindi { get; init; } = ("", "", "");
+}

@@ -311,8 +311,9 @@ internal sealed partial class PackReader
             {
                 continue;
             }
+            var (itemHi, unitHi, periodHi) = (FactHindi(t, row, "item"), FactHindi(t, row, "unit"), FactHindi(t, row, "period"));
             _data.Add("reported_facts", [topic, item, mineral, label, value, t.Text(row, "unit"), t.Text(row, "period"), t.Text(row, "qualifier"),
-                t.Text(row, "source_publisher"), url, t.Text(row, "source_type"), confidence, t.Text(row, "notes"),
+                t.Text(row, "source_publisher"), url, t.Text(row, "source_type"), confidence, t.Text(row, "notes"), itemHi, unitHi, periodHi,
                 .. Prov(t, row, IndiaFactsEdition, t.Text(row, "unit"), value, item)]);
         }
         Register(t, "india_facts", "Khanij project (compiled from news reports of official statements; each row cites its page)", IndiaFactsEdition,

@@ -297,14 +297,14 @@ internal sealed partial class PackReader
             $"not imported: {WgiLong} carries its EST and PER.RNK series; the NO.SRC, STD.ERR and rank-bound series are not used");
     }
 
-    private readonly Dictionary<string, (int Line, string Stages, string Products, string Note)> _restrictionScopes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Line, string Stages, string Products, string Note, string ScopeHi)> _restrictionScopes = new(StringComparer.Ordinal);
     private SourceTable? _restrictionScopeTable;
 
-    /// <summary>Reads <c>catalogue/restriction_scope.csv</c> (restriction id → stages, products, note) before the register, so that each
-    /// register row can carry its curated stages. Ids are checked against the register afterwards (<see cref="CheckRestrictionScopes"/>).</summary>
+    /// <summary>Reads <c>catalogue/restriction_scope.csv</c> (restriction id → stages, products, note, the register's scope in Hindi) before the
+    /// register, so that each register row can carry its curated stages and its Hindi scope. Ids are checked against the register afterwards (<see cref="CheckRestrictionScopes"/>).</summary>
     private void ReadRestrictionScope()
     {
-        var t = Open(RestrictionScope, "restriction_id", "stages", "products", "note");
+        var t = Open(RestrictionScope, "restriction_id", "stages", "products", "note", "scope_hi");
         _restrictionScopeTable = t;
         if (t is null)
         {
@@ -335,12 +335,13 @@ internal sealed partial class PackReader
             }
             var products = SplitList(t.Required(row, "products", "the products covered, separated by ';'"), ';');
             var note = t.Required(row, "note", "why these stages (the reading of the announcement)");
+            var scopeHi = HindiText(t, row, "scope_hi", "the register's scope in Hindi, as the Hindi dashboard shows it");
             if (id.Length == 0 || !Unique(seen, t, row, "restriction_id", "restriction id", id))
             {
                 continue;
             }
-            _restrictionScopes[id] = (row.Line, string.Join(";", stages), string.Join(";", products), note);
-            _data.Add("restriction_scopes", [id, string.Join(";", stages), string.Join(";", products), note, t.File, row.Line]);
+            _restrictionScopes[id] = (row.Line, string.Join(";", stages), string.Join(";", products), note, scopeHi);
+            _data.Add("restriction_scopes", [id, string.Join(";", stages), string.Join(";", products), note, scopeHi, t.File, row.Line]);
         }
         Register(t, "catalogue", "Khanij catalogue (curated)", "Khanij catalogue", "project data", "restriction_scopes, export_restrictions",
             _restrictionScopes.Count);
@@ -426,7 +427,7 @@ internal sealed partial class PackReader
             }
             _data.Add("export_restrictions", [id, iso3, measure, string.Join(";", ids.Select(i => i.Id)), t.Text(row, "scope"), target,
                 t.Text(row, "announced"), t.Text(row, "effective"), t.Text(row, "ended"), status, confidence, t.Text(row, "notes"),
-                scope.Stages, scope.Products, scope.Note,
+                scope.Stages, scope.Products, scope.Note, scope.ScopeHi,
                 .. Prov(t, row, RestrictionsEdition, "", measure, t.Text(row, "minerals"))]);
             foreach (var (mineralId, label) in ids)
             {

@@ -35,7 +35,7 @@ internal sealed partial class PackReader
     [
         IsoCodes, Aliases, SourceSpellings, SourceAggregates, Minerals, HsCodes, Criticality, Frameworks, Cldr,
         Usgs2026, Busch2024Reserves, Busch2024Production, IeaSupply, IeaDemand, ChengStages, "cheng2024_sankey_*.csv",
-        TradeMap, WgiLong, WgiWide, RestrictionScope, Restrictions, BatPac, Deposits, UsgsMore, ComtradeExtract, Recycling, IndiaFacts,
+        TradeMap, WgiLong, WgiWide, RestrictionScope, Restrictions, BatPac, Deposits, UsgsMore, ComtradeExtract, Recycling, ReportedFactsHindi, IndiaFacts,
     ];
 
     public static (PackData Data, IReadOnlyList<ImportError> Errors) Read(string dataDir, Action<string>? step, CancellationToken cancellationToken) =>
@@ -56,7 +56,7 @@ internal sealed partial class PackReader
             ("cheng2024_sankey_*.csv", reader.ReadSankeys), (TradeMap, reader.ReadTrade), (WgiLong, reader.ReadWgiLong),
             (WgiWide, reader.ReadWgiWide), (RestrictionScope, reader.ReadRestrictionScope), (Restrictions, reader.ReadRestrictions), (BatPac, reader.ReadBatPac), (Deposits, reader.ReadDeposits),
             (UsgsMore, reader.ReadUsgsMore), (ComtradeExtract, reader.ReadComtradeExtract), (Recycling, reader.ReadRecycling),
-            (IndiaFacts, reader.ReadIndiaFacts),
+            (ReportedFactsHindi, reader.ReadReportedFactsHindi), (IndiaFacts, reader.ReadIndiaFacts),
         };
         foreach (var (name, run) in steps)
         {

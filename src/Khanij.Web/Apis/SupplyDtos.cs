@@ -1,4 +1,5 @@
 using Khanij.Analytics.Risk;
+using Khanij.Application.Sheets;
 using Khanij.Core;
 using Khanij.Core.Facts;
 
@@ -51,12 +52,13 @@ internal sealed record ImportProfileDto(
         p.ContentBasis, p.ExportsBasis, p.Codes);
 }
 
-/// <summary>An entry of the export-restriction register, with the stages and products curated for it (catalogue/restriction_scope.csv).</summary>
+/// <summary>An entry of the export-restriction register, with the stages and products curated for it (catalogue/restriction_scope.csv); its scope
+/// in the request's language (the curated Hindi for <c>?lang=hi</c>).</summary>
 internal sealed record RestrictionDto(
     string Id, string Iso3, string Measure, IReadOnlyList<string> MineralIds, string Scope, string Target, string Announced, string Effective,
     string Ended, string Status, string Confidence, string Notes, string Source, IReadOnlyList<string> Stages, IReadOnlyList<string> Products)
 {
     public static RestrictionDto From(ExportRestriction r) => new(
-        r.Id, r.Iso3, r.Measure, r.MineralIds, r.Scope, r.Target, r.Announced, r.Effective, r.Ended, r.Status, r.Confidence, r.Notes,
+        r.Id, r.Iso3, r.Measure, r.MineralIds, SheetText.Restriction(r).Scope, r.Target, r.Announced, r.Effective, r.Ended, r.Status, r.Confidence, r.Notes,
         $"{r.Provenance.SourceFile}:{r.Provenance.Line} ({r.Provenance.Edition})", [.. r.Stages.Select(s => s.ToId())], r.Products);
 }

@@ -57,10 +57,10 @@ K.page(async () => {
       p.extracts.map(e => [K.el("span", { translate: "no" }, e.source), e.year, e.hs_code, K.term("flow_", e.flow),
         e.partner_iso3 ? countryLink(e.partner_iso3) : K.term("place_", e.partner_aggregate ?? "World"),
         K.fmt(e.quantity_t, 1), K.fmt(e.value_usd, 0)]));
-    list("gaps", p.import_gaps.map(K.en), K.t("noneListed"));
+    list("gaps", p.import_gaps, K.t("noneListed"));
     K.table("imposes-table", ["restriction", "minerals", "scope", "status", "since", "target"],
       p.imposes.map(r => [K.term("restr_", r.measure), r.mineral_ids.flatMap((m, n) => [n ? ", " : "", byMineral.has(m) ? mineralLink(m, p.iso3) : mineralName(m)]),
-        K.en(r.scope), K.term("status_", r.status), r.effective || r.announced, target(r.target)]));
+        r.scope, K.term("status_", r.status), r.effective || r.announced, target(r.target)]));
     K.table("faces-table", ["country", "restriction", "minerals", "status", "target"],
       p.faces.map(r => [countryLink(r.iso3), K.term("restr_", r.measure),
         r.mineral_ids.flatMap((m, n) => [n ? ", " : "", byMineral.has(m) ? mineralLink(m, p.iso3) : mineralName(m)]), K.term("status_", r.status), target(r.target)]));
@@ -92,7 +92,7 @@ K.page(async () => {
     const note = document.getElementById("imports-note");
     if (!p.imports.length) {
       K.empty("imports-chart", K.t("noneListed"));
-      note.replaceChildren(K.en(p.import_gaps.join(" ")));
+      note.replaceChildren(p.import_gaps.join(" "));
       return;
     }
     // The partners that matter most across minerals get their own colour; the rest are "other". Shares, so products of different weight compare.

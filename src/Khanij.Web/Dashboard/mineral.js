@@ -158,7 +158,7 @@ K.page(async () => {
 
   function drawRestrictions(rows) {
     K.table("restrictions-table", ["country", "restriction", "scope", "since", "target"],
-      rows.map(r => [countryLink(r.iso3), K.term("restr_", r.measure), K.en(r.scope), r.effective || r.announced, target(r.target)]));
+      rows.map(r => [countryLink(r.iso3), K.term("restr_", r.measure), r.scope, r.effective || r.announced, target(r.target)]));
     document.getElementById("restrictions-note").replaceChildren(rows.length ? src(rows[0].source) : K.t("noRestrictions"));
   }
 
@@ -172,13 +172,13 @@ K.page(async () => {
     drawRecycling(s.recycling);
     drawDemand(s.demand);
     K.table("sheet-restrictions", ["country", "restriction", "scope", "status", "since", "target", "source"],
-      s.restrictions.map(r => [countryLink(r.iso3), K.term("restr_", r.measure), K.en(r.scope), K.term("status_", r.status), r.effective || r.announced,
+      s.restrictions.map(r => [countryLink(r.iso3), K.term("restr_", r.measure), r.scope, K.term("status_", r.status), r.effective || r.announced,
         target(r.target), src(`${r.provenance.source_file}:${r.provenance.line}`)]));
     K.table("facts-table", ["item", "value", "unit", "period", "publisher", "confidence"],
-      s.reported_facts.map(f => [K.en(f.item), f.value, K.en(f.unit), K.en(f.period), src(`${f.publisher} (${f.provenance.source_file}:${f.provenance.line})`),
+      s.reported_facts.map(f => [f.item, f.value, f.unit, f.period, src(`${f.publisher} (${f.provenance.source_file}:${f.provenance.line})`),
         K.term("confidence_", f.confidence)]));
     const missing = document.getElementById("missing");
-    missing.replaceChildren(...(s.missing.length ? s.missing.map(K.en) : [K.t("nothingMissing")]).map(m => K.el("li", {}, m)));
+    missing.replaceChildren(...(s.missing.length ? s.missing : [K.t("nothingMissing")]).map(m => K.el("li", {}, m)));
   }
 
   // Series that share a stage, measure, unit and basis are drawn in one chart on one time axis, each source its own line style
@@ -273,7 +273,7 @@ K.page(async () => {
       t.extracts.map(e => [src(e.source), e.year, e.hs_code, K.term("flow_", e.flow), e.partner_iso3 ? countryLink(e.partner_iso3) : K.term("place_", e.partner_aggregate ?? "World"),
         K.fmt(e.quantity_t, 1), K.fmt(e.value_usd, 0)]));
     if (!t.extracts.length) document.getElementById("extracts-table").replaceChildren();
-    document.getElementById("coverage").replaceChildren(...t.coverage.map(c => K.el("li", {}, K.en(c))));
+    document.getElementById("coverage").replaceChildren(...t.coverage.map(c => K.el("li", {}, c)));
   }
 
   function drawRecycling(r) {
@@ -283,7 +283,7 @@ K.page(async () => {
       line("factor", K.fmt(r.factor, 3)),
       // UNEP's printed ranges keep the publisher's notation (element name, footnote letters).
       line("eolRr", r.eol_rr_range ? src(r.eol_rr_range) : "–"), line("rc", r.rc_range ? src(r.rc_range) : "–"),
-      K.el("p", { class: "note" }, K.en(r.basis), " · ", src(r.sources.join(" · "))));
+      K.el("p", { class: "note" }, r.basis, " · ", src(r.sources.join(" · "))));
   }
 
   function drawDemand(rows) {

@@ -14,6 +14,8 @@ public sealed class SupplySideImportTests(PackStoreFixture fixture)
     private const string Cheng = "cheng2024_supply_chain_2020_by_stage_region.csv";
     private const string Usgs = "usgs_mcs2026_world_production_reserves.csv";
     private const string Scope = "catalogue/restriction_scope.csv";
+    private const string FactsFile = "india_critical_minerals_reported_facts.csv";
+    private const string FactsHindi = "catalogue/reported_facts_hi.csv";
     private const string Register = "export_restrictions_curated.csv";
 
     private static CsvTable Read(string file) => Csv.Parse(File.ReadAllText(Path.Combine(RepoPaths.Data, file)), file);
@@ -230,5 +232,52 @@ public sealed class SupplySideImportTests(PackStoreFixture fixture)
         errors.ShouldContain(e => e.Source == Scope && e.Line == 3 && e.Column == third[0].Length + 2 && e.Message.Contains("'smelting'", StringComparison.Ordinal));
         errors.ShouldContain(e => e.Source == Register && e.Column == 1 && e.Message.Contains(oldId, StringComparison.Ordinal)
             && e.Message.Contains("no entry", StringComparison.Ordinal));
+    }
+    [Fact]
+    public async Task ImportAsync_ScopeOrFactWithoutHindi_PointsAtTheCell()
+    {
+        // Given: line 2 of the scope file loses its Hindi scope, line 3 gets an English one; the Hindi catalogue of the reported facts loses
+        // the row of the first fact's unit
+        var dir = fixture.CopyData();
+        var path = Path.Combine(dir, Scope);
+        var lines = File.ReadAllText(path).Split('\n');
+        lines[1] = lines[1][..lines[1].LastIndexOf(',')] + ",";
+        lines[2] = lines[2][..lines[2].LastIndexOf(',')] + ",ores only";
+        File.WriteAllText(path, string.Join('\n', lines));
+        var facts = Read(FactsFile);
+        var unit = facts.Rows[0][facts.IndexOf("unit")];
+        var hiPath = Path.Combine(dir, FactsHindi);
+        File.WriteAllLines(hiPath, File.ReadAllLines(hiPath).Where(l => !l.StartsWith($"unit,{unit},", StringComparison.Ordinal)));
+
+        // When
+        var errors = await ImportExpectingFailureAsync(dir);
+
+        // Then: each at its cell, naming what is missing
+        errors.ShouldContain(e => e.Source == Scope && e.Line == 2 && e.Column == lines[1].Length + 1 && e.Message.Contains("'scope_hi' is empty", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.Source == Scope && e.Line == 3 && e.Column == lines[2].LastIndexOf(',') + 2 && e.Message.Contains("no Devanagari", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.Source == FactsFile && e.Line == facts.Rows[0].Line && e.Column == facts.Rows[0].ColumnOf(facts.IndexOf("unit"))
+            && e.Message.Contains($"unit '{unit}' has no Hindi", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetRestrictionsAndFacts_CarryTheCuratedHindi()
+    {
+        // Given: the curated Hindi read here
+        var scope = Read(Scope);
+        var scopeHi = scope.Rows.ToDictionary(r => r[scope.IndexOf("restriction_id")], r => r[scope.IndexOf("scope_hi")]);
+        var words = Read(FactsHindi);
+        var hi = words.Rows.ToDictionary(r => (r[words.IndexOf("field")], r[words.IndexOf("text")]), r => r[words.IndexOf("hindi")]);
+
+        // When
+        var restrictions = await fixture.Store.GetRestrictionsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var facts = await fixture.Store.GetReportedFactsAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        // Then
+        restrictions.ShouldAllBe(r => r.ScopeHi == scopeHi[r.Id]);
+        facts.Count.ShouldBe(Read(FactsFile).Rows.Count);
+        foreach (var f in facts)
+        {
+            f.Hindi.ShouldBe((hi[("item", f.Item)], f.Unit.Length == 0 ? "" : hi[("unit", f.Unit)], f.Period.Length == 0 ? "" : hi[("period", f.Period)]));
+        }
     }
 }

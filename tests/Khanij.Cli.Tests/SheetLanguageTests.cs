@@ -43,7 +43,9 @@ public sealed partial class SheetLanguageTests(StoreFixture store) : IClassFixtu
             sheets.Add(s);
             texts.AddRange(s.Missing.Select(m => ("missing", m)));
             texts.AddRange(s.Trade.Coverage.Select(c => ("coverage", c)));
-            texts.Add(("recycling", s.Recycling.Basis));
+            // UNEP's entry as printed is quoted as the publisher's notation (the dashboard marks it translate="no"): checked against the file below.
+            texts.Add(("recycling", s.Recycling.EntryAsPrinted is { } printed ? s.Recycling.Basis.Replace($"'{printed}'", "''", StringComparison.Ordinal)
+                : s.Recycling.Basis));
             texts.AddRange(s.Restrictions.Select(r => ("scope", r.Scope)));
             texts.AddRange(s.ReportedFacts.SelectMany(f => new[] { ("item", f.Item), ("unit", f.Unit), ("period", f.Period) }).Where(t => t.Item2.Length > 0));
         }
@@ -63,6 +65,26 @@ public sealed partial class SheetLanguageTests(StoreFixture store) : IClassFixtu
         {
             HasDevanagari(text).ShouldBeTrue($"{kind}: {text}");
             LatinWords(text).ShouldBeEmpty($"{kind}: {text}");
+        }
+    }
+
+    [Fact]
+    public async Task MineralSheet_HindiRecyclingBasis_QuotesUnepsEntryAsPrinted()
+    {
+        // Given: UNEP's entries as printed, read here
+        var unep = Read("recycling_rates_unep_irp2011.csv");
+        var printed = unep.Rows.Select(r => r[unep.IndexOf("entry_as_printed")]).ToHashSet(StringComparer.Ordinal);
+
+        // When
+        var (_, sheets) = await SheetsAsync("hi");
+
+        // Then: every sheet with a rate quotes one of them, once
+        var quoted = sheets.Where(s => s.Recycling.RatePercent is not null).ToList();
+        quoted.ShouldNotBeEmpty();
+        foreach (var s in quoted)
+        {
+            printed.ShouldContain(s.Recycling.EntryAsPrinted!);
+            s.Recycling.Basis.ShouldContain($"'{s.Recycling.EntryAsPrinted}'");
         }
     }
 

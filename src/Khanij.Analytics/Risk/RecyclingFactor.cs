@@ -22,6 +22,10 @@ public sealed record RecyclingInput(
     /// <see cref="Basis"/> in another language. Not written out (the basis says it).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public RecyclingRate? Estimate { get; init; }
+
+    /// <summary>The estimate used as UNEP prints it (e.g. <c>32d</c>, footnote letters included), quoted in <see cref="Basis"/>; null when none.
+    /// A host shows it as the publisher's notation, untranslated.</summary>
+    public string? EntryAsPrinted => Estimate?.EntryAsPrinted;
 }
 
 /// <summary>Derives the recycling input of a mineral from UNEP IRP (2011) estimates. Pure.</summary>

@@ -283,7 +283,14 @@ K.page(async () => {
       line("factor", K.fmt(r.factor, 3)),
       // UNEP's printed ranges keep the publisher's notation (element name, footnote letters).
       line("eolRr", r.eol_rr_range ? src(r.eol_rr_range) : "–"), line("rc", r.rc_range ? src(r.rc_range) : "–"),
-      K.el("p", { class: "note" }, r.basis, " · ", src(r.sources.join(" · "))));
+      K.el("p", { class: "note" }, ...quoting(r.basis, r.entry_as_printed), " · ", src(r.sources.join(" · "))));
+  }
+
+  // The basis quotes UNEP's entry as printed ('32d', footnote letters included): that quotation is the publisher's notation, not translated.
+  function quoting(text, printed) {
+    const quote = `'${printed}'`;
+    const at = printed ? text.indexOf(quote) : -1;
+    return at < 0 ? [text] : [text.slice(0, at), "'", src(printed), "'", text.slice(at + quote.length)];
   }
 
   function drawDemand(rows) {

@@ -68,7 +68,7 @@ internal static class ComputeRoutes
 }
 
 /// <summary>Bounds on the server's work: a concurrency limit per cost class that answers 503 with <c>Retry-After</c> once its queue is
-/// full, and an output cache for the store reads keyed by the query and the store version (so a registry decision is seen at once, and
+/// full, and an output cache for the store reads keyed by the query, the Accept-Language header and the store version (so a registry decision is seen at once, and
 /// repeated questions are answered from memory).</summary>
 internal static class ComputeLimits
 {
@@ -85,6 +85,8 @@ internal static class ComputeLimits
                 .AddPolicy<Auth.StoreReadCaching>()
                 .With(context => ComputeRoutes.IsStoreRead(context.HttpContext.Request))
                 .SetVaryByQuery("*")
+                // Answers are in the request's language (?lang=, a query key, or Accept-Language): a Hindi page must not get a cached English one.
+                .SetVaryByHeader("Accept-Language")
                 .VaryByValue(async (http, cancellationToken) => new KeyValuePair<string, string>("store",
                     (await http.RequestServices.GetRequiredService<KhanijData>().VersionAsync(cancellationToken)).ToString(CultureInfo.InvariantCulture)))
                 .VaryByValue(http => new KeyValuePair<string, string>("files", ComputeRoutes.ReadsDemandScenarios(http.Request)

@@ -38,7 +38,7 @@ internal static class SheetText
         Hindi ? f with { Item = f.Hindi.Item, Unit = f.Hindi.Unit, Period = f.Hindi.Period } : f;
 
     /// <summary>The recycling input with its basis worded from the catalogue (the same sentence as <see cref="RecyclingFactor.For"/> writes in
-    /// English), naming the element in Hindi where the catalogue has a mineral of that name.</summary>
+    /// English), naming the element in Hindi: the catalogue's mineral of that name, else the element's name in the message catalogue.</summary>
     public static RecyclingInput Recycling(KhanijCatalogue catalogue, RecyclingInput r)
     {
         if (r.Estimate is not { } e || r.RatePercent is not { } rate)
@@ -52,8 +52,10 @@ internal static class SheetText
             "greater than" => Messages.Get("Sheet_RecyclingBoundAbove"),
             _ => "",
         };
-        var element = Hindi && catalogue.Minerals.FirstOrDefault(m => string.Equals(m.NameEn, e.Element, StringComparison.OrdinalIgnoreCase))
-            is { NamesHi.Count: > 0 } m ? m.NamesHi[0] : e.Element;
+        var element = !Hindi ? e.Element
+            : catalogue.Minerals.FirstOrDefault(m => string.Equals(m.NameEn, e.Element, StringComparison.OrdinalIgnoreCase)) is { NamesHi.Count: > 0 } m
+                ? m.NamesHi[0]
+                : Messages.Find("Sheet_Element_" + e.Element.ToLowerInvariant()) ?? e.Element;
         return r with { Basis = Messages.Format("Sheet_RecyclingBasis", rate, what, element, e.EntryAsPrinted, bound) };
     }
 

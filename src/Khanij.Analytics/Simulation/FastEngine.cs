@@ -80,13 +80,87 @@ public sealed class FastEngine : ISimulationEngine
         ArgumentNullException.ThrowIfNull(model);
         var compiled = new Compiled(model);
         return StreamingStatistics.Summarise(model, runs, seed, Name, () => new Workspace(compiled), _maxDegreeOfParallelism, progress,
-            cancellationToken);
+            cancellationToken, rules: Rules(model));
     }
 
-    /// <summary>As <see cref="Summarise(SimulationModel, long, ulong, IProgress{long}?, CancellationToken)"/> with a smaller keep per bin, so tests reach the later passes with few runs.</summary>
-    internal SimulationSummary Summarise(SimulationModel model, long runs, ulong seed, int collectCap) =>
+    /// <summary>As <see cref="Summarise(SimulationModel, long, ulong, IProgress{long}?, CancellationToken)"/> with a smaller keep per bin, so tests reach the later passes with few runs;
+    /// <paramref name="derive"/> false folds every output on its own (to compare with the derived statistics).</summary>
+    internal SimulationSummary Summarise(SimulationModel model, long runs, ulong seed, int collectCap, bool derive = true) =>
         StreamingStatistics.Summarise(model, runs, seed, Name, () => new Workspace(new Compiled(model)), _maxDegreeOfParallelism, null,
-            CancellationToken.None, collectCap);
+            CancellationToken.None, collectCap, derive ? Rules(model) : null);
+
+    /// <summary>
+    /// What the engine knows about its outputs without running: the stages of a mineral before its first shocked stage lose nothing
+    /// (every output there is exactly 0), and, in every run, a world shortfall fraction is the stage's world tonnes divided by
+    /// total × horizon / 12, the perspective country's last-stage fraction its tonnes divided by volume × horizon / 12 (when the volume is known),
+    /// and every sector and battery output the last stage's world or country tonnes times a fixed share, each by that one floating-point
+    /// operation (see <see cref="Workspace"/>'s outputs). Those outputs take their statistics from the base output's
+    /// (<see cref="OutputRule"/>).
+    /// </summary>
+    internal static OutputRule[] Rules(SimulationModel model)
+    {
+        var rules = new OutputRule[model.Metrics.Count];
+        var horizon = model.Parameters.HorizonMonths;
+        foreach (var plan in model.Plans)
+        {
+            var network = plan.Network;
+            var layers = network.Layers.Count;
+            var p = plan.Perspective;
+            var first = plan.Shocks.Length == 0 ? layers : plan.Shocks.Min(s => s.Layer);
+            var o = plan.MetricOffset;
+            var perLayer = p >= 0 ? 4 : 2;
+            for (var s = 0; s < layers; s++)
+            {
+                var at = o + s * perLayer;
+                if (s < first)
+                {
+                    for (var k = 0; k < perLayer; k++)
+                    {
+                        rules[at + k] = new OutputRule(OutputRuleKind.Zero);
+                    }
+                    continue;
+                }
+                var total = network.Layers[s].TotalCapacity;
+                var worldScale = total * horizon / 12;
+                rules[at] = total > 0 ? Derived(OutputRuleKind.Divide, at + 1, worldScale) : new OutputRule(OutputRuleKind.Zero);
+                if (p >= 0 && s == layers - 1)
+                {
+                    var volume = network.ReceiverVolume(s, p);
+                    if (volume > 0)
+                    {
+                        rules[at + 2] = Derived(OutputRuleKind.Divide, at + 3, volume * horizon / 12);
+                    }
+                }
+            }
+            var afterLayers = o + layers * perLayer;
+            if (first == layers)
+            {
+                for (var m = o; m < o + plan.MetricCount; m++)
+                {
+                    rules[m] = new OutputRule(OutputRuleKind.Zero);
+                }
+                continue;
+            }
+            var worldLast = o + (layers - 1) * perLayer + 1;
+            var countryLast = worldLast + 2;
+            var next = afterLayers + (p >= 0 ? 1 : 0);
+            foreach (var factor in plan.SectorShares.Concat(plan.GwhPerTonne))
+            {
+                rules[next++] = Derived(OutputRuleKind.Scale, worldLast, factor);
+                if (p >= 0)
+                {
+                    rules[next++] = Derived(OutputRuleKind.Scale, countryLast, factor);
+                }
+            }
+        }
+        return rules;
+
+        // Only where the operation is monotone (a positive divisor, a factor ≥ 0); otherwise the output is folded on its own.
+        static OutputRule Derived(OutputRuleKind kind, int baseIndex, double constant) =>
+            double.IsFinite(constant) && (kind == OutputRuleKind.Scale ? constant >= 0 : constant > 0)
+                ? new OutputRule(kind, baseIndex, constant)
+                : new OutputRule(OutputRuleKind.Fold);
+    }
 
     /// <summary>A single-thread evaluator of runs (for benchmarks that time the engine without the statistics).</summary>
     internal static IRunEvaluator NewEvaluator(SimulationModel model) => new Workspace(new Compiled(model));

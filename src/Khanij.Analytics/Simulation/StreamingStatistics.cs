@@ -25,6 +25,31 @@ internal interface IRunEvaluator
     }
 }
 
+/// <summary>How the statistics of one output are found (<see cref="StreamingStatistics"/>).</summary>
+internal enum OutputRuleKind
+{
+    /// <summary>Folded from its own values.</summary>
+    Fold,
+
+    /// <summary>Exactly 0 in every run (known from the model, e.g. a stage before any shocked stage).</summary>
+    Zero,
+
+    /// <summary>In every run the value of output <see cref="OutputRule.Base"/> times <see cref="OutputRule.Constant"/> (≥ 0), by the same multiplication.</summary>
+    Scale,
+
+    /// <summary>In every run the value of output <see cref="OutputRule.Base"/> divided by <see cref="OutputRule.Constant"/> (&gt; 0), by the same division.</summary>
+    Divide,
+}
+
+/// <summary>How the statistics of one output are found: an engine that knows an output is a fixed multiple (or quotient) of another,
+/// computed by the same floating-point operation in every run, says so, and that output's order statistics, min and max are the other's mapped
+/// through the operation (rounding is monotone, so the order is kept), with no fold of its own.</summary>
+internal readonly record struct OutputRule(OutputRuleKind Kind, int Base = -1, double Constant = 0)
+{
+    /// <summary>The value of this output in a run where the base output is <paramref name="value"/>.</summary>
+    public double Apply(double value) => Kind == OutputRuleKind.Scale ? value * Constant : value / Constant;
+}
+
 /// <summary>
 /// Monte Carlo statistics in memory that does not grow with the number of runs (docs/simulation.md, "Statistics without storing the runs").
 /// </summary>
@@ -60,8 +85,26 @@ internal static class StreamingStatistics
     private const int BufferBytes = 4 << 20;
     private const int MaxBatchRows = 1 << 16;
 
+    /// <summary>Most values of one bin kept to be sorted when the bin's values are replayed from a stored column rather than regenerated.</summary>
+    internal const int ReplayKeep = 4096;
+
+    /// <summary>Streams <paramref name="runs"/> runs of <paramref name="model"/> from <paramref name="newEvaluator"/>'s evaluators (one per
+    /// worker, at most <paramref name="maxDegreeOfParallelism"/>) into the statistics of every output.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="runs">Runs.</param>
+    /// <param name="seed">Seed.</param>
+    /// <param name="engine">Engine name for the summary.</param>
+    /// <param name="newEvaluator">Makes a worker's evaluator.</param>
+    /// <param name="maxDegreeOfParallelism">Most threads.</param>
+    /// <param name="progress">Runs evaluated so far, over all passes.</param>
+    /// <param name="cancellationToken">Stops between batches.</param>
+    /// <param name="collectCap">Most values of one bin kept for sorting.</param>
+    /// <param name="rules">Per output, how its statistics are found (null: every output folded, all values of a pass that fits one keep sorted,
+    /// as the reference engine's statistics always were). With rules, a first pass that kept every value settles the quantiles by
+    /// narrowing bins over the kept values (replayed, not regenerated) instead of sorting them all.</param>
     public static SimulationSummary Summarise(SimulationModel model, long runs, ulong seed, string engine, Func<IRunEvaluator> newEvaluator,
-        int maxDegreeOfParallelism, IProgress<long>? progress, CancellationToken cancellationToken, int collectCap = DefaultCollectCap)
+        int maxDegreeOfParallelism, IProgress<long>? progress, CancellationToken cancellationToken, int collectCap = DefaultCollectCap,
+        IReadOnlyList<OutputRule>? rules = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
@@ -80,11 +123,29 @@ internal static class StreamingStatistics
         var rowsPerBatch = (int)Math.Min(Math.Clamp(BufferBytes / (width * sizeof(double)) / ChunkSize * ChunkSize, ChunkSize, MaxBatchRows),
             (runs + ChunkSize - 1) / ChunkSize * ChunkSize);
         var buffer = new double[rowsPerBatch * width]; // column-major: output m of batch row r at m × rowsPerBatch + r
-        var accumulators = new MetricAccumulator[metrics];
+        if (rules is not null && rules.Count != metrics)
+        {
+            throw new ArgumentException($"{rules.Count} rules for {metrics} outputs.", nameof(rules));
+        }
+        if (rules is not null && rules.Any(r => r.Kind is OutputRuleKind.Scale or OutputRuleKind.Divide
+                && (r.Base < 0 || r.Base >= metrics || rules[r.Base].Kind != OutputRuleKind.Fold)))
+        {
+            throw new ArgumentException("A derived output must be derived from a folded output.", nameof(rules));
+        }
+        var folded = new List<MetricAccumulator>();
+        var byIndex = new MetricAccumulator?[metrics];
         for (var m = 0; m < metrics; m++)
         {
-            accumulators[m] = new MetricAccumulator(m, runs, collectCap);
+            var rule = rules?[m] ?? default;
+            if (rule.Kind == OutputRuleKind.Fold)
+            {
+                var derived = rules is null ? [] : Enumerable.Range(0, metrics)
+                    .Where(d => rules[d].Kind is OutputRuleKind.Scale or OutputRuleKind.Divide && rules[d].Base == m).ToArray();
+                byIndex[m] = new MetricAccumulator(m, runs, collectCap, derived, [.. derived.Select(d => rules![d])], replay: rules is not null);
+                folded.Add(byIndex[m]!);
+            }
         }
+        var accumulators = folded.ToArray();
         var pool = new ConcurrentBag<IRunEvaluator>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         var parallel = maxDegreeOfParallelism != 1;
@@ -133,13 +194,38 @@ internal static class StreamingStatistics
                 evaluated += count;
                 progress?.Report(evaluated);
             }
-            foreach (var a in active)
+            if (!parallel || active.Length == 1)
             {
-                a.EndPass();
+                foreach (var a in active)
+                {
+                    a.EndPass();
+                    a.Replay();
+                }
+            }
+            else
+            {
+                Parallel.For(0, active.Length, options, i =>
+                {
+                    active[i].EndPass();
+                    active[i].Replay();
+                });
             }
         }
-        return new SimulationSummary(model.Metrics, runs, seed, engine, passes, null,
-            [.. accumulators.Select(a => a.Statistics())], [.. accumulators.Select(a => a.ToHistogram())]);
+        var statistics = new SummaryStatistics[metrics];
+        var histograms = new Histogram[metrics];
+        for (var m = 0; m < metrics; m++)
+        {
+            if (byIndex[m] is { } a)
+            {
+                a.Collect(statistics, histograms);
+            }
+            else if (rules![m].Kind == OutputRuleKind.Zero)
+            {
+                statistics[m] = new SummaryStatistics(runs, 0, 0, 0, 0, 0, 0);
+                histograms[m] = new Histogram(0, 0, 1, [runs]);
+            }
+        }
+        return new SimulationSummary(model.Metrics, runs, seed, engine, passes, null, statistics, histograms);
     }
 
     /// <summary>Evaluates rows <paramref name="from"/>…<paramref name="to"/> of the batch into the column-major
@@ -162,7 +248,7 @@ internal static class StreamingStatistics
     private const ulong SignBit = 0x8000_0000_0000_0000UL;
 
     /// <summary>A rank wanted in ascending order (0-based) and where the search for it stands.</summary>
-    private sealed class Target(long rank)
+    private sealed class Target(long rank, int derived)
     {
         public long Rank { get; } = rank;
         public Bin? Bin { get; set; }
@@ -171,10 +257,13 @@ internal static class StreamingStatistics
         public ulong Key { get; set; }
         public double SumGreater { get; set; }
         public long CountGreater { get; set; }
+
+        /// <summary>Per derived output, the sum of its values in the runs counted in <see cref="CountGreater"/>.</summary>
+        public double[] DerivedGreater { get; } = new double[derived];
     }
 
     /// <summary>The runs whose key starts with <see cref="Prefix"/> (its top <see cref="Bits"/> bits), followed through one pass.</summary>
-    private sealed class Bin(ulong prefix, int bits, long count, int collectCap)
+    private sealed class Bin(ulong prefix, int bits, long count, int collectCap, int derived)
     {
         public ulong Prefix { get; } = prefix;
         public int Bits { get; } = bits;
@@ -186,6 +275,7 @@ internal static class StreamingStatistics
         public ulong MaxKey;
         public double SumAbove;
         public long CountAbove;
+        public double[] DerivedAbove = new double[derived];
         public bool Sorted;
     }
 
@@ -196,6 +286,15 @@ internal static class StreamingStatistics
         private readonly int _cap;
         private readonly Target[] _targets;
         private readonly long _tail;
+        private readonly int[] _dIndex;
+        private readonly OutputRule[] _dRule;
+        private readonly double[] _dSum;
+        private readonly long[][] _dHistogram;
+        private readonly double[] _dMin;
+        private readonly double[] _dMax;
+        private readonly double[] _dWidth;
+        private readonly bool _replay;
+        private double[]? _stored;
         private Bin[] _bins;
         private int _pass = 1;
         private double _sum;
@@ -205,16 +304,32 @@ internal static class StreamingStatistics
         private double _histogramWidth;
         private bool _histogramDone;
 
-        public MetricAccumulator(int index, long n, int cap)
+        /// <param name="index">The output folded.</param>
+        /// <param name="n">Runs.</param>
+        /// <param name="cap">Most values of one bin kept for sorting.</param>
+        /// <param name="derivedIndex">Outputs derived from this one (<see cref="OutputRuleKind.Scale"/>, <see cref="OutputRuleKind.Divide"/>).</param>
+        /// <param name="derivedRule">Their rules.</param>
+        /// <param name="replay">When the first pass keeps every value, settle the quantiles by narrowing over the kept values (replays)
+        /// instead of sorting them all.</param>
+        public MetricAccumulator(int index, long n, int cap, int[] derivedIndex, OutputRule[] derivedRule, bool replay)
         {
             _index = index;
             _n = n;
             _cap = cap;
+            _replay = replay;
+            _dIndex = derivedIndex;
+            _dRule = derivedRule;
+            var d = derivedIndex.Length;
+            _dSum = new double[d];
+            _dHistogram = new long[d][];
+            _dMin = new double[d];
+            _dMax = new double[d];
+            _dWidth = new double[d];
             _tail = (long)Math.Ceiling(0.05 * n);
             var (medianLo, medianHi) = Ranks(n, 0.5);
             var (p95Lo, p95Hi) = Ranks(n, 0.95);
-            _targets = [new(medianLo), new(medianHi), new(p95Lo), new(p95Hi), new(n - _tail)];
-            var all = new Bin(0, 0, n, cap);
+            _targets = [new(medianLo, d), new(medianHi, d), new(p95Lo, d), new(p95Hi, d), new(n - _tail, d)];
+            var all = new Bin(0, 0, n, cap, d);
             foreach (var t in _targets)
             {
                 t.Bin = all;
@@ -239,6 +354,7 @@ internal static class StreamingStatistics
             }
             var histogram = _histogramDone ? null : _histogram;
             var min = FromKey(_minKey);
+            var derived = _dIndex.Length;
             for (var r = 0; r < column.Length; r++)
             {
                 var v = column[r];
@@ -252,10 +368,22 @@ internal static class StreamingStatistics
                     _sum += v;
                     _minKey = Math.Min(_minKey, key);
                     _maxKey = Math.Max(_maxKey, key);
+                    for (var j = 0; j < derived; j++)
+                    {
+                        _dSum[j] += _dRule[j].Apply(v);
+                    }
                 }
                 if (histogram is not null)
                 {
                     histogram[Histogram.BinOf(v, min, _histogramWidth, histogram.Length)]++;
+                    for (var j = 0; j < derived; j++)
+                    {
+                        var h = _dHistogram[j];
+                        if (h.Length > 1)
+                        {
+                            h[Histogram.BinOf(_dRule[j].Apply(v), _dMin[j], _dWidth[j], h.Length)]++;
+                        }
+                    }
                 }
                 foreach (var bin in bins)
                 {
@@ -277,6 +405,10 @@ internal static class StreamingStatistics
                     {
                         bin.SumAbove += v;
                         bin.CountAbove++;
+                        for (var j = 0; j < derived; j++)
+                        {
+                            bin.DerivedAbove[j] += _dRule[j].Apply(v);
+                        }
                     }
                 }
             }
@@ -311,6 +443,43 @@ internal static class StreamingStatistics
             all.MinKey = minKey;
             all.MaxKey = maxKey;
             all.KeptCount = keptCount;
+            for (var j = 0; j < _dIndex.Length; j++)
+            {
+                // Each derived output's sum in run order, as folding its own column would add it.
+                var rule = _dRule[j];
+                var s = _dSum[j];
+                if (rule.Kind == OutputRuleKind.Scale)
+                {
+                    foreach (var value in column)
+                    {
+                        s += value * rule.Constant;
+                    }
+                }
+                else
+                {
+                    foreach (var value in column)
+                    {
+                        s += value / rule.Constant;
+                    }
+                }
+                _dSum[j] = s;
+            }
+        }
+
+        /// <summary>When every value of the first pass was kept (and the rules allow it), settles what is left by going over the kept
+        /// values again, as many times as the narrowing needs, instead of regenerating the runs or sorting them all.</summary>
+        public void Replay()
+        {
+            if (_stored is null)
+            {
+                return;
+            }
+            while (NeedsPass)
+            {
+                Add(_stored);
+                EndPass();
+            }
+            _stored = null;
         }
 
         /// <summary>Settles what this pass allows and opens the bins the next pass must look into.</summary>
@@ -324,6 +493,7 @@ internal static class StreamingStatistics
             {
                 var min = FromKey(_minKey);
                 var max = FromKey(_maxKey);
+                var all = _bins[0].Kept;
                 if (_minKey == _maxKey)
                 {
                     _histogram = [_n];
@@ -334,7 +504,7 @@ internal static class StreamingStatistics
                 {
                     _histogram = new long[Histogram.DefaultBins];
                     _histogramWidth = (max - min) / Histogram.DefaultBins;
-                    if (_bins[0].Kept is { } all)
+                    if (all is not null)
                     {
                         foreach (var v in all.AsSpan(0, _bins[0].KeptCount))
                         {
@@ -343,12 +513,41 @@ internal static class StreamingStatistics
                         _histogramDone = true;
                     }
                 }
+                for (var j = 0; j < _dIndex.Length; j++)
+                {
+                    // A derived output's min and max are the base's mapped; its histogram has its own bins over them.
+                    var rule = _dRule[j];
+                    _dMin[j] = Normal(rule.Apply(min));
+                    _dMax[j] = Normal(rule.Apply(max));
+                    if (Key(_dMin[j]) == Key(_dMax[j]))
+                    {
+                        _dHistogram[j] = [_n];
+                        _dWidth[j] = 1;
+                        continue;
+                    }
+                    var h = _dHistogram[j] = new long[Histogram.DefaultBins];
+                    _dWidth[j] = (_dMax[j] - _dMin[j]) / Histogram.DefaultBins;
+                    if (all is not null)
+                    {
+                        foreach (var v in all.AsSpan(0, _bins[0].KeptCount))
+                        {
+                            h[Histogram.BinOf(rule.Apply(v), _dMin[j], _dWidth[j], h.Length)]++;
+                        }
+                    }
+                }
+                if (all is not null && _replay && _n > ReplayKeep)
+                {
+                    // Narrow over the kept values (Replay) rather than sort them all: the first pass counted them by the top 16 bits.
+                    _stored = all;
+                }
             }
+            var replaying = _stored is not null;
+            var cap = replaying ? Math.Min(_cap, ReplayKeep) : _cap;
             var next = new List<Bin>();
             foreach (var t in _targets.Where(t => !t.Resolved))
             {
                 var bin = t.Bin!;
-                if (bin.Kept is { } kept)
+                if (bin.Kept is { } kept && !(replaying && bin.Bits == 0))
                 {
                     if (!bin.Sorted)
                     {
@@ -359,19 +558,24 @@ internal static class StreamingStatistics
                     t.Key = Key(value);
                     var sum = bin.SumAbove;
                     var above = bin.CountAbove;
+                    var derivedSum = (double[])bin.DerivedAbove.Clone();
                     for (var i = 0; i < bin.KeptCount; i++)
                     {
                         if (kept[i] > value)
                         {
                             sum += kept[i];
                             above++;
+                            for (var j = 0; j < derivedSum.Length; j++)
+                            {
+                                derivedSum[j] += _dRule[j].Apply(kept[i]);
+                            }
                         }
                     }
-                    Settle(t, t.Key, sum, above);
+                    Settle(t, t.Key, sum, above, derivedSum);
                 }
                 else if (bin.MinKey == bin.MaxKey)
                 {
-                    Settle(t, bin.MinKey, bin.SumAbove, bin.CountAbove);
+                    Settle(t, bin.MinKey, bin.SumAbove, bin.CountAbove, bin.DerivedAbove);
                 }
                 else
                 {
@@ -388,7 +592,7 @@ internal static class StreamingStatistics
                     var open = next.Find(x => x.Prefix == prefix && x.Bits == bits);
                     if (open is null)
                     {
-                        open = new Bin(prefix, bits, sub[b], _cap);
+                        open = new Bin(prefix, bits, sub[b], cap, _dIndex.Length);
                         next.Add(open);
                     }
                     t.Bin = open;
@@ -399,32 +603,42 @@ internal static class StreamingStatistics
             _pass++;
         }
 
-        private static void Settle(Target t, ulong key, double sumGreater, long countGreater)
+        private static void Settle(Target t, ulong key, double sumGreater, long countGreater, double[] derivedGreater)
         {
             t.Key = key;
             t.SumGreater = sumGreater;
             t.CountGreater = countGreater;
+            derivedGreater.CopyTo(t.DerivedGreater, 0);
             t.Resolved = true;
             t.Bin = null;
         }
 
-        public SummaryStatistics Statistics()
+        /// <summary>−0 made +0, as the fold does to every value.</summary>
+        private static double Normal(double value) => value == 0 ? 0.0 : value;
+
+        /// <summary>Writes this output's statistics and histogram, and those of the outputs derived from it, to their places.</summary>
+        public void Collect(SummaryStatistics[] statistics, Histogram[] histograms)
         {
             double At(int i) => FromKey(_targets[i].Key);
             var (lo, _) = Ranks(_n, 0.5);
-            var median = Interpolate(_n, 0.5, lo, At(0), At(1));
             var (lo95, _) = Ranks(_n, 0.95);
-            var p95 = Interpolate(_n, 0.95, lo95, At(2), At(3));
             var tail = _targets[4];
+            var median = Interpolate(_n, 0.5, lo, At(0), At(1));
+            var p95 = Interpolate(_n, 0.95, lo95, At(2), At(3));
             var cvar = (tail.SumGreater + (_tail - tail.CountGreater) * FromKey(tail.Key)) / _tail;
-            return new SummaryStatistics(_n, _sum / _n, median, p95, cvar, FromKey(_minKey), FromKey(_maxKey));
-        }
-
-        public Histogram ToHistogram()
-        {
-            var min = FromKey(_minKey);
-            var max = FromKey(_maxKey);
-            return new Histogram(min, max, _histogramWidth, _histogram!);
+            statistics[_index] = new SummaryStatistics(_n, _sum / _n, median, p95, cvar, FromKey(_minKey), FromKey(_maxKey));
+            histograms[_index] = new Histogram(FromKey(_minKey), FromKey(_maxKey), _histogramWidth, _histogram!);
+            for (var j = 0; j < _dIndex.Length; j++)
+            {
+                // Order statistics map through a monotone operation exactly; the tail's sum is the derived values of the same runs.
+                var rule = _dRule[j];
+                double D(int i) => Normal(rule.Apply(At(i)));
+                var dMedian = Interpolate(_n, 0.5, lo, D(0), D(1));
+                var dP95 = Interpolate(_n, 0.95, lo95, D(2), D(3));
+                var dCvar = (tail.DerivedGreater[j] + (_tail - tail.CountGreater) * D(4)) / _tail;
+                statistics[_dIndex[j]] = new SummaryStatistics(_n, _dSum[j] / _n, dMedian, dP95, dCvar, _dMin[j], _dMax[j]);
+                histograms[_dIndex[j]] = new Histogram(_dMin[j], _dMax[j], _dWidth[j], _dHistogram[j]);
+            }
         }
 
         /// <summary>The two order statistics (0-based) a type-7 quantile interpolates between.</summary>

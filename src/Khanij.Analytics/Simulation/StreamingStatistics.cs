@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Khanij.Analytics.Simulation;
 
@@ -258,12 +260,12 @@ internal static class StreamingStatistics
         public double SumGreater { get; set; }
         public long CountGreater { get; set; }
 
-        /// <summary>Per derived output, the sum of its values in the runs counted in <see cref="CountGreater"/>.</summary>
-        public double[] DerivedGreater { get; } = new double[derived];
+        /// <summary>Per derived output (four to a vector), the sum of its values in the runs counted in <see cref="CountGreater"/>.</summary>
+        public Vector256<double>[] DerivedGreater { get; } = new Vector256<double>[derived];
     }
 
     /// <summary>The runs whose key starts with <see cref="Prefix"/> (its top <see cref="Bits"/> bits), followed through one pass.</summary>
-    private sealed class Bin(ulong prefix, int bits, long count, int collectCap, int derived)
+    private sealed class Bin(ulong prefix, int bits, long count, int collectCap, int derived, bool tail)
     {
         public ulong Prefix { get; } = prefix;
         public int Bits { get; } = bits;
@@ -275,7 +277,9 @@ internal static class StreamingStatistics
         public ulong MaxKey;
         public double SumAbove;
         public long CountAbove;
-        public double[] DerivedAbove = new double[derived];
+        /// <summary>True when the CVaR target looks into this bin: only then are the derived outputs' sums above it needed.</summary>
+        public bool Tail { get; } = tail;
+        public Vector256<double>[] DerivedAbove = new Vector256<double>[derived];
         public bool Sorted;
     }
 
@@ -288,7 +292,8 @@ internal static class StreamingStatistics
         private readonly long _tail;
         private readonly int[] _dIndex;
         private readonly OutputRule[] _dRule;
-        private readonly double[] _dSum;
+        private readonly DerivedSet _derived;
+        private readonly Vector256<double>[] _dSum;
         private readonly long[][] _dHistogram;
         private readonly double[] _dMin;
         private readonly double[] _dMax;
@@ -320,7 +325,8 @@ internal static class StreamingStatistics
             _dIndex = derivedIndex;
             _dRule = derivedRule;
             var d = derivedIndex.Length;
-            _dSum = new double[d];
+            _derived = new DerivedSet(derivedRule);
+            _dSum = new Vector256<double>[_derived.Groups];
             _dHistogram = new long[d][];
             _dMin = new double[d];
             _dMax = new double[d];
@@ -328,8 +334,9 @@ internal static class StreamingStatistics
             _tail = (long)Math.Ceiling(0.05 * n);
             var (medianLo, medianHi) = Ranks(n, 0.5);
             var (p95Lo, p95Hi) = Ranks(n, 0.95);
-            _targets = [new(medianLo, d), new(medianHi, d), new(p95Lo, d), new(p95Hi, d), new(n - _tail, d)];
-            var all = new Bin(0, 0, n, cap, d);
+            var g = _derived.Groups;
+            _targets = [new(medianLo, g), new(medianHi, g), new(p95Lo, g), new(p95Hi, g), new(n - _tail, g)];
+            var all = new Bin(0, 0, n, cap, g, tail: true);
             foreach (var t in _targets)
             {
                 t.Bin = all;
@@ -368,21 +375,14 @@ internal static class StreamingStatistics
                     _sum += v;
                     _minKey = Math.Min(_minKey, key);
                     _maxKey = Math.Max(_maxKey, key);
-                    for (var j = 0; j < derived; j++)
-                    {
-                        _dSum[j] += _dRule[j].Apply(v);
-                    }
+                    _derived.AddTo(_dSum, v);
                 }
                 if (histogram is not null)
                 {
                     histogram[Histogram.BinOf(v, min, _histogramWidth, histogram.Length)]++;
-                    for (var j = 0; j < derived; j++)
+                    if (derived > 0)
                     {
-                        var h = _dHistogram[j];
-                        if (h.Length > 1)
-                        {
-                            h[Histogram.BinOf(_dRule[j].Apply(v), _dMin[j], _dWidth[j], h.Length)]++;
-                        }
+                        _derived.Count(v);
                     }
                 }
                 foreach (var bin in bins)
@@ -405,9 +405,9 @@ internal static class StreamingStatistics
                     {
                         bin.SumAbove += v;
                         bin.CountAbove++;
-                        for (var j = 0; j < derived; j++)
+                        if (bin.Tail && derived > 0)
                         {
-                            bin.DerivedAbove[j] += _dRule[j].Apply(v);
+                            _derived.AddTo(bin.DerivedAbove, v);
                         }
                     }
                 }
@@ -443,26 +443,13 @@ internal static class StreamingStatistics
             all.MinKey = minKey;
             all.MaxKey = maxKey;
             all.KeptCount = keptCount;
-            for (var j = 0; j < _dIndex.Length; j++)
+            if (_dIndex.Length > 0)
             {
-                // Each derived output's sum in run order, as folding its own column would add it.
-                var rule = _dRule[j];
-                var s = _dSum[j];
-                if (rule.Kind == OutputRuleKind.Scale)
+                // Each derived output's sum in run order, as folding its own column would add it (one vector lane per output).
+                foreach (var value in column)
                 {
-                    foreach (var value in column)
-                    {
-                        s += value * rule.Constant;
-                    }
+                    _derived.AddTo(_dSum, value);
                 }
-                else
-                {
-                    foreach (var value in column)
-                    {
-                        s += value / rule.Constant;
-                    }
-                }
-                _dSum[j] = s;
             }
         }
 
@@ -525,14 +512,15 @@ internal static class StreamingStatistics
                         _dWidth[j] = 1;
                         continue;
                     }
-                    var h = _dHistogram[j] = new long[Histogram.DefaultBins];
+                    _dHistogram[j] = new long[Histogram.DefaultBins];
                     _dWidth[j] = (_dMax[j] - _dMin[j]) / Histogram.DefaultBins;
-                    if (all is not null)
+                }
+                _derived.SetHistograms(_dHistogram, _dMin, _dWidth);
+                if (all is not null && _dIndex.Length > 0)
+                {
+                    foreach (var v in all.AsSpan(0, _bins[0].KeptCount))
                     {
-                        foreach (var v in all.AsSpan(0, _bins[0].KeptCount))
-                        {
-                            h[Histogram.BinOf(rule.Apply(v), _dMin[j], _dWidth[j], h.Length)]++;
-                        }
+                        _derived.Count(v);
                     }
                 }
                 if (all is not null && _replay && _n > ReplayKeep)
@@ -558,17 +546,14 @@ internal static class StreamingStatistics
                     t.Key = Key(value);
                     var sum = bin.SumAbove;
                     var above = bin.CountAbove;
-                    var derivedSum = (double[])bin.DerivedAbove.Clone();
+                    var derivedSum = (Vector256<double>[])bin.DerivedAbove.Clone();
                     for (var i = 0; i < bin.KeptCount; i++)
                     {
                         if (kept[i] > value)
                         {
                             sum += kept[i];
                             above++;
-                            for (var j = 0; j < derivedSum.Length; j++)
-                            {
-                                derivedSum[j] += _dRule[j].Apply(kept[i]);
-                            }
+                            _derived.AddTo(derivedSum, kept[i]);
                         }
                     }
                     Settle(t, t.Key, sum, above, derivedSum);
@@ -592,8 +577,18 @@ internal static class StreamingStatistics
                     var open = next.Find(x => x.Prefix == prefix && x.Bits == bits);
                     if (open is null)
                     {
-                        open = new Bin(prefix, bits, sub[b], cap, _dIndex.Length);
+                        open = new Bin(prefix, bits, sub[b], cap, _derived.Groups, tail: false);
                         next.Add(open);
+                    }
+                    if (t == _targets[4] && !open.Tail)
+                    {
+                        var tailBin = new Bin(prefix, bits, sub[b], cap, _derived.Groups, tail: true);
+                        next[next.IndexOf(open)] = tailBin;
+                        foreach (var other in _targets.Where(o => o.Bin == open))
+                        {
+                            other.Bin = tailBin;
+                        }
+                        open = tailBin;
                     }
                     t.Bin = open;
                     t.RankInBin -= below;
@@ -603,7 +598,7 @@ internal static class StreamingStatistics
             _pass++;
         }
 
-        private static void Settle(Target t, ulong key, double sumGreater, long countGreater, double[] derivedGreater)
+        private static void Settle(Target t, ulong key, double sumGreater, long countGreater, Vector256<double>[] derivedGreater)
         {
             t.Key = key;
             t.SumGreater = sumGreater;
@@ -635,8 +630,8 @@ internal static class StreamingStatistics
                 double D(int i) => Normal(rule.Apply(At(i)));
                 var dMedian = Interpolate(_n, 0.5, lo, D(0), D(1));
                 var dP95 = Interpolate(_n, 0.95, lo95, D(2), D(3));
-                var dCvar = (tail.DerivedGreater[j] + (_tail - tail.CountGreater) * D(4)) / _tail;
-                statistics[_dIndex[j]] = new SummaryStatistics(_n, _dSum[j] / _n, dMedian, dP95, dCvar, _dMin[j], _dMax[j]);
+                var dCvar = (DerivedSet.Lane(tail.DerivedGreater, j) + (_tail - tail.CountGreater) * D(4)) / _tail;
+                statistics[_dIndex[j]] = new SummaryStatistics(_n, DerivedSet.Lane(_dSum, j) / _n, dMedian, dP95, dCvar, _dMin[j], _dMax[j]);
                 histograms[_dIndex[j]] = new Histogram(_dMin[j], _dMax[j], _dWidth[j], _dHistogram[j]);
             }
         }
@@ -652,6 +647,131 @@ internal static class StreamingStatistics
         {
             var h = (n - 1) * q;
             return xLo + (h - lo) * (xHi - xLo);
+        }
+    }
+    /// <summary>The outputs derived from one folded output, four to a 256-bit vector: lane l of group g is derived output 4g + l. Each
+    /// lane does exactly the scalar operation of its rule (a multiplication or a division), so sums and histogram bins are the bits
+    /// folding that output on its own would give.</summary>
+    private sealed class DerivedSet
+    {
+        private readonly Vector256<double>[] _mul;
+        private readonly Vector256<double>[] _div;
+        private readonly Vector256<double>[] _isDiv;
+        private readonly bool[] _anyDiv;
+        private readonly int _count;
+        private Vector256<double>[] _min = [];
+        private Vector256<double>[] _width = [];
+        private long[][] _counts = [];
+
+        public DerivedSet(OutputRule[] rules)
+        {
+            _count = rules.Length;
+            Groups = (rules.Length + 3) / 4;
+            _mul = new Vector256<double>[Groups];
+            _div = new Vector256<double>[Groups];
+            _isDiv = new Vector256<double>[Groups];
+            _anyDiv = new bool[Groups];
+            for (var g = 0; g < Groups; g++)
+            {
+                Span<double> mul = [0, 0, 0, 0];
+                Span<double> div = [1, 1, 1, 1];
+                Span<long> isDiv = [0, 0, 0, 0];
+                for (var l = 0; l < 4 && 4 * g + l < rules.Length; l++)
+                {
+                    var rule = rules[4 * g + l];
+                    if (rule.Kind == OutputRuleKind.Divide)
+                    {
+                        mul[l] = 1;
+                        div[l] = rule.Constant;
+                        isDiv[l] = -1;
+                        _anyDiv[g] = true;
+                    }
+                    else
+                    {
+                        mul[l] = rule.Constant;
+                    }
+                }
+                _mul[g] = Vector256.Create<double>(mul);
+                _div[g] = Vector256.Create<double>(div);
+                _isDiv[g] = Vector256.Create<long>(isDiv).AsDouble();
+            }
+        }
+
+        /// <summary>Vectors of four derived outputs.</summary>
+        public int Groups { get; }
+
+        /// <summary>Lane <paramref name="j"/> of a group array.</summary>
+        public static double Lane(Vector256<double>[] groups, int j) => groups[j >> 2].GetElement(j & 3);
+
+        /// <summary>The derived values of group <paramref name="g"/> for a base value.</summary>
+        private Vector256<double> Apply(int g, double value)
+        {
+            var x = Vector256.Create(value);
+            return _anyDiv[g] ? Vector256.ConditionalSelect(_isDiv[g], x / _div[g], x * _mul[g]) : x * _mul[g];
+        }
+
+        /// <summary>Adds the derived values of <paramref name="value"/> to <paramref name="sums"/> (one sum per lane).</summary>
+        public void AddTo(Vector256<double>[] sums, double value)
+        {
+            for (var g = 0; g < sums.Length; g++)
+            {
+                sums[g] += Apply(g, value);
+            }
+        }
+
+        /// <summary>Sets the histograms to count into (<c>Histogram.BinOf</c> with these mins and widths; a histogram of one bin is not counted).</summary>
+        public void SetHistograms(long[][] histograms, double[] min, double[] width)
+        {
+            _min = new Vector256<double>[Groups];
+            _width = new Vector256<double>[Groups];
+            _counts = new long[Groups * 4][];
+            for (var g = 0; g < Groups; g++)
+            {
+                Span<double> m = [0, 0, 0, 0];
+                Span<double> w = [1, 1, 1, 1];
+                for (var l = 0; l < 4; l++)
+                {
+                    var j = 4 * g + l;
+                    if (j < _count && histograms[j].Length > 1)
+                    {
+                        m[l] = min[j];
+                        w[l] = width[j];
+                        _counts[j] = histograms[j];
+                    }
+                    else
+                    {
+                        _counts[j] = new long[Histogram.DefaultBins]; // not read
+                    }
+                }
+                _min[g] = Vector256.Create<double>(m);
+                _width[g] = Vector256.Create<double>(w);
+            }
+        }
+
+        /// <summary>Counts the derived values of <paramref name="value"/> in their histograms: bin min(23, ⌊(d − min) / width⌋) as
+        /// <c>Histogram.BinOf</c> computes it (the quotient is in [0, 24], so truncation is the same in the vector).</summary>
+        public void Count(double value)
+        {
+            for (var g = 0; g < Groups; g++)
+            {
+                var q = (Apply(g, value) - _min[g]) / _width[g];
+                if (Avx.IsSupported)
+                {
+                    var bins = Vector128.Max(Vector128.Min(Avx.ConvertToVector128Int32WithTruncation(q), Vector128.Create(Histogram.DefaultBins - 1)),
+                        Vector128<int>.Zero);
+                    _counts[4 * g][bins.GetElement(0)]++;
+                    _counts[4 * g + 1][bins.GetElement(1)]++;
+                    _counts[4 * g + 2][bins.GetElement(2)]++;
+                    _counts[4 * g + 3][bins.GetElement(3)]++;
+                }
+                else
+                {
+                    for (var l = 0; l < 4; l++)
+                    {
+                        _counts[4 * g + l][Math.Clamp((int)q.GetElement(l), 0, Histogram.DefaultBins - 1)]++;
+                    }
+                }
+            }
         }
     }
 }

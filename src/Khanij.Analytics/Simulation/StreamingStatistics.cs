@@ -125,6 +125,7 @@ internal static class StreamingStatistics
         var rowsPerBatch = (int)Math.Min(Math.Clamp(BufferBytes / (width * sizeof(double)) / ChunkSize * ChunkSize, ChunkSize, MaxBatchRows),
             (runs + ChunkSize - 1) / ChunkSize * ChunkSize);
         var buffer = new double[rowsPerBatch * width]; // column-major: output m of batch row r at m × rowsPerBatch + r
+        double[]? spare = null; // the second buffer when evaluating and folding overlap
         if (rules is not null && rules.Count != metrics)
         {
             throw new ArgumentException($"{rules.Count} rules for {metrics} outputs.", nameof(rules));
@@ -161,29 +162,20 @@ internal static class StreamingStatistics
                 break;
             }
             passes++;
+            // In parallel, the folds of one batch run in the same loop as the evaluation of the next, into the other buffer, so no
+            // core waits for the slowest fold; each output still folds its batches one after another, in run order.
+            var previous = (Buffer: (double[]?)null, Count: 0);
             for (long first = 0; first < runs; first += rowsPerBatch)
             {
                 var count = (int)Math.Min(rowsPerBatch, runs - first);
                 var chunks = (count + ChunkSize - 1) / ChunkSize;
                 var batchFirst = first;
-                if (!parallel || chunks == 1)
+                if (!parallel)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var evaluator = pool.TryTake(out var e) ? e : newEvaluator();
                     Fill(evaluator, buffer, rowsPerBatch, seed, batchFirst, 0, count);
                     pool.Add(evaluator);
-                }
-                else
-                {
-                    Parallel.For(0, chunks, options, () => pool.TryTake(out var e) ? e : newEvaluator(), (chunk, _, evaluator) =>
-                    {
-                        var from = chunk * ChunkSize;
-                        Fill(evaluator, buffer, rowsPerBatch, seed, batchFirst, from, Math.Min(count, from + ChunkSize));
-                        return evaluator;
-                    }, pool.Add);
-                }
-                if (!parallel || active.Length == 1)
-                {
                     foreach (var a in active)
                     {
                         a.Add(buffer.AsSpan(a.Index * rowsPerBatch, count));
@@ -191,10 +183,29 @@ internal static class StreamingStatistics
                 }
                 else
                 {
-                    Parallel.For(0, active.Length, options, i => active[i].Add(buffer.AsSpan(active[i].Index * rowsPerBatch, count)));
+                    var (fold, foldCount) = previous;
+                    var folds = fold is null ? 0 : active.Length;
+                    var target = buffer;
+                    Parallel.For(0, folds + chunks, options, () => pool.TryTake(out var e) ? e : newEvaluator(), (item, _, evaluator) =>
+                    {
+                        if (item < folds)
+                        {
+                            active[item].Add(fold.AsSpan(active[item].Index * rowsPerBatch, foldCount));
+                            return evaluator;
+                        }
+                        var from = (item - folds) * ChunkSize;
+                        Fill(evaluator, target, rowsPerBatch, seed, batchFirst, from, Math.Min(count, from + ChunkSize));
+                        return evaluator;
+                    }, pool.Add);
+                    previous = (buffer, count);
+                    (buffer, spare) = (spare ??= new double[buffer.Length], buffer);
                 }
                 evaluated += count;
                 progress?.Report(evaluated);
+            }
+            if (previous.Buffer is { } last)
+            {
+                Parallel.For(0, active.Length, options, i => active[i].Add(last.AsSpan(active[i].Index * rowsPerBatch, previous.Count)));
             }
             if (!parallel || active.Length == 1)
             {

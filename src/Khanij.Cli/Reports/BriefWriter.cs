@@ -11,7 +11,7 @@ internal static class BriefWriter
     public static void Prepare(string directory) => Directory.CreateDirectory(Path.Combine(directory, "charts"));
 
     /// <summary>Writes the files of <paramref name="formats"/> (html, md; pdf needs the HTML, so it is written too) and returns their paths,
-    /// the HTML first when written. The Markdown, which needs only the charts' names, is written while the charts are drawn.</summary>
+    /// the HTML first when written. The Markdown, which needs only the charts' names, is written while the PNGs are encoded.</summary>
     public static async Task<IReadOnlyList<string>> WriteAsync(BriefModel model, ReportText text, string directory, IReadOnlySet<string> formats)
     {
         Directory.CreateDirectory(directory);

@@ -95,7 +95,7 @@ internal sealed class ReportText(KhanijCatalogue catalogue)
 
     /// <summary>What the brief covers and the perspective rule, in one sentence.</summary>
     public static string CoverageLine(BriefModel model) =>
-        Format("Coverage_Line", CoverageText(model), model.Perspective)
+        Format("Coverage_Line", CoverageText(model), model.Perspective, English.Possessive(model.PerspectiveName))
         + (model.Projection is null ? "" : " " + Format("Coverage_Projection", model.Projection, model.Year));
 
     /// <summary>What the brief covers, in words.</summary>

@@ -10,8 +10,6 @@ using Khanij.Ingest.Html;
 using Khanij.Ingest.Recognition;
 using Khanij.Ingest.Text;
 
-using Khanij.Core.Text;
-
 namespace Khanij.Ingest;
 
 /// <summary>News ingestion: text or HTML in, cooperation events out. Stages: decode → HTML to text → normalise → boilerplate →

@@ -94,7 +94,7 @@ public static class Messages
         {
             return hi ? c.DisplayNameHi : c.DisplayName;
         }
-        return Find("Tech_" + id) ?? Find("Id_" + id) ?? id;
+        return Find("Tech_" + id) ?? Find("Stage_" + id) ?? Find("Id_" + id) ?? id;
     }
 
     private sealed class CataloguePhrasebook(Khanij.Core.Catalogue.KhanijCatalogue? catalogue = null) : Khanij.Core.Text.IPhrasebook

@@ -46,7 +46,8 @@ public static class KhanijWebSetup
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = DescribeBadRequest);
         builder.Services.AddValidation();
         builder.Services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
-        // Officials' names in Latin script beside the recorded name (data/catalogue/official_spellings.csv, checked when the host starts).
+        // Officials' names in Latin script beside the recorded name (data/catalogue/official_spellings.csv, read and checked with the JSON
+        // options).
         builder.Services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<IOptions<KhanijWebOptions>>((json, web) =>
             json.SerializerOptions.Converters.Add(new OfficialJsonConverter(CatalogueLoader.LoadOfficialSpellings(web.Value.DataDir))));
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>

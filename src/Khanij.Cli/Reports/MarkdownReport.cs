@@ -160,7 +160,7 @@ internal static class MarkdownReport
         yield return Format("Method_Restriction", p.RestrictionFactor, string.Join(", ", p.RestrictionStatuses), string.Join(", ", p.RestrictionMeasures),
             ReportText.Pct(p.RestrictionMateriality));
         yield return Get("Method_SupplyRisk");
-        yield return Format("Method_Perspective", model.Perspective, English.Possessive(model.PerspectiveName));
+        yield return Format("Method_Perspective", Language == "hi" ? model.Perspective : English.Possessive(model.PerspectiveName));
         yield return ReportText.PartnerLine(model.Partners) + " " + Format("Method_PartnerFactor", p.PartnerFactor);
         yield return Get("Method_Trade");
         for (var i = 0; i < SupplyRisk.MissingEuInputs.Count; i++)

@@ -49,7 +49,8 @@ K.page(async () => {
   }
 
   async function run() {
-    const res = await fetch("/api/simulate", { method: "POST", headers: { "Content-Type": "application/json" }, body: textarea.value });
+    // In the page's language, as K.api does: the server writes its notes and warnings from its catalogue.
+    const res = await fetch("/api/simulate", { method: "POST", headers: { "Content-Type": "application/json", "Accept-Language": K.lang }, body: textarea.value });
     const body = await res.json();
     if (!res.ok) {
       const fields = body.errors ? Object.entries(body.errors).map(([f, m]) => `${f}: ${m.join(" ")}`).join("\n") : "";

@@ -4,7 +4,7 @@
 #
 #   scripts/bench-process.sh [-n RUNS] [-k KHANIJ_DLL_OR_BINARY] [-o OUTDIR] [NAME=ARGS ...]
 #
-# Without NAME=ARGS it times: minerals, risk, brief, simulate (China rare earths) at 1e6 and 1e7 runs. KHANIJ_HOME must point at a store
+# Without NAME=ARGS it times: minerals, countries (read verbs whose floor is start-up), risk, brief, simulate (China rare earths) at 1e6 and 1e7 runs. KHANIJ_HOME must point at a store
 # directory (created and imported on the first, untimed, run). Default binary: the ReadyToRun build ./khanij makes
 # (artifacts/khanij-r2r/khanij.dll; run `./khanij --version` once to build it), else artifacts/bin/Khanij.Cli/release/khanij. Load average is printed with the table: figures from a busy machine are not comparable.
 set -euo pipefail
@@ -38,6 +38,7 @@ cases=("$@")
 if [[ ${#cases[@]} -eq 0 ]]; then
   cases=(
     "minerals=minerals"
+    "countries=countries"
     "risk=risk --mineral cobalt"
     "brief=brief --out $out/brief"
     "simulate 1e6=simulate $scenario --runs 1000000 --json"

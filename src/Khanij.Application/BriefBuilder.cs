@@ -16,7 +16,7 @@ internal static class BriefBuilder
     public static BriefModel Build(RiskInputs inputs, KhanijCatalogue catalogue, string perspective, int year, string? projection,
         PartnerSet partners, RiskParameters parameters)
     {
-        var governance = GovernanceIndex.Build(inputs.Governance, parameters.GovernanceIndicators, parameters.GovernanceYear);
+        var governance = inputs.GovernanceIndexFor(parameters);
         var list = CriticalLists.For(catalogue, perspective);
         var candidates = projection is null
             ? inputs.Supply.Where(f => f.Scenario is null && f.Year <= year).ToList()

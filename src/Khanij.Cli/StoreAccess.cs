@@ -27,11 +27,17 @@ internal static class StoreAccess
     private static async Task<KhanijStore> OpenAsync(CliContext context, ParseResult parse, bool write, CancellationToken cancellationToken)
     {
         var path = CliContext.ResolveDbPath(GlobalOptions.StoreOf(parse));
-        if (await KhanijStore.IsReadyAsync(path, cancellationToken))
+        if (!write)
         {
-            return write
-                ? await KhanijStore.OpenAsync(path, context.DataDir, null, cancellationToken)
-                : await KhanijStore.OpenReadOnlyAsync(path, cancellationToken);
+            // One open of the file both checks it is imported and serves the reads.
+            if (await KhanijStore.OpenReadOnlyIfReadyAsync(path, cancellationToken) is { } ready)
+            {
+                return ready;
+            }
+        }
+        else if (await KhanijStore.IsReadyAsync(path, cancellationToken))
+        {
+            return await KhanijStore.OpenAsync(path, context.DataDir, null, cancellationToken);
         }
         context.Error.WriteLine($"khanij: creating the store {StoreLocation.Display(path)} from the data pack in {context.DataDir} …");
         try

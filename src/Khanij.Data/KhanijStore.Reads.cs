@@ -46,7 +46,7 @@ public sealed partial class KhanijStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(iso3);
         return QueryAsync(TradeSelect + " WHERE (f.reporter_iso3 = $country OR f.partner_iso3 = $country)", [("f.mineral_id", mineralId)],
-            TradeOrder, ReadTradeFlow, cancellationToken, ("country", iso3));
+            TradeOrder, ReadTradeFlow, cancellationToken, [("country", iso3)]);
     }
 
     private const string TradeSelect =
@@ -88,15 +88,64 @@ public sealed partial class KhanijStore
         {
             code = code[..^4];
         }
-        return QueryAsync(
-            "SELECT e.iso3, e.indicator, e.year, e.value, p.value, e.src_file, e.src_line, e.edition, e.orig_unit, e.orig_value, e.orig_label "
-            + "FROM governance e LEFT JOIN governance p ON p.iso3 = e.iso3 AND p.indicator = e.indicator AND p.year = e.year AND p.measure = 'PER.RNK' "
-            + "WHERE e.measure = 'EST'",
-            [("e.indicator", code), ("e.year", year)],
-            "e.iso3, e.indicator, e.year, e.src_file, e.src_line",
-            r => new GovernanceScore(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetDouble(3), NullableDouble(r, 4), ReadProvenance(r, 5)),
-            cancellationToken);
+        return QueryAsync(GovernanceSelect, [("e.indicator", code), ("e.year", year)], GovernanceOrder, ReadGovernance, cancellationToken);
     }
+
+    /// <summary>The WGI estimates of <paramref name="indicators"/> (codes such as <c>PV</c>, any case) for one year: <paramref name="year"/>, or
+    /// when null the latest year any of them has. Same rows, order and provenance as <see cref="GetGovernanceAsync(string?, int?, CancellationToken)"/>
+    /// gives for those indicators and that year: a governance score reads nothing else, and for the six dimensions this is one year in
+    /// thirty of the table.</summary>
+    public Task<IReadOnlyList<GovernanceScore>> GetGovernanceOfYearAsync(IReadOnlyCollection<string> indicators, int? year,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(indicators);
+        var codes = indicators.Select(i => i.Trim().ToUpperInvariant()).Select(c => c.EndsWith(".EST", StringComparison.Ordinal) ? c[..^4] : c)
+            .Distinct(StringComparer.Ordinal).ToList();
+        if (codes.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<GovernanceScore>>([]);
+        }
+        var parameters = new List<(string Name, object? Value)>();
+        var names = new List<string>();
+        foreach (var code in codes)
+        {
+            var name = "i" + names.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            names.Add("$" + name);
+            parameters.Add((name, code));
+        }
+        var list = string.Join(", ", names);
+        string yearCondition;
+        if (year is { } y)
+        {
+            yearCondition = "e.year = $year";
+            parameters.Add(("year", y));
+        }
+        else
+        {
+            yearCondition = $"e.year = (SELECT max(year) FROM governance WHERE measure = 'EST' AND upper(indicator) IN ({list}))";
+        }
+        return QueryAsync(
+            GovernanceSelect + $" AND upper(e.indicator) IN ({list}) AND {yearCondition}",
+            [],
+            GovernanceOrder,
+            ReadGovernance,
+            cancellationToken,
+            parameters);
+    }
+
+    /// <summary>Every year with a WGI estimate of any indicator, ascending.</summary>
+    public Task<IReadOnlyList<int>> GetGovernanceYearsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync("SELECT DISTINCT year FROM governance WHERE measure = 'EST'", [], "year", r => r.GetInt32(0), cancellationToken);
+
+    private const string GovernanceSelect =
+        "SELECT e.iso3, e.indicator, e.year, e.value, p.value, e.src_file, e.src_line, e.edition, e.orig_unit, e.orig_value, e.orig_label "
+        + "FROM governance e LEFT JOIN governance p ON p.iso3 = e.iso3 AND p.indicator = e.indicator AND p.year = e.year AND p.measure = 'PER.RNK' "
+        + "WHERE e.measure = 'EST'";
+
+    private const string GovernanceOrder = "e.iso3, e.indicator, e.year, e.src_file, e.src_line";
+
+    private static GovernanceScore ReadGovernance(DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetDouble(3), NullableDouble(r, 4), ReadProvenance(r, 5));
 
     /// <summary>The curated export-restriction register, optionally for one restricting country.</summary>
     public Task<IReadOnlyList<ExportRestriction>> GetRestrictionsAsync(string? iso3 = null, CancellationToken cancellationToken = default) =>
@@ -228,15 +277,11 @@ public sealed partial class KhanijStore
             cancellationToken);
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string select, IReadOnlyList<(string Column, object? Value)> filters, string orderBy,
-        Func<DbDataReader, T> map, CancellationToken cancellationToken, (string Name, object Value)? selectParameter = null)
+        Func<DbDataReader, T> map, CancellationToken cancellationToken, IReadOnlyList<(string Name, object? Value)>? selectParameters = null)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var conditions = new List<string>();
-        var parameters = new List<(string, object?)>();
-        if (selectParameter is { } named)
-        {
-            parameters.Add((named.Name, named.Value));
-        }
+        var parameters = new List<(string, object?)>(selectParameters ?? []);
         foreach (var (column, value) in filters)
         {
             if (value is null)

@@ -201,6 +201,31 @@ public sealed class PackImportTests(PackStoreFixture fixture)
     }
 
     [Fact]
+    public async Task GetGovernanceOfYearAsync_IsTheFullReadNarrowedToTheIndicatorsAndYear()
+    {
+        // Given: the years of the file's estimates, and every estimate as the full read returns it
+        var t = Read("wgi_estimates_percentiles_long.csv");
+        var fileYears = t.Rows.Where(r => F(t, r, "indicator_code").EndsWith(".EST", StringComparison.Ordinal))
+            .Select(r => int.Parse(F(t, r, "year"), CultureInfo.InvariantCulture)).Distinct().Order().ToList();
+        string[] six = ["CC", "GE", "PV", "RL", "RQ", "VA"];
+        var all = await fixture.Store.GetGovernanceAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        // When: the six dimensions for the latest year (no year given); one dimension, typed as the API allows, for 2010; a year without data
+        var latest = await fixture.Store.GetGovernanceOfYearAsync(six, null, TestContext.Current.CancellationToken);
+        var pv2010 = await fixture.Store.GetGovernanceOfYearAsync(["pv.est"], 2010, TestContext.Current.CancellationToken);
+        var none = await fixture.Store.GetGovernanceOfYearAsync(six, 1990, TestContext.Current.CancellationToken);
+        var years = await fixture.Store.GetGovernanceYearsAsync(TestContext.Current.CancellationToken);
+
+        // Then: the same rows, order and provenance as filtering the full read
+        years.ShouldBe(fileYears);
+        latest.ShouldNotBeEmpty();
+        latest.ShouldBe([.. all.Where(s => s.Year == fileYears[^1] && six.Contains(s.Indicator))]);
+        pv2010.ShouldNotBeEmpty();
+        pv2010.ShouldBe([.. all.Where(s => s.Year == 2010 && s.Indicator == "PV")]);
+        none.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task GetTradeFlowsAsync_KoreaRepublicOf_MapsToKorAndPartnersResolve()
     {
         // When

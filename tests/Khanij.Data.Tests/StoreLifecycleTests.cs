@@ -90,6 +90,39 @@ public sealed class StoreLifecycleTests(PackStoreFixture fixture)
         results.ShouldAllBe(r => r.SequenceEqual(results[0]));
     }
 
+    [Fact]
+    public async Task OpenReadOnlyIfReadyAsync_AnswersAsIsReadyAndReadsWhenReady()
+    {
+        // Given: no file; a file whose schema version is older than this build's; the imported pack
+        var missing = Path.Combine(Path.GetTempPath(), "khanij-missing-" + Guid.NewGuid().ToString("N") + ".duckdb");
+        string older;
+        await using (var copy = fixture.Copy())
+        {
+            older = copy.DbPath;
+            await SetInfoAsync(copy, "schema_version", "0");
+        }
+        string current;
+        await using (var copy = fixture.Copy())
+        {
+            current = copy.DbPath;
+        }
+
+        // When
+        var none = await KhanijStore.OpenReadOnlyIfReadyAsync(missing, TestContext.Current.CancellationToken);
+        var stale = await KhanijStore.OpenReadOnlyIfReadyAsync(older, TestContext.Current.CancellationToken);
+        await using var ready = await KhanijStore.OpenReadOnlyIfReadyAsync(current, TestContext.Current.CancellationToken);
+
+        // Then: null exactly where IsReadyAsync says no, and the ready store reads what the pack holds
+        none.ShouldBeNull();
+        (await KhanijStore.IsReadyAsync(missing, TestContext.Current.CancellationToken)).ShouldBeFalse();
+        File.Exists(missing).ShouldBeFalse();
+        stale.ShouldBeNull();
+        (await KhanijStore.IsReadyAsync(older, TestContext.Current.CancellationToken)).ShouldBeFalse();
+        ready.ShouldNotBeNull();
+        ready.Mode.ShouldBe(StoreMode.ReadOnly);
+        (await ready.GetCountsAsync(TestContext.Current.CancellationToken)).ShouldBe(await fixture.Store.GetCountsAsync(TestContext.Current.CancellationToken));
+    }
+
     private sealed class SyncProgress(List<ImportProgress> reports) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => reports.Add(value);

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Khanij.Analytics.Simulation;
 
 /// <summary>
@@ -78,13 +80,87 @@ public sealed class FastEngine : ISimulationEngine
         ArgumentNullException.ThrowIfNull(model);
         var compiled = new Compiled(model);
         return StreamingStatistics.Summarise(model, runs, seed, Name, () => new Workspace(compiled), _maxDegreeOfParallelism, progress,
-            cancellationToken);
+            cancellationToken, rules: Rules(model));
     }
 
-    /// <summary>As <see cref="Summarise(SimulationModel, long, ulong, IProgress{long}?, CancellationToken)"/> with a smaller keep per bin, so tests reach the later passes with few runs.</summary>
-    internal SimulationSummary Summarise(SimulationModel model, long runs, ulong seed, int collectCap) =>
+    /// <summary>As <see cref="Summarise(SimulationModel, long, ulong, IProgress{long}?, CancellationToken)"/> with a smaller keep per bin, so tests reach the later passes with few runs;
+    /// <paramref name="derive"/> false folds every output on its own (to compare with the derived statistics).</summary>
+    internal SimulationSummary Summarise(SimulationModel model, long runs, ulong seed, int collectCap, bool derive = true) =>
         StreamingStatistics.Summarise(model, runs, seed, Name, () => new Workspace(new Compiled(model)), _maxDegreeOfParallelism, null,
-            CancellationToken.None, collectCap);
+            CancellationToken.None, collectCap, derive ? Rules(model) : null);
+
+    /// <summary>
+    /// What the engine knows about its outputs without running: the stages of a mineral before its first shocked stage lose nothing
+    /// (every output there is exactly 0), and, in every run, a world shortfall fraction is the stage's world tonnes divided by
+    /// total × horizon / 12, the perspective country's last-stage fraction its tonnes divided by volume × horizon / 12 (when the volume is known),
+    /// and every sector and battery output the last stage's world or country tonnes times a fixed share, each by that one floating-point
+    /// operation (see <see cref="Workspace"/>'s outputs). Those outputs take their statistics from the base output's
+    /// (<see cref="OutputRule"/>).
+    /// </summary>
+    internal static OutputRule[] Rules(SimulationModel model)
+    {
+        var rules = new OutputRule[model.Metrics.Count];
+        var horizon = model.Parameters.HorizonMonths;
+        foreach (var plan in model.Plans)
+        {
+            var network = plan.Network;
+            var layers = network.Layers.Count;
+            var p = plan.Perspective;
+            var first = plan.Shocks.Length == 0 ? layers : plan.Shocks.Min(s => s.Layer);
+            var o = plan.MetricOffset;
+            var perLayer = p >= 0 ? 4 : 2;
+            for (var s = 0; s < layers; s++)
+            {
+                var at = o + s * perLayer;
+                if (s < first)
+                {
+                    for (var k = 0; k < perLayer; k++)
+                    {
+                        rules[at + k] = new OutputRule(OutputRuleKind.Zero);
+                    }
+                    continue;
+                }
+                var total = network.Layers[s].TotalCapacity;
+                var worldScale = total * horizon / 12;
+                rules[at] = total > 0 ? Derived(OutputRuleKind.Divide, at + 1, worldScale) : new OutputRule(OutputRuleKind.Zero);
+                if (p >= 0 && s == layers - 1)
+                {
+                    var volume = network.ReceiverVolume(s, p);
+                    if (volume > 0)
+                    {
+                        rules[at + 2] = Derived(OutputRuleKind.Divide, at + 3, volume * horizon / 12);
+                    }
+                }
+            }
+            var afterLayers = o + layers * perLayer;
+            if (first == layers)
+            {
+                for (var m = o; m < o + plan.MetricCount; m++)
+                {
+                    rules[m] = new OutputRule(OutputRuleKind.Zero);
+                }
+                continue;
+            }
+            var worldLast = o + (layers - 1) * perLayer + 1;
+            var countryLast = worldLast + 2;
+            var next = afterLayers + (p >= 0 ? 1 : 0);
+            foreach (var factor in plan.SectorShares.Concat(plan.GwhPerTonne))
+            {
+                rules[next++] = Derived(OutputRuleKind.Scale, worldLast, factor);
+                if (p >= 0)
+                {
+                    rules[next++] = Derived(OutputRuleKind.Scale, countryLast, factor);
+                }
+            }
+        }
+        return rules;
+
+        // Only where the operation is monotone (a positive divisor, a factor ≥ 0); otherwise the output is folded on its own.
+        static OutputRule Derived(OutputRuleKind kind, int baseIndex, double constant) =>
+            double.IsFinite(constant) && (kind == OutputRuleKind.Scale ? constant >= 0 : constant > 0)
+                ? new OutputRule(kind, baseIndex, constant)
+                : new OutputRule(OutputRuleKind.Fold);
+    }
 
     /// <summary>A single-thread evaluator of runs (for benchmarks that time the engine without the statistics).</summary>
     internal static IRunEvaluator NewEvaluator(SimulationModel model) => new Workspace(new Compiled(model));
@@ -96,7 +172,7 @@ public sealed class FastEngine : ISimulationEngine
     /// <summary>A network in flat arrays.</summary>
     private sealed class FlatMineral
     {
-        public FlatMineral(MineralPlan plan)
+        public FlatMineral(MineralPlan plan, SimulationParameters parameters)
         {
             var network = plan.Network;
             N = network.CountryCount;
@@ -129,7 +205,36 @@ public sealed class FastEngine : ISimulationEngine
             MetricCount = plan.MetricCount;
             SectorShares = plan.SectorShares;
             GwhPerTonne = plan.GwhPerTonne;
+            if (Shocks.Length == 1)
+            {
+                // One shock: the spare capacity at its stage does not depend on the draws (the cut producer is left out, a ban leaves
+                // out nobody), so it is summed here, in index order as the sparse path of Segment sums it.
+                var shock = Shocks[0];
+                var sf = parameters.SpareCapacity;
+                for (var i = 0; i < N; i++)
+                {
+                    if (shock.Kind != ShockKind.DestinationBan && i == shock.Country)
+                    {
+                        continue;
+                    }
+                    var c = Capacity[shock.Layer * N + i];
+                    LaneSpare += sf * c;
+                    if (Partner[i])
+                    {
+                        LanePartnerSpare += sf * c;
+                    }
+                }
+            }
         }
+
+        /// <summary>True when runs of this mineral can be evaluated four at a time (<see cref="Workspace.EvaluateLanes"/>): one shock.</summary>
+        public bool Lanes => Shocks.Length == 1;
+
+        /// <summary>Spare capacity at the one shock's stage, Σ σ·cap over the producers it does not hit (for <see cref="Lanes"/>).</summary>
+        public double LaneSpare { get; }
+
+        /// <summary>The same over the perspective country and its partners.</summary>
+        public double LanePartnerSpare { get; }
 
         public int N { get; }
         public int Layers { get; }
@@ -153,7 +258,7 @@ public sealed class FastEngine : ISimulationEngine
         public Compiled(SimulationModel model)
         {
             Model = model;
-            Minerals = [.. model.Plans.Select(p => new FlatMineral(p))];
+            Minerals = [.. model.Plans.Select(p => new FlatMineral(p, model.Parameters))];
             MaxN = Minerals.Length == 0 ? 0 : Minerals.Max(m => m.N);
             MaxLayers = Minerals.Length == 0 ? 0 : Minerals.Max(m => m.Layers);
             MaxShocks = Minerals.Length == 0 ? 0 : Minerals.Max(m => m.Shocks.Length);
@@ -198,6 +303,12 @@ public sealed class FastEngine : ISimulationEngine
         private readonly double[] _pTonnes;
         private SampledShock[]? _block;
         private double[]? _row;
+        private readonly Vector256<double>[] _laneWorldRate;
+        private readonly Vector256<double>[] _lanePFraction;
+        private readonly Vector256<double>[] _lanePRate;
+        private readonly Vector256<double>[] _laneFeed;
+        private readonly Vector256<double>[] _laneGross;
+        private readonly Vector256<double>[] _laneLoss;
 
         public Workspace(Compiled compiled)
         {
@@ -229,12 +340,20 @@ public sealed class FastEngine : ISimulationEngine
             _worldTonnes = new double[layers];
             _pFractionMonths = new double[layers];
             _pTonnes = new double[layers];
+            _laneWorldRate = new Vector256<double>[layers];
+            _lanePFraction = new Vector256<double>[layers];
+            _lanePRate = new Vector256<double>[layers];
+            _laneFeed = new Vector256<double>[n];
+            _laneGross = new Vector256<double>[n];
+            _laneLoss = new Vector256<double>[n];
         }
 
         public void Evaluate(ulong seed, long run, bool monteCarlo, Span<double> output) => Run(seed, run, monteCarlo, output);
 
         /// <summary>Runs a block: draws for up to <see cref="BlockRuns"/> runs at a time (<see cref="ShockSampler.SampleBlock"/>, vectorised),
-        /// then each run's evaluation into a row that is scattered to the column-major buffer.</summary>
+        /// then four runs at a time: a mineral with one shock is evaluated in the four lanes of 256-bit vectors
+        /// (<see cref="EvaluateLanes"/>), bit for bit what the scalar evaluation gives; any other mineral run by run. Outputs go straight to
+        /// the column-major buffer.</summary>
         public void EvaluateBlock(ulong seed, long firstRun, int count, double[] buffer, int rows, int rowOffset)
         {
             var events = _c.Model.EventArray;
@@ -242,11 +361,35 @@ public sealed class FastEngine : ISimulationEngine
             _block ??= new SampledShock[BlockRuns * Math.Max(1, e)];
             _row ??= new double[_c.Model.Metrics.Count];
             var row = _row.AsSpan();
+            var lanes = Vector256.IsHardwareAccelerated;
             for (var done = 0; done < count; done += BlockRuns)
             {
                 var n = Math.Min(BlockRuns, count - done);
                 ShockSampler.SampleBlock(events, seed, firstRun + done, n, _block);
-                for (var i = 0; i < n; i++)
+                var i = 0;
+                if (lanes)
+                {
+                    for (; i + LaneWidth <= n; i += LaneWidth)
+                    {
+                        var at = rowOffset + done + i;
+                        foreach (var mineral in _c.Minerals)
+                        {
+                            if (mineral.Lanes && EvaluateLanes(mineral, i, e, buffer, rows, at))
+                            {
+                                continue;
+                            }
+                            for (var l = 0; l < LaneWidth; l++)
+                            {
+                                Evaluate(mineral, _block.AsSpan((i + l) * e, e), row);
+                                for (var m = mineral.Offset; m < mineral.Offset + mineral.MetricCount; m++)
+                                {
+                                    buffer[m * rows + at + l] = row[m];
+                                }
+                            }
+                        }
+                    }
+                }
+                for (; i < n; i++)
                 {
                     var draws = _block.AsSpan(i * e, e);
                     foreach (var mineral in _c.Minerals)
@@ -260,6 +403,251 @@ public sealed class FastEngine : ISimulationEngine
                     }
                 }
             }
+        }
+
+        private const int LaneWidth = 4;
+
+        /// <summary>
+        /// Runs <paramref name="first"/> … + 3 of the block for a mineral with one shock, one run per lane: the same operations as
+        /// the scalar evaluation and <see cref="Segment"/> in the same order, so the outputs are bit for bit the same. With one shock a run
+        /// has at most one active interval [start, end), which is the one segment with losses; the stage of the shock takes the sparse
+        /// path (one producer or one banned flow; its spare capacity is a constant) and later stages the fused path, whose sums over
+        /// producers without loss add exact zeros, as the scalar code's skipping does. Returns false, having written nothing, when a lane
+        /// draws a fraction so small that 1 − (1 − f) is 0 (the scalar code then treats the producer as not hit).
+        /// </summary>
+        private bool EvaluateLanes(FlatMineral m, int first, int events, double[] buffer, int rows, int at)
+        {
+            var parameters = _c.Model.Parameters;
+            var horizon = parameters.HorizonMonths;
+            var shock = m.Shocks[0];
+            Span<double> fraction = stackalloc double[LaneWidth];
+            Span<double> length = stackalloc double[LaneWidth];
+            Span<long> activeBits = stackalloc long[LaneWidth];
+            var anyActive = false;
+            for (var l = 0; l < LaneWidth; l++)
+            {
+                var draw = _block![(first + l) * events + shock.EventIndex];
+                var end = Math.Min(draw.StartMonth + draw.DurationMonths, horizon);
+                var active = draw.Occurs && draw.Fraction > 0 && end > draw.StartMonth;
+                activeBits[l] = active ? -1L : 0L;
+                fraction[l] = active ? draw.Fraction : 0.5;
+                length[l] = active ? end - draw.StartMonth : 0;
+                anyActive |= active;
+            }
+            var o = m.Offset;
+            var zero = Vector256<double>.Zero;
+            if (!anyActive)
+            {
+                for (var k = 0; k < m.MetricCount; k++)
+                {
+                    zero.CopyTo(buffer.AsSpan((o + k) * rows + at, LaneWidth));
+                }
+                return true;
+            }
+            var mask = Vector256.Create<long>(activeBits).AsDouble();
+            var f = Vector256.Create<double>(fraction);
+            var one = Vector256<double>.One;
+            var n = m.N;
+            var p = m.P;
+            var layers = m.Layers;
+            var s0 = shock.Layer;
+            var spareFraction = parameters.SpareCapacity;
+            var worldRate = _laneWorldRate;
+            var pFraction = _lanePFraction;
+            var pRate = _lanePRate;
+            var feed = _laneFeed;
+            var gross = _laneGross;
+            for (var s = 0; s < s0; s++)
+            {
+                worldRate[s] = pFraction[s] = pRate[s] = zero;
+            }
+            for (var s = s0; s < layers; s++)
+            {
+                var capacity = m.Capacity.AsSpan(s * n, n);
+                var volume = m.Volume.AsSpan(s * n, n);
+                var sourcing = m.Sourcing.AsSpan(s * n * n, n * n);
+                var column = m.PerspectiveColumn.AsSpan(s * n, n);
+                var isLast = s == layers - 1;
+                Vector256<double> producerLoss, spare, partnerSpare, grossP, demand;
+                if (s == s0 && shock.Kind != ShockKind.DestinationBan)
+                {
+                    var c = shock.Country;
+                    var cut = one - (one - f);
+                    var loss = s == 0 ? cut : one - (one - cut) * (one - zero);
+                    if (!Vector256.EqualsAll(Vector256.Equals(loss, zero) & mask, zero))
+                    {
+                        return false;
+                    }
+                    producerLoss = zero + Vector256.Create(capacity[c]) * loss;
+                    spare = Vector256.Create(m.LaneSpare);
+                    partnerSpare = Vector256.Create(m.LanePartnerSpare);
+                    grossP = isLast && p >= 0 ? zero + Vector256.Create(column[c]) * loss : zero;
+                    demand = producerLoss + zero;
+                    if (!isLast)
+                    {
+                        var row = sourcing.Slice(c * n, n);
+                        for (var k = 0; k < n; k++)
+                        {
+                            gross[k] = zero + Vector256.Create(row[k]) * loss;
+                        }
+                        if (p >= 0)
+                        {
+                            grossP = gross[p];
+                        }
+                    }
+                    else
+                    {
+                        grossP += zero;
+                    }
+                }
+                else if (s == s0)
+                {
+                    var c = shock.Country;
+                    var t = shock.Target;
+                    var ban = one - (one - zero) * (one - f);
+                    producerLoss = zero;
+                    spare = Vector256.Create(m.LaneSpare);
+                    partnerSpare = Vector256.Create(m.LanePartnerSpare);
+                    var fromBan = Vector256.Create(sourcing[c * n + t]) * (one - zero) * ban;
+                    var banLoss = zero + Vector256.Create(volume[t]) * fromBan;
+                    var banP = t == p ? zero + fromBan : zero;
+                    demand = producerLoss + banLoss;
+                    if (!isLast)
+                    {
+                        for (var k = 0; k < n; k++)
+                        {
+                            gross[k] = zero;
+                        }
+                        gross[t] += fromBan;
+                        grossP = p >= 0 ? gross[p] : zero;
+                    }
+                    else
+                    {
+                        grossP = zero + banP;
+                    }
+                }
+                else
+                {
+                    // A stage after the shock: the fused pass over every producer, with the feed loss of each lane.
+                    producerLoss = spare = partnerSpare = grossP = zero;
+                    var loss = _laneLoss;
+                    var sf = Vector256.Create(spareFraction);
+                    for (var i = 0; i < n; i++)
+                    {
+                        var li = one - (one - zero) * (one - feed[i]);
+                        loss[i] = li;
+                        var cap = Vector256.Create(capacity[i]);
+                        producerLoss += cap * li;
+                        var free = Vector256.ConditionalSelect(Vector256.Equals(li, zero), sf * cap, zero);
+                        spare += free;
+                        if (m.Partner[i])
+                        {
+                            partnerSpare += free;
+                        }
+                        if (isLast && p >= 0)
+                        {
+                            grossP += Vector256.Create(column[i]) * li;
+                        }
+                    }
+                    demand = producerLoss + zero;
+                    if (!isLast)
+                    {
+                        for (var k = 0; k < n; k++)
+                        {
+                            gross[k] = zero;
+                        }
+                        for (var i = 0; i < n; i++)
+                        {
+                            var row = sourcing.Slice(i * n, n);
+                            var li = loss[i];
+                            for (var k = 0; k < n; k++)
+                            {
+                                gross[k] += Vector256.Create(row[k]) * li;
+                            }
+                        }
+                        if (p >= 0)
+                        {
+                            grossP = gross[p];
+                        }
+                    }
+                    else
+                    {
+                        grossP += zero;
+                    }
+                }
+
+                var pVolume = p >= 0 ? volume[p] : 0;
+                var pv = Vector256.Create(pVolume);
+                var pLoss = p >= 0 ? pv * grossP : zero;
+                var pRefill = parameters.PartnerPriority && p >= 0 ? Vector256.Min(Vector256.Min(pLoss, partnerSpare), demand) : zero;
+                var restDemand = demand - pRefill;
+                var restRefill = Vector256.Min(restDemand, spare - pRefill);
+                var keep = Vector256.ConditionalSelect(Vector256.GreaterThan(restDemand, zero), (restDemand - restRefill) / restDemand, one);
+                worldRate[s] = Vector256.ConditionalSelect(Vector256.GreaterThan(demand, zero), (restDemand - restRefill) * producerLoss / demand, zero);
+                var pNet = p < 0 ? zero : pVolume > 0 ? (pLoss - pRefill) * keep / pv : grossP * keep;
+                pFraction[s] = pNet;
+                pRate[s] = p >= 0 ? pv * pNet : zero;
+                if (!isLast)
+                {
+                    for (var k = 0; k < n; k++)
+                    {
+                        feed[k] = gross[k] * keep;
+                    }
+                    if (p >= 0)
+                    {
+                        feed[p] = pNet;
+                    }
+                }
+            }
+
+            // The one segment of each lane, then the outputs as Evaluate writes them (zero in a lane without the shock).
+            var len = Vector256.Create<double>(length);
+            var twelve = Vector256.Create(12.0);
+            var need = pRate[layers - 1] * len / twelve;
+            var take = Vector256.Min(Vector256.Create(m.Stockpile), need);
+            var drawn = zero + take;
+            var lastAfterStock = zero + (need - take);
+            var h = Vector256.Create(horizon);
+            Vector256<double> worldLast = zero;
+            for (var s = 0; s < layers; s++)
+            {
+                var worldTonnes = zero + worldRate[s] * len / twelve;
+                var total = m.Total[s];
+                Put(total > 0 ? worldTonnes / (Vector256.Create(total) * h / twelve) : zero);
+                Put(worldTonnes);
+                if (p >= 0)
+                {
+                    var volume = m.Volume[s * n + p];
+                    var last = s == layers - 1;
+                    Put(last && volume > 0 ? lastAfterStock / (Vector256.Create(volume) * h / twelve) : (zero + pFraction[s] * len) / h);
+                    Put(last ? lastAfterStock : zero + pRate[s] * len / twelve);
+                }
+                worldLast = worldTonnes;
+            }
+            if (p >= 0)
+            {
+                Put(drawn);
+            }
+            foreach (var share in m.SectorShares)
+            {
+                Put(worldLast * Vector256.Create(share));
+                if (p >= 0)
+                {
+                    Put(lastAfterStock * Vector256.Create(share));
+                }
+            }
+            foreach (var gwhPerTonne in m.GwhPerTonne)
+            {
+                Put(worldLast * Vector256.Create(gwhPerTonne));
+                if (p >= 0)
+                {
+                    Put(lastAfterStock * Vector256.Create(gwhPerTonne));
+                }
+            }
+            return true;
+
+            void Put(Vector256<double> value) =>
+                (value & mask).CopyTo(buffer.AsSpan(o++ * rows + at, LaneWidth));
         }
 
         public void Run(ulong seed, long run, bool monteCarlo, Span<double> output)

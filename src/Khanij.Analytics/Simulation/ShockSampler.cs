@@ -85,15 +85,18 @@ public static class ShockSampler
                 {
                     var ev = events[k];
                     // The four uniforms of event k, as the scalar stream steps: occurrence, fraction, duration, start.
+                    // A uniform that nothing reads (a certain or impossible event, a fixed value, an outage's fraction) is not mixed:
+                    // the stream still steps past it, so the others are the same.
                     state += golden;
-                    var occur = Uniform(state);
+                    var occurs = ev.Probability >= 1 ? Vector256<double>.AllBitsSet
+                        : ev.Probability <= 0 ? Vector256<double>.Zero
+                        : Vector256.LessThan(Uniform(state), Vector256.Create(ev.Probability));
                     state += golden;
-                    var fraction = Uniform(state);
+                    var fraction = ev.Kind == ShockKind.Outage || !Uses(ev.Fraction) ? Vector256<double>.Zero : Uniform(state);
                     state += golden;
-                    var duration = Uniform(state);
+                    var duration = Uses(ev.DurationMonths) ? Uniform(state) : Vector256<double>.Zero;
                     state += golden;
-                    var start = Uniform(state);
-                    var occurs = Vector256.LessThan(occur, Vector256.Create(ev.Probability));
+                    var start = Uses(ev.StartMonth) ? Uniform(state) : Vector256<double>.Zero;
                     var f = ev.Kind == ShockKind.Outage ? Vector256.Create(1.0) : Clamp01(Quantile(ev.Fraction, fraction));
                     AtLeastZero(Quantile(ev.DurationMonths, duration)).CopyTo(u);
                     AtLeastZero(Quantile(ev.StartMonth, start)).CopyTo(u[lanes..]);
@@ -144,6 +147,14 @@ public static class ShockSampler
         var lowHigh = Avx2.Multiply(a.AsUInt32(), bHigh);
         return lowLow + Vector256.ShiftLeft(highLow + lowHigh, 32);
     }
+
+    /// <summary>True when <see cref="Quantile(Distribution, Vector256{double})"/> reads its uniform (not a fixed value or a triangle of width 0).</summary>
+    private static bool Uses(Distribution d) => d.Kind switch
+    {
+        DistributionKind.Fixed => false,
+        DistributionKind.Uniform => true,
+        _ => d.Max - d.Min > 0,
+    };
 
     /// <summary><see cref="Distribution.Quantile"/> on four draws, the same operations in the same order (both branches of the
     /// triangular computed, the one the scalar code takes selected).</summary>

@@ -36,7 +36,8 @@ public sealed class SimulationSummary
     public string Engine { get; }
 
     /// <summary>How many times the runs were generated: 1 when every statistic was settled in the first pass, more when exact
-    /// quantiles needed another look at the runs (each pass regenerates the same runs from the seed; see <see cref="StreamingStatistics"/>).</summary>
+    /// quantiles needed another look at the runs (each pass regenerates the same runs from the seed; see <see cref="StreamingStatistics"/>);
+    /// 0 when the engine knew every output without running (no event touches any network, so every output is 0).</summary>
     public int Passes { get; }
 
     /// <summary>True when the runs were Monte Carlo draws (more than one run).</summary>

@@ -13,8 +13,16 @@ namespace Khanij.Application.Services;
 /// <param name="Method">Method parameters.</param>
 internal sealed record BriefRequest(string? Country = null, int? Year = null, string? Scenario = null, MethodRequest? Method = null);
 
-/// <summary>The brief use case's answer: the model the reports are written from, and the JSON document.</summary>
-internal sealed record BriefResult(BriefModel Model, BriefDocument Document);
+/// <summary>The brief use case's answer: the model the reports are written from, and the JSON document (built on first use: the terminal
+/// report and the files need only the model).</summary>
+internal sealed class BriefResult(BriefModel model, RiskInputs inputs)
+{
+    private BriefDocument? _document;
+
+    public BriefModel Model { get; } = model;
+
+    public BriefDocument Document => _document ??= BriefDocument.From(Model, inputs);
+}
 
 /// <summary>The brief use case: a country's exposure across the minerals on its critical list (or every mineral with data), ranked.</summary>
 internal static class BriefService
@@ -45,18 +53,38 @@ internal static class BriefService
         {
             return ServiceResult<BriefResult>.Invalid(errors);
         }
-        var partners = await PartnerDefinition.ForAsync(store, catalogue, perspective!, parameters.PartnerFrameworks, cancellationToken);
-        var model = BriefBuilder.Build(inputs, catalogue, perspective!, year, projection, partners, parameters);
+        // The demand section reads and computes on its own (its scenario file, intensities, the country's imports): it runs on a worker
+        // while the ranked tables are built, so the second core shortens the brief.
+        var demand = dataDir is null ? null
+            : Task.Run(() => Demand.DemandBrief.ForAsync(perspective!, store, catalogue, dataDir, cancellationToken), cancellationToken);
+        BriefModel model;
+        try
+        {
+            var partners = await PartnerDefinition.ForAsync(store, catalogue, perspective!, parameters.PartnerFrameworks, cancellationToken);
+            Diagnostics.PhaseTimes.Mark("brief: partners");
+            model = BriefBuilder.Build(inputs, catalogue, perspective!, year, projection, partners, parameters);
+            Diagnostics.PhaseTimes.Mark("brief: model");
+        }
+        catch when (demand is not null)
+        {
+            await Task.WhenAny(demand); // the caller disposes the store after this returns: the worker must be done with it
+            throw;
+        }
         if (model.Rows.Count == 0)
         {
+            if (demand is not null)
+            {
+                await Task.WhenAny(demand); // the store must outlive it; its result (or failure) is not needed without rows
+            }
             return ServiceResult<BriefResult>.Invalid("year", $"has no supply data up to it for {model.Coverage}; observed years: "
                 + $"{MethodRequest.Years(inputs.Supply.Where(f => f.Scenario is null).Select(f => f.Year))}.", Text(year));
         }
-        if (dataDir is not null)
+        if (demand is not null)
         {
-            model = model with { Demand = await Demand.DemandBrief.ForAsync(perspective!, store, catalogue, dataDir, cancellationToken) };
+            model = model with { Demand = await demand };
         }
-        return ServiceResult<BriefResult>.Ok(new BriefResult(model, BriefDocument.From(model, inputs)));
+        Diagnostics.PhaseTimes.Mark("brief: demand");
+        return ServiceResult<BriefResult>.Ok(new BriefResult(model, inputs));
     }
 
     /// <summary>Null for a year within the observed data; the projection scenario for a later year that a projection covers; else an error

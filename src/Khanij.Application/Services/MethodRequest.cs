@@ -51,9 +51,9 @@ internal sealed record MethodRequest(
     /// <summary>Rejects a WGI or trade year that the store has no data for, naming the years it has.</summary>
     public static void CheckYears(RiskParameters parameters, RiskInputs inputs, List<RequestError> errors)
     {
-        if (parameters.GovernanceYear is { } wy && !inputs.Governance.Any(g => g.Year == wy))
+        if (parameters.GovernanceYear is { } wy && !inputs.GovernanceYears.Contains(wy))
         {
-            errors.Add(new RequestError("wgi_year", $"has no WGI data; years available: {Years(inputs.Governance.Select(g => g.Year))}.")
+            errors.Add(new RequestError("wgi_year", $"has no WGI data; years available: {Years(inputs.GovernanceYears)}.")
             {
                 Value = wy.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });

@@ -58,7 +58,7 @@ internal static class RiskService
         {
             return ServiceResult<RiskResult>.Invalid(errors);
         }
-        var governance = GovernanceIndex.Build(inputs.Governance, parameters.GovernanceIndicators, parameters.GovernanceYear);
+        var governance = inputs.GovernanceIndexFor(parameters);
         var partners = request.RegistryLinks is { } registryLinks
             ? PartnerDefinition.For(registryLinks, catalogue, perspective!, parameters.PartnerFrameworks)
             : await PartnerDefinition.ForAsync(store, catalogue, perspective!, parameters.PartnerFrameworks, cancellationToken);

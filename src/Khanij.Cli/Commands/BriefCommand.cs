@@ -1,4 +1,5 @@
 using Khanij.Application;
+using Khanij.Application.Diagnostics;
 using System.CommandLine;
 using Khanij.Application.Services;
 using Khanij.Cli.Reports;
@@ -61,40 +62,79 @@ internal static class BriefCommand
         options.AddTo(command);
         command.SetHandler(context, async (parse, ct) =>
         {
+            PhaseTimes.Mark("brief: handler");
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
+            // The catalogue (CSV files) loads on a worker while the store opens.
+            var catalogue = Task.Run(() => context.Catalogue, ct);
             await using var store = await context.OpenStoreAsync(parse, ct);
-            var inputs = await RiskInputsLoader.LoadForCountryAsync(store, context.Catalogue, parse.GetValue(country), ct);
-            var request = new BriefRequest(parse.GetValue(country), parse.GetValue(year), parse.GetValue(scenario), options.Read(parse));
+            PhaseTimes.Mark("brief: store open");
+            await catalogue;
+            var method = options.Read(parse);
+            var inputs = await RiskInputsLoader.LoadForCountryAsync(store, context.Catalogue, parse.GetValue(country), ct, method);
+            PhaseTimes.Mark("brief: inputs");
+            var request = new BriefRequest(parse.GetValue(country), parse.GetValue(year), parse.GetValue(scenario), method);
             var result = ServiceErrors.ValueOrThrow(await BriefService.RunAsync(store, inputs, context.Catalogue, request, ct, context.DataDir));
             var model = result.Model;
+            PhaseTimes.Mark("brief: service");
             using var language = Messages.Use(parse.GetValue(lang)!);
             var text = new ReportText(context.Catalogue);
             var formats = parse.GetValue(format)!.ToHashSet(StringComparer.Ordinal);
-            IReadOnlyList<string> files;
+            Task<IReadOnlyList<string>> writing;
             try
             {
-                files = BriefWriter.Write(model, text, outDir, formats);
+                BriefWriter.Prepare(outDir);
+                // The files (charts, HTML, Markdown, PDF) are written on a worker while this thread prints; the output waits for them, so what
+                // is printed and in which order is as before.
+                writing = Task.Run(async () =>
+                {
+                    var written = await BriefWriter.WriteAsync(model, text, outDir, formats);
+                    if (formats.Contains("pdf"))
+                    {
+                        var pdf = Path.Combine(outDir, "report.pdf");
+                        await BriefPdf.WriteAsync(written[0], pdf, ct);
+                        written = [.. written, pdf];
+                    }
+                    return written;
+                }, ct);
                 if (formats.Contains("pdf"))
                 {
-                    var pdf = Path.Combine(outDir, "report.pdf");
-                    await BriefPdf.WriteAsync(files[0], pdf, ct);
-                    files = [.. files, pdf];
+                    await writing; // a missing or failing browser is reported before anything is printed
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new CliException($"cannot write the brief to '{outDir}': {e.Message} Expected a writable directory (--out DIR).");
+                throw WriteFailed(outDir, e);
             }
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(CliJson.Serialize(result.Document));
+                var document = CliJson.Serialize(result.Document);
+                await Written(writing, outDir);
+                context.Out.WriteLine(document);
                 return ExitCodes.Ok;
             }
             TerminalReport.Write(context.Console, model, text);
+            PhaseTimes.Mark("brief: terminal");
+            var files = await Written(writing, outDir);
+            PhaseTimes.Mark("brief: files");
             context.Console.MarkupLine(Messages.Format("Brief_Wrote", string.Join(", ", files.Select(f => $"[blue]{f.Esc()}[/]"))
                 + $" (charts: {Path.Combine(outDir, "charts").Esc()})"));
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static async Task<IReadOnlyList<string>> Written(Task<IReadOnlyList<string>> writing, string outDir)
+    {
+        try
+        {
+            return await writing;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw WriteFailed(outDir, e);
+        }
+    }
+
+    private static CliException WriteFailed(string outDir, Exception e) =>
+        new($"cannot write the brief to '{outDir}': {e.Message} Expected a writable directory (--out DIR).");
 }

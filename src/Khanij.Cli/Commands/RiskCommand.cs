@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Khanij.Application.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Khanij.Analytics.Risk;
@@ -41,8 +42,11 @@ internal static class RiskCommand
             var request = new RiskRequest(parse.GetValue(mineral), parse.GetValue(stage), parse.GetValue(year), parse.GetValue(source),
                 parse.GetValue(country), options.Read(parse));
             await using var store = await context.OpenStoreAsync(parse, ct);
-            var inputs = await RiskInputsLoader.LoadForCountryAsync(store, context.Catalogue, request.Country, ct);
+            PhaseTimes.Mark("risk: store open");
+            var inputs = await RiskInputsLoader.LoadForCountryAsync(store, context.Catalogue, request.Country, ct, request.Method);
+            PhaseTimes.Mark("risk: inputs");
             var result = ServiceErrors.ValueOrThrow(await RiskService.RunAsync(store, inputs, context.Catalogue, request, ct));
+            PhaseTimes.Mark("risk: service");
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(CliJson.Serialize(result.Rows));
@@ -54,6 +58,7 @@ internal static class RiskCommand
                 return ExitCodes.Ok;
             }
             WriteTable(context, result);
+            PhaseTimes.Mark("risk: table");
             return ExitCodes.Ok;
         });
         return command;

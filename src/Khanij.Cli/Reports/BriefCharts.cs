@@ -2,6 +2,7 @@ using Khanij.Application;
 using Khanij.Analytics.Risk;
 using Khanij.Core;
 using ScottPlot;
+using SkiaSharp;
 using static Khanij.Application.Localization.Messages;
 
 namespace Khanij.Cli.Reports;
@@ -16,27 +17,122 @@ internal static partial class BriefCharts
     /// <summary>A saved chart: its file stem and title.</summary>
     public sealed record Chart(string Stem, string Title, string Svg);
 
-    public static IReadOnlyList<Chart> Write(BriefModel model, ReportText text, string directory)
+    /// <summary>Draws the three charts and saves each as PNG and SVG in <paramref name="directory"/>. Each chart is laid out and drawn once,
+    /// into a recording (an <see cref="SKPicture"/>), and both files are played back from it: the PNGs (rasterising and encoding, the larger
+    /// part) on the thread pool, the SVGs here, one after another in chart order, because Skia numbers the SVG clip paths with one counter
+    /// for the process and two SVGs written at once would interleave the numbers. The files are byte for byte what ScottPlot's SavePng and
+    /// SaveSvg wrote (which drew each chart three times).</summary>
+    public static async Task<IReadOnlyList<Chart>> WriteAsync(BriefModel model, ReportText text, string directory)
     {
         Directory.CreateDirectory(directory);
-        var charts = new List<Chart>
+        var plans = Plans(model, text);
+        var pictures = new List<SKPicture>();
+        var pngs = new List<Task>();
+        try
         {
-            Save(Concentration(model, text), directory, "concentration_by_mineral_stage", Get("Chart_Concentration"), 1000, 520),
-            Save(Matrix(model, text), directory, "criticality_matrix", Get("Chart_Matrix"), 1000, 620),
-            Save(TopSuppliers(model, text), directory, "top_supplier_shares", Get("Chart_TopSuppliers"),
-                1000, 140 + 34 * Math.Max(1, model.Rows.Count)),
-        };
-        return charts;
+            foreach (var plan in plans)
+            {
+                var picture = Record(plan.Draw(), plan.Width, plan.Height);
+                pictures.Add(picture);
+                Khanij.Application.Diagnostics.PhaseTimes.Mark("chart recorded: " + plan.Stem);
+                pngs.Add(Task.Run(() => WritePng(picture, Path.Combine(directory, plan.Stem + ".png"), plan.Width, plan.Height)));
+            }
+            var charts = new List<Chart>();
+            for (var i = 0; i < plans.Count; i++)
+            {
+                var plan = plans[i];
+                var svg = OneRunPerText(SvgOf(pictures[i], plan.Width, plan.Height));
+                File.WriteAllText(Path.Combine(directory, plan.Stem + ".svg"), svg);
+                charts.Add(new Chart(plan.Stem, plan.Title, svg));
+            }
+            Khanij.Application.Diagnostics.PhaseTimes.Mark("charts: svg");
+            await Task.WhenAll(pngs);
+            return charts;
+        }
+        finally
+        {
+            await Task.WhenAny(Task.WhenAll(pngs)); // the recordings outlive the PNG writers, whether they failed or not
+            foreach (var picture in pictures)
+            {
+                picture.Dispose();
+            }
+        }
     }
 
-    private static Chart Save(Plot plot, string directory, string stem, string title, int width, int height)
+    /// <summary>A chart to draw: its file stem, title, size and the function that builds its plot.</summary>
+    internal sealed record Plan(string Stem, string Title, Func<Plot> Draw, int Width, int Height);
+
+    /// <summary>The brief's charts in the order they are written.</summary>
+    internal static IReadOnlyList<Plan> Plans(BriefModel model, ReportText text) =>
+    [
+        new(ConcentrationStem, Get("Chart_Concentration"), () => Concentration(model, text), 1000, 520),
+        new(MatrixStem, Get("Chart_Matrix"), () => Matrix(model, text), 1000, 620),
+        new(TopSuppliersStem, Get("Chart_TopSuppliers"), () => TopSuppliers(model, text), 1000, 140 + 34 * Math.Max(1, model.Rows.Count)),
+    ];
+
+    /// <summary>The charts <see cref="WriteAsync"/> writes, in its order, without their SVG (empty): what a report that links the files needs.</summary>
+    public static IReadOnlyList<Chart> Names(BriefModel model, ReportText text) => [.. Plans(model, text).Select(p => new Chart(p.Stem, p.Title, ""))];
+
+    private const string ConcentrationStem = "concentration_by_mineral_stage";
+    private const string MatrixStem = "criticality_matrix";
+    private const string TopSuppliersStem = "top_supplier_shares";
+
+    /// <summary>The plot's drawing, once. ScottPlot draws a new plot again until its axis limits stop changing (two passes here): those passes
+    /// go to a canvas that draws nothing, then one settled pass is recorded (again, up to three times, should it still take more). Without clearing first, as
+    /// ScottPlot draws SVG: the figure background is opaque and covers the canvas, so a raster of the recording has the pixels of
+    /// ScottPlot's own PNG.</summary>
+    private static SKPicture Record(Plot plot, int width, int height)
     {
-        plot.SavePng(Path.Combine(directory, stem + ".png"), width, height);
-        var svgPath = Path.Combine(directory, stem + ".svg");
-        plot.SaveSvg(svgPath, width, height);
-        var svg = OneRunPerText(File.ReadAllText(svgPath));
-        File.WriteAllText(svgPath, svg);
-        return new Chart(stem, title, svg);
+        using (var layout = new SKNoDrawCanvas(width, height))
+        {
+            plot.Render(layout, width, height);
+        }
+        var clear = plot.RenderManager.ClearCanvasBeforeEachRender;
+        plot.RenderManager.ClearCanvasBeforeEachRender = false;
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                using var recorder = new SKPictureRecorder();
+                var passes = plot.RenderManager.RenderCount;
+                plot.Render(recorder.BeginRecording(new SKRect(0, 0, width, height)), width, height);
+                var picture = recorder.EndRecording();
+                if (plot.RenderManager.RenderCount - passes == 1 || attempt == 3) // a plot that never settles is drawn as ScottPlot leaves it
+                {
+                    return picture;
+                }
+                picture.Dispose();
+            }
+        }
+        finally
+        {
+            plot.RenderManager.ClearCanvasBeforeEachRender = clear;
+        }
+    }
+
+    /// <summary>As ScottPlot's <c>SavePng</c>: an RGBA premultiplied raster of the size, PNG at quality 100.</summary>
+    private static void WritePng(SKPicture picture, string path, int width, int height)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw new InvalidOperationException($"Skia could not make a {width}×{height} raster for {path}.");
+        surface.Canvas.DrawPicture(picture);
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        using var file = File.Create(path);
+        data.SaveTo(file);
+        Khanij.Application.Diagnostics.PhaseTimes.Mark("chart png: " + path);
+    }
+
+    /// <summary>As ScottPlot's <c>SaveSvg</c>: Skia's SVG canvas of the size.</summary>
+    private static string SvgOf(SKPicture picture, int width, int height)
+    {
+        using var buffer = new MemoryStream();
+        using (var stream = new SKManagedWStream(buffer))
+        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
+        {
+            canvas.DrawPicture(picture);
+        }
+        return new System.Text.UTF8Encoding(false).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>Skia's SVG writer places every character of a label at its own x: a browser then draws Devanagari letters one by one, without

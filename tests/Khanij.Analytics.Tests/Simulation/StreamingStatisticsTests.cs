@@ -166,6 +166,82 @@ public sealed class StreamingStatisticsTests
         }, iter: 100);
 
     [Fact]
+    public void Summarise_GeneratedModels_DefaultKeep_ReplayedBins_MatchesSortingTheStoredRuns() =>
+        EngineAgreementTests.GenModel.Select(Gen.Int[StreamingStatistics.ReplayKeep + 1, 3 * StreamingStatistics.ReplayKeep], Gen.ULong)
+            .Sample((model, runs, seed) =>
+            {
+                // Given a generated model and more runs than a replayed bin keeps, fewer than one pass keeps
+                // When its runs are stored and, separately, streamed (one pass; the quantiles narrowed over the kept values, not sorted)
+                var stored = new FastEngine(1).Run(model, runs, seed, cancellationToken: TestContext.Current.CancellationToken);
+                var summary = new FastEngine(2).Summarise(model, runs, seed, StreamingStatistics.DefaultCollectCap);
+
+                // Then at most one pass was made (none when the events touch nothing, so every output is known to be 0), and every
+                // statistic and histogram is what sorting the stored runs gives
+                summary.Passes.ShouldBeLessThanOrEqualTo(1);
+                ShouldMatchStoredRuns(summary, stored, $"{runs} runs");
+            }, iter: 25);
+
+    [Fact]
+    public void Summarise_GeneratedModels_DerivedOutputs_EqualFoldingThemOnTheirOwn() =>
+        EngineAgreementTests.GenModel.Select(Gen.Int[2, 3000], Gen.ULong, Gen.Int[1, 40]).Sample((model, runs, seed, keep) =>
+        {
+            // Given a generated model (sector and battery outputs are fixed multiples of the last stage's tonnes, fractions quotients)
+            // When it is summarised with those outputs derived from their base output's statistics, and with every output folded
+            var derived = new FastEngine(1).Summarise(model, runs, seed, keep);
+            var folded = new FastEngine(1).Summarise(model, runs, seed, keep, derive: false);
+
+            // Then mean, median, P95, min, max and histograms have the same bits; CVaR95 (a sum over the same runs grouped
+            // differently) agrees to 1e-12
+            for (var m = 0; m < model.Metrics.Count; m++)
+            {
+                var (a, b) = (derived.Statistics![m], folded.Statistics![m]);
+                var where = $"{model.Metrics[m].Name}, {runs} runs, keep {keep}";
+                double[] bitsA = [a.Mean, a.Median, a.P95, a.Min, a.Max];
+                double[] bitsB = [b.Mean, b.Median, b.P95, b.Min, b.Max];
+                bitsA.Select(BitConverter.DoubleToInt64Bits).ShouldBe(bitsB.Select(BitConverter.DoubleToInt64Bits), where);
+                a.CVaR95.ShouldBe(b.CVaR95, 1e-12 * Math.Max(1, Math.Abs(b.CVaR95)), where);
+                derived.Histograms![m].ShouldBe(folded.Histograms![m] with { Counts = derived.Histograms[m].Counts }, where);
+                derived.Histograms[m].Counts.ShouldBe(folded.Histograms[m].Counts, where);
+            }
+        }, iter: 150);
+
+    [Fact]
+    public void Rules_TwoStageModel_DeriveSectorsAndFractionsAndZeroTheUnshockedStage()
+    {
+        // Given a two-stage network with a sector of share 0.6, seen from CCC, and one cut at refining (mining is untouched)
+        var network = Networks.TwoStage("x", ["AAA", "BBB", "CCC"], [50, 30, 20], [0.6, 0.3, 0.1, 0.3, 0.6, 0.1, 0.1, 0.1, 0.8],
+            [40, 40, 20], [10, 20, 30], [new EndUseSector("magnets", 0.6, false)]);
+        var cut = new ShockEvent("cut", ShockKind.Cut, "AAA", null, ["x"], Stage.Refining, Distribution.Uniform(0.2, 0.8),
+            Distribution.Fixed(12), Distribution.Fixed(0), 1);
+        var model = new SimulationModel([network], [cut], Networks.Parameters(0, "CCC"));
+
+        // When the fast engine states its rules
+        var rules = FastEngine.Rules(model);
+
+        // Then mining's four outputs are zero, refining's world fraction is its tonnes ÷ (100 t × 12/12), CCC's fraction its tonnes ÷ its
+        // use (30 t), the sector outputs 0.6 × the refining tonnes, and the tonnes and the stockpile are folded
+        int M(string scope, string stage, string measure) => Networks.Metric(model, "x", scope, stage, measure);
+        foreach (var scope in new[] { "world", "CCC" })
+        {
+            rules[M(scope, "mining", "shortfall_fraction")].Kind.ShouldBe(OutputRuleKind.Zero);
+            rules[M(scope, "mining", "shortfall_t")].Kind.ShouldBe(OutputRuleKind.Zero);
+            rules[M(scope, "refining", "shortfall_t")].Kind.ShouldBe(OutputRuleKind.Fold);
+            rules[M(scope, "magnets", "shortfall_t")].ShouldBe(new OutputRule(OutputRuleKind.Scale, M(scope, "refining", "shortfall_t"), 0.6));
+        }
+        rules[M("world", "refining", "shortfall_fraction")].ShouldBe(new OutputRule(OutputRuleKind.Divide, M("world", "refining", "shortfall_t"), 100.0));
+        rules[M("CCC", "refining", "shortfall_fraction")].ShouldBe(new OutputRule(OutputRuleKind.Divide, M("CCC", "refining", "shortfall_t"), 30.0));
+        rules[M("CCC", "refining", "stockpile_drawn_t")].Kind.ShouldBe(OutputRuleKind.Fold);
+
+        // And the stored runs bear them out: every mining output is 0 and every sector output is 0.6 × the tonnes, in every run
+        var stored = new FastEngine(1).Run(model, 500, 9, cancellationToken: TestContext.Current.CancellationToken);
+        for (var r = 0; r < 500; r++)
+        {
+            stored[r, M("world", "mining", "shortfall_t")].ShouldBe(0);
+            stored[r, M("world", "magnets", "shortfall_t")].ShouldBe(stored[r, M("world", "refining", "shortfall_t")] * 0.6);
+        }
+    }
+
+    [Fact]
     public void Summarise_OneRun_KeepsTheCentralRunAndNoStatistics()
     {
         // Given the model

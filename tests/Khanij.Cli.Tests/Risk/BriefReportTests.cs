@@ -75,6 +75,54 @@ public sealed class BriefReportTests
     }
 
     [Fact]
+    public async Task Charts_SyntheticBrief_AreScottPlotsOwnPngAndSvg()
+    {
+        // Given: every chart saved by ScottPlot itself (SavePng, then SaveSvg), as the brief wrote them before each was drawn only once
+        var model = BriefBuilder.Build(Inputs(), Catalogue, "IND", 2024, null, Quad(), RiskParameters.Default);
+        var text = new ReportText(Catalogue);
+        var dir = Directory.CreateTempSubdirectory("khanij-charts-");
+        try
+        {
+            var theirs = Directory.CreateDirectory(Path.Combine(dir.FullName, "scottplot")).FullName;
+            var plans = BriefCharts.Plans(model, text);
+            foreach (var plan in plans)
+            {
+                var plot = plan.Draw();
+                plot.SavePng(Path.Combine(theirs, plan.Stem + ".png"), plan.Width, plan.Height);
+                plot.SaveSvg(Path.Combine(theirs, plan.Stem + ".svg"), plan.Width, plan.Height);
+            }
+            var ours = Path.Combine(dir.FullName, "ours");
+
+            // When
+            var charts = await BriefCharts.WriteAsync(model, text, ours);
+
+            // Then: the same PNG bytes; the same SVG once the clip-path numbers (one counter for the whole test process, whose other tests draw
+            // SVG too) are counted from the start of each file
+            charts.Select(c => c.Stem).ShouldBe(plans.Select(p => p.Stem));
+            foreach (var (plan, chart) in plans.Zip(charts))
+            {
+                File.ReadAllBytes(Path.Combine(ours, plan.Stem + ".png")).SequenceEqual(File.ReadAllBytes(Path.Combine(theirs, plan.Stem + ".png")))
+                    .ShouldBeTrue(plan.Stem + ".png");
+                var svg = File.ReadAllText(Path.Combine(ours, plan.Stem + ".svg"));
+                chart.Svg.ShouldBe(svg);
+                svg.ShouldContain("<clipPath");
+                ClipsCounted(svg).ShouldBe(ClipsCounted(BriefCharts.OneRunPerText(File.ReadAllText(Path.Combine(theirs, plan.Stem + ".svg")))));
+            }
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static string ClipsCounted(string svg)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        return System.Text.RegularExpressions.Regex.Replace(svg, "cl_[0-9a-f]+", m =>
+            "clip" + (numbers.TryGetValue(m.Value, out var n) ? n : numbers[m.Value] = numbers.Count).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void MarkdownReport_SyntheticBrief_MatchesGolden()
     {
         // Given

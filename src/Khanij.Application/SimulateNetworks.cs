@@ -50,7 +50,10 @@ internal static class SimulateNetworks
             batteryMix ?? NetworkBuilder.DefaultBatteryMix,
             perspective,
             targets,
-            source);
+            source)
+        {
+            Phrases = Khanij.Application.Localization.Messages.Phrasebook,
+        };
         var network = NetworkBuilder.Build(inputs, out var whyNot);
         return (network, whyNot);
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Events;
+using Khanij.Core.Text;
 using Khanij.Data;
 using Khanij.Ingest.Amounts;
 using Khanij.Ingest.Dates;
@@ -20,16 +21,20 @@ public sealed class IngestPipeline
     private readonly Recognizer _recognizer;
     private readonly EventExtractor _extractor;
 
-    private IngestPipeline(Lexicon lexicon, IReadOnlySet<string> frameworkIds)
+    private readonly IPhrasebook _phrases;
+
+    private IngestPipeline(Lexicon lexicon, IReadOnlySet<string> frameworkIds, IPhrasebook phrases)
     {
+        _phrases = phrases;
         _lexicon = lexicon;
         _recognizer = new Recognizer(lexicon);
         _extractor = new EventExtractor(frameworkIds);
     }
 
     /// <summary>Builds the pipeline from the catalogue and <c>catalogue/organisations.csv</c> and <c>catalogue/cities.csv</c> of
-    /// <paramref name="dataDir"/> (default: the located data pack).</summary>
-    public static IngestPipeline Create(KhanijCatalogue catalogue, string? dataDir = null)
+    /// <paramref name="dataDir"/> (default: the located data pack). The warnings come from <paramref name="phrases"/> (the message catalogue,
+    /// read in the language of each call; null gives message keys only).</summary>
+    public static IngestPipeline Create(KhanijCatalogue catalogue, string? dataDir = null, IPhrasebook? phrases = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var dir = dataDir ?? DataDirectory.Locate();
@@ -41,7 +46,7 @@ public sealed class IngestPipeline
         var cues = Read(CueCatalogue.FileName)
             ?? throw new IngestException($"{Path.Combine(dir, "catalogue", CueCatalogue.FileName)}: not found; the cue lexicon (language, phrase, kind, value, note) is needed to read news.");
         var lexicon = Lexicon.Build(catalogue, Read("organisations.csv"), Read("cities.csv"), cues, Path.Combine(dir, "catalogue", CueCatalogue.FileName));
-        return new IngestPipeline(lexicon, catalogue.Frameworks.Select(f => f.Id).ToHashSet(StringComparer.Ordinal));
+        return new IngestPipeline(lexicon, catalogue.Frameworks.Select(f => f.Id).ToHashSet(StringComparer.Ordinal), phrases ?? IPhrasebook.Keys);
     }
 
     /// <summary>Builds the pipeline from the bundled data pack.</summary>
@@ -138,11 +143,11 @@ public sealed class IngestPipeline
         var events = _extractor.Extract(docFacts);
         if (published is null)
         {
-            warnings.Add("no publication date found (looked for Published/Updated/date lines and HTML meta tags); event dates may be null.");
+            warnings.Add(_phrases.Format("Ingest_NoDate"));
         }
         if (sentences.Count == 0)
         {
-            warnings.Add(text.Length == 0 ? "the document is empty." : "no article text found (everything looked like boilerplate or metadata).");
+            warnings.Add(_phrases.Format(text.Length == 0 ? "Ingest_Empty" : "Ingest_NoArticleText"));
         }
         var title = lines.FirstOrDefault(l => l.Kind == LineKind.Heading) is { } h ? source.Verbatim(h.Start, h.End) : null;
         var document = new IngestDocument(docName, original, language, published is { } p ? DateParser.Iso8601(p) : null, title, html,

@@ -46,6 +46,10 @@ public static class KhanijWebSetup
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = DescribeBadRequest);
         builder.Services.AddValidation();
         builder.Services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
+        // Officials' names in Latin script beside the recorded name (data/catalogue/official_spellings.csv, read and checked with the JSON
+        // options).
+        builder.Services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<IOptions<KhanijWebOptions>>((json, web) =>
+            json.SerializerOptions.Converters.Add(new OfficialJsonConverter(CatalogueLoader.LoadOfficialSpellings(web.Value.DataDir))));
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Khanij API";
@@ -58,7 +62,7 @@ public static class KhanijWebSetup
         builder.Services.AddSingleton(sp => CatalogueLoader.Load(sp.GetRequiredService<IOptions<KhanijWebOptions>>().Value.DataDir));
         builder.Services.AddSingleton<KhanijData>();
         builder.Services.AddSingleton(sp => IngestPipeline.Create(sp.GetRequiredService<KhanijCatalogue>(),
-            sp.GetRequiredService<IOptions<KhanijWebOptions>>().Value.DataDir));
+            sp.GetRequiredService<IOptions<KhanijWebOptions>>().Value.DataDir, Messages.PhrasebookWith(sp.GetRequiredService<KhanijCatalogue>())));
         return builder;
     }
 

@@ -18,6 +18,12 @@ public sealed record DemandScenario(
     IReadOnlyList<string> Omitted,
     string? File = null)
 {
+    /// <summary>The name in Hindi (<c>name_hi</c>), or null when the file gives none.</summary>
+    public string? NameHi { get; init; }
+
+    /// <summary><see cref="Omitted"/> in Hindi, same order (<c>omitted_hi</c>), or null when the file gives none.</summary>
+    public IReadOnlyList<string>? OmittedHi { get; init; }
+
     /// <summary>The distinct years of the deployment rows, ascending.</summary>
     public IReadOnlyList<int> Years => [.. Deployments.Select(d => d.Year).Distinct().Order()];
 }

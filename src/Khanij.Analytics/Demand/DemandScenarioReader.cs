@@ -11,8 +11,8 @@ namespace Khanij.Analytics.Demand;
 /// <see cref="DemandScenario"/> or every problem found, each with file, line and column, what was found and what was expected.</summary>
 public static class DemandScenarioReader
 {
-    private static readonly string[] TopLevel = ["name", "country", "description", "sources", "deployment", "omitted"];
-    private static readonly string[] SourceProperties = ["publisher", "document", "year", "url", "assumption", "note"];
+    private static readonly string[] TopLevel = ["name", "name_hi", "country", "description", "sources", "deployment", "omitted", "omitted_hi"];
+    private static readonly string[] SourceProperties = ["publisher", "document", "year", "url", "assumption", "note", "note_hi"];
     private static readonly string[] RowProperties =
         ["technology", "year", "value", "unit", "measure", "source", "chemistry_mix", "mix_source", "note"];
     private static readonly string[] Measures = ["per_year", "stock", "share"];
@@ -24,9 +24,11 @@ public static class DemandScenarioReader
     /// <param name="chemistries">Chemistry labels with intensities in the data pack; when given, a mix naming another label is an error.
     /// Null skips that check.</param>
     /// <param name="scenario">The scenario when there are no problems.</param>
+    /// <param name="requireHindi">True for the shipped (curated) scenarios: the Hindi texts a reader sees (<c>name_hi</c>, <c>omitted_hi</c>,
+    /// an assumption's <c>note_hi</c>) must be there and in Devanagari. A user's own file may leave them out (its English is shown).</param>
     /// <returns>The problems found (empty when the file is good).</returns>
     public static IReadOnlyList<ScenarioError> TryParse(string json, string file, KhanijCatalogue catalogue,
-        IReadOnlyCollection<string>? chemistries, out DemandScenario? scenario)
+        IReadOnlyCollection<string>? chemistries, out DemandScenario? scenario, bool requireHindi = false)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -38,7 +40,7 @@ public static class DemandScenarioReader
         }
         using (document)
         {
-            var reader = new Reader(file, new JsonLocations(bytes), catalogue, chemistries);
+            var reader = new Reader(file, new JsonLocations(bytes), catalogue, chemistries, requireHindi);
             var result = reader.Read(document!.RootElement);
             if (reader.Errors.Count == 0)
             {
@@ -48,7 +50,7 @@ public static class DemandScenarioReader
         }
     }
 
-    private sealed class Reader(string file, JsonLocations locations, KhanijCatalogue catalogue, IReadOnlyCollection<string>? chemistries)
+    private sealed class Reader(string file, JsonLocations locations, KhanijCatalogue catalogue, IReadOnlyCollection<string>? chemistries, bool requireHindi)
     {
         public List<ScenarioError> Errors { get; } = [];
 
@@ -67,6 +69,7 @@ public static class DemandScenarioReader
             }
             Unknown(root, "$", TopLevel);
             var name = Text(root, "$", "name", required: true) ?? "";
+            var nameHi = Hindi(root, "$", "name_hi");
             var description = Text(root, "$", "description", required: false);
             string country = "";
             var countryText = Text(root, "$", "country", required: true);
@@ -96,8 +99,46 @@ public static class DemandScenarioReader
                     omitted.AddRange(om.EnumerateArray().Select(x => x.GetString()!));
                 }
             }
-            return new DemandScenario(name, country, description, sources, rows, omitted, file);
+            var omittedHi = ReadOmittedHi(root, omitted.Count);
+            return new DemandScenario(name, country, description, sources, rows, omitted, file) { NameHi = nameHi, OmittedHi = omittedHi };
         }
+
+        private List<string>? ReadOmittedHi(JsonElement root, int count)
+        {
+            if (!root.TryGetProperty("omitted_hi", out var om))
+            {
+                if (requireHindi && count > 0)
+                {
+                    Error("$.omitted", "has no Hindi twin; expected \"omitted_hi\": an array of the same length in Hindi (Devanagari).");
+                }
+                return null;
+            }
+            if (om.ValueKind != JsonValueKind.Array || om.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String || !IsDevanagari(x.GetString())))
+            {
+                Error("$.omitted_hi", $"found {Kind(om)}; expected an array of Hindi strings (Devanagari), one per \"omitted\" entry.");
+                return null;
+            }
+            if (om.GetArrayLength() != count)
+            {
+                Error("$.omitted_hi", $"found {om.GetArrayLength()} entries; expected {count}, one per \"omitted\" entry in the same order.");
+                return null;
+            }
+            return [.. om.EnumerateArray().Select(x => x.GetString()!)];
+        }
+
+        /// <summary>A Hindi twin of a text: required when <c>requireHindi</c>, and then (or whenever given) in Devanagari.</summary>
+        private string? Hindi(JsonElement element, string path, string name, bool required = true)
+        {
+            var text = Text(element, path, name, required && requireHindi);
+            if (text is not null && !IsDevanagari(text))
+            {
+                Error($"{path}.{name}", $"found \"{text}\"; expected Hindi text in Devanagari.");
+                return null;
+            }
+            return text;
+        }
+
+        private static bool IsDevanagari(string? text) => text is not null && text.Any(c => c is >= '\u0900' and <= '\u097F');
 
         private Dictionary<string, DemandSource> ReadSources(JsonElement root)
         {
@@ -140,9 +181,10 @@ public static class DemandScenarioReader
                     }
                 }
                 var note = Text(s, path, "note", required: assumption);
+                var noteHi = Hindi(s, path, "note_hi", required: assumption);
                 if (Errors.Count == before)
                 {
-                    sources[property.Name] = new DemandSource(property.Name, publisher!, document!, year!.Value, url, assumption, note);
+                    sources[property.Name] = new DemandSource(property.Name, publisher!, document!, year!.Value, url, assumption, note) { NoteHi = noteHi };
                 }
             }
             return sources;

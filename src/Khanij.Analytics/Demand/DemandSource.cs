@@ -11,6 +11,9 @@ namespace Khanij.Analytics.Demand;
 /// <param name="Note">What exactly the document says, or why the assumption was made; may be null.</param>
 public sealed record DemandSource(string Id, string Publisher, string Document, int Year, string? Url, bool IsAssumption, string? Note)
 {
+    /// <summary>The note in Hindi (<c>note_hi</c>), or null when the file gives none.</summary>
+    public string? NoteHi { get; init; }
+
     /// <summary>"Publisher, Document (Year)", with "assumption:" in front when it is one.</summary>
     public string Citation => (IsAssumption ? "assumption: " : "") + $"{Publisher}, {Document} ({Year})";
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Khanij.Core.Facts;
+using Khanij.Core.Text;
 
 namespace Khanij.Analytics.Demand;
 
@@ -11,8 +11,11 @@ public static class NeedsCalculator
     /// <param name="scenario">The deployment scenario.</param>
     /// <param name="intensities">BatPaC intensities from the data pack.</param>
     /// <param name="options">Intensity improvement; null for none.</param>
-    public static MineralNeeds Compute(DemandScenario scenario, IReadOnlyList<BatteryIntensity> intensities, DemandOptions? options = null)
+    /// <param name="phrases">The message catalogue for the reasons and bases, in the reader's language; null for keys only.</param>
+    public static MineralNeeds Compute(DemandScenario scenario, IReadOnlyList<BatteryIntensity> intensities, DemandOptions? options = null,
+        IPhrasebook? phrases = null)
     {
+        var say = phrases ?? IPhrasebook.Keys;
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(intensities);
         options = (options ?? DemandOptions.Default).Validate();
@@ -21,15 +24,14 @@ public static class NeedsCalculator
             .ToDictionary(g => g.Key, g => g.OrderBy(i => i.MineralId, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         var rows = new List<NeedRow>();
         var missing = new List<NotComputed>();
-        var inv = CultureInfo.InvariantCulture;
         foreach (var d in scenario.Deployments.OrderBy(d => d.Year).ThenBy(d => d.Technology, StringComparer.Ordinal))
         {
             var citation = Cite(scenario, d.SourceId);
             if (!Technologies.IsBattery(d.Technology))
             {
                 var reason = d.Measure == DeploymentMeasure.Share
-                    ? "a share of sales carries no quantity; the file gives no battery GWh for it"
-                    : $"the data pack has no mineral intensity for {d.Technology} (BatPaC covers batteries only)";
+                    ? say.Format("Demand_ReasonShare")
+                    : say.Format("Demand_ReasonNoIntensity", say.Name(d.Technology));
                 missing.Add(new NotComputed(d.Year, d.Technology, d.Value, d.Unit, reason, citation));
                 continue;
             }
@@ -43,24 +45,23 @@ public static class NeedsCalculator
                 if (previous is null)
                 {
                     missing.Add(new NotComputed(d.Year, d.Technology, d.Value, d.Unit,
-                        "an installed stock with no earlier stock figure in the file; a yearly addition needs two stock figures", citation));
+                        say.Format("Demand_ReasonOneStock"), citation));
                     continue;
                 }
                 gwh = (d.Value - previous.Value) / (d.Year - previous.Year);
                 if (gwh < 0)
                 {
                     missing.Add(new NotComputed(d.Year, d.Technology, d.Value, d.Unit,
-                        $"the stock falls from {previous.Value.ToString("G6", inv)} GWh in {previous.Year}; no additions to supply", citation));
+                        say.Format("Demand_ReasonStockFalls", previous.Value, previous.Year), citation));
                     continue;
                 }
-                basis = string.Format(inv, "average yearly addition ({0:G6} − {1:G6} GWh) / ({2} − {3}) = {4:G6} GWh/yr between cited stocks",
-                    d.Value, previous.Value, d.Year, previous.Year, gwh);
+                basis = say.Format("Demand_BasisStocks", d.Value, previous.Value, d.Year, previous.Year, gwh);
                 citation = Cite(scenario, previous.SourceId) == citation ? citation : Cite(scenario, previous.SourceId) + "; " + citation;
             }
             else
             {
                 gwh = d.Value;
-                basis = string.Format(inv, "{0:G6} GWh in {1} as cited", gwh, d.Year);
+                basis = say.Format("Demand_BasisCited", gwh, d.Year);
             }
             var factor = d.Year > baseYear ? Math.Pow(1 - options.IntensityImprovement, d.Year - baseYear) : 1.0;
             foreach (var (chemistry, share) in d.ChemistryMix!.OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -72,7 +73,7 @@ public static class NeedsCalculator
                 if (!byChemistry.TryGetValue(chemistry, out var list))
                 {
                     missing.Add(new NotComputed(d.Year, d.Technology, gwh * share, "GWh",
-                        $"no BatPaC intensity for chemistry '{chemistry}' in the data pack", citation));
+                        say.Format("Demand_ReasonNoChemistry", chemistry), citation));
                     continue;
                 }
                 var citations = new[] { citation, Cite(scenario, d.MixSourceId!) };

@@ -1,4 +1,5 @@
 using Khanij.Core.Facts;
+using Khanij.Core.Text;
 
 namespace Khanij.Analytics.Demand;
 
@@ -11,8 +12,14 @@ public static class WorldDemand
 
     /// <summary>One figure per mineral × year × scenario where both the need and an IEA figure exist; the rest are in
     /// <paramref name="missing"/>.</summary>
-    public static IReadOnlyList<WorldDemandFigure> Beside(MineralNeeds needs, IReadOnlyList<DemandFigure> demand, out IReadOnlyList<string> missing)
+    /// <param name="needs">The scenario's needs.</param>
+    /// <param name="demand">IEA demand figures.</param>
+    /// <param name="missing">Needs without an IEA figure, and why, in the reader's language.</param>
+    /// <param name="phrases">The message catalogue; null for keys only.</param>
+    public static IReadOnlyList<WorldDemandFigure> Beside(MineralNeeds needs, IReadOnlyList<DemandFigure> demand, out IReadOnlyList<string> missing,
+        IPhrasebook? phrases = null)
     {
+        var say = phrases ?? IPhrasebook.Keys;
         ArgumentNullException.ThrowIfNull(needs);
         ArgumentNullException.ThrowIfNull(demand);
         var result = new List<WorldDemandFigure>();
@@ -23,11 +30,11 @@ public static class WorldDemand
             foreach (var scenario in Scenarios)
             {
                 var figure = Find(demand, "total_demand", "Total demand", mineral, year, scenario);
-                var measure = "total demand";
+                var measure = say.Format("Demand_MeasureTotal");
                 if (figure is null)
                 {
                     figure = Find(demand, "cleantech_demand_by_mineral", "All clean technologies", mineral, year, scenario);
-                    measure = "clean-technology demand (the IEA prints no total for this mineral)";
+                    measure = say.Format("Demand_MeasureCleantech");
                 }
                 if (figure is null || !(figure.ValueT > 0))
                 {
@@ -41,8 +48,8 @@ public static class WorldDemand
             {
                 var years = demand.Where(d => d.MineralId == mineral && Scenarios.Contains(d.Scenario)).Select(d => d.Year).Distinct().Order().ToList();
                 gaps.Add(years.Count == 0
-                    ? $"{mineral} {year}: the IEA demand file has no figure for {mineral}."
-                    : $"{mineral} {year}: the IEA publishes {mineral} only for {string.Join(", ", years)}; no interpolation is made.");
+                    ? say.Format("Demand_WorldNone", say.Name(mineral), year)
+                    : say.Format("Demand_WorldYears", say.Name(mineral), year, string.Join(", ", years)));
             }
         }
         missing = gaps;

@@ -1,4 +1,5 @@
 using Khanij.Analytics.Risk;
+using Khanij.Core.Text;
 using Khanij.Core;
 using Khanij.Core.Facts;
 
@@ -15,9 +16,11 @@ public static class ExportCapacity
     /// <param name="stage">Stage.</param>
     /// <param name="year">Trade year.</param>
     /// <param name="codes">HS codes to count (those the import profile counts).</param>
+    /// <param name="phrases">The message catalogue for the bases, in the reader's language; null gives message keys only.</param>
     public static IReadOnlyDictionary<string, (double Tonnes, string Basis)> Compute(IEnumerable<TradeFlow> flows, string mineralId, Stage stage, int year,
-        IReadOnlyCollection<string> codes)
+        IReadOnlyCollection<string> codes, IPhrasebook? phrases = null)
     {
+        var say = phrases ?? IPhrasebook.Keys;
         ArgumentNullException.ThrowIfNull(flows);
         ArgumentNullException.ThrowIfNull(codes);
         var rows = TradeFlowRows.OncePerFlow(flows.Where(f => f.MineralId == mineralId && f.Year == year && f.ContainedTonnes is not null
@@ -34,9 +37,9 @@ public static class ExportCapacity
             {
                 var own = rows.Where(f => f.HsCode == hs && f.ReporterIso3 == country && f.Flow == "export" && f.PartnerAggregate == "world_total").ToList();
                 var reported = own.Where(f => !f.IsMirror).ToList();
-                var chosen = reported.Count > 0 ? (reported, "own report") : own.Count > 0 ? (own, "mirror data") : (
+                var chosen = reported.Count > 0 ? (reported, say.Format("Div_OwnReport")) : own.Count > 0 ? (own, say.Format("Div_MirrorData")) : (
                     rows.Where(f => f.HsCode == hs && f.Flow == "import" && f.PartnerIso3 == country && f.ReporterIso3 != country && !f.IsMirror).ToList(),
-                    "importers' reports");
+                    say.Format("Div_ImportersReports"));
                 if (chosen.Item1.Count == 0)
                 {
                     continue;
@@ -46,7 +49,7 @@ public static class ExportCapacity
             }
             if (total > 0)
             {
-                result[country] = (total, $"exports to the world in {year}, t contained: {string.Join(", ", bases)}");
+                result[country] = (total, say.Format("Div_ExportBasis", year, string.Join(", ", bases)));
             }
         }
         return result;

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Google.OrTools.LinearSolver;
+using Khanij.Core.Text;
 
 namespace Khanij.Analytics.Diversify;
 
@@ -16,21 +16,23 @@ public static class MixOptimizer
     /// <summary>Minimises the sourcing term Σ sᵢ² × wᵢ of the supply-risk score (wᵢ = WGIᵢ × tᵢ × partner factor).</summary>
     /// <param name="suppliers">Candidates; those without a risk weight are given nothing (they cannot be assessed).</param>
     /// <param name="constraints">Limits.</param>
-    public static DiversifyResult MinimiseRisk(IReadOnlyList<Supplier> suppliers, DiversifyConstraints constraints)
+    /// <param name="phrases">The message catalogue for notes, limits and conflicts, in the reader's language; null gives message keys only.</param>
+    public static DiversifyResult MinimiseRisk(IReadOnlyList<Supplier> suppliers, DiversifyConstraints constraints, IPhrasebook? phrases = null)
     {
+        var say = phrases ?? IPhrasebook.Keys;
         ArgumentNullException.ThrowIfNull(suppliers);
         ArgumentNullException.ThrowIfNull(constraints);
         var notes = new List<string>
         {
-            $"The LP uses sᵢ² in {Segments} linear pieces per supplier (exact at whole percentage points); the risk shown is the exact quadratic.",
+            say.Format("Div_NoteLp", Segments),
         };
         var unassessed = suppliers.Where(s => s.RiskWeight is null).Select(s => s.Iso3).ToList();
         if (unassessed.Count > 0)
         {
-            notes.Add($"No WGI score, so not recommended (the risk method cannot weigh them): {string.Join(", ", unassessed)}.");
+            notes.Add(say.Format("Div_NoteNoWgi", string.Join(", ", unassessed)));
         }
         double Risk(IReadOnlyList<double> mix) => suppliers.Select((s, i) => mix[i] * mix[i] * (s.RiskWeight ?? 0)).Sum();
-        return Solve(DiversifyObjective.Risk, suppliers, constraints, notes, Risk, (solver, shares, upper) =>
+        return Solve(DiversifyObjective.Risk, suppliers, constraints, notes, say, Risk, (solver, shares, upper) =>
         {
             var objective = solver.Objective();
             const double h = 1.0 / Segments;
@@ -51,7 +53,7 @@ public static class MixOptimizer
                 }
             }
             objective.SetMinimization();
-        }, extraUpper: s => s.RiskWeight is null ? ("no_wgi", $"{s.Iso3} at most 0 % (no WGI score)", 0.0) : null);
+        }, extraUpper: s => s.RiskWeight is null ? ("no_wgi", say.Format("Div_LimitNoWgi", s.Iso3), 0.0) : null);
     }
 
     /// <summary>Minimises CVaR95 of the country's shortfall fraction Lᵣ = Σᵢ losses[r, i] sᵢ over the draws, with the Rockafellar–Uryasev
@@ -60,9 +62,11 @@ public static class MixOptimizer
     /// <param name="losses">Draws × suppliers: fraction of each supplier's deliveries to the country lost in each draw (0–1).</param>
     /// <param name="constraints">Limits.</param>
     /// <param name="beta">Tail level (default 0.95).</param>
+    /// <param name="phrases">The message catalogue for notes, limits and conflicts, in the reader's language; null gives message keys only.</param>
     public static DiversifyResult MinimiseCvar(IReadOnlyList<Supplier> suppliers, double[,] losses, DiversifyConstraints constraints,
-        double beta = Cvar.Level)
+        double beta = Cvar.Level, IPhrasebook? phrases = null)
     {
+        var say = phrases ?? IPhrasebook.Keys;
         ArgumentNullException.ThrowIfNull(suppliers);
         ArgumentNullException.ThrowIfNull(losses);
         ArgumentNullException.ThrowIfNull(constraints);
@@ -75,8 +79,8 @@ public static class MixOptimizer
             throw new ArgumentOutOfRangeException(nameof(beta), beta, "The tail level must be in (0, 1).");
         }
         var n = losses.GetLength(0);
-        var notes = new List<string> { $"CVaR{beta * 100:0} over {n} draws (Rockafellar–Uryasev LP)." };
-        return Solve(DiversifyObjective.Cvar, suppliers, constraints, notes, mix => Cvar.Of(losses, mix, beta), (solver, shares, _) =>
+        var notes = new List<string> { say.Format("Div_NoteCvar", beta * 100, n) };
+        return Solve(DiversifyObjective.Cvar, suppliers, constraints, notes, say, mix => Cvar.Of(losses, mix, beta), (solver, shares, _) =>
         {
             var objective = solver.Objective();
             var alpha = solver.MakeNumVar(double.NegativeInfinity, double.PositiveInfinity, "alpha");
@@ -110,15 +114,15 @@ public static class MixOptimizer
         IReadOnlyList<Supplier> suppliers,
         DiversifyConstraints constraints,
         List<string> notes,
+        IPhrasebook say,
         Func<IReadOnlyList<double>, double> evaluate,
         Action<Solver, Variable[], double[]> build,
         Func<Supplier, (string Name, string Description, double Bound)?>? extraUpper)
     {
         constraints.Validate();
-        var inv = CultureInfo.InvariantCulture;
         var today = suppliers.Select(s => s.Today).ToArray();
-        var limits = Limits(suppliers, constraints, extraUpper);
-        var conflicts = Conflicts(suppliers, constraints, limits);
+        var limits = Limits(suppliers, constraints, extraUpper, say);
+        var conflicts = Conflicts(suppliers, constraints, limits, say);
         if (conflicts.Count > 0)
         {
             return new DiversifyResult(kind, false, conflicts, Mix(suppliers, today, limits), evaluate(today), evaluate(today), [], notes);
@@ -150,7 +154,7 @@ public static class MixOptimizer
         var status = solver.Solve();
         if (status != Solver.ResultStatus.OPTIMAL)
         {
-            return new DiversifyResult(kind, false, [$"The solver stopped with status {status}; no recommendation."], Mix(suppliers, today, limits),
+            return new DiversifyResult(kind, false, [say.Format("Div_SolverStatus", status)], Mix(suppliers, today, limits),
                 evaluate(today), evaluate(today), [], notes);
         }
         // Shadow prices belong to the optimal value, so they are read now, before the tie-break below changes the objective.
@@ -164,18 +168,18 @@ public static class MixOptimizer
             var closer = ClosestToToday(solver, shares, today);
             if (closer is null)
             {
-                notes.Add("The tie-break towards today's mix did not solve; the first optimal mix the solver found is shown.");
+                notes.Add(say.Format("Div_NoteTieFailed"));
             }
             else if (closer.Zip(mix, (a, b) => Math.Abs(a - b)).Sum() > 1e-6)
             {
                 // Only a real tie moves the mix; otherwise the first solution stays as it is (the second solve may wander by the solver's
                 // tolerance within the kept optimum).
-                notes.Add("Several mixes reach the same optimum (some suppliers are equally good); the one with the least change from today's is shown.");
+                notes.Add(say.Format("Div_NoteTie"));
                 mix = closer;
             }
         }
         var binding = new List<(BindingConstraint Constraint, double Order)>();
-        var what = kind == DiversifyObjective.Risk ? "the sourcing risk" : "CVaR95 of the shortfall";
+        var what = say.Format(kind == DiversifyObjective.Risk ? "Div_WhatRisk" : "Div_WhatCvar");
         for (var x = 0; x < made.Count; x++)
         {
             var l = made[x].Limit;
@@ -184,14 +188,13 @@ public static class MixOptimizer
                 continue;
             }
             var dual = duals[x];
-            var verb = l.IsUpper ? "raising" : "lowering";
             var effect = l.IsUpper ? dual * 0.01 : -dual * 0.01;
-            binding.Add((new BindingConstraint(l.Name, l.Description, dual, Words(verb, l.Short, effect, what, inv)), Math.Abs(dual)));
+            binding.Add((new BindingConstraint(l.Name, l.Description, dual, Words(l.IsUpper, l.Short, effect, what, say)), Math.Abs(dual)));
         }
         if (partners is not null && Math.Abs(suppliers.Select((s, i) => s.IsPartner ? mix[i] : 0).Sum() - constraints.MinPartnerShare!.Value) <= Tolerance)
         {
-            var description = $"partners together at least {constraints.MinPartnerShare.Value * 100:0.#} %";
-            binding.Add((new BindingConstraint("partners", description, partnerDual, Words("lowering", description, -partnerDual * 0.01, what, inv)),
+            var description = say.Format("Div_LimitPartners", constraints.MinPartnerShare.Value * 100);
+            binding.Add((new BindingConstraint("partners", description, partnerDual, Words(false, description, -partnerDual * 0.01, what, say)),
                 Math.Abs(partnerDual)));
         }
         var alone = suppliers.Select((sp, i) => kind == DiversifyObjective.Risk && sp.RiskWeight is null ? (double?)null
@@ -233,46 +236,44 @@ public static class MixOptimizer
         return solver.Solve() == Solver.ResultStatus.OPTIMAL ? [.. shares.Select(v => Math.Clamp(v.SolutionValue(), 0, 1))] : null;
     }
 
-    private static string Words(string verb, string description, double effect, string what, IFormatProvider inv)
+    /// <summary>A shadow price in words: what moving the limit by one point would do to the objective.</summary>
+    private static string Words(bool raising, string description, double effect, string what, IPhrasebook say)
     {
-        if (Math.Abs(effect) < 1e-12)
-        {
-            return $"{char.ToUpperInvariant(verb[0])}{verb[1..]} the limit \"{description}\" by one point would not change {what} (to the solver's precision).";
-        }
-        var direction = effect < 0 ? "lower" : "raise";
-        return string.Format(inv, "{0}{1} the limit \"{2}\" by one point would {3} {4} by about {5:G3}.", char.ToUpperInvariant(verb[0]), verb[1..],
-            description, direction, what, Math.Abs(effect));
+        var key = Math.Abs(effect) < 1e-12 ? (raising ? "Div_RaiseNoChange" : "Div_LowerNoChange")
+            : effect < 0 ? (raising ? "Div_RaiseLowers" : "Div_LowerLowers")
+            : raising ? "Div_RaiseRaises" : "Div_LowerRaises";
+        return say.Format(key, description, what, Math.Abs(effect));
     }
 
     private static List<Limit> Limits(IReadOnlyList<Supplier> suppliers, DiversifyConstraints c,
-        Func<Supplier, (string Name, string Description, double Bound)?>? extraUpper)
+        Func<Supplier, (string Name, string Description, double Bound)?>? extraUpper, IPhrasebook say)
     {
         var limits = new List<Limit>();
         for (var i = 0; i < suppliers.Count; i++)
         {
             var s = suppliers[i];
-            limits.Add(new Limit($"cap:{s.Iso3}", $"{s.Iso3} at most {c.Cap * 100:0.#} % (cap)", i, c.Cap, true));
+            limits.Add(new Limit($"cap:{s.Iso3}", say.Format("Div_LimitCap", s.Iso3, c.Cap * 100), i, c.Cap, true));
             if (s.ExportLimit is { } e && e < 1)
             {
-                limits.Add(new Limit($"export:{s.Iso3}", $"{s.Iso3} at most {e * 100:0.##} % (what it exports: {s.ExportBasis})", i, e, true)
+                limits.Add(new Limit($"export:{s.Iso3}", say.Format("Div_LimitExport", s.Iso3, e * 100, s.ExportBasis), i, e, true)
                 {
-                    Short = $"{s.Iso3} at most {e * 100:0.##} % (what it exports)",
+                    Short = say.Format("Div_LimitExportShort", s.Iso3, e * 100),
                 });
             }
             if (c.MaxChange is { } d)
             {
                 if (s.Today + d < 1)
                 {
-                    limits.Add(new Limit($"change_up:{s.Iso3}", $"{s.Iso3} at most {(s.Today + d) * 100:0.##} % (today {s.Today * 100:0.##} % + {d * 100:0.#} points)", i, s.Today + d, true));
+                    limits.Add(new Limit($"change_up:{s.Iso3}", say.Format("Div_LimitChangeUp", s.Iso3, (s.Today + d) * 100, s.Today * 100, d * 100), i, s.Today + d, true));
                 }
                 if (s.Today - d > 0)
                 {
-                    limits.Add(new Limit($"change_down:{s.Iso3}", $"{s.Iso3} at least {(s.Today - d) * 100:0.##} % (today {s.Today * 100:0.##} % − {d * 100:0.#} points)", i, s.Today - d, false));
+                    limits.Add(new Limit($"change_down:{s.Iso3}", say.Format("Div_LimitChangeDown", s.Iso3, (s.Today - d) * 100, s.Today * 100, d * 100), i, s.Today - d, false));
                 }
             }
             if (c.Excluded.Contains(s.Iso3, StringComparer.OrdinalIgnoreCase))
             {
-                limits.Add(new Limit($"exclude:{s.Iso3}", $"{s.Iso3} at most 0 % (excluded)", i, 0, true));
+                limits.Add(new Limit($"exclude:{s.Iso3}", say.Format("Div_LimitExcluded", s.Iso3), i, 0, true));
             }
             if (extraUpper?.Invoke(s) is { } x)
             {
@@ -284,12 +285,12 @@ public static class MixOptimizer
 
     /// <summary>For box limits, Σ = 1 and one partner floor, the set is empty exactly when one of these checks fails, so each failure
     /// names the constraints in conflict.</summary>
-    private static List<string> Conflicts(IReadOnlyList<Supplier> suppliers, DiversifyConstraints c, List<Limit> limits)
+    private static List<string> Conflicts(IReadOnlyList<Supplier> suppliers, DiversifyConstraints c, List<Limit> limits, IPhrasebook say)
     {
         var conflicts = new List<string>();
         if (suppliers.Count == 0)
         {
-            conflicts.Add("There are no suppliers to choose from.");
+            conflicts.Add(say.Format("Div_NoSuppliers"));
             return conflicts;
         }
         var upper = new Limit[suppliers.Count];
@@ -300,21 +301,19 @@ public static class MixOptimizer
             lower[i] = limits.Where(l => l.Supplier == i && !l.IsUpper).MaxBy(l => l.Bound);
             if (lower[i] is { } lo && lo.Bound > upper[i].Bound + Tolerance)
             {
-                conflicts.Add($"{suppliers[i].Iso3}: \"{lo.Description}\" conflicts with \"{upper[i].Description}\".");
+                conflicts.Add(say.Format("Div_ConflictPair", suppliers[i].Iso3, lo.Description, upper[i].Description));
             }
         }
         var maxTotal = upper.Sum(u => u.Bound);
         if (maxTotal < 1 - Tolerance)
         {
-            conflicts.Add(string.Format(CultureInfo.InvariantCulture,
-                "Shares must sum to 100 %, but the upper limits allow at most {0:0.##} % in total: {1}.", maxTotal * 100,
+            conflicts.Add(say.Format("Div_ConflictUpper", maxTotal * 100,
                 string.Join("; ", upper.Where(u => u.Bound < 1).Select(u => u.Description))));
         }
         var minTotal = lower.Sum(l => l?.Bound ?? 0);
         if (minTotal > 1 + Tolerance)
         {
-            conflicts.Add(string.Format(CultureInfo.InvariantCulture, "Shares must sum to 100 %, but the lower limits require {0:0.##} %: {1}.",
-                minTotal * 100, string.Join("; ", lower.OfType<Limit>().Select(l => l.Description))));
+            conflicts.Add(say.Format("Div_ConflictLower", minTotal * 100, string.Join("; ", lower.OfType<Limit>().Select(l => l.Description))));
         }
         if (c.MinPartnerShare is { } m && m > 0)
         {
@@ -323,14 +322,12 @@ public static class MixOptimizer
             if (partnerMax < m - Tolerance)
             {
                 var partnerLimits = Enumerable.Range(0, suppliers.Count).Where(i => suppliers[i].IsPartner).Select(i => upper[i].Description).ToList();
-                conflicts.Add(string.Format(CultureInfo.InvariantCulture,
-                    "The minimum partner share of {0:0.#} % cannot be met: partners can supply at most {1:0.##} % ({2}).", m * 100, partnerMax * 100,
-                    partnerLimits.Count == 0 ? "no supplier is a partner" : string.Join("; ", partnerLimits)));
+                conflicts.Add(say.Format("Div_ConflictPartnerMax", m * 100, partnerMax * 100,
+                    partnerLimits.Count == 0 ? say.Format("Div_NoPartnerSupplier") : string.Join("; ", partnerLimits)));
             }
             else if (othersMin + m > 1 + Tolerance)
             {
-                conflicts.Add(string.Format(CultureInfo.InvariantCulture,
-                    "The minimum partner share of {0:0.#} % and the lower limits on non-partners ({1:0.##} %) add to more than 100 %.", m * 100, othersMin * 100));
+                conflicts.Add(say.Format("Div_ConflictPartnerSum", m * 100, othersMin * 100));
             }
         }
         return conflicts;

@@ -1,4 +1,5 @@
 using Khanij.Analytics.Simulation;
+using Khanij.Core.Text;
 using Khanij.Core;
 
 namespace Khanij.Analytics.Diversify;
@@ -23,10 +24,13 @@ public static class ShortfallDraws
     /// <param name="seed">Seed.</param>
     /// <param name="engine">Engine; null for the fast engine on one thread.</param>
     /// <param name="notes">Suppliers without output of their own at the stage, and how they were counted.</param>
+    /// <param name="phrases">The message catalogue for the notes, in the reader's language; null gives message keys only.</param>
     /// <exception cref="ArgumentException">The stage is not in the network or the perspective is missing.</exception>
     public static double[,] Build(SupplyNetwork network, Stage stage, string perspective, IReadOnlyList<string> suppliers,
-        IReadOnlyList<ShockEvent> events, double horizonMonths, int runs, ulong seed, ISimulationEngine? engine, out IReadOnlyList<string> notes)
+        IReadOnlyList<ShockEvent> events, double horizonMonths, int runs, ulong seed, ISimulationEngine? engine, out IReadOnlyList<string> notes,
+        IPhrasebook? phrases = null)
     {
+        var say = phrases ?? IPhrasebook.Keys;
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(suppliers);
         ArgumentNullException.ThrowIfNull(events);
@@ -79,9 +83,8 @@ public static class ShortfallDraws
         }
         notes = proxied.Count == 0 ? [] :
         [
-            $"No {stage.ToId()} output of their own in the scenario's supply data, so counted "
-                + (rest >= 0 ? $"with {network.Countries[rest][1..]}" : $"as the world's {stage.ToId()} producers by share")
-                + $", as the simulation does for partners without {stage.ToId()} data: {string.Join(", ", proxied)}.",
+            say.Format(rest >= 0 ? "Div_ProxiedWith" : "Div_ProxiedWorld", say.Name(stage.ToId()), rest >= 0 ? network.Countries[rest][1..] : "",
+                string.Join(", ", proxied)),
         ];
         return losses;
     }

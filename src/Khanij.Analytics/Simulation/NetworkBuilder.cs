@@ -1,6 +1,7 @@
 using System.Globalization;
 using Khanij.Core;
 using Khanij.Core.Facts;
+using Khanij.Core.Text;
 
 namespace Khanij.Analytics.Simulation;
 
@@ -30,12 +31,13 @@ public static class NetworkBuilder
     {
         ArgumentNullException.ThrowIfNull(inputs);
         whyNot = null;
+        var say = inputs.Phrases ?? IPhrasebook.Keys;
         var notes = new List<string>();
         var mining = Choose(inputs, Stage.Mining, notes);
         var refining = Choose(inputs, Stage.Refining, notes);
         if (mining is null && refining is null)
         {
-            whyNot = $"no mining or refining supply by country for {inputs.MineralId} in the store.";
+            whyNot = say.Format("Sim_NoSupply", say.Name(inputs.MineralId));
             return null;
         }
 
@@ -90,7 +92,7 @@ public static class NetworkBuilder
         layers.Add(new StageLayer(lastStage, last, sourcing));
         if (miningCap is null)
         {
-            notes.Add("no mining data by country; the chain starts at refining");
+            notes.Add(say.Format("Sim_NoMining"));
         }
 
         var sectors = Sectors(inputs, notes);
@@ -103,8 +105,8 @@ public static class NetworkBuilder
         }
         if (sectors.Any(s => s.IsBattery))
         {
-            notes.Add("battery GWh: BatPaC kg/kWh by chemistry; GWh mix " + string.Join(", ", chemistries.Select(c =>
-                string.Create(CultureInfo.InvariantCulture, $"{c.Chemistry} {c.GwhShare:P0} ({c.KgPerKwh:G3} kg/kWh)"))));
+            notes.Add(say.Format("Sim_BatteryMix", string.Join(", ", chemistries.Select(c =>
+                string.Create(CultureInfo.InvariantCulture, $"{c.Chemistry} {c.GwhShare * 100:0} % ({c.KgPerKwh:G3} kg/kWh)")))));
         }
         return new SupplyNetwork(inputs.MineralId, countries, layers, consumption, sectors, chemistries, notes);
     }
@@ -134,8 +136,9 @@ public static class NetworkBuilder
             chosen = [.. chosen.Where(f => f.Measure == measure)];
             var first = chosen[0];
             var stageId = stage.ToId();
-            notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{stageId}: {first.Provenance.Edition}, {measure}, {actual}, {chosen.Count} producers ({first.Basis}, {first.Unit}); file {first.Provenance.SourceFile}"));
+            var say = inputs.Phrases ?? IPhrasebook.Keys;
+            notes.Add(say.Format("Sim_StageData", say.Name(stageId), first.Provenance.Edition, say.Name(measure), actual, chosen.Count, first.Basis, first.Unit,
+                first.Provenance.SourceFile));
             return chosen;
         }
         return null;
@@ -184,11 +187,10 @@ public static class NetworkBuilder
             fromFlows.Add(refiner.Key);
         }
         var year = edges.Count > 0 ? edges[0].Year.ToString(CultureInfo.InvariantCulture) : "";
+        var say = inputs.Phrases ?? IPhrasebook.Keys;
         notes.Add(fromFlows.Count > 0
-            ? $"mine → refinery feed: Cheng et al. Sankey ({year}) for {string.Join(", ", fromFlows.Order(StringComparer.Ordinal))}; "
-              + "their ore of unknown origin, from non-mining traders or from mines outside the supply data, and all other refiners' ore, "
-              + "is bought in proportion to mining shares"
-            : "mine → refinery feed: no stage-by-stage flows; refiners buy ore in proportion to mining shares");
+            ? say.Format("Sim_FeedFlows", year, string.Join(", ", fromFlows.Order(StringComparer.Ordinal)))
+            : say.Format("Sim_FeedProportional"));
         return shares;
     }
 
@@ -203,7 +205,7 @@ public static class NetworkBuilder
             : [];
         if (imports.Count == 0)
         {
-            notes.Add($"{k}: no refined-product import data; sources in proportion to world {lastStage.ToId()} shares; its use in tonnes is unknown");
+            notes.Add((inputs.Phrases ?? IPhrasebook.Keys).Format("Sim_NoImports", k, (inputs.Phrases ?? IPhrasebook.Keys).Name(lastStage.ToId())));
             return;
         }
         // Prefer the importer's own reports; mirror data only when it reports nothing.
@@ -249,10 +251,10 @@ public static class NetworkBuilder
         }
         consumption[column] = total;
         var codes = string.Join(", ", imports.Select(t => t.HsCode).Distinct().Order(StringComparer.Ordinal));
-        var reports = imports[0].IsMirror ? "mirror" : "own";
-        var where = rest >= 0 ? "counted with " + countries[rest][1..] : "spread over refiners by world share";
-        notes.Add(string.Create(CultureInfo.InvariantCulture,
-            $"{k}: use {total:N0} t/yr = imports {year} (HS {codes}, {reports} reports, ITC Trade Map, as element content by the factors of data/catalogue/hs_codes.csv; basket and scrap codes left out) + domestic refining {domestic:N0} t; {unmatched:N0} t from partners without refining data {where}"));
+        var say = inputs.Phrases ?? IPhrasebook.Keys;
+        var reports = say.Format(imports[0].IsMirror ? "Sim_ReportsMirror" : "Sim_ReportsOwn");
+        var where = rest >= 0 ? say.Format("Sim_CountedWith", countries[rest][1..]) : say.Format("Sim_SpreadByShare");
+        notes.Add(say.Format("Sim_Use", k, total, year, codes, reports, domestic, unmatched, where));
     }
 
     private static List<EndUseSector> Sectors(NetworkInputs inputs, List<string> notes)
@@ -260,7 +262,7 @@ public static class NetworkBuilder
         var rows = inputs.Demand.Where(d => d.MineralId == inputs.MineralId && d.Table == "total_demand" && d.Scenario == "Historical").ToList();
         if (rows.Count == 0)
         {
-            notes.Add("end-use sectors: no IEA demand by sector for this mineral");
+            notes.Add((inputs.Phrases ?? IPhrasebook.Keys).Format("Sim_SectorsNone"));
             return [];
         }
         var year = rows.Max(d => d.Year);
@@ -268,7 +270,7 @@ public static class NetworkBuilder
         var total = rows.FirstOrDefault(d => d.Sector == "Total demand")?.ValueT ?? 0;
         if (total <= 0)
         {
-            notes.Add("end-use sectors: IEA demand has no total for this mineral");
+            notes.Add((inputs.Phrases ?? IPhrasebook.Keys).Format("Sim_SectorsNoTotal"));
             return [];
         }
         string[] skip = ["Total demand", "Total clean technologies", "Share of clean technologies (fraction)"];
@@ -281,7 +283,7 @@ public static class NetworkBuilder
         {
             sectors = [.. sectors.Select(s => s with { Share = s.Share / sum })];
         }
-        notes.Add(string.Create(CultureInfo.InvariantCulture, $"end-use sectors: IEA total demand {year} (Historical) shares of {total:N0} t"));
+        notes.Add((inputs.Phrases ?? IPhrasebook.Keys).Format("Sim_Sectors", year, total));
         return sectors;
     }
 }

@@ -1,4 +1,5 @@
 using Khanij.Core.Facts;
+using Khanij.Core.Text;
 
 namespace Khanij.Analytics.Simulation;
 
@@ -24,4 +25,8 @@ public sealed record NetworkInputs(
     IReadOnlyDictionary<string, double> BatteryMix,
     string? Perspective,
     IReadOnlyList<string> ExtraCountries,
-    string? PreferredSource = null);
+    string? PreferredSource = null)
+{
+    /// <summary>The message catalogue for the network's notes, in the reader's language; null gives message keys only.</summary>
+    public IPhrasebook? Phrases { get; init; }
+}

@@ -1,4 +1,5 @@
 using Khanij.Core;
+using Khanij.Core.Text;
 
 namespace Khanij.Analytics.Simulation;
 
@@ -9,16 +10,20 @@ namespace Khanij.Analytics.Simulation;
 public sealed class SimulationModel
 {
     private readonly List<string> _warnings = [];
+    private readonly IPhrasebook _say;
 
     /// <summary>Resolves events and parameters against the networks.</summary>
     /// <param name="networks">One network per mineral (mineral ids unique).</param>
     /// <param name="events">Events; parts that touch no network (unknown mineral, stage without data, country not producing)
     /// have no effect and are listed in <see cref="Warnings"/>.</param>
     /// <param name="parameters">Responses and perspective.</param>
+    /// <param name="phrases">The message catalogue for <see cref="Warnings"/>, in the reader's language; null gives message keys only.</param>
     /// <exception cref="ArgumentException">Duplicate minerals; a parameter out of range; the perspective country missing
     /// from a network; an event probability outside [0, 1].</exception>
-    public SimulationModel(IReadOnlyList<SupplyNetwork> networks, IReadOnlyList<ShockEvent> events, SimulationParameters parameters)
+    public SimulationModel(IReadOnlyList<SupplyNetwork> networks, IReadOnlyList<ShockEvent> events, SimulationParameters parameters,
+        IPhrasebook? phrases = null)
     {
+        _say = phrases ?? IPhrasebook.Keys;
         ArgumentNullException.ThrowIfNull(networks);
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -59,7 +64,7 @@ public sealed class SimulationModel
         {
             foreach (var m in e.MineralIds.Where(m => networks.All(n => n.MineralId != m)))
             {
-                _warnings.Add($"Event '{e.Name}': no supply network for '{m}'; that part has no effect.");
+                _warnings.Add(_say.Format("Sim_WarnNoNetwork", e.Name, _say.Name(m)));
             }
         }
         Plans = [.. plans];
@@ -117,7 +122,7 @@ public sealed class SimulationModel
             if (Parameters.StockpileMonths > 0 && !Parameters.StockpileTonnes.ContainsKey(network.MineralId)
                 && network.Consumption[pIndex] <= 0)
             {
-                _warnings.Add($"{network.MineralId}: {p}'s use is unknown, so a stockpile in months of use is 0 t.");
+                _warnings.Add(_say.Format("Sim_WarnStockpile", _say.Name(network.MineralId), p));
             }
         }
         var shocks = new List<PlannedShock>();
@@ -133,19 +138,17 @@ public sealed class SimulationModel
             var target = ev.Target is null ? -1 : network.IndexOf(ev.Target);
             if (layer < 0)
             {
-                _warnings.Add($"Event '{ev.Name}': no {ev.Stage.ToId()} data for {network.MineralId}; no effect there.");
+                _warnings.Add(_say.Format("Sim_WarnNoStage", ev.Name, _say.Name(ev.Stage.ToId()), _say.Name(network.MineralId)));
                 continue;
             }
             if (country < 0 || network.Layers[layer].Capacity[country] <= 0)
             {
-                _warnings.Add($"Event '{ev.Name}': {ev.Country} has no {ev.Stage.ToId()} output of {network.MineralId} in the data; "
-                    + "no effect there.");
+                _warnings.Add(_say.Format("Sim_WarnNoOutput", ev.Name, ev.Country, _say.Name(ev.Stage.ToId()), _say.Name(network.MineralId)));
                 continue;
             }
             if (ev.Kind == ShockKind.DestinationBan && target < 0)
             {
-                _warnings.Add($"Event '{ev.Name}': {ev.Target} does not receive {network.MineralId} at {ev.Stage.ToId()} in the data; "
-                    + "no effect there.");
+                _warnings.Add(_say.Format("Sim_WarnNoTarget", ev.Name, ev.Target, _say.Name(network.MineralId), _say.Name(ev.Stage.ToId())));
                 continue;
             }
             shocks.Add(new PlannedShock(e, ev.Kind, country, target, layer));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Khanij.Application.Localization;
 using Khanij.Core.Catalogue;
 using Khanij.Data;
 
@@ -21,8 +22,10 @@ public sealed record DemandBriefRow(string MineralId, int Year, double NeedT, do
 /// <param name="Rows">Needs against secured supply.</param>
 public sealed record DemandBriefSection(string Title, IReadOnlyList<string> Paragraphs, IReadOnlyList<DemandBriefRow> Rows)
 {
-    /// <summary>The table's header, in the order of <see cref="Cells"/>.</summary>
-    public static IReadOnlyList<string> Header { get; } = ["mineral", "year", "need t", "secured t", "unsecured t", "share of IEA STEPS world demand"];
+    /// <summary>The table's header in the current language, in the order of <see cref="Cells"/>.</summary>
+    public static IReadOnlyList<string> Header =>
+        [Messages.Get("Col_Mineral"), Messages.Get("Col_Year"), Messages.Get("DemandBrief_ColNeed"), Messages.Get("DemandBrief_ColSecured"),
+            Messages.Get("DemandBrief_ColUnsecured"), Messages.Get("DemandBrief_ColSteps")];
 
     /// <summary>A row's cells as text (tonnes rounded to whole tonnes; "≤" before an upper bound).</summary>
     public static IReadOnlyList<string> Cells(DemandBriefRow row)
@@ -31,7 +34,7 @@ public sealed record DemandBriefSection(string Title, IReadOnlyList<string> Para
         var inv = CultureInfo.InvariantCulture;
         return [row.MineralId, row.Year.ToString(inv), row.NeedT.ToString("#,0", inv), row.SecuredT.ToString("#,0", inv),
             (row.IsUpperBound && row.UnsecuredT > 0 ? "≤ " : "") + row.UnsecuredT.ToString("#,0", inv),
-            row.StepsShare is { } s ? (s * 100).ToString("0.00", inv) + " %" : "no IEA figure"];
+            row.StepsShare is { } s ? (s * 100).ToString("0.00", inv) + " %" : Messages.Get("DemandBrief_NoIea")];
     }
 
     /// <summary>The section as Markdown.</summary>
@@ -61,9 +64,7 @@ public static class DemandBrief
         }
         catch (DemandInputException e)
         {
-            return new DemandBriefSection($"Demand and the supply gap — {country}",
-                [$"Not computed: {e.Message} Deployment scenarios are JSON files in scenarios/demand/ (docs/demand.md); `khanij demand --scenario FILE` "
-                    + "computes one."], []);
+            return new DemandBriefSection(Messages.Format("DemandBrief_Title", country), [Messages.Format("DemandBrief_NotComputed", e.Message)], []);
         }
     }
 
@@ -73,22 +74,21 @@ public static class DemandBrief
         ArgumentNullException.ThrowIfNull(report);
         var paragraphs = new List<string>
         {
-            $"Mineral needs of {report.Country}'s published deployment targets ({report.Scenario}; {report.ScenarioFile}), from BatPaC 5.1 "
-                + "intensities (tonnes of element), set against secured supply: domestic production (USGS MCS 2026), registry projects and imports "
-                + "from partners (ITC Trade Map). `khanij demand` prints every figure with its source; method in docs/demand.md.",
+            Messages.Format("DemandBrief_Intro", report.Country, report.Scenario, report.ScenarioFile),
         };
         if (report.NotComputed.Count > 0)
         {
-            paragraphs.Add("Not turned into needs (no intensity in the data pack, or no quantity): "
-                + string.Join("; ", report.NotComputed.Select(n => $"{n.Technology} {n.Year} ({n.Reason})")) + ".");
+            paragraphs.Add(Messages.Format("DemandBrief_NotNeeds",
+                string.Join("; ", report.NotComputed.Select(n => $"{Messages.Name(n.Technology, null)} {n.Year} ({n.Reason})"))));
         }
         var assumptions = report.Sources.Where(s => s.IsAssumption).ToList();
         if (assumptions.Count > 0)
         {
-            paragraphs.Add("Assumptions, not publications: " + string.Join("; ", assumptions.Select(a => a.Note ?? a.Document)));
+            paragraphs.Add(Messages.Format("DemandBrief_Assumptions",
+                string.Join("; ", assumptions.Select(a => (Messages.Language == "hi" ? a.NoteHi : null) ?? a.Note ?? a.Document))));
         }
         var rows = report.Gap.Select(g => new DemandBriefRow(g.MineralId, g.Year, g.NeedTonnes, g.SecuredTonnes, g.UnsecuredTonnes, g.IsUpperBound,
             report.World.FirstOrDefault(w => w.MineralId == g.MineralId && w.Year == g.Year && w.Scenario == "STEPS")?.Share)).ToList();
-        return new DemandBriefSection($"Demand and the supply gap — {report.Country}", paragraphs, rows);
+        return new DemandBriefSection(Messages.Format("DemandBrief_Title", report.Country), paragraphs, rows);
     }
 }

@@ -1,5 +1,6 @@
 using Khanij.Analytics.Demand;
 using Khanij.Analytics.Risk;
+using Khanij.Application.Localization;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Core.Registry;
@@ -33,32 +34,42 @@ public static class DemandService
             throw new DemandInputException("country", $"the scenario file is for {scenario.Country}, not {country}; leave out --country or give a file for {country}.");
         }
         country = scenario.Country;
-        var needs = NeedsCalculator.Compute(scenario, intensities, new DemandOptions(request.IntensityImprovement, request.BaseYear));
-        var world = WorldDemand.Beside(needs, await store.GetDemandAsync(null, null, cancellationToken), out var worldMissing);
+        var say = Messages.PhrasebookWith(catalogue);
+        var needs = NeedsCalculator.Compute(scenario, intensities, new DemandOptions(request.IntensityImprovement, request.BaseYear), say);
+        var world = WorldDemand.Beside(needs, await store.GetDemandAsync(null, null, cancellationToken), out var worldMissing, say);
 
         var supply = await store.GetSupplyAsync(null, null, null, "usgs", cancellationToken);
         var records = await RegistryRecordsAsync(store, cancellationToken);
         var imports = await ImportsAsync(store, catalogue, country, needs.Minerals, cancellationToken);
-        var gap = SupplyGap.Compute(needs, supply, records, imports);
+        var gap = SupplyGap.Compute(needs, supply, records, imports, say);
 
         var totals = needs.Rows.GroupBy(r => (r.MineralId, r.Year)).Where(g => g.Sum(r => r.Tonnes) > 0).OrderBy(g => g.Key.MineralId, StringComparer.Ordinal).ThenBy(g => g.Key.Year)
             .Select(g => new DemandTotal(g.Key.MineralId, g.Key.Year, g.Sum(r => r.Tonnes),
                 g.GroupBy(r => r.Technology, StringComparer.Ordinal).ToDictionary(t => t.Key, t => t.Sum(r => r.Tonnes), StringComparer.Ordinal)))
             .ToList();
-        var notes = new List<string>
-        {
-            "Needs are tonnes of element: GWh × chemistry share × BatPaC kg/kWh × 1000 (1 GWh = 10⁶ kWh).",
-            "Secured supply counts only tonnes of contained element; items in other units are listed and not added, and the gap is then an upper bound.",
-            "Imports are the refining stage's trade (chemicals and metals), latest trade year; production and imports are held at their latest observed level.",
-        };
+        var notes = new List<string> { Messages.Get("Demand_NoteNeeds"), Messages.Get("Demand_NoteSecured"), Messages.Get("Demand_NoteImports") };
         if (scenario.Sources.Values.Any(s => s.IsAssumption))
         {
-            notes.Add("Figures labelled 'assumption:' are the scenario author's, not a publication's: "
-                + string.Join("; ", scenario.Sources.Values.Where(s => s.IsAssumption).Select(s => s.Note ?? s.Document)));
+            notes.Add(Messages.Format("Demand_NoteAssumptions",
+                string.Join("; ", scenario.Sources.Values.Where(s => s.IsAssumption).Select(AssumptionNote))));
         }
-        return new DemandReport(scenario.Name, scenario.File ?? "", country, [.. scenario.Sources.Values.OrderBy(s => s.Id, StringComparer.Ordinal)],
-            scenario.Omitted, request.IntensityImprovement, needs.BaseYear, needs.Rows, totals, needs.NotComputed, world, worldMissing, gap, notes);
+        return new DemandReport(Name(scenario), scenario.File ?? "", country, [.. scenario.Sources.Values.OrderBy(s => s.Id, StringComparer.Ordinal)],
+            Omitted(scenario), request.IntensityImprovement, needs.BaseYear, needs.Rows, totals, needs.NotComputed, world, worldMissing, gap, notes);
     }
+
+    /// <summary>The scenario's name in the current language (its curated <c>name_hi</c> on a Hindi request; a user's file without one keeps
+    /// its own name).</summary>
+    public static string Name(DemandScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return Messages.Language == "hi" && scenario.NameHi is { } hi ? hi : scenario.Name;
+    }
+
+    private static IReadOnlyList<string> Omitted(DemandScenario scenario) =>
+        Messages.Language == "hi" && scenario.OmittedHi is { } hi ? hi : scenario.Omitted;
+
+    private static string AssumptionNote(DemandSource s) =>
+        (Messages.Language == "hi" ? s.NoteHi : null) ?? s.Note ?? s.Document;
 
     internal static string ResolveCountry(KhanijCatalogue catalogue, string text) =>
         catalogue.CountryByIso3(text.Trim().ToUpperInvariant())?.Iso3 ?? catalogue.FindCountry(text)?.Iso3
@@ -92,7 +103,7 @@ public static class DemandService
             var source = string.Join("; ", profile.Sources);
             // The import profile is in tonnes of contained mineral (docs/risk.md §4), comparable with needs when its basis is known.
             result[mineral] = [.. profile.Shares.Select(s => new ImportSupplier(s.Iso3, s.Value, profile.ContentBasis is not null, profile.Year!.Value,
-                $"t of {profile.ContentBasis ?? "unknown content"} imported over HS {string.Join(", ", profile.HsBasis.Keys)}", source,
+                Messages.Format("Demand_ImportBasis", profile.ContentBasis ?? Messages.Get("Demand_UnknownContent"), string.Join(", ", profile.HsBasis.Keys)), source,
                 profile.PartnerBases.TryGetValue(s.Iso3, out var b) ? b : []))];
         }
         return result;

@@ -2,6 +2,7 @@ using Khanij.Analytics.Diversify;
 using Khanij.Analytics.Risk;
 using Khanij.Analytics.Simulation;
 using Khanij.Application.Demand;
+using Khanij.Application.Localization;
 using Khanij.Core;
 using Khanij.Core.Catalogue;
 using Khanij.Data;
@@ -66,7 +67,8 @@ public static class DiversifyService
         }
         var year = profile.Year!.Value;
         var governance = GovernanceIndex.Build(inputs.Governance, parameters.GovernanceIndicators, parameters.GovernanceYear);
-        var exports = ExportCapacity.Compute(flows, mineral, stage, year, [.. profile.HsBasis.Keys]);
+        var say = Messages.PhrasebookWith(catalogue);
+        var exports = ExportCapacity.Compute(flows, mineral, stage, year, [.. profile.HsBasis.Keys], say);
         var today = profile.Shares.ToDictionary(s => s.Iso3, s => s.Share, StringComparer.Ordinal);
         var candidates = today.Keys.Concat(exports.Keys).Where(c => c != country).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
@@ -88,11 +90,11 @@ public static class DiversifyService
                 exported = e.Tonnes;
                 // A supplier already shipping more than its reported exports keeps at least today's share.
                 limit = Math.Max(e.Tonnes / profile.TotalImports, share);
-                basis = e.Basis + $" ÷ {country}'s imports {profile.TotalImports:#,0} t";
+                basis = e.Basis + " " + Messages.Format("Div_DividedByImports", country, profile.TotalImports);
             }
             else
             {
-                basis = "no export figure in the trade data: not limited";
+                basis = Messages.Get("Div_NotLimited");
             }
             infos.Add(new SupplierInfo(c, share, wgi, t, restrictionIds, pf, bases, exported, limit, basis));
             suppliers.Add(new Supplier(c, share, wgi is { } w ? w * t * pf : null, limit, basis, bases.Count > 0));
@@ -102,7 +104,7 @@ public static class DiversifyService
         string? scenarioText = null;
         if (objective == DiversifyObjective.Risk)
         {
-            result = MixOptimizer.MinimiseRisk(suppliers, constraints);
+            result = MixOptimizer.MinimiseRisk(suppliers, constraints, say);
         }
         else
         {
@@ -148,13 +150,12 @@ public static class DiversifyService
             throw new DemandInputException("stage", $"the {mineral} network has no {stage.ToId()} stage; try the other stage.");
         }
         var losses = ShortfallDraws.Build(network, stage, country, [.. suppliers.Select(s => s.Iso3)], scenario.Shocks, scenario.HorizonMonths ?? 12,
-            runs, seed, new FastEngine(1), out var notes);
-        var result = MixOptimizer.MinimiseCvar(suppliers, losses, constraints);
+            runs, seed, new FastEngine(1), out var notes, Messages.PhrasebookWith(catalogue));
+        var result = MixOptimizer.MinimiseCvar(suppliers, losses, constraints, phrases: Messages.PhrasebookWith(catalogue));
         result = result with
         {
             Notes = [.. result.Notes, .. notes, .. (request.Runs is null && scenario.Runs > runs
-                ? new[] { $"The scenario asks for {scenario.Runs} runs; the LP uses {runs} draws (--runs up to {DiversifyRequest.MaxRuns})." } : []), "Shortfall per draw = Σ share × the supplier's loss fraction over the horizon, before spare capacity, "
-                + "stockpiles and partner priority (docs/demand.md)."],
+                ? new[] { Messages.Format("Div_NoteRuns", scenario.Runs, runs, DiversifyRequest.MaxRuns) } : []), Messages.Get("Div_NoteShortfall")],
         };
         return (result, $"{scenario.Name} ({file}), {runs} draws, seed {seed}");
     }

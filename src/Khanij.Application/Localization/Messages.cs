@@ -73,6 +73,37 @@ public static class Messages
             _ => null,
         };
 
+    /// <summary>The catalogue as the inner layers see it (<see cref="Khanij.Core.Text.IPhrasebook"/>): each call reads the language of the
+    /// current call chain, so one instance serves every request.</summary>
+    public static Khanij.Core.Text.IPhrasebook Phrasebook { get; } = new CataloguePhrasebook();
+
+    /// <summary>The catalogue with display names from <paramref name="catalogue"/>: minerals and countries by their (CLDR common) names in
+    /// the current language, technologies and other ids by their message (<c>Tech_</c>, <c>Id_</c>).</summary>
+    public static Khanij.Core.Text.IPhrasebook PhrasebookWith(Khanij.Core.Catalogue.KhanijCatalogue catalogue) => new CataloguePhrasebook(catalogue);
+
+    /// <summary>The display name of <paramref name="id"/> (see <see cref="PhrasebookWith"/>); without a catalogue, messages only.</summary>
+    public static string Name(string id, Khanij.Core.Catalogue.KhanijCatalogue? catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var hi = Language == "hi";
+        if (catalogue?.MineralById(id) is { } m)
+        {
+            return hi && m.NamesHi.Count > 0 ? m.NamesHi[0] : m.NameEn;
+        }
+        if (id.Length == 3 && catalogue?.CountryByIso3(id) is { } c)
+        {
+            return hi ? c.DisplayNameHi : c.DisplayName;
+        }
+        return Find("Tech_" + id) ?? Find("Stage_" + id) ?? Find("Id_" + id) ?? id;
+    }
+
+    private sealed class CataloguePhrasebook(Khanij.Core.Catalogue.KhanijCatalogue? catalogue = null) : Khanij.Core.Text.IPhrasebook
+    {
+        public string Format(string key, params object?[] args) => Messages.Format(key, args);
+
+        public string Name(string id) => Messages.Name(id, catalogue);
+    }
+
     private sealed class Restore(CultureInfo? previous) : IDisposable
     {
         public void Dispose() => Current.Value = previous;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Khanij.Analytics.Simulation;
+using Khanij.Application.Localization;
 using Khanij.Core.Catalogue;
 using Khanij.Data;
 
@@ -151,9 +152,7 @@ internal static class SimulateService
         var notes = new List<string>();
         if (runs > 1 && events.All(Certain))
         {
-            notes.Add($"{runs.ToString("N0", CultureInfo.InvariantCulture)} runs of shocks that are all fixed and certain give {runs.ToString("N0", CultureInfo.InvariantCulture)} "
-                + "identical results: nothing varies between runs. Give ranges (--shock CHN:rare_earths:refining:0.3..0.7:6..18) or a scenario "
-                + "with distributions and probabilities (docs/simulation.md).");
+            notes.Add(Messages.Format("Sim_NothingVaries", runs));
         }
         var loaded = await SimulateNetworks.LoadAsync(store, events, perspective!, scenario?.BatteryMix, request.Source, cancellationToken);
         if (loaded.Networks.Count == 0)
@@ -164,7 +163,7 @@ internal static class SimulateService
         var priority = request.PartnerPriority ?? scenario?.PartnerPriority ?? false;
         var parameters = new SimulationParameters(spare, horizon, perspective, scenario?.StockpileTonnes ?? new Dictionary<string, double>(), stockpile,
             priority, partners.Links);
-        var model = new SimulationModel(loaded.Networks, events, parameters);
+        var model = new SimulationModel(loaded.Networks, events, parameters, Messages.PhrasebookWith(catalogue));
         ISimulationEngine engine = engineName == "reference" ? new ReferenceEngine() : new FastEngine(request.Threads ?? -1);
         return ServiceResult<SimulatePlan>.Ok(new SimulatePlan(scenario?.Name ?? "command line", model, engine, runs,
             request.Seed ?? scenario?.Seed ?? DefaultSeed, partners, [.. notes, .. loaded.Skipped]));

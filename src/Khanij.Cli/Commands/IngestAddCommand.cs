@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Khanij.Application.Localization;
 using Khanij.Core.Events;
 using Khanij.Data.Registry;
 using Khanij.Ingest;
@@ -55,7 +56,7 @@ internal static class IngestAddCommand
                         events.AddRange(await EventsFile.ReadAsync(path, ct));
                         continue;
                     }
-                    pipeline ??= IngestPipeline.Create(context.Catalogue, context.DataDir);
+                    pipeline ??= IngestPipeline.Create(context.Catalogue, context.DataDir, Messages.PhrasebookWith(context.Catalogue));
                     var result = await pipeline.ExtractFileAsync(path, ct);
                     documents.Add(new SourceDocument(result.Document.Name, result.Document.Text, result.Document.Title));
                     events.AddRange(result.Events);

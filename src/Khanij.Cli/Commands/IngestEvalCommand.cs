@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Khanij.Application.Localization;
 using Khanij.Ingest;
 using Khanij.Ingest.Evaluation;
 using Spectre.Console;
@@ -73,7 +74,7 @@ internal static class IngestEvalCommand
                     names.AddRange(EventScorer.ArticleNames(docsDir));
                 }
                 names = [.. names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-                var pipeline = IngestPipeline.Create(context.Catalogue, context.DataDir);
+                var pipeline = IngestPipeline.Create(context.Catalogue, context.DataDir, Messages.PhrasebookWith(context.Catalogue));
                 var predictions = new List<Khanij.Core.Events.CooperationEvent>();
                 var missing = new List<string>();
                 var done = 0;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Khanij.Application.Localization;
 using Khanij.Core.Events;
 using Khanij.Core.Text;
 using Khanij.Ingest;
@@ -24,7 +25,7 @@ internal static class IngestExtractCommand
         var command = new Command("extract", "Extract cooperation events (instrument, parties, minerals, date, status, evidence …) from articles.") { files, json, noMerge };
         command.SetHandler(context, async (parse, ct) =>
         {
-            var pipeline = IngestPipeline.Create(context.Catalogue, context.DataDir);
+            var pipeline = IngestPipeline.Create(context.Catalogue, context.DataDir, Messages.PhrasebookWith(context.Catalogue));
             var results = new List<IngestResult>();
             foreach (var file in parse.GetValue(files) ?? [])
             {

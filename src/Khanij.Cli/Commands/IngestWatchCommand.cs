@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Khanij.Application.Localization;
 using Khanij.Data.Feeds;
 using Khanij.Ingest;
 using Khanij.Ingest.Feeds;
@@ -33,7 +34,7 @@ internal static class IngestWatchCommand
                 throw new CliException("no feeds are followed; add one with 'khanij feeds add URL'.");
             }
             using var fetcher = new FeedFetcher();
-            var pipeline = IngestPipeline.Create(context.Catalogue, context.DataDir);
+            var pipeline = IngestPipeline.Create(context.Catalogue, context.DataDir, Messages.PhrasebookWith(context.Catalogue));
             var watcher = new FeedWatcher(feeds, registry.Store, fetcher, pipeline, context.Catalogue);
             while (true)
             {

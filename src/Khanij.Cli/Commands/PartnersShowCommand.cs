@@ -2,6 +2,7 @@ using System.CommandLine;
 using Khanij.Application;
 using Khanij.Application.Services;
 using Khanij.Core.Registry;
+using Khanij.Data;
 using Khanij.Data.Registry;
 using Spectre.Console;
 
@@ -53,7 +54,10 @@ internal static class PartnersShowCommand
     public static void Write(CliContext context, RegistryRecord record)
     {
         var fields = new Table().Title($"{record.Id} — {record.Title}".Esc()).AddColumns("field", "value");
-        foreach (var (field, value) in RecordDiff.Fields(record).Where(f => f.Value is not null && f.Key != "sources"))
+        // The CLI writes English: officials recorded in Devanagari are shown in Latin script (known spelling or romanisation).
+        var spellings = CatalogueLoader.LoadOfficialSpellings(context.DataDir);
+        var shown = record with { Officials = [.. record.Officials.Select(o => o with { Name = spellings.Latin(o.Name) })] };
+        foreach (var (field, value) in RecordDiff.Fields(shown).Where(f => f.Value is not null && f.Key != "sources"))
         {
             fields.AddRow(field.Esc(), value.Esc());
         }

@@ -2,6 +2,7 @@ using Khanij.Application;
 using System.Globalization;
 using System.Text;
 using Khanij.Analytics.Risk;
+using Khanij.Core.Text;
 using static Khanij.Application.Localization.Messages;
 
 namespace Khanij.Cli.Reports;
@@ -159,7 +160,7 @@ internal static class MarkdownReport
         yield return Format("Method_Restriction", p.RestrictionFactor, string.Join(", ", p.RestrictionStatuses), string.Join(", ", p.RestrictionMeasures),
             ReportText.Pct(p.RestrictionMateriality));
         yield return Get("Method_SupplyRisk");
-        yield return Format("Method_Perspective", model.Perspective);
+        yield return Format("Method_Perspective", Language == "hi" ? model.Perspective : English.Possessive(model.PerspectiveName));
         yield return ReportText.PartnerLine(model.Partners) + " " + Format("Method_PartnerFactor", p.PartnerFactor);
         yield return Get("Method_Trade");
         for (var i = 0; i < SupplyRisk.MissingEuInputs.Count; i++)

@@ -95,7 +95,8 @@ internal sealed class ReportText(KhanijCatalogue catalogue)
 
     /// <summary>What the brief covers and the perspective rule, in one sentence.</summary>
     public static string CoverageLine(BriefModel model) =>
-        Format("Coverage_Line", CoverageText(model), model.Perspective)
+        // {1} is the owner: "India's" in English, the code in Hindi, whose template carries का/के.
+        Format("Coverage_Line", CoverageText(model), Language == "hi" ? model.Perspective : English.Possessive(model.PerspectiveName))
         + (model.Projection is null ? "" : " " + Format("Coverage_Projection", model.Projection, model.Year));
 
     /// <summary>What the brief covers, in words.</summary>

@@ -2,6 +2,7 @@ using Khanij.Analytics.Risk;
 using Khanij.Application;
 using Khanij.Core.Text;
 using Spectre.Console;
+using static Khanij.Application.Localization.Messages;
 
 namespace Khanij.Cli.Reports;
 
@@ -10,18 +11,19 @@ internal static class TerminalReport
 {
     public static void Write(IAnsiConsole console, BriefModel model, ReportText text, int maxRows = 20)
     {
-        console.Write(new Rule($"[bold]Khanij brief: {model.Title.Esc()}[/]").LeftJustified());
+        console.Write(new Rule($"[bold]{Format("Term_Title", text.Title(model)).Esc()}[/]").LeftJustified());
         console.MarkupLine($"[grey]{ReportText.CoverageLine(model).Esc()}[/]");
         console.WriteLine();
-        console.MarkupLine("[bold]Key findings[/]");
+        console.MarkupLine($"[bold]{Get("Section_Findings").Esc()}[/]");
         foreach (var line in text.Headlines(model))
         {
             console.MarkupLine($"  • {line.Esc()}");
         }
         console.WriteLine();
 
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Ranked exposure[/] (EU-style supply risk, higher = riskier)");
-        table.AddColumns("#", "mineral", "stage", "data (vintages)", $"{model.Perspective} own", "top supplier", "top-3", "HHI", "w/o top-1", "restricted", "HHI wgi,t", "risk");
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Get("Section_Ranked").Esc()}[/] {Get("Term_RankedNote").Esc()}");
+        table.AddColumns("#", Get("Col_Mineral"), Get("Col_Stage"), Get("Col_Vintages"), Format("Col_OwnShare", model.Perspective), Get("Col_TopSupplier"),
+            Get("Col_Top3"), "HHI", Get("Col_WithoutTop1"), Get("Col_RestrictedShare"), Get("Col_HhiWgiT"), Get("Col_SupplyRisk"));
         foreach (var i in new[] { 0, 4, 6, 7, 8, 9, 10, 11 })
         {
             table.Columns[i].RightAligned();
@@ -42,7 +44,7 @@ internal static class TerminalReport
         var bites = model.Rows.Where(r => r.RestrictedWorldShare > 0).ToList();
         if (bites.Count > 0)
         {
-            console.MarkupLine("[bold]Where restrictions bite[/]");
+            console.MarkupLine($"[bold]{Get("Section_Restrictions").Esc()}[/]");
             foreach (var r in bites)
             {
                 var terms = r.Risk.GlobalGovernance.Terms.Where(t => t.RestrictionIds.Count > 0)
@@ -55,8 +57,9 @@ internal static class TerminalReport
         var withImports = model.Rows.Where(r => r.Risk.Imports is { HasImports: true }).ToList();
         if (withImports.Count > 0)
         {
-            var imports = new Table().Border(TableBorder.Rounded).Title($"[bold]Who supplies {model.PerspectiveName.Esc()}[/] (ITC Trade Map; t of contained mineral; * = partner)");
-            imports.AddColumns("mineral", "stage", "year", "imports (t)", "main partners", "import HHI", "from partners", "from restricting");
+            var imports = new Table().Border(TableBorder.Rounded).Title($"[bold]{Format("Section_Imports", text.Country(model.Perspective)).Esc()}[/] {Get("Term_ImportsNote").Esc()}");
+            imports.AddColumns(Get("Col_Mineral"), Get("Col_Stage"), Get("Col_Year"), Get("Col_Imports"), Get("Col_MainPartners"), Get("Col_ImportHhi"),
+                Get("Col_FromPartners"), Get("Col_FromRestricting"));
             foreach (var r in withImports)
             {
                 var i = r.Risk.Imports!;
@@ -66,34 +69,35 @@ internal static class TerminalReport
             console.Write(imports);
         }
 
-        var matrix = new Table().Border(TableBorder.Rounded).Title("[bold]Criticality matrix[/]");
-        matrix.AddColumns("mineral", "supply risk", "stage", "importance (proxy)", "demand growth");
+        var matrix = new Table().Border(TableBorder.Rounded).Title($"[bold]{Get("Section_Matrix").Esc()}[/]");
+        matrix.AddColumns(Get("Col_Mineral"), Get("Col_SupplyRisk"), Get("Col_DrivingStage"), Get("Term_ImportanceProxy"), Get("Col_DemandGrowth"));
         foreach (var p in model.Matrix.OrderByDescending(p => p.SupplyRisk))
         {
             matrix.AddRow(text.Mineral(p.MineralId).Esc(), ReportText.Num(p.SupplyRisk, "0.00"), ReportText.StageName(p.DrivingStage),
-                p.Importance is null ? "[grey]not in data[/]" : ReportText.Num(p.Importance, "0.0"),
-                p.DemandGrowth is { } g ? ReportText.Num(g, "0.0") + "×" : "n/a");
+                p.Importance is null ? $"[grey]{Get("Term_NotInData").Esc()}[/]" : ReportText.Num(p.Importance, "0.0"),
+                p.DemandGrowth is { } g ? ReportText.Num(g, "0.0") + "×" : Get("NotAvailable"));
         }
         console.Write(matrix);
-        console.MarkupLine($"[grey]{Criticality.ProxyStatement.Esc()}[/]");
+        console.MarkupLine($"[grey]{MarkdownReport.ProxyStatement().Esc()}[/]");
         console.MarkupLine($"[grey]{ReportText.PartnerLine(model.Partners).Esc()}[/]");
         var own = (model.Own ?? []).Where(o => o.Tonnes is > 0 || o.ReservesT is > 0).ToList();
         if (own.Count > 0)
         {
-            console.MarkupLine($"[bold]{English.Possessive(model.PerspectiveName).Esc()} own production and reserves beside its exposure[/]");
+            console.MarkupLine($"[bold]{Format("Term_OwnHeading", text.CountryOwning(model.Perspective)).Esc()}[/]");
             foreach (var o in own)
             {
                 console.MarkupLine($"  • {text.Mineral(o.MineralId).Esc()} ({ReportText.StageName(o.Stage)}): "
-                    + (o.Tonnes is > 0 ? $"produces {ReportText.Num(o.Tonnes)} t {o.Basis.Esc()} ({ReportText.Pct(o.Share)} of world, {o.Source} {o.Year})" : "no listed production")
-                    + (o.ReservesT is > 0 ? $"; reserves {ReportText.Num(o.ReservesT)} t [grey]({o.ReservesSource.Esc()})[/]" : ""));
+                    + (o.Tonnes is > 0 ? Format("Term_OwnProduces", ReportText.Num(o.Tonnes), o.Basis, ReportText.Pct(o.Share), o.Source, o.Year).Esc()
+                        : Get("Term_OwnNoProduction").Esc())
+                    + (o.ReservesT is > 0 ? $"; {Format("Term_OwnReserves", ReportText.Num(o.ReservesT)).Esc()} [grey]({o.ReservesSource.Esc()})[/]" : ""));
             }
         }
         if (model.MineralsWithoutData.Count > 0)
         {
-            console.MarkupLine($"[bold]On {English.Possessive(model.PerspectiveName).Esc()} critical list without data to rank ({model.MineralsWithoutData.Count})[/]");
+            console.MarkupLine($"[bold]{Format("Term_WithoutData", text.CountryOwning(model.Perspective), model.MineralsWithoutData.Count).Esc()}[/]");
             foreach (var m in model.MineralsWithoutData)
             {
-                console.MarkupLine($"  • {text.Mineral(m).Esc()}: {(model.WithoutDataReasons?.GetValueOrDefault(m) ?? "no production data in the pack").Esc()}");
+                console.MarkupLine($"  • {text.Mineral(m).Esc()}: {(Language == "en" ? model.WithoutDataReasons?.GetValueOrDefault(m) ?? Get("Missing_NoProduction") : Get("Missing_NoProduction")).Esc()}");
             }
         }
         if (model.Demand is { } demand)
@@ -102,14 +106,13 @@ internal static class TerminalReport
             foreach (var row in demand.Rows)
             {
                 var c = Khanij.Application.Demand.DemandBriefSection.Cells(row);
-                console.MarkupLine($"  • {c[0].Esc()} {c[1]}: need {c[2]} t, secured {c[3]} t, unsecured {c[4].Esc()} t; {c[5].Esc()} of IEA STEPS world demand");
+                console.MarkupLine($"  • {Format("Term_DemandRow", text.Mineral(c[0]), c[1], c[2], c[3], c[4], c[5]).Esc()}");
             }
             foreach (var p in demand.Paragraphs.Skip(demand.Rows.Count > 0 ? 1 : 0))
             {
                 console.MarkupLine($"  [grey]{p.Esc()}[/]");
             }
         }
-        console.MarkupLine($"[grey]WGI {model.WgiYear}; restriction factor t = {model.Parameters.RestrictionFactor}; partner factor {model.Parameters.PartnerFactor}; "
-            + "missing inputs are listed in the report. Method: docs/risk.md.[/]");
+        console.MarkupLine($"[grey]{Format("Term_Footer", model.WgiYear, model.Parameters.RestrictionFactor, model.Parameters.PartnerFactor).Esc()}[/]");
     }
 }

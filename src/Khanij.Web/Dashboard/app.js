@@ -213,6 +213,12 @@ const K = (() => {
 
   /** Text the server wrote in English that no catalogue covers yet (sheet notes, method sentences, data notes): marked lang="en", so a
    * Hindi page says which parts are English (screen readers switch voice; the browser tests list them apart). */
+  /** The officials a record names: on an English page in Latin script (the server's name_latin: known spelling or romanisation) with their
+   * roles; on a Hindi page as recorded (names are proper nouns; the roles are recorded in English, so they are left out). */
+  function officials(r) {
+    return (r.officials ?? []).map(o => lang === "en" ? `${o.name_latin ?? o.name}${o.role ? ` (${o.role})` : ""}` : o.name).join(", ");
+  }
+
   function en(text) { return el("span", { lang: "en", class: "server-text" }, text); }
 
   /** A link to another dashboard page keeps the language when it is not English. */
@@ -396,7 +402,7 @@ const K = (() => {
   function param(key) { return new URLSearchParams(location.search).get(key); }
 
   return {
-    t, tf, tOr, recordTitle, en, term, termText, sourceName, name, api, postJson, chart, el, table, fmt, pct, qty, unitName, sensible, page, rerender, empty, options, setParams, world, param, lang,
+    t, tf, tOr, recordTitle, officials, en, term, termText, sourceName, name, api, postJson, chart, el, table, fmt, pct, qty, unitName, sensible, page, rerender, empty, options, setParams, world, param, lang,
     locale, ApiError, method, save, chartSvg, tableCsv, missing, fontFamily,
   };
 })();

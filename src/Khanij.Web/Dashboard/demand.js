@@ -14,7 +14,7 @@ K.page(async () => {
   async function render() {
     const file = document.getElementById("scenario").value;
     const r = await K.api("/api/demand?scenario=" + encodeURIComponent(file));
-    document.getElementById("scenario-name").replaceChildren(K.en(r.scenario), ` — ${r.country}`);
+    document.getElementById("scenario-name").replaceChildren(r.scenario, ` — ${r.country}`);
     const label = t => `${mineralName(t.mineral_id)} ${t.year}`;
     const techs = [...new Set(r.totals.flatMap(t => Object.keys(t.by_technology)))];
     K.chart("needs-chart").setOption({
@@ -40,10 +40,10 @@ K.page(async () => {
     K.table("gap-table", ["mineral", "year", { key: "needT", num: true }, { key: "securedT", num: true }, { key: "unsecuredT", num: true }, "basis"],
       r.gap.map(g => [mineralName(g.mineral_id), g.year, K.fmt(g.need_tonnes, 0), K.fmt(g.secured_tonnes, 0),
         (g.is_upper_bound && g.unsecured_tonnes > 0 ? "≤ " : "") + K.fmt(g.unsecured_tonnes, 0),
-        K.en(g.items.map(i => i.not_counted == null ? `${i.label}: ${K.fmt(i.tonnes, 0)} t (${i.basis})` : `${i.label}: not counted — ${i.not_counted}`).join("; "))]));
+        g.items.map(i => i.not_counted == null ? `${i.label}: ${K.fmt(i.tonnes, 0)} t (${i.basis})` : `${i.label}: ${K.t("notCounted")} — ${i.not_counted}`).join("; ")]));
     K.table("missing-table", ["year", "technology", { key: "value", num: true }, "unit", "reason", "citation"],
-      r.not_computed.map(n => [n.year, K.t("tech_" + n.technology), K.fmt(n.value, 2), K.unitName(n.unit), K.en(n.reason), K.el("span", { translate: "no" }, n.citation)]));
+      r.not_computed.map(n => [n.year, K.t("tech_" + n.technology), K.fmt(n.value, 2), K.unitName(n.unit), n.reason, K.el("span", { translate: "no" }, n.citation)]));
     K.table("sources-table", ["id", "citation", "url"], r.sources.map(s => [K.el("span", { translate: "no" }, s.id), K.el("span", { translate: "no" }, s.citation), K.el("span", { translate: "no" }, s.url ?? "")]));
-    document.getElementById("notes").replaceChildren(K.en([...r.notes, ...r.omitted.map(o => "Left out: " + o), ...r.world_missing].join(" ")));
+    document.getElementById("notes").replaceChildren([...r.notes, ...r.omitted.map(o => K.t("leftOut") + ": " + o), ...r.world_missing].join(" "));
   }
 });

@@ -38,7 +38,7 @@ K.page(async () => {
         + `${K.fmt(res.before, 4)} → ${K.fmt(res.after, 4)}`
         + (r.supply_risk_before != null ? `; ${K.t("supplyRisk")} ${K.fmt(r.supply_risk_before, 3)}${r.supply_risk_after != null ? " → " + K.fmt(r.supply_risk_after, 3) : ""}` : "")
         + ". ", K.el("span", { translate: "no" }, r.supply_risk_formula)]
-      : [K.t("infeasible") + " ", K.en(res.conflicts.join(" "))]));
+      : [K.t("infeasible") + " ", res.conflicts.join(" ")]));
     // Both maps share one colour scale, so the same shade means the same share on either.
     const max = Math.max(0.01, ...shown.map(m => Math.max(m.today, m.recommended)));
     for (const [id, key] of [["map-today", "today"], ["map-recommended", "recommended"]]) {
@@ -62,7 +62,7 @@ K.page(async () => {
       });
     }
     const list = document.getElementById("binding");
-    list.replaceChildren(...(res.binding.length ? res.binding.map(b => K.el("li", {}, K.en(b.in_words))) : [K.el("li", {}, K.t("noBinding"))]));
-    document.getElementById("notes").replaceChildren(K.en(res.notes.join(" ")), r.scenario ? ` ${K.t("scenarioWord")}: ${r.scenario}` : "");
+    list.replaceChildren(...(res.binding.length ? res.binding.map(b => K.el("li", {}, b.in_words)) : [K.el("li", {}, K.t("noBinding"))]));
+    document.getElementById("notes").replaceChildren(res.notes.join(" "), r.scenario ? ` ${K.t("scenarioWord")}: ${r.scenario}` : "");
   }
 });

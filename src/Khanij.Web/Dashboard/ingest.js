@@ -35,7 +35,7 @@ K.page(async () => {
     drawText(result.document.text, result.events.flatMap(e => e.evidence));
     document.getElementById("doc-note").replaceChildren(K.el("span", { translate: "no" }, result.document.name),
       ` · ${K.t("language")} ${K.t("lang_" + result.document.language)} · ${K.t("published")} ${result.document.published ?? "–"} · `
-      + `${result.events.length} ${K.t("events")}`, result.warnings.length ? K.en(" · " + result.warnings.join(" ")) : "");
+      + `${result.events.length} ${K.t("events")}`, result.warnings.length ? " · " + result.warnings.join(" ") : "");
     const o = result.outcome;
     document.getElementById("outcome-note").replaceChildren(`${o.created.length} ${K.t("created")} · ${o.merged.length} ${K.t("merged")} · `
       + `${o.unchanged} ${K.t("unchanged")}`, o.skipped.length ? K.en(" · " + K.t("skipped") + ": " + o.skipped.join("; ")) : "");
@@ -82,6 +82,7 @@ K.page(async () => {
         K.el("b", {}, K.recordTitle(r, partyName, mineralName)), " ", state,
         K.el("div", { class: "note" }, `${r.id} · ${K.t("kind_" + r.kind)}${r.instrument ? " · " + K.t("instr_" + r.instrument) : ""} · ${r.date ?? "–"} · `
           + `${r.parties.map(partyName).join(", ")} · ${r.minerals.map(mineralName).join(", ")}`),
+        r.officials?.length ? K.el("div", { class: "note officials" }, `${K.t("officials")}: `, K.el("span", { translate: "no" }, K.officials(r))) : "",
         // The evidence is quoted from the text, in the text's own language.
         K.el("ul", {}, evidence.map(e => K.el("li", { translate: "no" }, K.el("mark", {}, e)))),
         K.el("button", { type: "button", class: "small", "data-action": "accept", onclick: () => K.rerender(() => act("accept")) }, K.t("accept")), " ",

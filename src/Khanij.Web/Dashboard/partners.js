@@ -32,7 +32,9 @@ K.page(async () => {
         p.minerals.map(m => m === "critical_minerals" ? K.t("criticalMinerals") : mineralName(m)).join(", "), p.since ?? "–", p.latest ?? "–", p.status ? K.term("status_", p.status) : "–"]));
     K.table("followups-table", ["due", "status", "owner", "commitment", "country"],
       followups.map(f => [f.record.commitment?.due ?? "–", K.term("status_", f.status), K.el("span", { translate: "no" }, f.record.commitment?.owner ?? ""),
-        f.record.commitment?.text ? K.en(f.record.commitment.text) : title(f.record),
+        // The commitment as recorded (an extracted sentence or the curator's words), in its own language, quoted under a label in the page's language.
+        f.record.commitment?.text ? K.el("span", {}, `${K.t("quoted")}: `, K.el("q", { translate: "no", lang: /[\u0900-\u097F]/.test(f.record.commitment.text) ? "hi" : "en" },
+          f.record.commitment.text)) : title(f.record),
         f.record.parties.map(partyName).join(", ")]));
     document.getElementById("followups-note").textContent = followups.length ? `${K.t("asOf")} ${followups[0].as_of}` : K.t("noFollowups");
     drawProposals(await K.api("/api/partners/records?review=proposed"));
@@ -54,6 +56,7 @@ K.page(async () => {
         K.el("b", {}, title(r)), " ",
         K.el("span", { class: "note" }, `${r.id} · ${r.parties.map(partyName).join(", ")} · ${r.minerals.map(mineralName).join(", ")} · ${(r.stages ?? []).map(x => K.termText("stage_", x)).join(", ")}`
           + (r.conflicts?.length ? ` · ${K.t("conflicts")}: ${r.conflicts.map(c => `${c.field} ${c.kept} / ${c.incoming}`).join("; ")}` : "")), " ",
+        r.officials?.length ? K.el("span", { class: "note officials" }, `${K.t("officials")}: `, K.el("span", { translate: "no" }, K.officials(r)), " ") : "",
         K.el("button", { type: "button", class: "small", "data-action": "accept", onclick: () => K.rerender(() => act("accept")) }, K.t("accept")), " ",
         K.el("button", { type: "button", class: "small", "data-action": "reject", onclick: () => K.rerender(() => act("reject")) }, K.t("reject")));
     }));

@@ -49,7 +49,8 @@ K.page(async () => {
   }
 
   async function run() {
-    const res = await fetch("/api/simulate", { method: "POST", headers: { "Content-Type": "application/json" }, body: textarea.value });
+    // In the page's language, as K.api does: the server writes its notes and warnings from its catalogue.
+    const res = await fetch("/api/simulate", { method: "POST", headers: { "Content-Type": "application/json", "Accept-Language": K.lang }, body: textarea.value });
     const body = await res.json();
     if (!res.ok) {
       const fields = body.errors ? Object.entries(body.errors).map(([f, m]) => `${f}: ${m.join(" ")}`).join("\n") : "";
@@ -107,7 +108,7 @@ K.page(async () => {
       if (b) add(battery, "GWh", 4 + 80 * split + (n ? 6 : 0), 80 * (1 - split) - (n ? 6 : 0));
       K.chart("sector-chart").setOption({ tooltip: { trigger: "axis" }, legend: { bottom: 0 }, grid: grids, xAxis: xAxes, yAxis: yAxes, series }, true);
     }
-    document.getElementById("sector-note").replaceChildren(K.en(r.minerals.flatMap(m => m.notes).join(" ")));
+    document.getElementById("sector-note").replaceChildren(r.minerals.flatMap(m => m.notes).join(" "));
 
     K.options("metric", body.histograms.map(h => [h.metric, metricLabel(h.metric)]),
       body.histograms.find(h => h.metric.includes(`/${r.perspective}/`) && h.bins.length > 1)?.metric ?? body.histograms[0]?.metric);
@@ -131,7 +132,7 @@ K.page(async () => {
     const fws = r.partners.frameworks;
     document.getElementById("warnings").replaceChildren(`${K.t("partnersOfCountry")} ${countryName(r.perspective)} (`
       + `${fws.length ? `${K.t("fellowMembers")} ${fws.join(", ")} ${K.t("andRegistry")}` : K.t("registryOnly")}`
-      + `${r.parameters.partner_priority ? "; " + K.t("servedFirst") : ""}): ${partners || "–"}. `, K.en(r.warnings.join(" ")));
+      + `${r.parameters.partner_priority ? "; " + K.t("servedFirst") : ""}): ${partners || "–"}. ` + r.warnings.join(" "));
   }
 
   function drawHistogram(body) {

@@ -15,10 +15,13 @@ public sealed class DemandScenarioReaderTests
         var path = Path.Combine(RepoPaths.Root, "scenarios", "demand", name);
 
         // When
-        var errors = DemandScenarioReader.TryParse(File.ReadAllText(path), name, ScenarioReaderTests.Catalogue, ["LFP", "NMC 811"], out var scenario);
+        var errors = DemandScenarioReader.TryParse(File.ReadAllText(path), name, ScenarioReaderTests.Catalogue, ["LFP", "NMC 811"], out var scenario,
+            requireHindi: true);
 
-        // Then
+        // Then: valid with the curated Hindi texts, which are there and in Devanagari
         errors.ShouldBeEmpty();
+        scenario!.NameHi.ShouldNotBeNull().ShouldContain("—");
+        scenario.OmittedHi!.Count.ShouldBe(scenario.Omitted.Count);
         scenario!.Country.ShouldBe(iso3);
         scenario.Deployments.ShouldNotBeEmpty();
         foreach (var d in scenario.Deployments)
@@ -77,6 +80,35 @@ public sealed class DemandScenarioReaderTests
         e.Line.ShouldBe(3);
         e.Message.ShouldContain("'LFX' has no BatPaC intensities");
         e.Message.ShouldContain("LFP, NMC 811");
+    }
+
+    [Fact]
+    public void TryParse_CuratedWithoutHindi_NamesEachMissingOrNonHindiTextWithLineAndColumn()
+    {
+        // Given: no name_hi (the object starts on line 1), an omitted list without its Hindi twin (line 5), and an assumption whose note_hi is
+        // Latin (line 3, column 128: the value after "note_hi": ).
+        const string json = """
+            { "name": "x", "country": "IND",
+              "sources": { "a": { "publisher": "P", "document": "D", "year": 2020 },
+                           "m": { "publisher": "P", "document": "D", "year": 2020, "assumption": true, "note": "half and half", "note_hi": "half" } },
+              "deployment": [ { "technology": "solar_pv", "year": 2030, "value": 1, "unit": "GW", "source": "a" } ],
+              "omitted": [ "EV GWh: none published." ] }
+            """;
+
+        // When
+        var curated = DemandScenarioReader.TryParse(json, "c.json", ScenarioReaderTests.Catalogue, null, out var scenario, requireHindi: true);
+        var users = DemandScenarioReader.TryParse(json.Replace("\"note_hi\": \"half\"", "\"note_hi\": \"आधा\"", StringComparison.Ordinal), "u.json",
+            ScenarioReaderTests.Catalogue, null, out var own);
+
+        // Then
+        scenario.ShouldBeNull();
+        curated.Select(e => (e.Line, e.Column)).ShouldBe([(1, 1), (3, 128), (5, 14)], ignoreOrder: true);
+        curated.ShouldContain(e => e.Message.Contains("missing \"name_hi\"", StringComparison.Ordinal));
+        curated.ShouldContain(e => e.Message.Contains("expected Hindi text in Devanagari", StringComparison.Ordinal));
+        curated.ShouldContain(e => e.Message.Contains("\"omitted_hi\"", StringComparison.Ordinal));
+        users.ShouldBeEmpty();
+        own!.NameHi.ShouldBeNull();
+        own.Sources["m"].NoteHi.ShouldBe("आधा");
     }
 
     [Fact]

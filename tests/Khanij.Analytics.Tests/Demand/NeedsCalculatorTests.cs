@@ -58,7 +58,7 @@ public sealed class NeedsCalculatorTests
             new Deployment("stationary_storage", 2032, 80, "GWh", DeploymentMeasure.Stock, "s", mix, "m", null));
 
         // When
-        var needs = NeedsCalculator.Compute(scenario, intensities);
+        var needs = NeedsCalculator.Compute(scenario, intensities, phrases: ResxPhrasebook.English);
 
         // Then: 10 GWh × 0.1 × 1000 = 1000 t in 2032; the first stock alone gives no rate and says so.
         needs.Totals[("lithium", 2032)].ShouldBe(1000, 1e-9);
@@ -75,7 +75,7 @@ public sealed class NeedsCalculatorTests
             new Deployment("battery_cells", 2030, 5, "GWh", DeploymentMeasure.PerYear, "s", new Dictionary<string, double> { ["XYZ"] = 1.0 }, "m", null));
 
         // When
-        var needs = NeedsCalculator.Compute(scenario, [new BatteryIntensity("lithium", "LFP", 0.1, P)]);
+        var needs = NeedsCalculator.Compute(scenario, [new BatteryIntensity("lithium", "LFP", 0.1, P)], phrases: ResxPhrasebook.English);
 
         // Then
         needs.Rows.ShouldBeEmpty();

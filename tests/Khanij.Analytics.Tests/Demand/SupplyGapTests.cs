@@ -1,6 +1,7 @@
 using Khanij.Analytics.Demand;
 using Khanij.Core;
 using Khanij.Core.Facts;
+using Khanij.Testing;
 
 namespace Khanij.Analytics.Tests.Demand;
 
@@ -52,7 +53,7 @@ public sealed class SupplyGapTests
         };
 
         // When
-        var row = SupplyGap.Compute(Needs(10), [], [], imports).ShouldHaveSingleItem();
+        var row = SupplyGap.Compute(Needs(10), [], [], imports, ResxPhrasebook.English).ShouldHaveSingleItem();
 
         // Then
         row.SecuredTonnes.ShouldBe(0);

@@ -1,5 +1,6 @@
 using Khanij.Analytics.Diversify;
 using Khanij.Analytics.Simulation;
+using Khanij.Testing;
 
 namespace Khanij.Analytics.Tests.Diversify;
 
@@ -128,7 +129,7 @@ public sealed class CvarTests
             new Supplier("CCC", 0.2, 1, null, "", false) };
 
         // When
-        var result = MixOptimizer.MinimiseCvar(suppliers, losses, DiversifyConstraints.Default);
+        var result = MixOptimizer.MinimiseCvar(suppliers, losses, DiversifyConstraints.Default, phrases: ResxPhrasebook.English);
 
         // Then: CVaR95 of any C-free mix = 0.3 (the worst 2 of 40 draws lose 0.3); A and B only gain.
         var mix = result.Mix.ToDictionary(m => m.Iso3, m => m.Recommended);

@@ -1,4 +1,5 @@
 using Khanij.Analytics.Diversify;
+using Khanij.Testing;
 
 namespace Khanij.Analytics.Tests.Diversify;
 
@@ -14,7 +15,7 @@ public sealed class MixOptimizerTests
         var suppliers = new[] { S("AAA", 1.0, 1), S("BBB", 0, 4) };
 
         // When
-        var result = MixOptimizer.MinimiseRisk(suppliers, DiversifyConstraints.Default);
+        var result = MixOptimizer.MinimiseRisk(suppliers, DiversifyConstraints.Default, ResxPhrasebook.English);
 
         // Then: risk before = 1² × 1 = 1; after = 0.65² + 4 × 0.35² = 0.4225 + 0.49 = 0.9125.
         result.IsFeasible.ShouldBeTrue();
@@ -49,7 +50,7 @@ public sealed class MixOptimizerTests
         var suppliers = new[] { S("AAA", 0.2, 0.5, export: 0.4), S("BBB", 0.4, 2), S("CCC", 0.4, 2) };
 
         // When
-        var result = MixOptimizer.MinimiseRisk(suppliers, DiversifyConstraints.Default);
+        var result = MixOptimizer.MinimiseRisk(suppliers, DiversifyConstraints.Default, ResxPhrasebook.English);
 
         // Then: risk after = 0.5 × 0.16 + 2 × 0.09 × 2 = 0.44; before = 0.5 × 0.04 + 2 × 0.16 × 2 = 0.66.
         result.Mix.Single(m => m.Iso3 == "AAA").Recommended.ShouldBe(0.4, 1e-9);
@@ -66,7 +67,7 @@ public sealed class MixOptimizerTests
     public void MinimiseRisk_CapsTooTight_NamesTheConflictingConstraints()
     {
         // Given: two suppliers, each capped at 40 %: at most 80 % can be bought.
-        var result = MixOptimizer.MinimiseRisk([S("AAA", 0.5, 1), S("BBB", 0.5, 2)], DiversifyConstraints.Default with { Cap = 0.4 });
+        var result = MixOptimizer.MinimiseRisk([S("AAA", 0.5, 1), S("BBB", 0.5, 2)], DiversifyConstraints.Default with { Cap = 0.4 }, ResxPhrasebook.English);
 
         // Then
         result.IsFeasible.ShouldBeFalse();
@@ -84,7 +85,7 @@ public sealed class MixOptimizerTests
         var suppliers = new[] { S("PPP", 0.1, 1, export: 0.3, partner: true), S("QQQ", 0.9, 1) };
 
         // When
-        var result = MixOptimizer.MinimiseRisk(suppliers, DiversifyConstraints.Default with { Cap = 1, MinPartnerShare = 0.5 });
+        var result = MixOptimizer.MinimiseRisk(suppliers, DiversifyConstraints.Default with { Cap = 1, MinPartnerShare = 0.5 }, ResxPhrasebook.English);
 
         // Then
         result.IsFeasible.ShouldBeFalse();

@@ -2,6 +2,7 @@ using Khanij.Analytics.Diversify;
 using Khanij.Analytics.Simulation;
 using Khanij.Analytics.Tests.Simulation;
 using Khanij.Core;
+using Khanij.Testing;
 
 namespace Khanij.Analytics.Tests.Diversify;
 
@@ -30,7 +31,7 @@ public sealed class ShortfallDrawsTests
         ShockEvent[] cut = [Networks.Cut("COD", "cobalt", Stage.Mining, 0.5, 12)];
 
         // When
-        var losses = ShortfallDraws.Build(Network(), Stage.Refining, "IND", ["CHN", "BEL", "AUS"], cut, 12, runs: 3, seed: 1, null, out var notes);
+        var losses = ShortfallDraws.Build(Network(), Stage.Refining, "IND", ["CHN", "BEL", "AUS"], cut, 12, runs: 3, seed: 1, null, out var notes, ResxPhrasebook.English);
 
         // Then: China's refinery loses 1 × 0.5 = 0.5 of its feed; the rest-of-world refinery 0.5 × 0.5 = 0.25. Belgium (not in the supply
         // data) and Australia (mines, but refines nothing) are bought from as the simulation buys from partners without refining data:

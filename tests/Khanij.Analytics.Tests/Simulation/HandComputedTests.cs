@@ -1,6 +1,7 @@
 using Khanij.Analytics.Simulation;
 using Khanij.Core;
 using Khanij.Core.Partners;
+using Khanij.Testing;
 
 namespace Khanij.Analytics.Tests.Simulation;
 
@@ -227,7 +228,7 @@ public sealed class HandComputedTests
         var network = Networks.MiningOnly("x", Abc, [600, 300, 100], [0, 0, 0]);
 
         // When
-        var model = new SimulationModel([network], [Networks.Cut("ZZZ", "x", Stage.Mining, 0.5, 12)], Networks.Parameters(0));
+        var model = new SimulationModel([network], [Networks.Cut("ZZZ", "x", Stage.Mining, 0.5, 12)], Networks.Parameters(0), ResxPhrasebook.English);
 
         // Then
         model.Warnings.ShouldContain(w => w.Contains("ZZZ", StringComparison.Ordinal) && w.Contains("no effect", StringComparison.Ordinal));

@@ -1,6 +1,7 @@
 using Khanij.Analytics.Simulation;
 using Khanij.Core;
 using Khanij.Core.Facts;
+using Khanij.Testing;
 
 namespace Khanij.Analytics.Tests.Simulation;
 
@@ -18,7 +19,7 @@ public sealed class NetworkBuilderTests
 
     private static NetworkInputs Inputs(IReadOnlyList<SupplyFact> supply, IReadOnlyList<SankeyFlow>? sankey = null,
         IReadOnlyList<TradeFlow>? trade = null, string? perspective = null) =>
-        new("lithium", supply, sankey ?? [], trade ?? [], [], [], NetworkBuilder.DefaultBatteryMix, perspective, []);
+        new("lithium", supply, sankey ?? [], trade ?? [], [], [], NetworkBuilder.DefaultBatteryMix, perspective, []) { Phrases = ResxPhrasebook.English };
 
     [Fact]
     public void Build_SankeyFeed_UsesFlowSharesAndSpreadsUnknownOreByMiningShares()

@@ -23,7 +23,7 @@ internal static class BriefBuilder
             : inputs.Supply.Where(f => f.Scenario == projection && f.Year == year).ToList();
         var withData = candidates.Select(f => f.MineralId).Distinct(StringComparer.Ordinal).ToList();
         bool OnList(string id) => list is null || (catalogue.MineralById(id) is { } m && list.Contains(m));
-        var tables = SupplyConcentration.ComputeAll(candidates.Where(f => OnList(f.MineralId)))
+        var tables = SupplyConcentration.ComputeAll(candidates.Where(f => OnList(f.MineralId)), Localization.Messages.PhrasebookWith(catalogue))
             .Where(t => t.Hhi is not null)
             .ToList();
         var chosen = new List<(ConcentrationResult Table, List<ConcentrationResult> Others)>();
@@ -34,7 +34,8 @@ internal static class BriefBuilder
         }
         var keys = chosen.Select(c => c.Table.Key).ToHashSet();
         var facts = candidates.Where(f => chosen.Any(c => Same(c.Table.Key, f))).ToList();
-        var scored = PerspectiveRule.Score(facts, inputs, governance, partners, perspective, parameters)
+        var scored = PerspectiveRule.Score(facts, inputs, governance, partners, perspective, parameters,
+                phrases: Localization.Messages.PhrasebookWith(catalogue))
             .Where(s => keys.Contains(s.World.Key))
             .ToDictionary(s => s.World.Key);
         var rows = new List<BriefRow>();

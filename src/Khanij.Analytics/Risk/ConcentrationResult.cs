@@ -53,6 +53,10 @@ public sealed record ConcentrationResult(
     /// <summary>Σ country rows + Σ aggregate rows ("Other", "Rest of world", regions), shown beside a published total.</summary>
     public double RowsSum { get; init; }
 
+    /// <summary>The notes of <see cref="Notes"/> that restate what the table itself shows (withheld countries, unattributed aggregate rows), in
+    /// the notes' language: a report that tables these leaves them out (marked here, not recognised by their wording).</summary>
+    public IReadOnlyList<string> TabledNotes { get; init; } = [];
+
     /// <summary>The same source's capacity table for this mineral, stage and year (e.g. USGS gallium "production capacity"), shown beside
     /// production and never added to it; null when the source prints none.</summary>
     public ConcentrationResult? Capacity { get; init; }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Khanij.Core;
 using Khanij.Core.Facts;
 using Khanij.Core.Partners;
+using Khanij.Core.Text;
 
 namespace Khanij.Analytics.Risk;
 
@@ -37,6 +38,7 @@ public static class ImportExposure
     /// <param name="partners">Partner links: framework membership and, once accepted, registry partnerships.</param>
     /// <param name="restrictions">Export restrictions in force on the mineral at the stage, by restricting country.</param>
     /// <param name="parameters">Supplies <see cref="RiskParameters.TradeYear"/> and <see cref="RiskParameters.IncludeBasketCodes"/>.</param>
+    /// <param name="phrases">The notes' language (messages <c>Imports_*</c>); <see cref="IPhrasebook.Keys"/> when null.</param>
     public static ImportProfile Compute(
         IEnumerable<TradeFlow> flows,
         string perspective,
@@ -44,9 +46,11 @@ public static class ImportExposure
         Stage stage,
         IReadOnlyList<PartnerLink> partners,
         IReadOnlyDictionary<string, IReadOnlyList<ExportRestriction>> restrictions,
-        RiskParameters parameters)
+        RiskParameters parameters,
+        IPhrasebook? phrases = null)
     {
         ArgumentNullException.ThrowIfNull(flows);
+        var say = phrases ?? IPhrasebook.Keys;
         ArgumentNullException.ThrowIfNull(partners);
         ArgumentNullException.ThrowIfNull(restrictions);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -68,9 +72,9 @@ public static class ImportExposure
         {
             if (year is not null)
             {
-                notes.Add($"No import data for {year}; years with data: {(years.Count > 0 ? string.Join(", ", years) : "none")}.");
+                notes.Add(say.Format("Imports_NoYear", year, years.Count > 0 ? string.Join(", ", years) : say.Format("Imports_NoYears")));
             }
-            return Empty(perspective, mineralId, stage, year, years, notes);
+            return Empty(perspective, mineralId, stage, year, years, notes, say);
         }
 
         bool Counts(TradeCode? code) => code is not null && (code.Kind == TradeCodeKind.Specific || parameters.IncludeBasketCodes);
@@ -92,8 +96,7 @@ public static class ImportExposure
         {
             codes.Add(new TradeCodeUse(heading, "heading of " + string.Join(", ", subheadings), "heading", null, "", gross, null, false,
                 $"heading reported together with its subheadings {string.Join(", ", subheadings)}, which are counted instead"));
-            notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"HS {heading} ({gross:#,0} t) is the heading of {string.Join(" and ", subheadings)}, reported by the same reporter: only the subheadings are counted."));
+            notes.Add(say.Format("Imports_HeadingDropped", heading, gross, string.Join(say.Format("Imports_And"), subheadings)));
         }
         var chosen = imports.Rows.Where(c => Counts(c.Row.Code)).ToList();
         var hsBasis = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -103,34 +106,34 @@ public static class ImportExposure
         }
         if (hsBasis.Values.Any(b => b != "importer"))
         {
-            notes.Add("Where the importer reported nothing for an HS code, partner (mirror) reports were used: "
-                + string.Join(", ", hsBasis.Where(kv => kv.Value != "importer").Select(kv => $"{kv.Key} ({kv.Value})")) + ".");
+            notes.Add(say.Format("Imports_Mirror",
+                string.Join(", ", hsBasis.Where(kv => kv.Value != "importer").Select(kv => $"{kv.Key} ({say.Format("Imports_Basis_" + kv.Value)})"))));
         }
         var leftOut = codes.Where(c => !c.Counted && c.Kind != "heading").ToList();
         if (leftOut.Count > 0)
         {
-            notes.Add("Left out of the totals and shares: " + string.Join("; ", leftOut.Select(c => string.Create(CultureInfo.InvariantCulture,
-                $"{c.HsCode} ({c.GrossTonnes:#,0} t of product{(c.ContainedTonnes is { } ct ? $", {ct:#,0} t if it were all the mineral's product" : "")}; {c.Reason})")))
-                + (leftOut.Any(c => c.Kind is "basket" or "includes_scrap") ? ". --include-basket-codes counts basket and scrap codes." : "."));
+            notes.Add(say.Format(leftOut.Any(c => c.Kind is "basket" or "includes_scrap") ? "Imports_LeftOutBasket" : "Imports_LeftOut",
+                string.Join("; ", leftOut.Select(c => c.ContainedTonnes is { } ct
+                    ? say.Format("Imports_LeftOutCodeContained", c.HsCode, c.GrossTonnes, ct, LeftOutReason(c, say))
+                    : say.Format("Imports_LeftOutCode", c.HsCode, c.GrossTonnes, LeftOutReason(c, say))))));
         }
         // Only rows that would have entered this profile (the perspective's imports in this year) are counted: rows of other
         // reporters, other years or the 'World' aggregate are not the perspective's missing data.
         var skippedUnits = relevant.Count(f => f.Year == year && (f.Unit != "t" || f.Quantity is null) && IsImport(f));
         if (skippedUnits > 0)
         {
-            notes.Add($"{skippedUnits} of {perspective}'s {year} import rows without a quantity in tonnes were skipped.");
+            notes.Add(say.Format("Imports_SkippedUnits", skippedUnits, perspective, year));
         }
         var repeated = duplicates.Where(f => f.Year == year && IsImport(f)).ToList();
         if (repeated.Count > 0)
         {
-            notes.Add($"{repeated.Count} repeated rows (the same flow listed twice in the source, e.g. "
-                + $"{repeated[0].Provenance.SourceFile}:{repeated[0].Provenance.Line}) were counted once.");
+            notes.Add(say.Format("Imports_Repeated", repeated.Count, repeated[0].Provenance.SourceFile, repeated[0].Provenance.Line));
         }
         var contentBasis = chosen.Select(c => c.Row.Code!.ContentBasis)
             .Concat(imports.Rows.Select(c => c.Row.Code?.ContentBasis).OfType<string>()).FirstOrDefault();
         if (chosen.Count > 0)
         {
-            notes.Add($"Tonnes are tonnes of {contentBasis}: traded tonnes × each HS code's content factor ({CatalogueFile}).");
+            notes.Add(say.Format("Imports_Contained", contentBasis, CatalogueFile));
         }
 
         var byPartner = chosen.GroupBy(c => c.Partner, StringComparer.Ordinal)
@@ -236,11 +239,21 @@ public static class ImportExposure
         return (chosen, basis);
     }
 
-    private static ImportProfile Empty(string perspective, string mineralId, Stage stage, int? year, IReadOnlyList<int> years, List<string> notes)
+    /// <summary>Why a code was left out, in the notes' language (the <see cref="TradeCodeUse.Reason"/> of the table stays as it is).</summary>
+    private static string LeftOutReason(TradeCodeUse c, IPhrasebook say) => c.Kind switch
+    {
+        "uncatalogued" => say.Format("Imports_ReasonUncatalogued"),
+        "basket" => say.Format("Imports_ReasonBasket"),
+        _ => say.Format("Imports_ReasonScrap"),
+    };
+
+    private static ImportProfile Empty(string perspective, string mineralId, Stage stage, int? year, IReadOnlyList<int> years, List<string> notes,
+        IPhrasebook say)
     {
         if (years.Count == 0)
         {
-            notes.Add($"No trade data for {mineralId} at the {stage.ToId()} stage in the store's trade files.");
+            // The mineral's name in running text: lower case in English ("rare earths"); Devanagari has no case.
+            notes.Add(say.Format("Imports_NoTrade", say.Name(mineralId).ToLowerInvariant(), say.Name(stage.ToId())));
         }
         return new ImportProfile(perspective, mineralId, stage, year, years, new Dictionary<string, string>(), 0, [], null, 0,
             new Dictionary<string, IReadOnlyList<string>>(), 0, new Dictionary<string, IReadOnlyList<string>>(), null, notes, [], null, [],

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Khanij.Core;
 using Khanij.Core.Facts;
+using Khanij.Core.Text;
 
 namespace Khanij.Analytics.Risk;
 
@@ -20,15 +20,18 @@ public static class SupplyConcentration
     /// stage, year, source. Production tables are returned; a capacity table of the same source, mineral, stage, year and scenario is
     /// attached to each of them as <see cref="ConcentrationResult.Capacity"/> (shown beside, never summed in). A capacity table with no
     /// production table beside it is returned on its own.</summary>
-    public static IReadOnlyList<ConcentrationResult> ComputeAll(IEnumerable<SupplyFact> facts)
+    /// <param name="facts">Supply facts.</param>
+    /// <param name="phrases">The notes' language (messages <c>Supply_*</c>); <see cref="IPhrasebook.Keys"/> when null.</param>
+    public static IReadOnlyList<ConcentrationResult> ComputeAll(IEnumerable<SupplyFact> facts, IPhrasebook? phrases = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        var say = phrases ?? IPhrasebook.Keys;
         var results = new List<ConcentrationResult>();
         foreach (var table in facts.GroupBy(f => (f.Source, f.MineralId, f.Stage, f.Year, f.Scenario)))
         {
             var byMeasure = table.GroupBy(f => f.Measure, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => Compute(g.ToList()))
+                .Select(g => Compute(g.ToList(), say))
                 .ToList();
             var production = byMeasure.Where(r => !r.Key.IsCapacity).ToList();
             var capacity = byMeasure.Where(r => r.Key.IsCapacity).ToList();
@@ -45,9 +48,8 @@ public static class SupplyConcentration
                     continue;
                 }
                 var c = capacity[0];
-                var note = string.Create(CultureInfo.InvariantCulture,
-                    $"The source also prints {c.Key.Measure} for this year ({c.Denominator:#,0.###} {c.Unit}; {c.Top1Iso3 ?? "no producer"} "
-                    + $"{(c.Top1Share ?? 0):P1}): a separate table, shown beside production and never added to it.");
+                var note = say.Format("Supply_AlsoCapacity", c.Key.Measure, c.Denominator, c.Unit, c.Top1Iso3 ?? say.Format("Supply_NoProducer"),
+                    c.Top1Share ?? 0);
                 results.Add(p with { Notes = [.. p.Notes, note], Capacity = c });
             }
         }
@@ -65,10 +67,12 @@ public static class SupplyConcentration
     /// countries; the residual is then "not allocated" = exact total − Σ countries. Otherwise the sum of the rows (countries + "Other",
     /// "Rest of world", region rows); a rounded world total is shown beside it, never used.</summary>
     /// <param name="facts">Rows of one table: all with the same source, mineral, stage, year, scenario and measure.</param>
+    /// <param name="phrases">The notes' language (messages <c>Supply_*</c>); <see cref="IPhrasebook.Keys"/> when null.</param>
     /// <exception cref="ArgumentException">Rows from different tables, or a negative value.</exception>
-    public static ConcentrationResult Compute(IReadOnlyList<SupplyFact> facts)
+    public static ConcentrationResult Compute(IReadOnlyList<SupplyFact> facts, IPhrasebook? phrases = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        var say = phrases ?? IPhrasebook.Keys;
         if (facts.Count == 0)
         {
             throw new ArgumentException("A supply table needs at least one row.", nameof(facts));
@@ -91,8 +95,8 @@ public static class SupplyConcentration
             }
         }
 
-        var inv = CultureInfo.InvariantCulture;
         var notes = new List<string>();
+        var tabled = new List<string>();
         var countries = new Dictionary<string, (double Value, Provenance? Provenance)>(StringComparer.Ordinal);
         var withheld = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var f in facts.Where(f => f.IsCountry))
@@ -124,18 +128,13 @@ public static class SupplyConcentration
             exactUsed = true;
             residual = Math.Max(0, total - named);
             residualBasis = "not allocated (published exact total minus countries)";
-            notes.Add(string.Create(inv,
-                $"Shares use the publisher's exact total ({total:#,0.###} {first.Unit}); {residual:#,0.###} {first.Unit} of it is not allocated to a listed country "
-                + $"and is in the denominator but is not a producer in HHI or top-N shares."));
+            notes.Add(say.Format("Supply_ExactTotal", total, first.Unit, residual));
             if (parts.Count > 0 && Math.Abs(partsSum - residual) > Tolerance * total)
             {
                 var gap = partsSum - residual;
                 var same = countries.Where(c => Math.Abs(c.Value.Value - Math.Abs(gap)) <= Tolerance * total).Select(c => c.Key).ToList();
-                notes.Add(string.Create(inv,
-                    $"The source's own {labels} row(s) sum to {partsSum:#,0.###} {first.Unit}, {Math.Abs(gap):#,0.###} {(gap > 0 ? "more" : "less")} than the exact total "
-                    + $"minus the listed countries ({residual:#,0.###})")
-                    + (same.Count > 0 ? $"; the difference equals the row of {string.Join(", ", same)}, which that aggregate appears to repeat" : "")
-                    + ". The exact total is used, not the sum of the rows.");
+                notes.Add(say.Format(gap > 0 ? "Supply_RowsGapMore" : "Supply_RowsGapLess", labels, partsSum, first.Unit, Math.Abs(gap), residual,
+                    same.Count > 0 ? say.Format("Supply_RowsGapRepeats", string.Join(", ", same)) : ""));
             }
         }
         else
@@ -144,33 +143,35 @@ public static class SupplyConcentration
             residualBasis = parts.Count > 0 ? "aggregate rows" : "none";
             if (parts.Count > 0)
             {
-                notes.Add($"Unattributed supply ({labels}) is in the denominator but is not a producer in HHI or top-N shares.");
+                var unattributed = say.Format("Supply_Unattributed", labels);
+                notes.Add(unattributed);
+                tabled.Add(unattributed);
             }
             if (exact is { } e)
             {
-                notes.Add(string.Create(inv,
-                    $"The published total ({e:#,0.###}) is below the listed countries ({named:#,0.###}); shares use the sum of the rows instead."));
+                notes.Add(say.Format("Supply_TotalBelowCountries", e, named));
             }
         }
         var denominator = named + residual;
         if (rounded is { } r && rowsSum > 0 && Math.Abs(r - rowsSum) / rowsSum > Tolerance)
         {
-            notes.Add(string.Create(inv,
-                $"Listed rows sum to {rowsSum:#,0.###} while the published (rounded) world total is {r:#,0.###}; shares use the sum of the rows."));
+            notes.Add(say.Format("Supply_RoundedTotal", rowsSum, r));
         }
         if (withheld.Count > 0)
         {
-            notes.Add($"Withheld by the source (not filled, not in the denominator): {string.Join(", ", withheld)}.");
+            var withheldNote = say.Format("Supply_Withheld", string.Join(", ", withheld));
+            notes.Add(withheldNote);
+            tabled.Add(withheldNote);
         }
         if (facts.Any(f => f.IsEstimate))
         {
-            notes.Add("The source marks these figures as estimates.");
+            notes.Add(say.Format("Supply_Estimates"));
         }
         if (key.Scenario is not null)
         {
-            notes.Add($"Projection ({key.Scenario}), not an observation.");
+            notes.Add(say.Format("Supply_Projection", key.Scenario));
         }
-        notes.AddRange(SourceCaveats(key, first.Measure));
+        notes.AddRange(SourceCaveats(key, first.Measure, say));
 
         var ordered = countries
             .OrderByDescending(c => c.Value.Value)
@@ -183,10 +184,10 @@ public static class SupplyConcentration
 
         if (denominator <= 0)
         {
-            notes.Add("No positive supply in this table: no concentration metrics.");
+            notes.Add(say.Format("Supply_NoPositive"));
             return new ConcentrationResult(key, first.Measure, first.Unit, first.Basis, shares, residual, residualBasis, denominator, published,
                 [.. withheld], null, null, null, null, null, null, 0, sources, notes)
-            { PublishedTotalIsExact = exactUsed, RowsSum = rowsSum };
+            { PublishedTotalIsExact = exactUsed, RowsSum = rowsSum, TabledNotes = tabled };
         }
         var namedShares = named > 0 ? ordered.Select(c => c.Value.Value / named).ToList() : [];
         var top1 = shares.Count > 0 ? shares[0] : null;
@@ -201,37 +202,41 @@ public static class SupplyConcentration
             Producers: shares.Count(s => s.Value > 0),
             Sources: sources,
             Notes: notes)
-        { PublishedTotalIsExact = exactUsed, RowsSum = rowsSum };
+        { PublishedTotalIsExact = exactUsed, RowsSum = rowsSum, TabledNotes = tabled };
     }
 
     /// <summary>The data pack's documented caveats that apply to a table (copper refinery output, lithium without the US, IEA projections …).</summary>
-    public static IReadOnlyList<string> SourceCaveats(SupplyKey key, string measure)
+    /// <param name="key">The table.</param>
+    /// <param name="measure">The table's measure.</param>
+    /// <param name="phrases">The notes' language (messages <c>Supply_Caveat*</c>); <see cref="IPhrasebook.Keys"/> when null.</param>
+    public static IReadOnlyList<string> SourceCaveats(SupplyKey key, string measure, IPhrasebook? phrases = null)
     {
         ArgumentNullException.ThrowIfNull(key);
+        var say = phrases ?? IPhrasebook.Keys;
         var notes = new List<string>();
         if (key.Source == "usgs" && key.MineralId == "copper")
         {
-            notes.Add("USGS copper in this pack is refinery output (the extractor captured the refinery column), not mine output.");
+            notes.Add(say.Format("Supply_CaveatUsgsCopper"));
         }
         if (key.Source == "usgs" && key.MineralId == "lithium")
         {
-            notes.Add("USGS lithium excludes United States output, which USGS withholds.");
+            notes.Add(say.Format("Supply_CaveatUsgsLithium"));
         }
         if (key.Source == "usgs" && key.MineralId == "gallium")
         {
-            notes.Add("USGS gallium is printed in kilograms (stored as tonnes); low-purity primary production and production capacity are separate tables.");
+            notes.Add(say.Format("Supply_CaveatUsgsGallium"));
         }
         if (key.Source == "iea" && key.MineralId == "rare_earths")
         {
-            notes.Add("IEA rare earths are the magnet rare earth elements only.");
+            notes.Add(say.Format("Supply_CaveatIeaRareEarths"));
         }
         if (key.Source == "cheng2020")
         {
-            notes.Add("Cheng et al. 2020 data group some producers into regions (e.g. Europe); regions count as unattributed supply.");
+            notes.Add(say.Format("Supply_CaveatCheng"));
         }
         if (measure.Contains("capacity", StringComparison.OrdinalIgnoreCase))
         {
-            notes.Add("Capacity, not production.");
+            notes.Add(say.Format("Supply_CaveatCapacity"));
         }
         return notes;
     }

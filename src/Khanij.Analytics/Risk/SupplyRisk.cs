@@ -2,6 +2,7 @@ using System.Globalization;
 using Khanij.Core;
 using Khanij.Core.Facts;
 using Khanij.Core.Partners;
+using Khanij.Core.Text;
 
 namespace Khanij.Analytics.Risk;
 
@@ -25,6 +26,7 @@ public static class SupplyRisk
     /// <param name="perspective">The country whose supply is assessed.</param>
     /// <param name="parameters">Method parameters.</param>
     /// <param name="recycling">The mineral's recycling input (<see cref="RecyclingFactor.For"/>); null leaves the factor out and says so.</param>
+    /// <param name="phrases">The language of the import notes (<see cref="ImportExposure.Compute"/>); <see cref="IPhrasebook.Keys"/> when null.</param>
     public static StageRisk ForStage(
         ConcentrationResult global,
         GovernanceIndex governance,
@@ -33,7 +35,8 @@ public static class SupplyRisk
         IReadOnlyList<PartnerLink> partners,
         string perspective,
         RiskParameters parameters,
-        RecyclingInput? recycling = null)
+        RecyclingInput? recycling = null,
+        IPhrasebook? phrases = null)
     {
         ArgumentNullException.ThrowIfNull(global);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -43,7 +46,7 @@ public static class SupplyRisk
         var inForce = RestrictionRules.InForce(restrictions, mineral, stage, perspective, parameters);
         var gs = GovernanceWeighted.Compute(global.Shares, governance, inForce, parameters);
 
-        var imports = ImportExposure.Compute(flows, perspective, mineral, stage, partners, inForce, parameters);
+        var imports = ImportExposure.Compute(flows, perspective, mineral, stage, partners, inForce, parameters, phrases);
         var reliance = NetImportReliance.Compute(global, imports);
         var inv = CultureInfo.InvariantCulture;
         var (material, minor, materiality) = Materiality(global, imports, reliance, parameters);

@@ -95,7 +95,7 @@ public static class DemandService
             // The import profile reads only flows the country takes part in (reporter or partner): a sixteenth of the table for India.
             var flows = await store.GetTradeFlowsInvolvingAsync(country, mineral, cancellationToken);
             var inForce = RestrictionRules.InForce(restrictions, mineral, Stage.Refining, country, parameters);
-            var profile = ImportExposure.Compute(flows, country, mineral, Stage.Refining, partners, inForce, parameters);
+            var profile = ImportExposure.Compute(flows, country, mineral, Stage.Refining, partners, inForce, parameters, Messages.PhrasebookWith(catalogue));
             if (!profile.HasImports)
             {
                 continue;

@@ -58,7 +58,7 @@ public static class DiversifyService
         var partners = (await Khanij.Application.Services.PartnerDefinition.ForAsync(store, catalogue, country, parameters.PartnerFrameworks, cancellationToken)).Links;
         var inForce = RestrictionRules.InForce(inputs.Restrictions, mineral, stage, country, parameters);
         var flows = inputs.Trade.Where(f => f.MineralId == mineral).ToList();
-        var profile = ImportExposure.Compute(flows, country, mineral, stage, partners, inForce, parameters);
+        var profile = ImportExposure.Compute(flows, country, mineral, stage, partners, inForce, parameters, Messages.PhrasebookWith(catalogue));
         if (!profile.HasImports)
         {
             throw new DemandInputException("country", $"no import data for {mineral} at the {stage.ToId()} stage for {country}"
@@ -164,7 +164,7 @@ public static class DiversifyService
         IReadOnlyList<Khanij.Core.Partners.PartnerLink> partners, string mineral, Stage stage, string country, RiskParameters parameters,
         DiversifyResult result)
     {
-        var tables = SupplyConcentration.ComputeAll(inputs.Supply.Where(f => f.Scenario is null && f.MineralId == mineral && f.Stage == stage))
+        var tables = SupplyConcentration.ComputeAll(inputs.Supply.Where(f => f.Scenario is null && f.MineralId == mineral && f.Stage == stage), Messages.Phrasebook)
             .Where(t => t.Hhi is not null).ToList();
         if (tables.Count == 0)
         {
@@ -173,7 +173,7 @@ public static class DiversifyService
         string[] preference = ["usgs", "iea", "cheng2020"];
         var latest = tables.Max(t => t.Key.Year);
         var table = tables.Where(t => t.Key.Year == latest).OrderBy(t => Array.IndexOf(preference, t.Key.Source) is var i && i < 0 ? 99 : i).First();
-        var risk = SupplyRisk.ForStage(table, governance, inputs.Restrictions, inputs.Trade, partners, country, parameters);
+        var risk = SupplyRisk.ForStage(table, governance, inputs.Restrictions, inputs.Trade, partners, country, parameters, phrases: Messages.Phrasebook);
         if (risk.ImportReliance is not { } ir || risk.SourcingGovernance is null)
         {
             return (risk.Score, risk.Score, $"{risk.Formula}. The import mix does not enter the score here ({risk.ImportRelianceBasis}).");

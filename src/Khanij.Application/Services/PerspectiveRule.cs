@@ -36,24 +36,26 @@ internal static class PerspectiveRule
     /// <summary>Scores every table of <paramref name="facts"/> for <paramref name="perspective"/> under the rule; <paramref name="cancellationToken"/>
     /// is checked between tables, so a request whose caller has gone stops there.</summary>
     public static IReadOnlyList<PerspectiveStage> Score(IReadOnlyList<SupplyFact> facts, RiskInputs inputs, GovernanceIndex governance,
-        PartnerSet partners, string perspective, RiskParameters parameters, CancellationToken cancellationToken = default)
+        PartnerSet partners, string perspective, RiskParameters parameters, CancellationToken cancellationToken = default,
+        Khanij.Core.Text.IPhrasebook? phrases = null)
     {
-        var world = SupplyConcentration.ComputeAll(facts);
-        var rest = SupplyConcentration.ComputeAll(WithoutOwnOutput(facts, perspective)).ToDictionary(t => t.Key);
+        var say = phrases ?? Localization.Messages.Phrasebook;
+        var world = SupplyConcentration.ComputeAll(facts, say);
+        var rest = SupplyConcentration.ComputeAll(WithoutOwnOutput(facts, perspective), say).ToDictionary(t => t.Key);
         var result = new List<PerspectiveStage>(world.Count);
         foreach (var w in world)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var domestic = w.Shares.FirstOrDefault(s => s.Iso3 == perspective);
             var onWorld = SupplyRisk.ForStage(w, governance, inputs.Restrictions, inputs.TradeOf(w.Key.MineralId), partners.Links, perspective, parameters,
-                inputs.RecyclingFor(w.Key.MineralId));
+                inputs.RecyclingFor(w.Key.MineralId), say);
             if (domestic is not { Value: > 0 } || !rest.TryGetValue(w.Key, out var r))
             {
                 result.Add(new PerspectiveStage(w, onWorld, domestic));
                 continue;
             }
             var onRest = SupplyRisk.ForStage(r, governance, inputs.Restrictions, inputs.TradeOf(r.Key.MineralId), partners.Links, perspective, parameters,
-                inputs.RecyclingFor(r.Key.MineralId));
+                inputs.RecyclingFor(r.Key.MineralId), say);
             result.Add(new PerspectiveStage(w, Combine(onRest, onWorld, domestic, w), domestic));
         }
         return result;

@@ -62,7 +62,8 @@ internal static class RiskService
         var partners = request.RegistryLinks is { } registryLinks
             ? PartnerDefinition.For(registryLinks, catalogue, perspective!, parameters.PartnerFrameworks)
             : await PartnerDefinition.ForAsync(store, catalogue, perspective!, parameters.PartnerFrameworks, cancellationToken);
-        var stages = PerspectiveRule.Score(supply, inputs, governance, partners, perspective!, parameters, cancellationToken);
+        var stages = PerspectiveRule.Score(supply, inputs, governance, partners, perspective!, parameters, cancellationToken,
+            Localization.Messages.PhrasebookWith(catalogue));
         var rows = stages.Select(s => RiskRows.From(s, partners, inputs.PublishedTop3(s.World.Key))).ToList();
         return ServiceResult<RiskResult>.Ok(new RiskResult(perspective!, parameters, governance.Year, partners, stages, rows));
     }

@@ -22,7 +22,7 @@ internal sealed record StageImports(string MineralId, string Stage, int Year, do
         return [.. trade.Where(f => f.ReporterIso3 == iso3 || f.PartnerIso3 == iso3)
             .Select(f => (f.MineralId, Stage: ImportExposure.StageOf(f))).Distinct()
             .Select(k => ImportExposure.Compute(trade.Where(f => f.MineralId == k.MineralId), iso3, k.MineralId, k.Stage, [], noRestrictions,
-                RiskParameters.Default))
+                RiskParameters.Default, Localization.Messages.Phrasebook))
             .Where(p => p.HasImports && p.Year is not null)
             .Select(p => new StageImports(p.MineralId, p.Stage.ToId(), p.Year!.Value, p.TotalImports, p.ContentBasis,
                 [.. p.Shares.Select(x => new SheetPartner(x.Iso3, x.Value, x.Share))],

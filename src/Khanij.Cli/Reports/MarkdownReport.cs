@@ -132,7 +132,7 @@ internal static class MarkdownReport
         }
         foreach (var r in model.Rows)
         {
-            foreach (var n in r.Table.Notes.Where(n => !n.StartsWith("Withheld", StringComparison.Ordinal) && !n.StartsWith("Unattributed", StringComparison.Ordinal)))
+            foreach (var n in r.Table.Notes.Where(n => !r.Table.TabledNotes.Contains(n)))
             {
                 yield return $"{text.Mineral(r.MineralId)} ({ReportText.StageName(r.Stage)}, {ReportText.SourceYear(r.Table)}): {n}";
             }

@@ -1,3 +1,4 @@
+using Khanij.Application.Localization;
 using Khanij.Application.Services;
 using System.ComponentModel;
 using Khanij.Analytics.Risk;
@@ -110,7 +111,8 @@ internal static class SupplyApi
         // Partners under the one definition (Application's PartnerDefinition, default frameworks), as risk, brief and simulate count them.
         var partners = await PartnerDefinition.ForAsync(await data.StoreAsync(cancellationToken), catalogue, iso3, parameters.PartnerFrameworks,
             cancellationToken);
-        var profile = ImportExposure.Compute(facts.RiskInputs.TradeOf(mineral.Id), iso3, mineral.Id, s, partners.Links, restrictions, parameters);
+        var profile = ImportExposure.Compute(facts.RiskInputs.TradeOf(mineral.Id), iso3, mineral.Id, s, partners.Links, restrictions, parameters,
+            Messages.PhrasebookWith(catalogue));
         return TypedResults.Ok(ImportProfileDto.From(profile));
     }
 
@@ -158,7 +160,7 @@ internal static class SupplyApi
         CancellationToken cancellationToken)
     {
         var facts = await data.FactsAsync(cancellationToken);
-        return SupplyConcentration.ComputeAll(facts.Supply.Where(f => f.MineralId == mineralId && f.Stage == stage));
+        return SupplyConcentration.ComputeAll(facts.Supply.Where(f => f.MineralId == mineralId && f.Stage == stage), Messages.Phrasebook);
     }
 
     internal static Mineral? Resolve(KhanijCatalogue catalogue, string id) => catalogue.MineralById(id) ?? catalogue.FindMineral(id);

@@ -2,6 +2,7 @@ using CsCheck;
 using Khanij.Analytics.Risk;
 using Khanij.Core;
 using Khanij.Core.Facts;
+using Khanij.Testing;
 
 namespace Khanij.Analytics.Tests.Risk;
 
@@ -29,7 +30,7 @@ public sealed class ContainedImportTests
         };
 
         // When
-        var profile = ImportExposure.Compute(flows, "IND", "nickel", Stage.Refining, [], NoRestrictions, RiskParameters.Default);
+        var profile = ImportExposure.Compute(flows, "IND", "nickel", Stage.Refining, [], NoRestrictions, RiskParameters.Default, ResxPhrasebook.English);
 
         // Then: 90 + 10, not 200
         profile.TotalImports.ShouldBe(100);
@@ -44,7 +45,7 @@ public sealed class ContainedImportTests
         var flows = new[] { Flow("7502", "IND", "NOR", "import", 100, Nickel("7502")) };
 
         // When
-        var profile = ImportExposure.Compute(flows, "IND", "nickel", Stage.Refining, [], NoRestrictions, RiskParameters.Default);
+        var profile = ImportExposure.Compute(flows, "IND", "nickel", Stage.Refining, [], NoRestrictions, RiskParameters.Default, ResxPhrasebook.English);
 
         // Then
         profile.TotalImports.ShouldBe(100);
@@ -62,7 +63,7 @@ public sealed class ContainedImportTests
         };
 
         // When
-        var profile = ImportExposure.Compute(flows, "IND", "nickel", Stage.Refining, [], NoRestrictions, RiskParameters.Default);
+        var profile = ImportExposure.Compute(flows, "IND", "nickel", Stage.Refining, [], NoRestrictions, RiskParameters.Default, ResxPhrasebook.English);
 
         // Then
         profile.TotalImports.ShouldBe(1000 * sulphate + 50, 1e-9);
@@ -81,7 +82,7 @@ public sealed class ContainedImportTests
         };
 
         // When
-        var strict = ImportExposure.Compute(flows, "IND", "lithium", Stage.Refining, [], NoRestrictions, RiskParameters.Default);
+        var strict = ImportExposure.Compute(flows, "IND", "lithium", Stage.Refining, [], NoRestrictions, RiskParameters.Default, ResxPhrasebook.English);
         var loose = ImportExposure.Compute(flows, "IND", "lithium", Stage.Refining, [], NoRestrictions,
             RiskParameters.Default with { IncludeBasketCodes = true });
 
@@ -106,7 +107,7 @@ public sealed class ContainedImportTests
             };
             var withBasket = ImportExposure.Compute(flows, "IND", "lithium", Stage.Refining, [], NoRestrictions,
                 RiskParameters.Default with { IncludeBasketCodes = true });
-            var without = ImportExposure.Compute(flows, "IND", "lithium", Stage.Refining, [], NoRestrictions, RiskParameters.Default);
+            var without = ImportExposure.Compute(flows, "IND", "lithium", Stage.Refining, [], NoRestrictions, RiskParameters.Default, ResxPhrasebook.English);
             double T(ImportProfile p, string iso) => p.Shares.FirstOrDefault(s => s.Iso3 == iso)?.Value ?? 0;
             return Math.Abs(T(without, "CHL") - T(withBasket, "CHL")) < 1e-9 && Math.Abs(T(without, "ARG") - T(withBasket, "ARG")) < 1e-9
                 && without.TotalImports <= withBasket.TotalImports + 1e-9
@@ -121,7 +122,7 @@ public sealed class ContainedImportTests
         var flows = new[] { Flow("750210", "IND", "NOR", "import", 100, code), Flow("750210", "JPN", "IND", "import", 30, code) };
 
         // When
-        var profile = ImportExposure.Compute(flows, "IND", "nickel", Stage.Refining, [], NoRestrictions, RiskParameters.Default);
+        var profile = ImportExposure.Compute(flows, "IND", "nickel", Stage.Refining, [], NoRestrictions, RiskParameters.Default, ResxPhrasebook.English);
 
         // Then
         profile.Exports.ShouldBe(30);
@@ -134,7 +135,7 @@ public sealed class ContainedImportTests
         // Given: a complete world table without IND; IND imports 100 t; nobody reports IND's exports
         var global = SupplyConcentration.Compute([Fact.Country("NOR", 100, "nickel", Stage.Refining, "Ni content")]);
         var profile = ImportExposure.Compute([Flow("750210", "IND", "NOR", "import", 100, Nickel("750210"))], "IND", "nickel", Stage.Refining, [],
-            NoRestrictions, RiskParameters.Default);
+            NoRestrictions, RiskParameters.Default, ResxPhrasebook.English);
 
         // When
         var reliance = NetImportReliance.Compute(global, profile);
@@ -153,7 +154,7 @@ public sealed class ContainedImportTests
             Fact.Country("NOR", 500, "nickel", Stage.Refining, "Ni content")]);
         var code = Nickel("750210");
         var profile = ImportExposure.Compute([Flow("750210", "IND", "NOR", "import", 100, code), Flow("750210", "IND", "JPN", "export", 300, code)],
-            "IND", "nickel", Stage.Refining, [], NoRestrictions, RiskParameters.Default);
+            "IND", "nickel", Stage.Refining, [], NoRestrictions, RiskParameters.Default, ResxPhrasebook.English);
 
         // When
         var reliance = NetImportReliance.Compute(global, profile);
@@ -174,8 +175,8 @@ public sealed class ContainedImportTests
                 : [Fact.Country("NOR", 1000, "nickel", Stage.Refining, "Ni content")];
             var code = Nickel("750210");
             var profile = ImportExposure.Compute([Flow("750210", "IND", "NOR", "import", imports, code), Flow("750210", "IND", "JPN", "export", exports, code)],
-                "IND", "nickel", Stage.Refining, [], NoRestrictions, RiskParameters.Default);
-            var r = NetImportReliance.Compute(SupplyConcentration.Compute(facts), profile);
+                "IND", "nickel", Stage.Refining, [], NoRestrictions, RiskParameters.Default, ResxPhrasebook.English);
+            var r = NetImportReliance.Compute(SupplyConcentration.Compute(facts, ResxPhrasebook.English), profile);
             return r.Value is null || r.Value is >= 0 and <= 1;
         });
 

@@ -2,6 +2,7 @@ using Khanij.Analytics.Risk;
 using Khanij.Core;
 using Khanij.Core.Facts;
 using Khanij.Core.Partners;
+using Khanij.Testing;
 
 namespace Khanij.Analytics.Tests.Risk;
 
@@ -24,7 +25,7 @@ public sealed class ImportExposureTests
         };
 
         // When
-        var profile = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Refining, [], NoRestrictions, RiskParameters.Default);
+        var profile = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Refining, [], NoRestrictions, RiskParameters.Default, ResxPhrasebook.English);
 
         // Then
         profile.TotalImports.ShouldBe(100);
@@ -45,8 +46,8 @@ public sealed class ImportExposureTests
         };
 
         // When
-        var refining = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Refining, [], NoRestrictions, RiskParameters.Default);
-        var mining = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Mining, [], NoRestrictions, RiskParameters.Default);
+        var refining = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Refining, [], NoRestrictions, RiskParameters.Default, ResxPhrasebook.English);
+        var mining = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Mining, [], NoRestrictions, RiskParameters.Default, ResxPhrasebook.English);
 
         // Then
         refining.HsBasis["282200"].ShouldBe("mirror");
@@ -67,7 +68,7 @@ public sealed class ImportExposureTests
         };
 
         // When
-        var profile = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Refining, partners, restrictions, RiskParameters.Default);
+        var profile = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Refining, partners, restrictions, RiskParameters.Default, ResxPhrasebook.English);
 
         // Then
         profile.ShareFromPartners.ShouldBe(0.25, 1e-12);
@@ -80,7 +81,7 @@ public sealed class ImportExposureTests
     public void Compute_NoTradeData_ReportsMissingRatherThanZero()
     {
         // When
-        var profile = ImportExposure.Compute([], "IND", "rare_earths", Stage.Mining, [], NoRestrictions, RiskParameters.Default);
+        var profile = ImportExposure.Compute([], "IND", "rare_earths", Stage.Mining, [], NoRestrictions, RiskParameters.Default, ResxPhrasebook.English);
 
         // Then
         profile.Year.ShouldBeNull();
@@ -99,7 +100,7 @@ public sealed class ImportExposureTests
         };
 
         // When
-        var profile = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Refining, [], NoRestrictions, RiskParameters.Default);
+        var profile = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Refining, [], NoRestrictions, RiskParameters.Default, ResxPhrasebook.English);
 
         // Then
         profile.Year.ShouldBe(2021);
@@ -122,7 +123,7 @@ public sealed class ImportExposureTests
         };
 
         // When
-        var profile = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Mining, [], NoRestrictions, RiskParameters.Default);
+        var profile = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Mining, [], NoRestrictions, RiskParameters.Default, ResxPhrasebook.English);
 
         // Then: only IND's own 2021 row without a quantity is reported
         profile.Year.ShouldBe(2021);
@@ -141,7 +142,7 @@ public sealed class ImportExposureTests
         };
 
         // When
-        var profile = ImportExposure.Compute(flows, "MKD", "cobalt", Stage.Mining, [], NoRestrictions, RiskParameters.Default);
+        var profile = ImportExposure.Compute(flows, "MKD", "cobalt", Stage.Mining, [], NoRestrictions, RiskParameters.Default, ResxPhrasebook.English);
 
         // Then
         profile.TotalImports.ShouldBe(1013601 + 366231);
@@ -156,4 +157,45 @@ public sealed class ImportExposureTests
     [InlineData("810520", Stage.Refining)]
     [InlineData("7502", Stage.Refining)]
     public void StageOf_HsCode_FollowsChapter(string hs, Stage expected) => ImportExposure.StageOf(hs).ShouldBe(expected);
+
+    [Fact]
+    public void Compute_NotesInHindi_EveryNoteKindIsHindiAndEnglishIsUnchanged()
+    {
+        // Given: no trade at all (cobalt mining); a year asked for that has no data; and a year with a mirror-only code, a heading reported
+        // with its subheading, a row without tonnes and a repeated row
+        var flows = new[]
+        {
+            Flow("810520", "IND", "COD", "import", 60), Flow("810520", "IND", "COD", "import", 60),
+            Flow("8105", "IND", "AUS", "import", 10), Flow("282200", "IND", "BEL", "import", 5, mirror: true),
+            Flow("810520", "IND", "ZMB", "import", 9, unit: "Mixed"),
+        };
+        var inputs = new (IEnumerable<TradeFlow> Flows, Stage Stage, RiskParameters Parameters)[]
+        {
+            ([], Stage.Mining, RiskParameters.Default),
+            (flows, Stage.Refining, RiskParameters.Default with { TradeYear = 2019 }),
+            (flows, Stage.Refining, RiskParameters.Default),
+        };
+
+        foreach (var (f, stage, parameters) in inputs)
+        {
+            // When
+            var english = ImportExposure.Compute(f, "IND", "cobalt", stage, [], NoRestrictions, parameters, ResxPhrasebook.English);
+            var hindi = ImportExposure.Compute(f, "IND", "cobalt", stage, [], NoRestrictions, parameters, ResxPhrasebook.Hindi);
+
+            // Then: one Hindi note per English note, each in Devanagari
+            english.Notes.Count.ShouldBeGreaterThan(0);
+            hindi.Notes.Count.ShouldBe(english.Notes.Count);
+            hindi.Notes.ShouldAllBe(n => n.Any(ch => ch >= '\u0900' && ch <= '\u097F'));
+        }
+        // English as it read before the catalogue carried it (written out here)
+        ImportExposure.Compute([], "IND", "cobalt", Stage.Mining, [], NoRestrictions, RiskParameters.Default, ResxPhrasebook.English).Notes
+            .ShouldBe(["No trade data for cobalt at the mining stage in the store's trade files."]);
+        ImportExposure.Compute(flows, "IND", "cobalt", Stage.Refining, [], NoRestrictions, RiskParameters.Default with { TradeYear = 2019 },
+            ResxPhrasebook.English).Notes.ShouldBe(["No import data for 2019; years with data: 2021."]);
+        var notes = ImportExposure.Compute(flows, "IND", "cobalt", Stage.Refining, [], NoRestrictions, RiskParameters.Default, ResxPhrasebook.English).Notes;
+        notes.ShouldContain("1 of IND's 2021 import rows without a quantity in tonnes were skipped.");
+        notes.ShouldContain(n => n.StartsWith("Where the importer reported nothing for an HS code, partner (mirror) reports were used: 282200 (mirror)",
+            StringComparison.Ordinal));
+    }
 }
+

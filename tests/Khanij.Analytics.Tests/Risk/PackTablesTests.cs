@@ -44,7 +44,7 @@ public sealed class PackTablesTests
         var mixedChina = facts.Where(f => f.Iso3 == "CHN").Sum(f => f.Value!.Value) / facts.Where(f => f.AggregateKind != "world_total").Sum(f => f.Value ?? 0);
 
         // When
-        var tables = SupplyConcentration.ComputeAll(facts);
+        var tables = SupplyConcentration.ComputeAll(facts, ResxPhrasebook.English);
 
         // Then: one production table, capacity beside it, never summed in
         var table = tables.ShouldHaveSingleItem();
@@ -70,7 +70,7 @@ public sealed class PackTablesTests
         var measuresPerTable = facts.GroupBy(f => (f.MineralId, f.Year)).ToDictionary(g => g.Key, g => g.Select(f => f.Measure).Distinct().Count());
 
         // When
-        var tables = SupplyConcentration.ComputeAll(facts);
+        var tables = SupplyConcentration.ComputeAll(facts, ResxPhrasebook.English);
 
         // Then: each result is built from rows of one measure; a table the file prints with two measures gives one production table
         tables.Count.ShouldBe(measuresPerTable.Count);
@@ -100,7 +100,7 @@ public sealed class PackTablesTests
             false, new Provenance(Iea, r.Line, "IEA", "kt", r[va], r[co]))).ToList();
 
         // When
-        var result = SupplyConcentration.Compute(facts);
+        var result = SupplyConcentration.Compute(facts, ResxPhrasebook.English);
 
         // Then: IEA's published figures (Indonesia 42.9 %, top-3 0.778), the residual is what the total does not allocate
         result.PublishedTotalIsExact.ShouldBeTrue();
@@ -134,7 +134,7 @@ public sealed class PackTablesTests
                 .ToList();
 
             // When
-            var result = SupplyConcentration.Compute(facts);
+            var result = SupplyConcentration.Compute(facts, ResxPhrasebook.English);
 
             // Then: the denominator is the IEA total and the top-3 is the three largest over it; where that differs from the IEA's
             // own figure, the IEA's figure is some other three listed countries over the same total (its choice of three, not our arithmetic)
@@ -164,7 +164,7 @@ public sealed class PackTablesTests
         var rounded = facts.Single(f => f.AggregateKind == "world_total").Value!.Value;
 
         // When
-        var result = SupplyConcentration.Compute(facts);
+        var result = SupplyConcentration.Compute(facts, ResxPhrasebook.English);
 
         // Then
         rounded.ShouldNotBe(rows);
@@ -172,6 +172,76 @@ public sealed class PackTablesTests
         result.PublishedTotal.ShouldBe(rounded);
         result.PublishedTotalIsExact.ShouldBeFalse();
         result.Notes.ShouldContain(n => n.Contains("rounded", StringComparison.Ordinal));
+    }
+
+    private static bool HasDevanagari(string text) => text.Any(ch => ch is >= '\u0900' and <= '\u097F');
+
+    [Fact]
+    public void Compute_IeaNickelRefining2024InHindi_EveryNoteIsHindiAndEnglishIsUnchanged()
+    {
+        // Given: the IEA nickel refining table of 2024 (exact total, its own "Rest of world" row that repeats Canada's)
+        var t = Read(Iea);
+        int mi = t.IndexOf("mineral"), st = t.IndexOf("stage"), co = t.IndexOf("country"), rt = t.IndexOf("row_type"), yr = t.IndexOf("year"),
+            va = t.IndexOf("value_kt");
+        var rows = t.Rows.Where(r => r[mi] == "Nickel" && r[st] == "refining" && r[yr] == "2024" && r[rt] != "top3_share_fraction").ToList();
+        var total = Num(rows.Single(r => r[rt] == "total")[va]) * 1000;
+        var countries = rows.Where(r => r[rt] == "country").Sum(r => Num(r[va])) * 1000;
+        var facts = rows.Select(r => new SupplyFact("iea", "nickel", Stage.Refining, r[rt] == "country" ? r[co] : null, r[rt] == "country" ? null : r[rt],
+            2024, null, "refined production", Num(r[va]) * 1000, "t", "Ni content", false, new Provenance(Iea, r.Line, "IEA", "kt", r[va], r[co]))).ToList();
+        // The English sentence as the notes read before the catalogue carried them, written out here.
+        var expected = string.Create(CultureInfo.InvariantCulture,
+            $"Shares use the publisher's exact total ({total:#,0.###} t); {total - countries:#,0.###} t of it is not allocated to a listed country "
+            + $"and is in the denominator but is not a producer in HHI or top-N shares.");
+
+        // When
+        var english = SupplyConcentration.Compute(facts, ResxPhrasebook.English);
+        var hindi = SupplyConcentration.Compute(facts, ResxPhrasebook.Hindi);
+
+        // Then: the same notes, one for one; English word for word as before, Hindi in Devanagari with the same figures (Indian grouping)
+        english.Notes[0].ShouldBe(expected);
+        english.Notes.ShouldContain(n => n.StartsWith("The source's own", StringComparison.Ordinal) && n.Contains("Canada", StringComparison.Ordinal));
+        hindi.Notes.Count.ShouldBe(english.Notes.Count);
+        hindi.Notes.ShouldAllBe(n => HasDevanagari(n));
+        hindi.Notes[0].ShouldContain(total.ToString("#,0.###", CultureInfo.GetCultureInfo("hi-IN")));
+        hindi.Notes.ShouldContain(n => n.Contains("Canada", StringComparison.Ordinal)
+            && (n.Contains("अधिक", StringComparison.Ordinal) || n.Contains("कम", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void ComputeAll_UsgsTablesInHindi_EveryNoteKindIsHindiAndTheTabledNotesAreMarkedInBothLanguages()
+    {
+        // Given: USGS tables of the pack whose notes cover the kinds: lithium 2024 (a withheld country, the lithium caveat, a rounded world
+        // total), gallium 2025 (kilograms, a capacity table beside), graphite 2025 (rounded total), copper (refinery caveat)
+        var facts = UsgsFacts("Lithium", "lithium", Stage.Mining, "2024")
+            .Concat(UsgsFacts("Gallium", "gallium", Stage.Refining, "2025"))
+            .Concat(UsgsFacts("Graphite (natural)", "graphite", Stage.Mining, "2025"))
+            .Concat(UsgsFacts("Copper", "copper", Stage.Mining, "2024")).ToList();
+        var withheldUsa = facts.Any(f => f.MineralId == "lithium" && f.Iso3 == "USA" && f.Value is null);
+
+        // When
+        var english = SupplyConcentration.ComputeAll(facts, ResxPhrasebook.English);
+        var hindi = SupplyConcentration.ComputeAll(facts, ResxPhrasebook.Hindi);
+
+        // Then
+        withheldUsa.ShouldBeTrue("the pack's USGS lithium 2024 row for the United States is withheld (W)");
+        hindi.Count.ShouldBe(english.Count);
+        foreach (var (en, hi) in english.Zip(hindi))
+        {
+            hi.Notes.Count.ShouldBe(en.Notes.Count, en.Key.ToString());
+            en.Notes.Count.ShouldBeGreaterThan(0, en.Key.ToString());
+            foreach (var n in hi.Notes)
+            {
+                HasDevanagari(n).ShouldBeTrue($"{en.Key}: {n}");
+            }
+            hi.TabledNotes.Count.ShouldBe(en.TabledNotes.Count);
+            hi.TabledNotes.ShouldAllBe(n => hi.Notes.Contains(n));
+        }
+        var lithium = english.Single(r => r.Key.MineralId == "lithium");
+        lithium.TabledNotes.ShouldContain("Withheld by the source (not filled, not in the denominator): USA.");
+        hindi.Single(r => r.Key.MineralId == "lithium").TabledNotes.ShouldContain(n => n.EndsWith("USA।", StringComparison.Ordinal));
+        english.Single(r => r.Key.MineralId == "gallium").Notes.ShouldContain(n => n.StartsWith("The source also prints production capacity", StringComparison.Ordinal));
+        english.Single(r => r.Key.MineralId == "copper").Notes.ShouldContain(
+            "USGS copper in this pack is refinery output (the extractor captured the refinery column), not mine output.");
     }
 
     /// <summary>The register joined with the curated scope file, read here with our own parsing.</summary>
@@ -196,7 +266,7 @@ public sealed class PackTablesTests
         var facts = UsgsFacts("Rare earths", "rare_earths", Stage.Mining, "2024");
         var rows = facts.Where(f => f.AggregateKind != "world_total").Sum(f => f.Value ?? 0);
         var malaysia = facts.Single(f => f.Iso3 == "MYS").Value!.Value / rows;
-        var table = SupplyConcentration.Compute(facts);
+        var table = SupplyConcentration.Compute(facts, ResxPhrasebook.English);
         var governance = GovernanceIndex.Build([], RiskParameters.Default.GovernanceIndicators, null);
 
         // When

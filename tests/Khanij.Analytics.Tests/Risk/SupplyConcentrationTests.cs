@@ -1,6 +1,7 @@
 using System.Globalization;
 using Khanij.Analytics.Risk;
 using Khanij.Core;
+using Khanij.Testing;
 
 namespace Khanij.Analytics.Tests.Risk;
 
@@ -46,7 +47,7 @@ public sealed class SupplyConcentrationTests
         facts.ShouldContain(f => f.Iso3 == "USA" && f.Value == null);
 
         // When
-        var result = SupplyConcentration.Compute(facts);
+        var result = SupplyConcentration.Compute(facts, ResxPhrasebook.English);
 
         // Then
         result.Withheld.ShouldBe(["USA"]);
@@ -62,7 +63,7 @@ public sealed class SupplyConcentrationTests
         var facts = UsgsTable.Facts("Copper", "copper", Stage.Refining, 2024);
 
         // When
-        var result = SupplyConcentration.Compute(facts);
+        var result = SupplyConcentration.Compute(facts, ResxPhrasebook.English);
 
         // Then
         result.Notes.ShouldContain(n => n.Contains("refinery output", StringComparison.Ordinal));
@@ -75,7 +76,7 @@ public sealed class SupplyConcentrationTests
         var facts = new[] { Fact.Country("AAA", 60), Fact.Country("BBB", 20), Fact.Aggregate("total", 100) };
 
         // When
-        var result = SupplyConcentration.Compute(facts);
+        var result = SupplyConcentration.Compute(facts, ResxPhrasebook.English);
 
         // Then
         result.Residual.ShouldBe(20);
@@ -93,7 +94,7 @@ public sealed class SupplyConcentrationTests
         var facts = new[] { Fact.Country("AAA", 60), Fact.Country("BBB", 20), Fact.Aggregate("world_total", 100) };
 
         // When
-        var result = SupplyConcentration.Compute(facts);
+        var result = SupplyConcentration.Compute(facts, ResxPhrasebook.English);
 
         // Then: 60 / (60 + 20); the rounded total is shown beside, not used
         result.Residual.ShouldBe(0);
@@ -111,7 +112,7 @@ public sealed class SupplyConcentrationTests
         var facts = new[] { Fact.Country("AAA", 10), Fact.Aggregate("rest_of_world", 30), Fact.Aggregate("region", 60), Fact.Aggregate("total", 100) };
 
         // When
-        var result = SupplyConcentration.Compute(facts);
+        var result = SupplyConcentration.Compute(facts, ResxPhrasebook.English);
 
         // Then
         result.Shares.Select(s => s.Iso3).ShouldBe(["AAA"]);
@@ -126,7 +127,7 @@ public sealed class SupplyConcentrationTests
         var facts = new[] { Fact.Country("AAA", 10), Fact.Country("BBB", 10) with { Year = 2030 } };
 
         // When / Then
-        Should.Throw<ArgumentException>(() => SupplyConcentration.Compute(facts)).Message.ShouldContain("different tables");
+        Should.Throw<ArgumentException>(() => SupplyConcentration.Compute(facts, ResxPhrasebook.English)).Message.ShouldContain("different tables");
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class SupplyConcentrationTests
         var facts = new[] { Fact.Country("AAA", 0) };
 
         // When
-        var result = SupplyConcentration.Compute(facts);
+        var result = SupplyConcentration.Compute(facts, ResxPhrasebook.English);
 
         // Then
         result.Hhi.ShouldBeNull();

@@ -37,8 +37,12 @@ K.page(async () => {
       ` · ${K.t("language")} ${K.t("lang_" + result.document.language)} · ${K.t("published")} ${result.document.published ?? "–"} · `
       + `${result.events.length} ${K.t("events")}`, result.warnings.length ? " · " + result.warnings.join(" ") : "");
     const o = result.outcome;
+    // Events the registry refused are counted in the page's language; the checker's own messages (field paths and rules, English only)
+    // sit folded under a heading that says so.
     document.getElementById("outcome-note").replaceChildren(`${o.created.length} ${K.t("created")} · ${o.merged.length} ${K.t("merged")} · `
-      + `${o.unchanged} ${K.t("unchanged")}`, o.skipped.length ? K.en(" · " + K.t("skipped") + ": " + o.skipped.join("; ")) : "");
+      + `${o.unchanged} ${K.t("unchanged")}`, ...(o.skipped.length ? [` · ${o.skipped.length} ${K.t("skipped")}`,
+        K.el("details", { class: "skipped" }, K.el("summary", {}, K.t("skippedWhy")),
+          K.el("ul", { lang: "en", translate: "no" }, o.skipped.map(s => K.el("li", {}, s))))] : []));
     drawProposals(result.records, result.document.name);
     await drawQueue();
   }

@@ -121,6 +121,9 @@ internal sealed partial class PackReader
         }
     }
 
+    /// <summary>Files whose rows are stored as columns of another file's rows (the Hindi of the reported facts' words), not as rows of their own.</summary>
+    private static readonly HashSet<string> ColumnSources = new(StringComparer.Ordinal) { ReportedFactsHindi };
+
     /// <summary>Sets each source's imported-row count from what was actually added (distinct source lines across all tables), so the
     /// count in <c>sources</c> cannot drift from the tables.</summary>
     private void CountImportedRows()
@@ -143,6 +146,10 @@ internal sealed partial class PackReader
         for (var i = 0; i < _data.Sources.Count; i++)
         {
             var source = _data.Sources[i];
+            if (ColumnSources.Contains(source.File))
+            {
+                continue; // its rows became columns of another file's rows, which carry that file's provenance: the count it registered stands
+            }
             _data.Sources[i] = source with { ImportedRows = lines.GetValueOrDefault(source.File)?.Count ?? 0 };
         }
     }

@@ -211,14 +211,21 @@ const K = (() => {
     return e;
   }
 
-  /** Text the server wrote in English that no catalogue covers yet (sheet notes, method sentences, data notes): marked lang="en", so a
-   * Hindi page says which parts are English (screen readers switch voice; the browser tests list them apart). */
   /** The officials a record names: on an English page in Latin script (the server's name_latin: known spelling or romanisation) with their
    * roles; on a Hindi page as recorded (names are proper nouns; the roles are recorded in English, so they are left out). */
   function officials(r) {
     return (r.officials ?? []).map(o => lang === "en" ? `${o.name_latin ?? o.name}${o.role ? ` (${o.role})` : ""}` : o.name).join(", ");
   }
 
+  /** A sentence the server wrote in the page's language. On a Hindi page the Latin-script pieces it quotes (a source's own row labels such
+   * as "Other countries", a basis such as "Li content", a publication's title, file names, a command-line flag) are data, marked
+   * translate="no" like other quoted data; the sentence around them comes from the server's catalogue (Messages.hi.resx). */
+  function serverNote(text) {
+    return lang === "en" ? [text]
+      : text.split(/([A-Za-z][A-Za-z0-9_.\/'-]*(?: [A-Za-z][A-Za-z0-9_.\/'-]*)*)/).map((part, i) => i % 2 ? el("span", { translate: "no" }, part) : part);
+  }
+
+  /** A data term the catalogue has no word for, shown as the data spells it and marked lang="en" (the Hindi layout test fails on it). */
   function en(text) { return el("span", { lang: "en", class: "server-text" }, text); }
 
   /** A link to another dashboard page keeps the language when it is not English. */
@@ -402,7 +409,7 @@ const K = (() => {
   function param(key) { return new URLSearchParams(location.search).get(key); }
 
   return {
-    t, tf, tOr, recordTitle, officials, en, term, termText, sourceName, name, api, postJson, chart, el, table, fmt, pct, qty, unitName, sensible, page, rerender, empty, options, setParams, world, param, lang,
+    t, tf, tOr, recordTitle, officials, serverNote, term, termText, sourceName, name, api, postJson, chart, el, table, fmt, pct, qty, unitName, sensible, page, rerender, empty, options, setParams, world, param, lang,
     locale, ApiError, method, save, chartSvg, tableCsv, missing, fontFamily,
   };
 })();

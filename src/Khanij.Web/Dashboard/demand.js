@@ -40,10 +40,10 @@ K.page(async () => {
     K.table("gap-table", ["mineral", "year", { key: "needT", num: true }, { key: "securedT", num: true }, { key: "unsecuredT", num: true }, "basis"],
       r.gap.map(g => [mineralName(g.mineral_id), g.year, K.fmt(g.need_tonnes, 0), K.fmt(g.secured_tonnes, 0),
         (g.is_upper_bound && g.unsecured_tonnes > 0 ? "≤ " : "") + K.fmt(g.unsecured_tonnes, 0),
-        g.items.map(i => i.not_counted == null ? `${i.label}: ${K.fmt(i.tonnes, 0)} t (${i.basis})` : `${i.label}: ${K.t("notCounted")} — ${i.not_counted}`).join("; ")]));
+        K.el("span", {}, ...K.serverNote(g.items.map(i => i.not_counted == null ? `${i.label}: ${K.fmt(i.tonnes, 0)} t (${i.basis})` : `${i.label}: ${K.t("notCounted")} — ${i.not_counted}`).join("; ")))]));
     K.table("missing-table", ["year", "technology", { key: "value", num: true }, "unit", "reason", "citation"],
       r.not_computed.map(n => [n.year, K.t("tech_" + n.technology), K.fmt(n.value, 2), K.unitName(n.unit), n.reason, K.el("span", { translate: "no" }, n.citation)]));
     K.table("sources-table", ["id", "citation", "url"], r.sources.map(s => [K.el("span", { translate: "no" }, s.id), K.el("span", { translate: "no" }, s.citation), K.el("span", { translate: "no" }, s.url ?? "")]));
-    document.getElementById("notes").replaceChildren([...r.notes, ...r.omitted.map(o => K.t("leftOut") + ": " + o), ...r.world_missing].join(" "));
+    document.getElementById("notes").replaceChildren(...K.serverNote([...r.notes, ...r.omitted.map(o => K.t("leftOut") + ": " + o), ...r.world_missing].join(" ")));
   }
 });

@@ -7,11 +7,6 @@ K.method({
   "map-chart": ["risk", ""], "producers-chart": ["risk", ""], "hhi-chart": ["risk", ""], "imports-chart": ["risk", ""], "*": ["data", ""],
 });
 const src = text => K.el("span", { translate: "no" }, text);
-// A note the server wrote in the page's language. On a Hindi page the Latin-script pieces it quotes (a source's own row labels such as
-// "Other countries", a basis such as "Li content", file names, a command-line flag) are data, marked translate="no" like other quoted data.
-const serverNote = text => K.lang === "en" ? [text]
-  : text.split(/([A-Za-z][A-Za-z0-9_.\/'-]*(?: [A-Za-z][A-Za-z0-9_.\/'-]*)*)/).map((part, i) => i % 2 ? src(part) : part);
-
 K.page(async () => {
   const [minerals, countries] = await Promise.all([K.api("/api/minerals"), K.api("/api/countries"), K.world()]);
   const byIso3 = new Map(countries.map(c => [c.iso3, c]));
@@ -106,7 +101,7 @@ K.page(async () => {
       K.term("measure_", table.measure), ` · ${K.unitName(table.unit)} `, K.term("basis_", table.basis), " · "
       + `${K.t("hhi")} ${K.fmt(table.hhi, 0)} · ${K.t("top1")} ${K.pct(table.top1_share)} · ${K.t("top3")} ${K.pct(table.top3_share)} · `
       + `${K.t("residual")}: ${K.fmt(table.residual, 0)}${withheld} · `, src(table.sources.join("; ")));
-    document.getElementById("producers-note").replaceChildren(...serverNote(table.notes.join(" ")));
+    document.getElementById("producers-note").replaceChildren(...K.serverNote(table.notes.join(" ")));
   }
 
   function drawHhi(series) {
@@ -143,7 +138,7 @@ K.page(async () => {
     const note = document.getElementById("imports-note");
     if (!p.has_imports) {
       K.empty("imports-chart", K.t("noTrade"));
-      note.replaceChildren(K.t("noTrade") + " ", ...serverNote(p.notes.join(" ")));
+      note.replaceChildren(K.t("noTrade") + " ", ...K.serverNote(p.notes.join(" ")));
       return;
     }
     chart.setOption({
@@ -271,7 +266,7 @@ K.page(async () => {
         i.partners.slice(0, 6).flatMap((p, n) => [n ? ", " : "", countryLink(p.partner), ` ${K.pct(p.share, 0)}`])]));
     if (!t.imports.length) document.getElementById("trade-table").replaceChildren();
     document.getElementById("trade-note").replaceChildren(...(t.imports.length
-      ? t.imports.flatMap((i, n) => [n ? " | " : "", `${K.t(i.stage)}: HS ${i.hs_codes} · `, src(i.source), " · ", ...serverNote(i.notes.join(" "))])
+      ? t.imports.flatMap((i, n) => [n ? " | " : "", `${K.t(i.stage)}: HS ${i.hs_codes} · `, src(i.source), " · ", ...K.serverNote(i.notes.join(" "))])
       : [t.extracts.length ? "" : K.t("noImports")]));
     K.table("extracts-table", ["source", "year", "hs", "flow", "partner", { key: "tonnes", num: true }, { key: "valueUsd", num: true }],
       t.extracts.map(e => [src(e.source), e.year, e.hs_code, K.term("flow_", e.flow), e.partner_iso3 ? countryLink(e.partner_iso3) : K.term("place_", e.partner_aggregate ?? "World"),

@@ -108,7 +108,7 @@ K.page(async () => {
       if (b) add(battery, "GWh", 4 + 80 * split + (n ? 6 : 0), 80 * (1 - split) - (n ? 6 : 0));
       K.chart("sector-chart").setOption({ tooltip: { trigger: "axis" }, legend: { bottom: 0 }, grid: grids, xAxis: xAxes, yAxis: yAxes, series }, true);
     }
-    document.getElementById("sector-note").replaceChildren(r.minerals.flatMap(m => m.notes).join(" "));
+    document.getElementById("sector-note").replaceChildren(...K.serverNote(r.minerals.flatMap(m => m.notes).join(" ")));
 
     K.options("metric", body.histograms.map(h => [h.metric, metricLabel(h.metric)]),
       body.histograms.find(h => h.metric.includes(`/${r.perspective}/`) && h.bins.length > 1)?.metric ?? body.histograms[0]?.metric);

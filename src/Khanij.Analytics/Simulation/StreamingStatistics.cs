@@ -81,6 +81,12 @@ internal static class StreamingStatistics
     /// <summary>Most values of one bin kept to be sorted (1 MiB).</summary>
     internal const int DefaultCollectCap = 1 << 17;
 
+    /// <summary>A bin opened after the first pass keeps up to this many times the collect cap (8 MiB of values at the default). Only the
+    /// bins holding a target's rank are open then (at most five per output, usually two), so a larger cap costs a bounded few MB and, at
+    /// 10^7 runs of clustered outputs, saves the third pass that a 1 MiB cap needed (docs/benchmarks.md). The first pass's one bin is
+    /// every run, so it keeps the smaller cap.</summary>
+    internal const int NarrowCapFactor = 8;
+
     /// <summary>Most runs one summary can count (per-bin counters are 32-bit).</summary>
     internal const long MaxRuns = int.MaxValue;
 
@@ -100,7 +106,7 @@ internal static class StreamingStatistics
     /// <param name="maxDegreeOfParallelism">Most threads.</param>
     /// <param name="progress">Runs evaluated so far, over all passes.</param>
     /// <param name="cancellationToken">Stops between batches.</param>
-    /// <param name="collectCap">Most values of one bin kept for sorting.</param>
+    /// <param name="collectCap">Most values of the first pass's bin kept for sorting (later bins: <see cref="NarrowCapFactor"/> times it).</param>
     /// <param name="rules">Per output, how its statistics are found (null: every output folded, all values of a pass that fits one keep sorted,
     /// as the reference engine's statistics always were). With rules, a first pass that kept every value settles the quantiles by
     /// narrowing bins over the kept values (replayed, not regenerated) instead of sorting them all.</param>
@@ -320,6 +326,9 @@ internal static class StreamingStatistics
         public bool Tail { get; } = tail;
         public Vector256<double>[] DerivedAbove = new Vector256<double>[derived];
         public bool Sorted;
+        /// <summary>The kept values of sub-bin <see cref="PartIndex"/>, sorted.</summary>
+        public double[]? Part;
+        public int PartIndex = -1;
     }
 
     private sealed class MetricAccumulator
@@ -569,19 +578,14 @@ internal static class StreamingStatistics
                 }
             }
             var replaying = _stored is not null;
-            var cap = replaying ? Math.Min(_cap, ReplayKeep) : _cap;
+            var cap = replaying ? Math.Min(_cap, ReplayKeep) : (int)Math.Min((long)_cap * NarrowCapFactor, int.MaxValue);
             var next = new List<Bin>();
             foreach (var t in _targets.Where(t => !t.Resolved))
             {
                 var bin = t.Bin!;
                 if (bin.Kept is { } kept && !(replaying && bin.Bits == 0))
                 {
-                    if (!bin.Sorted)
-                    {
-                        Array.Sort(kept, 0, bin.KeptCount);
-                        bin.Sorted = true;
-                    }
-                    var value = kept[t.RankInBin];
+                    var value = RankedValue(bin, kept, t.RankInBin);
                     t.Key = Key(value);
                     var sum = bin.SumAbove;
                     var above = bin.CountAbove;
@@ -635,6 +639,45 @@ internal static class StreamingStatistics
             }
             _bins = [.. next];
             _pass++;
+        }
+
+        /// <summary>The value of rank <paramref name="rank"/> (from 0) among a bin's kept values. The bin counted its values by the next 16
+        /// bits of their keys, so only the values of the sub-bin holding the rank are copied and sorted, not all of them (a bin opened after
+        /// the first pass may keep millions at 10^7 runs); the kept values stay in run order.</summary>
+        private static double RankedValue(Bin bin, double[] kept, long rank)
+        {
+            if (bin.Sub is not { } sub)
+            {
+                if (!bin.Sorted)
+                {
+                    Array.Sort(kept, 0, bin.KeptCount);
+                    bin.Sorted = true;
+                }
+                return kept[rank];
+            }
+            var below = 0L;
+            var b = 0;
+            while (below + sub[b] <= rank)
+            {
+                below += sub[b++];
+            }
+            if (bin.Part is not { } part || bin.PartIndex != b)
+            {
+                // Targets of one bin (the median's two ranks, P95's) usually fall in the same sub-bin: it is sorted once.
+                var shift = 48 - bin.Bits;
+                part = new double[sub[b]];
+                var n = 0;
+                for (var i = 0; i < bin.KeptCount; i++)
+                {
+                    if ((int)((Key(kept[i]) >> shift) & 0xFFFF) == b)
+                    {
+                        part[n++] = kept[i];
+                    }
+                }
+                Array.Sort(part);
+                (bin.Part, bin.PartIndex) = (part, b);
+            }
+            return part[rank - below];
         }
 
         private static void Settle(Target t, ulong key, double sumGreater, long countGreater, Vector256<double>[] derivedGreater)

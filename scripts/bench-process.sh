@@ -5,13 +5,13 @@
 #   scripts/bench-process.sh [-n RUNS] [-k KHANIJ_DLL_OR_BINARY] [-o OUTDIR] [NAME=ARGS ...]
 #
 # Without NAME=ARGS it times: minerals, countries (read verbs whose floor is start-up), risk, brief, simulate (China rare earths) at 1e6 and 1e7 runs. KHANIJ_HOME must point at a store
-# directory (created and imported on the first, untimed, run). Default binary: the ReadyToRun build ./khanij makes
-# (artifacts/khanij-r2r/khanij.dll; run `./khanij --version` once to build it), else artifacts/bin/Khanij.Cli/release/khanij. Load average is printed with the table: figures from a busy machine are not comparable.
+# directory (created and imported on the first, untimed, run). Default binary: the composite ReadyToRun build ./khanij makes
+# (artifacts/khanij-composite/khanij; run `./khanij --version` once to build it), else artifacts/bin/Khanij.Cli/release/khanij. Load average is printed with the table: figures from a busy machine are not comparable.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs=5
-# What ./khanij runs (the ReadyToRun publish) when it has been built, else the plain release build.
-bin="$root/artifacts/khanij-r2r/khanij.dll"
+# What ./khanij runs (the self-contained composite ReadyToRun publish) when it has been built, else the plain release build.
+bin="$root/artifacts/khanij-composite/khanij"
 [[ -f "$bin" ]] || bin="$root/artifacts/bin/Khanij.Cli/release/khanij"
 out="$(mktemp -d)"
 while getopts "n:k:o:" opt; do

@@ -23,19 +23,26 @@ internal static class BriefBuilder
             : inputs.Supply.Where(f => f.Scenario == projection && f.Year == year).ToList();
         var withData = candidates.Select(f => f.MineralId).Distinct(StringComparer.Ordinal).ToList();
         bool OnList(string id) => list is null || (catalogue.MineralById(id) is { } m && list.Contains(m));
-        var tables = SupplyConcentration.ComputeAll(candidates.Where(f => OnList(f.MineralId)), Localization.Messages.PhrasebookWith(catalogue))
-            .Where(t => t.Hhi is not null)
-            .ToList();
+        var phrases = Localization.Messages.PhrasebookWith(catalogue);
         var chosen = new List<(ConcentrationResult Table, List<ConcentrationResult> Others)>();
-        foreach (var group in tables.GroupBy(t => (t.Key.MineralId, t.Key.Stage)))
+        // Per mineral and stage, the tables of the latest year (up to the brief's) that has one with an HHI: only that year's tables are
+        // computed (Pick takes the brief's year when it has one, else the latest; candidates hold no later year), not every year's.
+        foreach (var group in candidates.Where(f => OnList(f.MineralId)).GroupBy(f => (f.MineralId, f.Stage)))
         {
-            var pick = Pick([.. group], year);
-            chosen.Add((pick, [.. group.Where(t => t.Key.Year == pick.Key.Year && t.Key.Source != pick.Key.Source)]));
+            foreach (var y in group.Select(f => f.Year).Distinct().OrderDescending())
+            {
+                var tables = SupplyConcentration.ComputeAll(group.Where(f => f.Year == y), phrases).Where(t => t.Hhi is not null).ToList();
+                if (tables.Count > 0)
+                {
+                    var pick = Pick(tables, year);
+                    chosen.Add((pick, [.. tables.Where(t => t.Key.Source != pick.Key.Source)]));
+                    break;
+                }
+            }
         }
         var keys = chosen.Select(c => c.Table.Key).ToHashSet();
         var facts = candidates.Where(f => chosen.Any(c => Same(c.Table.Key, f))).ToList();
-        var scored = PerspectiveRule.Score(facts, inputs, governance, partners, perspective, parameters,
-                phrases: Localization.Messages.PhrasebookWith(catalogue))
+        var scored = PerspectiveRule.Score(facts, inputs, governance, partners, perspective, parameters, phrases: phrases)
             .Where(s => keys.Contains(s.World.Key))
             .ToDictionary(s => s.World.Key);
         var rows = new List<BriefRow>();

@@ -127,10 +127,11 @@ K.page(async () => {
       tooltip: { formatter: p => p.dataType === "edge" ? `${partyName(p.data.source)} – ${partyName(p.data.target)}: ${p.data.records.join(", ")}`
         : `${partyName(p.data.name)}: ${p.data.value} ${K.t("records")}` },
       series: [{
-        // Nodes start on a circle (ECharts otherwise scatters them at random), so the settled layout, and which labels collide, is the same on
-        // every load. lineHeight above the font size for the same reason as the timeline's: hideOverlap then judges by the glyphs' height.
+        // Nodes start on a circle (ECharts otherwise scatters them at random), so the settled layout, and which labels collide, is the same
+        // on every load of the same records. lineHeight above the font size for the same reason as the timeline's: hideOverlap then judges
+        // by the glyphs' height. (A fixed ring layout was tried: ECharts drew some of its edges beside their nodes.)
         type: "graph", layout: "force", roam: true, draggable: true,
-        force: { initLayout: "circular", repulsion: 700, gravity: 0.08, edgeLength: [110, 220], layoutAnimation: false },
+        force: { initLayout: "circular", repulsion: 220, edgeLength: [60, 160], layoutAnimation: false },
         label: { show: true, formatter: p => partyName(p.data.name), fontSize: 11, lineHeight: 15 },
         labelLayout: { hideOverlap: true },
         data: graph.nodes.map(n => ({ name: n.id, value: n.records, symbolSize: 12 + 5 * Math.sqrt(n.records),
